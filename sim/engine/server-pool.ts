@@ -1,0 +1,271 @@
+import { JobQueue } from './job-queue.js';
+import type { Simulation } from './simulation.js';
+
+/** What a pool asks of the component that owns its jobs. */
+export interface PoolClient {
+  /** Hours of work `job` needs from `server`; asked once, when service starts. */
+  serviceHours(job: number, server: number): number;
+  /** Service of `job` by `server` starts after `waitedHours` in the queue. */
+  started(job: number, server: number, waitedHours: number): void;
+  /** Service of `job` by `server` is complete. The server takes its next job after this returns. */
+  completed(job: number, server: number): void;
+}
+
+const IDLE = 0;
+const RUNNING = 1;
+const PAUSED = 2;
+
+/**
+ * A pool of servers that share one queue (FIFO within priority classes, class 0 first).
+ *
+ * Each server can be opened and closed (by a shift calendar, say). The rule for work in progress
+ * at closing: the job is paused, stays with the same server, and resumes where it stopped when
+ * that server opens again. No work is lost and none is done while closed, so a pool's capacity is
+ * exactly its open hours. A closed server takes no new job.
+ *
+ * Completion events are never cancelled in the event list: each carries the server's version
+ * number, and pausing bumps the version so a stale completion is ignored when it fires.
+ */
+export class ServerPool {
+  readonly queue: JobQueue;
+  private readonly open: Uint8Array;
+  private readonly state: Uint8Array;
+  private readonly job: Int32Array;
+  private readonly doneAt: Float64Array;
+  private readonly remaining: Float64Array;
+  private readonly version: Int32Array;
+  private readonly idle: Int32Array;
+  private readonly idlePos: Int32Array;
+  private idleCount = 0;
+  private readonly doneKind: number;
+
+  // Statistics since the last reset: busy and open hours per server, and queue-length area.
+  private readonly busyHoursAcc: Float64Array;
+  private readonly busySince: Float64Array;
+  private readonly openHoursAcc: Float64Array;
+  private readonly openSince: Float64Array;
+  private queueArea = 0;
+  private busyArea = 0;
+  private busyNow = 0;
+  private lastChange = 0;
+  private statsFrom = 0;
+  /** Largest queue length seen since the last reset. */
+  peakQueueLength = 0;
+  /** Jobs whose service started since the last reset, and their total wait. */
+  startedJobs = 0;
+  totalWaitHours = 0;
+
+  constructor(
+    private readonly sim: Simulation,
+    readonly servers: number,
+    private readonly client: PoolClient,
+    options: { classes?: number; openAtStart?: boolean } = {},
+  ) {
+    if (!(Number.isInteger(servers) && servers >= 0)) throw new Error(`server count must be a whole number >= 0, got ${servers}`);
+    this.queue = new JobQueue(options.classes ?? 1);
+    this.open = new Uint8Array(servers);
+    this.state = new Uint8Array(servers);
+    this.job = new Int32Array(servers).fill(-1);
+    this.doneAt = new Float64Array(servers);
+    this.remaining = new Float64Array(servers);
+    this.version = new Int32Array(servers);
+    this.idle = new Int32Array(servers);
+    this.idlePos = new Int32Array(servers).fill(-1);
+    this.busyHoursAcc = new Float64Array(servers);
+    this.busySince = new Float64Array(servers);
+    this.openHoursAcc = new Float64Array(servers);
+    this.openSince = new Float64Array(servers);
+    this.doneKind = sim.register((server, version) => this.onDone(server, version));
+    if (options.openAtStart ?? true) for (let s = servers - 1; s >= 0; s--) this.openServer(s);
+  }
+
+  /** A job joins the pool: served at once by an open idle server, else queued in its class. */
+  arrive(job: number, cls = 0): void {
+    if (this.idleCount > 0 && this.queue.length === 0) {
+      this.start(this.takeIdle(), job, 0);
+      return;
+    }
+    this.noteChange();
+    this.queue.push(job, cls, this.sim.now);
+    if (this.queue.length > this.peakQueueLength) this.peakQueueLength = this.queue.length;
+  }
+
+  isOpen(server: number): boolean {
+    return this.open[server] === 1;
+  }
+
+  isBusy(server: number): boolean {
+    return this.state[server] !== IDLE;
+  }
+
+  /** Job held by a server (running or paused), or -1. */
+  jobOf(server: number): number {
+    return this.job[server];
+  }
+
+  get queueLength(): number {
+    return this.queue.length;
+  }
+
+  get openServers(): number {
+    let n = 0;
+    for (let s = 0; s < this.servers; s++) n += this.open[s];
+    return n;
+  }
+
+  openServer(server: number): void {
+    if (this.open[server] === 1) return;
+    this.open[server] = 1;
+    this.openSince[server] = this.sim.now;
+    if (this.state[server] === PAUSED) {
+      this.state[server] = RUNNING;
+      this.busySince[server] = this.sim.now;
+      this.noteChange();
+      this.busyNow++;
+      this.doneAt[server] = this.sim.now + this.remaining[server];
+      this.sim.at(this.doneAt[server], this.doneKind, server, this.version[server]);
+    } else {
+      this.pullNext(server);
+    }
+  }
+
+  closeServer(server: number): void {
+    if (this.open[server] === 0) return;
+    const now = this.sim.now;
+    this.open[server] = 0;
+    this.openHoursAcc[server] += now - Math.max(this.openSince[server], this.statsFrom);
+    if (this.state[server] === RUNNING) {
+      this.state[server] = PAUSED;
+      this.remaining[server] = this.doneAt[server] - now;
+      this.version[server]++;
+      this.busyHoursAcc[server] += now - Math.max(this.busySince[server], this.statsFrom);
+      this.noteChange();
+      this.busyNow--;
+    } else if (this.state[server] === IDLE) {
+      this.removeIdle(server);
+    }
+  }
+
+  /** Starts a new statistics window at the current time (the end of a warm-up period). */
+  resetStatistics(): void {
+    this.noteChange();
+    this.statsFrom = this.sim.now;
+    this.busyHoursAcc.fill(0);
+    this.openHoursAcc.fill(0);
+    this.queueArea = 0;
+    this.busyArea = 0;
+    this.peakQueueLength = this.queue.length;
+    this.startedJobs = 0;
+    this.totalWaitHours = 0;
+  }
+
+  /** Busy hours of one server in the statistics window, up to now. */
+  busyHours(server: number): number {
+    const running = this.state[server] === RUNNING ? this.sim.now - Math.max(this.busySince[server], this.statsFrom) : 0;
+    return this.busyHoursAcc[server] + running;
+  }
+
+  /** Open hours of one server in the statistics window, up to now. */
+  openHours(server: number): number {
+    const openNow = this.open[server] === 1 ? this.sim.now - Math.max(this.openSince[server], this.statsFrom) : 0;
+    return this.openHoursAcc[server] + openNow;
+  }
+
+  /** Busy hours / open hours over all servers in the statistics window. */
+  utilization(): number {
+    let busy = 0;
+    let open = 0;
+    for (let s = 0; s < this.servers; s++) {
+      busy += this.busyHours(s);
+      open += this.openHours(s);
+    }
+    return open > 0 ? busy / open : 0;
+  }
+
+  /** Time-average number of jobs waiting in the statistics window. */
+  meanQueueLength(): number {
+    this.noteChange();
+    const span = this.sim.now - this.statsFrom;
+    return span > 0 ? this.queueArea / span : 0;
+  }
+
+  /** Time-average number of jobs in service in the statistics window. */
+  meanInService(): number {
+    this.noteChange();
+    const span = this.sim.now - this.statsFrom;
+    return span > 0 ? this.busyArea / span : 0;
+  }
+
+  private onDone(server: number, version: number): void {
+    if (version !== this.version[server] || this.state[server] !== RUNNING) return; // paused since
+    const now = this.sim.now;
+    const job = this.job[server];
+    this.busyHoursAcc[server] += now - Math.max(this.busySince[server], this.statsFrom);
+    this.noteChange();
+    this.busyNow--;
+    this.state[server] = IDLE;
+    this.job[server] = -1;
+    // The server is idle but not yet on the idle stack while the client reacts, so a job fed
+    // back from `completed` queues behind those already waiting instead of jumping the line.
+    this.client.completed(job, server);
+    if (this.open[server] === 1 && this.state[server] === IDLE && this.idlePos[server] < 0) this.pullNext(server);
+  }
+
+  private pullNext(server: number): void {
+    if (this.queue.length > 0) {
+      this.noteChange();
+      const job = this.queue.pop();
+      this.start(server, job, this.sim.now - this.queue.poppedTime);
+    } else {
+      this.pushIdle(server);
+    }
+  }
+
+  private start(server: number, job: number, waited: number): void {
+    const now = this.sim.now;
+    if (now >= this.statsFrom) {
+      this.startedJobs++;
+      this.totalWaitHours += waited;
+    }
+    this.client.started(job, server, waited);
+    const hours = this.client.serviceHours(job, server);
+    if (!(hours >= 0)) throw new Error(`service time must be a number >= 0, got ${hours}`);
+    this.noteChange();
+    this.busyNow++;
+    this.state[server] = RUNNING;
+    this.job[server] = job;
+    this.busySince[server] = now;
+    this.doneAt[server] = now + hours;
+    this.sim.at(this.doneAt[server], this.doneKind, server, this.version[server]);
+  }
+
+  private noteChange(): void {
+    const now = this.sim.now;
+    const from = Math.max(this.lastChange, this.statsFrom);
+    if (now > from) {
+      this.queueArea += this.queue.length * (now - from);
+      this.busyArea += this.busyNow * (now - from);
+    }
+    this.lastChange = now;
+  }
+
+  private pushIdle(server: number): void {
+    this.idlePos[server] = this.idleCount;
+    this.idle[this.idleCount++] = server;
+  }
+
+  private takeIdle(): number {
+    const server = this.idle[--this.idleCount];
+    this.idlePos[server] = -1;
+    return server;
+  }
+
+  private removeIdle(server: number): void {
+    const pos = this.idlePos[server];
+    if (pos < 0) return;
+    const last = this.idle[--this.idleCount];
+    this.idle[pos] = last;
+    this.idlePos[last] = pos;
+    this.idlePos[server] = -1;
+  }
+}
