@@ -1,5 +1,5 @@
 import { JobQueue } from './job-queue.js';
-import type { Simulation } from './simulation.js';
+import { onGrid, type Simulation } from './simulation.js';
 
 /** What a pool asks of the component that owns its jobs. */
 export interface PoolClient {
@@ -21,7 +21,8 @@ const PAUSED = 2;
  * Each server can be opened and closed (by a shift calendar, say). The rule for work in progress
  * at closing: the job is paused, stays with the same server, and resumes where it stopped when
  * that server opens again. No work is lost and none is done while closed, so a pool's capacity is
- * exactly its open hours. A closed server takes no new job.
+ * exactly its open hours. A closed server takes no new job. A job due at the very instant of
+ * closing completes then (it is not carried over a weekend for want of a microsecond).
  *
  * Completion events are never cancelled in the event list: each carries the server's version
  * number, and pausing bumps the version so a stale completion is ignored when it fires.
@@ -122,7 +123,7 @@ export class ServerPool {
       this.busySince[server] = this.sim.now;
       this.noteChange();
       this.busyNow++;
-      this.doneAt[server] = this.sim.now + this.remaining[server];
+      this.doneAt[server] = onGrid(this.sim.now + this.remaining[server]);
       this.sim.at(this.doneAt[server], this.doneKind, server, this.version[server]);
     } else {
       this.pullNext(server);
@@ -134,7 +135,8 @@ export class ServerPool {
     const now = this.sim.now;
     this.open[server] = 0;
     this.openHoursAcc[server] += now - Math.max(this.openSince[server], this.statsFrom);
-    if (this.state[server] === RUNNING) {
+    // A job due at this very instant finishes now rather than waiting for the next shift.
+    if (this.state[server] === RUNNING && this.doneAt[server] > now) {
       this.state[server] = PAUSED;
       this.remaining[server] = this.doneAt[server] - now;
       this.version[server]++;
@@ -235,7 +237,7 @@ export class ServerPool {
     this.state[server] = RUNNING;
     this.job[server] = job;
     this.busySince[server] = now;
-    this.doneAt[server] = now + hours;
+    this.doneAt[server] = onGrid(now + hours);
     this.sim.at(this.doneAt[server], this.doneKind, server, this.version[server]);
   }
 

@@ -1,0 +1,112 @@
+import { MS_PER_DAY, MS_PER_HOUR, MS_PER_MINUTE, parseClockTime, parseIsoDate, weekdayOf } from './civil-time.js';
+import { WEEKDAYS, type CalendarSpec, type ProjectClock, type ShiftPattern, type Weekday } from './types.js';
+import { mergeIntervals } from './working-time.js';
+import { assertTimeZone, localToUtcMs, sequentialLocalToUtc } from './zoned-time.js';
+
+/*
+ * UTC offsets span UTC-12 to UTC+14, so a local day of the calendar's zone can reach up to
+ * 26 hours into the neighbouring days of the clock's zone; three days of margin covers that.
+ */
+const MARGIN_DAYS = 3;
+
+const WEEKDAY_NAMES: Record<Weekday, string> = {
+  mon: 'Monday', tue: 'Tuesday', wed: 'Wednesday', thu: 'Thursday', fri: 'Friday', sat: 'Saturday', sun: 'Sunday',
+};
+
+/** The shifts of one weekday: local times (minutes) in increasing order, and each shift as a pair of indexes into them. */
+interface DayPlan {
+  marks: number[];
+  shifts: Array<[number, number]>;
+}
+
+function validateShift(shift: ShiftPattern): [number, number] {
+  const start = parseClockTime(shift.start);
+  const end = parseClockTime(shift.end);
+  if (end <= start) {
+    throw new Error(`Shift ${shift.start}-${shift.end} does not end after it starts; write an overnight shift as two shifts`);
+  }
+  for (const day of shift.days) {
+    if (!WEEKDAYS.includes(day)) throw new Error(`Shift ${shift.start}-${shift.end} has unknown weekday ${JSON.stringify(day)}; use one of ${WEEKDAYS.join(', ')}`);
+  }
+  return [start, end];
+}
+
+function planWeek(shifts: ShiftPattern[]): Map<Weekday, DayPlan> {
+  const ranges = shifts.map(validateShift);
+  const plans = new Map<Weekday, DayPlan>();
+  for (const weekday of WEEKDAYS) {
+    const today = ranges.filter((_, i) => shifts[i].days.includes(weekday));
+    if (today.length === 0) continue;
+    // Sorted marks let the converter walk forward in time and reuse its last offset.
+    const marks = [...new Set(today.flat())].sort((a, b) => a - b);
+    plans.set(weekday, { marks, shifts: today.map(([s, e]) => [marks.indexOf(s), marks.indexOf(e)]) });
+  }
+  return plans;
+}
+
+function validateHorizon(horizonHours: number): void {
+  if (!(horizonHours >= 0) || !Number.isFinite(horizonHours)) {
+    throw new Error(`horizonHours must be a finite non-negative number, got ${horizonHours}`);
+  }
+}
+
+/**
+ * Project hour 0 of `clock` as a UTC instant (ms), after checking the clock.
+ *
+ * @throws Error if the start date is malformed or not a Monday, or the zone is unknown
+ */
+export function projectOriginUtcMs(clock: ProjectClock): number {
+  const startDay = parseIsoDate(clock.startDate, 'project startDate');
+  const weekday = weekdayOf(startDay);
+  if (weekday !== 'mon') {
+    throw new Error(`Project startDate ${clock.startDate} is a ${WEEKDAY_NAMES[weekday]}, but it must be a Monday`);
+  }
+  assertTimeZone(clock.timeZone, 'project clock');
+  return localToUtcMs(clock.timeZone, startDay * MS_PER_DAY);
+}
+
+/**
+ * Open intervals of the calendar from t = 0 up to `horizonHours`, as a flat sorted Float64Array
+ * [open0, close0, open1, close1, ...] in project hours. Overlapping or touching intervals are
+ * merged, and everything is clipped to [0, horizonHours].
+ *
+ * Shift times are local to the calendar's zone, so across a daylight-saving change a shift keeps
+ * its wall-clock hours and moves by the change in project hours.
+ *
+ * @throws Error naming the problem for a malformed or non-Monday start date, an unknown zone,
+ * a malformed clock time, a shift that does not end after it starts, or a malformed holiday
+ */
+export function openIntervals(spec: CalendarSpec, clock: ProjectClock, horizonHours: number): Float64Array {
+  validateHorizon(horizonHours);
+  const originUtc = projectOriginUtcMs(clock);
+  assertTimeZone(spec.timeZone, 'calendar');
+  const plans = planWeek(spec.shifts);
+  const holidays = new Set(spec.holidays.map((date) => parseIsoDate(date, 'holiday')));
+  const toUtc = sequentialLocalToUtc(spec.timeZone);
+
+  const startDay = parseIsoDate(clock.startDate);
+  const lastDay = startDay + Math.ceil(horizonHours / 24) + MARGIN_DAYS;
+  const pairs: number[] = [];
+  const hourOf: number[] = [];
+  for (let day = startDay - MARGIN_DAYS; day <= lastDay; day++) {
+    const plan = plans.get(weekdayOf(day));
+    if (plan === undefined || holidays.has(day)) continue;
+    for (let i = 0; i < plan.marks.length; i++) {
+      hourOf[i] = (toUtc(day * MS_PER_DAY + plan.marks[i] * MS_PER_MINUTE) - originUtc) / MS_PER_HOUR;
+    }
+    for (const [open, close] of plan.shifts) {
+      pairs.push(Math.max(0, hourOf[open]), Math.min(horizonHours, hourOf[close]));
+    }
+  }
+  return mergeIntervals(pairs);
+}
+
+/**
+ * A calendar that is always open: [0, horizonHours], or no interval at all for a zero horizon.
+ *
+ * @throws Error if the horizon is negative or not finite
+ */
+export function alwaysOpen(horizonHours: number): Float64Array {
+  validateHorizon(horizonHours);
+  return horizonHours > 0 ? Float64Array.of(0, horizonHours) : new Float64Array(0);
+}

@@ -1,0 +1,29 @@
+import type { ModelConfig } from './config.js';
+
+/**
+ * Activities that money is spent on. Labour is split by what people did with their paid time,
+ * so the costs teams forget (idle paid hours, gold items, rework) show up as lines of their own.
+ */
+export const LABOUR_ACTIVITIES = ['annotation', 'rework', 'review', 'adjudication', 'escalation', 'gold', 'idle', 'penalties'] as const;
+export const OVERHEAD_ACTIVITIES = ['platform', 'management', 'retraining'] as const;
+
+export const Activity = {
+  annotation: 0,
+  rework: 1,
+  review: 2,
+  adjudication: 3,
+  escalation: 4,
+  gold: 5,
+  idle: 6,
+  penalties: 7,
+  platform: 8,
+  management: 9,
+  retraining: 10,
+} as const;
+
+/** All activity names of a model: the built-in ones, then the experiment's fixed costs in file order. */
+export function activityNames(config: ModelConfig): string[] {
+  const names: string[] = [...LABOUR_ACTIVITIES, ...OVERHEAD_ACTIVITIES];
+  for (const f of config.costs.fixed) if (!names.includes(f.activity)) names.push(f.activity);
+  return names;
+}

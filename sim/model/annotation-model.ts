@@ -1,0 +1,440 @@
+import { ServerPool, type PoolClient } from '../engine/server-pool.js';
+import { Simulation } from '../engine/simulation.js';
+import { KeyedRandom } from '../random/keyed-random.js';
+import { randomStream } from '../random/stream.js';
+import { meanOf, sampler, type Sampler } from '../random/distribution.js';
+import { WaitHistogram } from '../stats/wait-histogram.js';
+import { Activity } from './activities.js';
+import { Chance } from './chance.js';
+import type { ModelConfig, PoolConfig, StageConfig } from './config.js';
+import { CostLedger, total } from './cost-ledger.js';
+import { ItemStore, Pass } from './item-store.js';
+import { PreLabelModel } from './pre-label-model.js';
+import type { ReplicationResult } from './replication-result.js';
+import { Workforce } from './workforce.js';
+
+const REWORK_CLASS = 0;
+const NEW_WORK_CLASS = 1;
+
+// Purposes of keyed draws; part of the key so outcomes of different kinds are independent.
+const LABEL_ERROR = 1;
+const SAMPLED = 2;
+const CAUGHT = 3;
+const FALSE_REJECT = 4;
+const AGREEMENT = 5;
+const GOLD = 6;
+
+/** Index data resolved once per model so the event handlers do no name lookups. */
+interface StageRuntime {
+  config: StageConfig;
+  index: number;
+  pool: number;
+  isReview: boolean;
+  draw: Sampler;
+  /** Fixed cost per task for per-item pay, 0 otherwise; hourly rate for hour-paid pools, 0 otherwise. */
+  feePerTask: number;
+  ratePerHour: number;
+  sampled: Chance;
+  caught: Chance;
+  falseReject: Chance;
+  labelError: Chance;
+  agreement: Chance;
+  gold: Chance;
+}
+
+/**
+ * One replication of the annotation pipeline: items flow annotate -> review tiers -> accepted,
+ * with consensus, adjudication, rework, escalation, gold items and pre-labels, served by pools of
+ * people on shift calendars. It is a pure function of (config, seed, replication).
+ */
+export class AnnotationModel implements PoolClient {
+  readonly sim = new Simulation(4096);
+  private readonly items: ItemStore;
+  private readonly pools: ServerPool[] = [];
+  private readonly workforces: Workforce[] = [];
+  private readonly stages: StageRuntime[];
+  private readonly workflows: Int32Array[];
+  private readonly complexity: Float64Array;
+  private readonly ledger: CostLedger;
+  private readonly waits: WaitHistogram[];
+  private readonly workedHours: Float64Array;
+  private readonly preLabels: PreLabelModel | null;
+  private readonly handlingRandom: KeyedRandom | null;
+  private readonly outcomeRandom: KeyedRandom | null;
+  private readonly totalItems: number;
+  private readonly openEnded: boolean;
+  private readonly remainingByDay: Float64Array;
+  private readonly dayKind: number;
+  private readonly arrivalKind: number;
+  private readonly arrivalDraws: Array<Sampler | null>;
+  private readonly arrivalsLeft: Float64Array;
+  private readonly errorRates: Float64Array;
+
+  private accepted = 0;
+  private accurate = 0;
+  private acceptedByDeadline = 0;
+  private reworks = 0;
+  private errorsFound = 0;
+  private errorsMade = 0;
+  private completionHours = NaN;
+  private costAtDeadline: Float64Array | null = null;
+  private utilizationAtDeadline: Float64Array | null = null;
+
+  constructor(
+    private readonly config: ModelConfig,
+    readonly seed: number,
+    readonly replication: number,
+  ) {
+    const random = !config.deterministic;
+    const keyed = (purpose: string) => (random ? new KeyedRandom(seed, replication, purpose) : null);
+    this.handlingRandom = keyed('handling');
+    this.outcomeRandom = keyed('outcomes');
+
+    const finite = config.work.every((w) => w.count !== null);
+    this.openEnded = !finite;
+    this.totalItems = finite ? config.work.reduce((n, w) => n + (w.count ?? 0), 0) : Infinity;
+    this.items = new ItemStore(finite ? this.totalItems : 1024);
+
+    const poolIndex = new Map(config.pools.map((p, i) => [p.name, i]));
+    const stageIndex = new Map(config.stages.map((s, i) => [s.name, i]));
+    const absences = keyed('absences');
+    const paces = keyed('people');
+    config.pools.forEach((pc, i) => {
+      const wf = new Workforce(this.sim, pc, i, config.clock, config.horizonHours, absences, paces);
+      const pool = new ServerPool(this.sim, wf.size, this, { classes: 2, openAtStart: false });
+      wf.attach(pool);
+      this.workforces.push(wf);
+      this.pools.push(pool);
+    });
+    this.errorRates = Float64Array.from(config.pools, (p) => p.errorRate);
+    this.stages = config.stages.map((sc, index) => this.stageRuntime(sc, index, poolIndex.get(sc.pool)!));
+    this.workflows = config.work.map((w) => Int32Array.from(w.workflow, (name) => stageIndex.get(name)!));
+    this.complexity = Float64Array.from(config.work, (w) => w.complexity);
+    this.workedHours = new Float64Array(config.pools.length);
+    this.waits = config.stages.map(() => new WaitHistogram());
+    this.ledger = new CostLedger(config, this.workforces);
+    this.preLabels = config.preLabels === null ? null : new PreLabelModel(this.sim, config.preLabels, (amount) => this.ledger.add(Activity.retraining, amount));
+
+    const days = Math.ceil(config.horizonHours / 24);
+    this.remainingByDay = new Float64Array(days).fill(finite ? this.totalItems : 0);
+    this.dayKind = this.sim.register((day) => this.onDayEnd(day));
+    if (finite && days > 0) this.sim.at(24, this.dayKind, 0);
+
+    this.arrivalKind = this.sim.register((type) => this.onArrival(type));
+    this.arrivalsLeft = Float64Array.from(config.work, (w) => w.count ?? Infinity);
+    this.arrivalDraws = config.work.map((w, t) => {
+      if (w.arrival.kind !== 'poisson') return null;
+      const mean = 1 / w.arrival.perHour;
+      return random ? sampler({ kind: 'exponential', mean }, randomStream(seed, replication, `arrivals/${w.name}`)) : () => mean;
+    });
+    config.work.forEach((w, t) => {
+      const a = w.arrival;
+      if (a.kind === 'backlog') this.sim.at(0, this.arrivalKind, t);
+      else if (a.kind === 'schedule') this.sim.at(a.firstHours, this.arrivalKind, t);
+      else this.sim.at(this.arrivalDraws[t]!(), this.arrivalKind, t);
+    });
+
+    if (config.deadlineHours !== null) this.sim.at(config.deadlineHours, this.sim.register(() => this.onDeadline()));
+    if (config.warmupHours > 0) this.sim.at(config.warmupHours, this.sim.register(() => this.onWarmupEnd()));
+  }
+
+  /** Runs to completion or the horizon and returns what the replication yields. */
+  run(): ReplicationResult {
+    this.sim.run(this.config.horizonHours);
+    return this.result();
+  }
+
+  // --- PoolClient -------------------------------------------------------------------------
+
+  started(item: number, _person: number, waited: number): void {
+    if (this.sim.now >= this.config.warmupHours) this.waits[this.items.stage[item]].add(waited);
+  }
+
+  serviceHours(item: number, person: number): number {
+    const items = this.items;
+    const st = this.stages[items.stage[item]];
+    const pass = items.pass[item];
+    // The item's own draw, keyed by (item, stage, attempt and label), so plans share it.
+    const hr = this.handlingRandom;
+    if (hr !== null) hr.at(items.serial[item], st.index, items.attempts[item] * 16 + items.begun[item]++);
+    let hours = st.draw() * this.complexity[items.type[item]];
+    if (pass === Pass.Rework) hours *= (st.config as { reworkFactor: number }).reworkFactor;
+    if (!st.isReview && this.preLabels !== null && pass !== Pass.Adjudication) hours *= this.preLabels.handlingFactor;
+    let gold = 0;
+    if (!st.isReview && pass === Pass.First) {
+      const share = (st.config as { goldShare: number }).goldShare;
+      // Gold items are served between real ones: a geometric number of them, mean share/(1-share).
+      for (let g = 0; st.gold.happens(share, items.serial[item], g); g++) {
+        if (hr !== null) hr.at(items.serial[item], st.index, 1000 + g);
+        gold += st.draw() * this.complexity[items.type[item]];
+      }
+    }
+    const factor = this.workforces[st.pool].handlingFactor(person);
+    hours *= factor;
+    gold *= factor;
+    this.chargeWork(st, pass, hours, gold);
+    return hours + gold;
+  }
+
+  completed(item: number, person: number): void {
+    const items = this.items;
+    const st = this.stages[items.stage[item]];
+    this.workforces[st.pool].itemsDone[person]++;
+    if (st.feePerTask > 0) this.ledger.add(activityOf(st, items.pass[item]), st.feePerTask);
+    if (st.isReview) this.afterReview(item, st);
+    else this.afterLabel(item, st);
+  }
+
+  // --- flow -------------------------------------------------------------------------------
+
+  private onArrival(type: number): void {
+    const w = this.config.work[type];
+    const a = w.arrival;
+    const n = a.kind === 'backlog' ? this.arrivalsLeft[type] : a.kind === 'schedule' ? Math.min(a.batch, this.arrivalsLeft[type]) : 1;
+    const first = this.workflows[type][0];
+    for (let k = 0; k < n; k++) this.enterStage(this.items.create(type, first), first, NEW_WORK_CLASS);
+    this.arrivalsLeft[type] -= n;
+    if (this.arrivalsLeft[type] <= 0) return;
+    if (a.kind === 'schedule') this.sim.after(a.everyHours, this.arrivalKind, type);
+    else if (a.kind === 'poisson') this.sim.after(this.arrivalDraws[type]!(), this.arrivalKind, type);
+  }
+
+  /** Queues an item at a stage: an annotate stage with consensus gets one task per label. */
+  private enterStage(item: number, stage: number, cls: number): void {
+    const items = this.items;
+    items.stage[item] = stage;
+    const st = this.stages[stage];
+    const pool = this.pools[st.pool];
+    const copies = !st.isReview && items.pass[item] === Pass.First ? (st.config as { labels: number }).labels : 1;
+    items.labels[item] = 0;
+    items.wrong[item] = 0;
+    items.begun[item] = 0;
+    for (let c = 0; c < copies; c++) pool.arrive(item, cls);
+  }
+
+  private afterLabel(item: number, st: StageRuntime): void {
+    const items = this.items;
+    const serial = items.serial[item];
+    let p = this.errorRates[st.pool];
+    if (this.preLabels !== null && items.pass[item] !== Pass.Adjudication) p *= this.preLabels.errorFactor;
+    const labelNo = items.labels[item]++;
+    if (st.labelError.happens(p, serial, items.attempts[item] * 16 + labelNo)) {
+      items.wrong[item]++;
+      this.errorsMade++;
+    }
+    const cfg = st.config as { labels: number; adjudication: string | null; wrongAgreement: number };
+    const needed = items.pass[item] === Pass.First ? cfg.labels : 1;
+    if (items.labels[item] < needed) return;
+
+    const wrong = items.wrong[item];
+    if (needed > 1 && wrong > 0) {
+      const allWrongAgree = wrong === needed && st.agreement.happens(cfg.wrongAgreement, serial, items.attempts[item]);
+      if (!allWrongAgree) {
+        // Disagreement: the adjudicator's own label decides.
+        items.pass[item] = Pass.Adjudication;
+        this.enterStage(item, this.stageIndexOf(cfg.adjudication!), REWORK_CLASS);
+        return;
+      }
+    }
+    // The item's label is now wrong or right once and for all, until a rework replaces it.
+    items.wrong[item] = wrong > 0 ? 1 : 0;
+    const pass = items.pass[item];
+    if (pass === Pass.Escalation) {
+      this.accept(item);
+      return;
+    }
+    if (pass === Pass.Rework) {
+      items.pass[item] = Pass.ReReview;
+      this.enterStage(item, this.workflows[items.type[item]][items.step[item]], REWORK_CLASS);
+      return;
+    }
+    items.pass[item] = Pass.First;
+    this.toNextTier(item);
+  }
+
+  /** Moves an item past its current step to the next review tier that samples it, or to acceptance. */
+  private toNextTier(item: number): void {
+    const items = this.items;
+    const flow = this.workflows[items.type[item]];
+    const serial = items.serial[item];
+    for (let step = items.step[item] + 1; step < flow.length; step++) {
+      const tier = this.stages[flow[step]];
+      if (tier.sampled.happens((tier.config as { sampleRate: number }).sampleRate, serial, step)) {
+        items.step[item] = step;
+        this.enterStage(item, flow[step], NEW_WORK_CLASS);
+        return;
+      }
+    }
+    this.accept(item);
+  }
+
+  private afterReview(item: number, st: StageRuntime): void {
+    const items = this.items;
+    const cfg = st.config as { detection: number; falseReject: number; action: 'rework' | 'audit' };
+    const serial = items.serial[item];
+    const key = items.attempts[item] * 16 + items.step[item];
+    const wrong = items.wrong[item] === 1;
+    const rejected = wrong ? st.caught.happens(cfg.detection, serial, key) : st.falseReject.happens(cfg.falseReject, serial, key);
+    if (rejected && wrong) {
+      this.errorsFound++;
+      const annotatePool = this.stages[this.workflows[items.type[item]][0]].pool;
+      const pay = this.config.pools[annotatePool].pay;
+      if (pay.kind === 'per-item' && pay.penaltyPerError > 0) this.ledger.add(Activity.penalties, -pay.penaltyPerError);
+    }
+    if (!rejected || cfg.action === 'audit') {
+      items.pass[item] = Pass.First;
+      this.toNextTier(item);
+      return;
+    }
+    this.reworks++;
+    items.attempts[item]++;
+    const annotate = this.stages[this.workflows[items.type[item]][0]].config as { maxAttempts: number; escalation: string | null };
+    if (items.attempts[item] >= annotate.maxAttempts && annotate.escalation !== null) {
+      items.pass[item] = Pass.Escalation;
+      this.enterStage(item, this.stageIndexOf(annotate.escalation), REWORK_CLASS);
+    } else {
+      items.pass[item] = Pass.Rework;
+      this.enterStage(item, this.workflows[items.type[item]][0], REWORK_CLASS);
+    }
+  }
+
+  private accept(item: number): void {
+    const items = this.items;
+    this.accepted++;
+    if (items.wrong[item] === 0) this.accurate++;
+    if (this.config.deadlineHours !== null && this.sim.now <= this.config.deadlineHours) this.acceptedByDeadline++;
+    const annotatePool = this.stages[this.workflows[items.type[item]][0]].pool;
+    const pay = this.config.pools[annotatePool].pay;
+    if (pay.kind === 'per-accepted') this.ledger.add(Activity.annotation, pay.perItem);
+    this.preLabels?.itemAccepted();
+    items.release(item);
+    if (this.accepted === this.totalItems) {
+      this.completionHours = this.sim.now;
+      this.sim.stop();
+    }
+  }
+
+  // --- time events ------------------------------------------------------------------------
+
+  private onDayEnd(day: number): void {
+    this.remainingByDay[day] = this.totalItems - this.accepted;
+    if (day + 1 < this.remainingByDay.length) this.sim.at(24 * (day + 2), this.dayKind, day + 1);
+  }
+
+  private onDeadline(): void {
+    this.costAtDeadline = this.ledger.snapshot(this.sim.now, this.workedHours);
+    this.utilizationAtDeadline = Float64Array.from(this.pools, (p) => p.utilization());
+  }
+
+  private onWarmupEnd(): void {
+    for (const p of this.pools) p.resetStatistics();
+    for (const h of this.waits) h.reset();
+  }
+
+  // --- money ------------------------------------------------------------------------------
+
+  private chargeWork(st: StageRuntime, pass: number, hours: number, goldHours: number): void {
+    this.workedHours[st.pool] += hours + goldHours;
+    if (st.ratePerHour > 0) {
+      this.ledger.add(activityOf(st, pass), hours * st.ratePerHour);
+      this.ledger.add(Activity.gold, goldHours * st.ratePerHour);
+    }
+  }
+
+  // --- assembly ---------------------------------------------------------------------------
+
+  private stageRuntime(sc: StageConfig, index: number, pool: number): StageRuntime {
+    const pc: PoolConfig = this.config.pools[pool];
+    const random = this.handlingRandom;
+    const outcomes = this.outcomeRandom;
+    const draw = random === null ? constant(meanOf(sc.handling)) : sampler(sc.handling, random.source);
+    const pay = pc.pay;
+    const chance = (purpose: number) => new Chance(outcomes, index * 16 + purpose);
+    return {
+      config: sc,
+      index,
+      pool,
+      isReview: sc.kind === 'review',
+      draw,
+      feePerTask: pay.kind === 'per-item' ? pay.perItem : pay.kind === 'per-accepted' && sc.kind === 'review' ? pay.perItem : 0,
+      ratePerHour: pay.kind === 'salaried' || pay.kind === 'hourly' ? pay.perHour : 0,
+      labelError: chance(LABEL_ERROR),
+      sampled: chance(SAMPLED),
+      caught: chance(CAUGHT),
+      falseReject: chance(FALSE_REJECT),
+      agreement: chance(AGREEMENT),
+      gold: chance(GOLD),
+    };
+  }
+
+  private stageIndexOf(name: string): number {
+    return this.config.stages.findIndex((s) => s.name === name);
+  }
+
+  private result(): ReplicationResult {
+    const end = Number.isNaN(this.completionHours) ? this.config.horizonHours : this.completionHours;
+    const costs = this.ledger.snapshot(end, this.workedHours);
+    const atDeadline = this.costAtDeadline ?? costs;
+    if (!Number.isNaN(this.completionHours)) {
+      const from = Math.floor(this.completionHours / 24);
+      for (let d = from; d < this.remainingByDay.length; d++) this.remainingByDay[d] = 0;
+    }
+    const utilization = Float64Array.from(this.pools, (p) => p.utilization());
+    let bottleneck = 0;
+    for (let i = 1; i < utilization.length; i++) if (utilization[i] > utilization[bottleneck]) bottleneck = i;
+    const cost = total(costs);
+    return {
+      replication: this.replication,
+      completed: !Number.isNaN(this.completionHours),
+      completionHours: this.completionHours,
+      acceptedByDeadline: this.config.deadlineHours === null ? this.accepted : this.acceptedByDeadline,
+      accepted: this.accepted,
+      accurate: this.accurate,
+      residualErrorRate: this.accepted > 0 ? (this.accepted - this.accurate) / this.accepted : 0,
+      cost,
+      costAtDeadline: total(atDeadline),
+      costByActivity: costs,
+      costByActivityAtDeadline: atDeadline,
+      unitCost: this.accurate > 0 ? cost / this.accurate : NaN,
+      utilization,
+      busyHours: Float64Array.from(this.pools, (p) => {
+        let h = 0;
+        for (let s = 0; s < p.servers; s++) h += p.busyHours(s);
+        return h;
+      }),
+      peakQueue: Float64Array.from(this.pools, (p) => p.peakQueueLength),
+      waitMean: Float64Array.from(this.waits, (h) => h.mean()),
+      waitP95: Float64Array.from(this.waits, (h) => h.quantile(0.95)),
+      served: Float64Array.from(this.waits, (h) => h.count),
+      reworks: this.reworks,
+      errorsFound: this.errorsFound,
+      errorsMade: this.errorsMade,
+      remainingByDay: this.remainingByDay,
+      bottleneck,
+      events: this.sim.eventsHandled,
+    };
+  }
+}
+
+function activityOf(st: StageRuntime, pass: number): number {
+  if (st.isReview) return Activity.review;
+  switch (pass) {
+    case Pass.Rework:
+      return Activity.rework;
+    case Pass.Adjudication:
+      return Activity.adjudication;
+    case Pass.Escalation:
+      return Activity.escalation;
+    default:
+      return Activity.annotation;
+  }
+}
+
+function constant(v: number): Sampler {
+  return () => v;
+}
+
+/** Runs replication `replication` of a model; a pure function of its arguments. */
+export function simulateReplication(config: ModelConfig, seed: number, replication: number): ReplicationResult {
+  return new AnnotationModel(config, seed, replication).run();
+}

@@ -1,0 +1,81 @@
+import { openHoursBetween, openIntervals } from '../calendar/index.js';
+import { meanOf } from '../random/distribution.js';
+import type { AnnotateStage, ModelConfig, ReviewStage, WorkType } from './config.js';
+
+export interface PoolCapacity {
+  pool: string;
+  /** Expected hours of work the pool must do for the whole project (or, open-ended, within the window). */
+  demandHours: number;
+  /** Productive person-hours the pool's calendars offer from its start to the deadline (or over the window). */
+  availableHours: number;
+  /** demand / available: above 1 the plan cannot finish in time even with no randomness. */
+  load: number;
+}
+
+/**
+ * The fluid bound, checked before a single event runs: expected work per pool against the
+ * person-hours its shifts offer up to the deadline. Work counts consensus labels, gold items
+ * (1/(1-share) tasks per real one), review samples, expected rework loops (a geometric number of
+ * rejections), adjudication, pre-labels from the first retrain, shrinkage and absences. It ignores
+ * learning curves and ramp-ups, so it is optimistic for new teams.
+ */
+export function capacityCheck(config: ModelConfig): PoolCapacity[] {
+  const demand = new Float64Array(config.pools.length);
+  const poolIndex = new Map(config.pools.map((p, i) => [p.name, i]));
+  const stage = new Map(config.stages.map((s) => [s.name, s]));
+  const openEnded = config.work.some((w) => w.count === null);
+  const windowFrom = openEnded ? config.warmupHours : 0;
+  const windowTo = openEnded || config.deadlineHours === null ? config.horizonHours : config.deadlineHours;
+
+  for (const w of config.work) {
+    const items = itemsIn(w, windowTo - windowFrom);
+    const annotate = stage.get(w.workflow[0]) as AnnotateStage;
+    const pool = config.pools[poolIndex.get(annotate.pool)!];
+    const labelHours = meanOf(annotate.handling) * w.complexity * preLabelFactor(config, items);
+    const e = pool.errorRate;
+    let deliveredError = e;
+    demand[poolIndex.get(annotate.pool)!] += (items * annotate.labels * labelHours) / (1 - annotate.goldShare);
+    if (annotate.labels > 1 && annotate.adjudication !== null) {
+      const adj = stage.get(annotate.adjudication) as AnnotateStage;
+      const k = annotate.labels;
+      const disagree = 1 - Math.pow(1 - e, k) - Math.pow(e, k) * annotate.wrongAgreement;
+      demand[poolIndex.get(adj.pool)!] += items * disagree * meanOf(adj.handling) * w.complexity;
+      deliveredError = disagree * config.pools[poolIndex.get(adj.pool)!].errorRate + Math.pow(e, k) * annotate.wrongAgreement;
+    }
+    for (const name of w.workflow.slice(1)) {
+      const tier = stage.get(name) as ReviewStage;
+      // Rejection chance of one review; a rejected item is reworked and re-reviewed until it passes.
+      const r = deliveredError * tier.detection + (1 - deliveredError) * tier.falseReject;
+      const rejections = tier.action === 'rework' && r < 1 ? (tier.sampleRate * r) / (1 - r) : tier.action === 'rework' && r >= 1 ? Infinity : 0;
+      demand[poolIndex.get(tier.pool)!] += items * (tier.sampleRate + rejections) * meanOf(tier.handling) * w.complexity;
+      demand[poolIndex.get(annotate.pool)!] += items * rejections * labelHours * annotate.reworkFactor;
+      if (tier.action === 'rework') deliveredError = deliveredError * (1 - tier.sampleRate * tier.detection);
+    }
+  }
+
+  return config.pools.map((p, i) => {
+    let open = 0;
+    for (const crew of p.shifts) {
+      const intervals = openIntervals(crew, config.clock, config.horizonHours);
+      open += crew.headcount * openHoursBetween(intervals, Math.max(windowFrom, p.startHours), windowTo);
+    }
+    const available = open * (1 - p.absenceRate) * (1 - p.shrinkage);
+    const load = demand[i] === 0 ? 0 : available > 0 ? demand[i] / available : Infinity;
+    return { pool: p.name, demandHours: demand[i], availableHours: available, load };
+  });
+}
+
+function itemsIn(w: WorkType, windowHours: number): number {
+  if (w.count !== null) return w.count;
+  const a = w.arrival;
+  if (a.kind === 'poisson') return a.perHour * windowHours;
+  if (a.kind === 'schedule') return (a.batch * windowHours) / a.everyHours;
+  return 0;
+}
+
+/** Average handling multiplier from pre-labels over a project of `items` (first model only: conservative). */
+function preLabelFactor(config: ModelConfig, items: number): number {
+  const p = config.preLabels;
+  if (p === null || items <= p.firstRetrainAfter) return 1;
+  return (p.firstRetrainAfter + (items - p.firstRetrainAfter) * p.handlingFactor) / items;
+}

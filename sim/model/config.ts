@@ -1,0 +1,140 @@
+import type { Distribution } from '../random/distribution.js';
+import type { CalendarSpec, ProjectClock } from '../calendar/index.js';
+
+/**
+ * The annotation model as plain, validated data: every duration in hours, every rate per hour,
+ * every share in [0, 1], every amount in the experiment's one currency, every reference resolved
+ * to a name that exists. The experiment loader builds it; the model trusts it.
+ */
+export interface ModelConfig {
+  clock: ProjectClock;
+  /** Every replication stops here; work not accepted by then is censored (not finished). */
+  horizonHours: number;
+  /** Statistics (waits, utilisation, queue lengths) ignore [0, warmupHours). */
+  warmupHours: number;
+  /** Null when the experiment has no deadline. */
+  deadlineHours: number | null;
+  /** Every source of randomness off: distributions at their means, shares applied as exact fractions. */
+  deterministic: boolean;
+  currency: string;
+  work: WorkType[];
+  pools: PoolConfig[];
+  stages: StageConfig[];
+  preLabels: PreLabelConfig | null;
+  costs: CostConfig;
+}
+
+export type Arrival =
+  | { kind: 'backlog' }
+  | { kind: 'poisson'; perHour: number }
+  | { kind: 'schedule'; firstHours: number; everyHours: number; batch: number };
+
+export interface WorkType {
+  name: string;
+  /** Items to deliver; null means arrivals go on until the horizon (a steady-state study). */
+  count: number | null;
+  arrival: Arrival;
+  /** Multiplies every handling time of this type. */
+  complexity: number;
+  /** Weight of one item in equivalent units for portfolio views. */
+  equivalentUnits: number;
+  /** Stage names in order: one annotate stage, then review tiers. */
+  workflow: string[];
+}
+
+export interface ShiftGroup extends CalendarSpec {
+  /** People working this shift pattern. */
+  headcount: number;
+}
+
+export type PayModel =
+  /** Paid for every scheduled shift hour, busy, idle or absent (in-house staff). */
+  | { kind: 'salaried'; perHour: number }
+  /** Paid for hours actually worked (contractors, vendors billing time). */
+  | { kind: 'hourly'; perHour: number }
+  /** A fee per submitted label (rework submissions included). */
+  | { kind: 'per-item'; perItem: number; penaltyPerError: number }
+  /** A fee per item accepted by the last review tier. */
+  | { kind: 'per-accepted'; perItem: number };
+
+export interface PoolConfig {
+  name: string;
+  shifts: ShiftGroup[];
+  /** Share of paid time not spent on items (meetings, breaks): handling times stretch by 1/(1-shrinkage). */
+  shrinkage: number;
+  /** Probability that a person misses a given shift. */
+  absenceRate: number;
+  /** Coefficient of variation of the per-person speed factor (mean 1), drawn once per replication. */
+  speedCv: number;
+  /** Handling-time multiplier of a new person (1 = no learning) and the items after which half the excess is gone. */
+  learning: { initialFactor: number; halfLifeItems: number };
+  /** Probability that a label from this pool is wrong (before pre-labels). */
+  errorRate: number;
+  pay: PayModel;
+  /** People start work at this time (hired later); ramp-up: speed grows linearly from half to full over rampUpHours. */
+  startHours: number;
+  rampUpHours: number;
+}
+
+export type StageConfig = AnnotateStage | ReviewStage;
+
+export interface AnnotateStage {
+  kind: 'annotate';
+  name: string;
+  pool: string;
+  /** Handling time of one label at complexity 1, before person speed, learning and pre-labels. */
+  handling: Distribution;
+  /** Independent labels per item (consensus); 1 means no consensus. */
+  labels: number;
+  /** Stage that settles disagreeing labels; required when labels > 1. */
+  adjudication: string | null;
+  /** Probability that two wrong labels happen to agree (an undetectable shared mistake). */
+  wrongAgreement: number;
+  /** Share of served tasks that are gold (known-answer) items: they cost capacity and yield nothing. */
+  goldShare: number;
+  /** Handling time of a rework pass as a factor of the first pass. */
+  reworkFactor: number;
+  /** After this many failed reviews an item goes to `escalation` (if set). */
+  maxAttempts: number;
+  escalation: string | null;
+}
+
+export interface ReviewStage {
+  kind: 'review';
+  name: string;
+  pool: string;
+  handling: Distribution;
+  /** Share of items this tier reviews (1 = full review); reworked items are always re-reviewed. */
+  sampleRate: number;
+  /** Probability that a wrong label is caught. */
+  detection: number;
+  /** Probability that a correct label is wrongly rejected. */
+  falseReject: number;
+  /** 'rework' sends rejected items back; 'audit' only records what it found (acceptance sampling). */
+  action: 'rework' | 'audit';
+}
+
+export interface PreLabelConfig {
+  /** Accepted items before the first model is trained; pre-labels exist only after that retrain. */
+  firstRetrainAfter: number;
+  /** Accepted items between later retrains. */
+  retrainEvery: number;
+  retrainHours: number;
+  retrainCost: number;
+  /** Handling-time and error-rate factors with the first model; each retrain multiplies the gap to the floor by `improvement`. */
+  handlingFactor: number;
+  errorFactor: number;
+  improvement: number;
+  handlingFloor: number;
+  errorFloor: number;
+}
+
+export interface CostConfig {
+  /** Platform licence per seat per month (a month = 730 h); seats default to total headcount. */
+  platformPerSeatMonth: number;
+  seats: number | null;
+  /** Project management overhead per week of project duration. */
+  managementPerWeek: number;
+  /** One-off costs incurred at the start (guidelines, gold-set creation, agreement audits, ...), by activity name. */
+  fixed: Array<{ activity: string; amount: number }>;
+}

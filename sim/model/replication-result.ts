@@ -1,0 +1,40 @@
+/** Everything one replication yields: flat numbers and typed arrays, no engine objects. */
+export interface ReplicationResult {
+  replication: number;
+  /** False when work was left at the horizon: completion is then censored, not a number. */
+  completed: boolean;
+  /** Hours until the last item was accepted; NaN when not completed. */
+  completionHours: number;
+  acceptedByDeadline: number;
+  accepted: number;
+  /** Accepted items whose label is actually correct. */
+  accurate: number;
+  /** Share of delivered (accepted) items whose label is wrong. */
+  residualErrorRate: number;
+  /** Total cost at the end (completion, or the horizon when censored). */
+  cost: number;
+  costAtDeadline: number;
+  /** Per activity, in `activityNames(config)` order. */
+  costByActivity: Float64Array;
+  costByActivityAtDeadline: Float64Array;
+  /** Total cost / accurate items; NaN when no item is accurate. */
+  unitCost: number;
+  /** Per pool, in config order. */
+  utilization: Float64Array;
+  busyHours: Float64Array;
+  peakQueue: Float64Array;
+  /** Per stage, in config order: mean and 95th percentile of the wait in queue (hours). */
+  waitMean: Float64Array;
+  waitP95: Float64Array;
+  /** Tasks started per stage in the statistics window. */
+  served: Float64Array;
+  reworks: number;
+  /** Wrong labels found by review tiers (caught), and wrong labels made. */
+  errorsFound: number;
+  errorsMade: number;
+  /** Items not yet accepted at the end of each day: index d is t = 24 (d + 1). */
+  remainingByDay: Float64Array;
+  /** Index of the pool with the highest utilisation. */
+  bottleneck: number;
+  events: number;
+}

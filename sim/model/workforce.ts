@@ -1,0 +1,109 @@
+import { openHoursBetween, openIntervals, type ProjectClock } from '../calendar/index.js';
+import type { ServerPool } from '../engine/server-pool.js';
+import type { Simulation } from '../engine/simulation.js';
+import type { KeyedRandom } from '../random/keyed-random.js';
+import { sampler } from '../random/distribution.js';
+import type { PoolConfig } from './config.js';
+
+interface Crew {
+  intervals: Float64Array;
+  first: number;
+  headcount: number;
+}
+
+/**
+ * The people of one pool: when each works (crew shift calendars, absences, a later start) and
+ * how fast (a personal pace drawn once per replication, a learning curve, a ramp-up). It opens
+ * and closes the pool's servers; the pool owns what happens to work in progress.
+ */
+export class Workforce {
+  readonly size: number;
+  /** Handling-time multiplier per person, mean 1 (1.2 = 20% slower than the stage's time). */
+  readonly pace: Float64Array;
+  readonly itemsDone: Int32Array;
+  private readonly crews: Crew[] = [];
+  private readonly shiftKind: number;
+  private readonly stretch: number;
+  private readonly learningExcess: number;
+  private readonly learningRate: number;
+  private pool: ServerPool | null = null;
+
+  constructor(
+    private readonly sim: Simulation,
+    private readonly config: PoolConfig,
+    private readonly poolIndex: number,
+    clock: ProjectClock,
+    horizonHours: number,
+    private readonly absences: KeyedRandom | null,
+    paces: KeyedRandom | null,
+  ) {
+    let first = 0;
+    for (const shift of config.shifts) {
+      this.crews.push({ intervals: openIntervals(shift, clock, horizonHours), first, headcount: shift.headcount });
+      first += shift.headcount;
+    }
+    this.size = first;
+    this.pace = new Float64Array(first).fill(1);
+    if (paces !== null && config.speedCv > 0) {
+      const draw = sampler({ kind: 'lognormal', mean: 1, cv: config.speedCv }, paces.source);
+      // Keyed to (pool, person) so a plan that adds people keeps everyone else's pace.
+      for (let p = 0; p < first; p++) {
+        paces.at(poolIndex, p);
+        this.pace[p] = draw();
+      }
+    }
+    this.itemsDone = new Int32Array(first);
+    this.stretch = 1 / (1 - config.shrinkage);
+    this.learningExcess = config.learning.initialFactor - 1;
+    this.learningRate = Math.LN2 / config.learning.halfLifeItems;
+    this.shiftKind = sim.register((crew, edge) => this.onShiftEdge(crew, edge));
+  }
+
+  /** Attaches the pool whose servers are these people, and schedules the first shift of every crew. */
+  attach(pool: ServerPool): void {
+    this.pool = pool;
+    for (let c = 0; c < this.crews.length; c++) {
+      const iv = this.crews[c].intervals;
+      if (iv.length > 0) this.sim.at(iv[0], this.shiftKind, c, 0);
+    }
+  }
+
+  /** Multiplier on a task's handling time for `person` now: pace, learning, ramp-up, shrinkage. */
+  handlingFactor(person: number): number {
+    let f = this.pace[person] * this.stretch;
+    if (this.learningExcess > 0) f *= 1 + this.learningExcess * Math.exp(-this.learningRate * this.itemsDone[person]);
+    const cfg = this.config;
+    if (cfg.rampUpHours > 0) {
+      const into = this.sim.now - cfg.startHours;
+      if (into < cfg.rampUpHours) f /= 0.5 + (0.5 * into) / cfg.rampUpHours;
+    }
+    return f;
+  }
+
+  /** Scheduled (paid) person-hours from the pool's start up to `t`, absences included. */
+  scheduledHours(t: number): number {
+    const from = this.config.startHours;
+    if (t <= from) return 0;
+    let hours = 0;
+    for (const crew of this.crews) hours += crew.headcount * openHoursBetween(crew.intervals, from, t);
+    return hours;
+  }
+
+  // `edge` is 2 x interval index (+1 for the closing edge), so one event kind serves all crews.
+  private onShiftEdge(crew: number, edge: number): void {
+    const pool = this.pool!;
+    const { intervals, first, headcount } = this.crews[crew];
+    const interval = edge >> 1;
+    if ((edge & 1) === 0) {
+      for (let p = first; p < first + headcount; p++) {
+        if (this.sim.now < this.config.startHours) continue;
+        if (this.absences !== null && this.absences.uniform(this.poolIndex, p, interval) < this.config.absenceRate) continue;
+        pool.openServer(p);
+      }
+      this.sim.at(intervals[2 * interval + 1], this.shiftKind, crew, edge + 1);
+    } else {
+      for (let p = first; p < first + headcount; p++) pool.closeServer(p);
+      if (2 * interval + 2 < intervals.length) this.sim.at(intervals[2 * interval + 2], this.shiftKind, crew, edge + 1);
+    }
+  }
+}
