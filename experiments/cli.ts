@@ -1,0 +1,87 @@
+#!/usr/bin/env node
+import yargs from 'yargs';
+import { hideBin } from 'yargs/helpers';
+import { ExperimentError } from './load/index.js';
+import { checkCommand, runCommand, schemaCommand } from './cli/commands.js';
+import { InterruptedRunExists } from './run/run-experiment.js';
+import { LockedError } from './run/run-lock.js';
+
+/** Exit codes: 0 done, 1 some replications failed, 2 bad input or refused, 130 interrupted. */
+async function main(argv: string[]): Promise<number> {
+  let code = 0;
+  await yargs(argv)
+    .scriptName('labelsim')
+    .usage('$0 <command> [options]\n\nDiscrete-event Monte Carlo simulation of data annotation operations.')
+    .command(
+      'run <file>',
+      'run an experiment: every plan x every replication; writes out/<name>/',
+      (y) =>
+        y
+          .positional('file', { type: 'string', demandOption: true, describe: 'experiment file (.yaml, .yml or .json)' })
+          .option('replications', { alias: 'r', type: 'number', describe: 'replications per plan (default: the file\'s)' })
+          .option('seed', { alias: 's', type: 'number', describe: 'master seed (default: the file\'s)' })
+          .option('workers', { alias: 'w', type: 'number', describe: 'worker threads (default: available parallelism; 0 = this thread)' })
+          .option('batch-size', { type: 'number', describe: 'replications per batch (default: automatic)' })
+          .option('out', { alias: 'o', type: 'string', default: 'out', describe: 'output root folder' })
+          .option('shard', { type: 'string', describe: 'run only shard i of n (i/n), e.g. 0/4' })
+          .option('resume', { type: 'boolean', default: false, describe: 'continue an interrupted run' })
+          .option('deterministic', { type: 'boolean', default: false, describe: 'turn every source of randomness off' })
+          .option('json', { type: 'boolean', default: false, describe: 'print the summary as JSON on stdout' })
+          .option('quiet', { alias: 'q', type: 'boolean', default: false, describe: 'no progress or verdict lines' }),
+      async (a) => {
+        for (const [name, v] of [['replications', a.replications], ['seed', a.seed], ['workers', a.workers], ['batch-size', a.batchSize]] as const) {
+          if (v !== undefined && !(Number.isInteger(v) && v >= 0)) throw new UsageError(`--${name}: expected a whole number >= 0, got ${v}`);
+        }
+        code = await runCommand({
+          file: a.file,
+          out: a.out,
+          seed: a.seed,
+          replications: a.replications,
+          workers: a.workers,
+          batchSize: a.batchSize,
+          shard: a.shard,
+          resume: a.resume,
+          deterministic: a.deterministic,
+          json: a.json,
+          quiet: a.quiet,
+        });
+      },
+    )
+    .command(
+      'check <file>',
+      'validate an experiment file and print its capacity check, without running',
+      (y) => y.positional('file', { type: 'string', demandOption: true }),
+      (a) => {
+        code = checkCommand(a.file);
+      },
+    )
+    .command('schema', 'print the JSON Schema of experiment files (for editor completion)', {}, () => {
+      code = schemaCommand();
+    })
+    .demandCommand(1, 'name a command: run, check or schema')
+    .strict()
+    .help()
+    .version()
+    .fail((msg, err) => {
+      throw err ?? new UsageError(msg);
+    })
+    .parseAsync();
+  return code;
+}
+
+class UsageError extends Error {}
+
+main(hideBin(process.argv)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (err: unknown) => {
+    if (err instanceof ExperimentError || err instanceof UsageError || err instanceof LockedError || err instanceof InterruptedRunExists) {
+      process.stderr.write(`labelsim: ${err.message}\n`);
+      process.exitCode = 2;
+      return;
+    }
+    process.stderr.write(`labelsim: internal error: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+    process.exitCode = 3;
+  },
+);

@@ -1,0 +1,99 @@
+import fs from 'node:fs';
+import { experimentJsonSchema, loadExperiment } from '../load/index.js';
+import { capacityCheck } from '../../sim/model/capacity.js';
+import { parseShard } from '../run/batches.js';
+import { runExperiment } from '../run/run-experiment.js';
+import { defaultWorkerCount } from '../../workers/replication-pool.js';
+import { capacityLines, verdictLines } from './format.js';
+import { createProgress } from './progress.js';
+
+export interface RunArgs {
+  file: string;
+  out: string;
+  seed?: number;
+  replications?: number;
+  workers?: number;
+  batchSize?: number;
+  shard?: string;
+  resume: boolean;
+  deterministic: boolean;
+  json: boolean;
+  quiet: boolean;
+}
+
+/** `labelsim run`: returns the process exit code. */
+export async function runCommand(args: RunArgs): Promise<number> {
+  const err = (line: string) => process.stderr.write(line + '\n');
+  const controller = new AbortController();
+  const onSigint = () => {
+    if (controller.signal.aborted) process.exit(130);
+    err('\nInterrupted: finishing the batches in flight (Ctrl-C again to quit at once)...');
+    controller.abort();
+  };
+  process.on('SIGINT', onSigint);
+  process.on('SIGTERM', onSigint);
+  const progress = createProgress(process.stderr, 'replications', args.quiet);
+  const failOn = process.env.LABELSIM_FAIL_ON?.split(',').filter(Boolean);
+  try {
+    const outcome = await runExperiment({
+      file: args.file,
+      outRoot: args.out,
+      seed: args.seed,
+      replications: args.replications,
+      deterministic: args.deterministic || undefined,
+      workers: args.workers ?? defaultWorkerCount(),
+      batchSize: args.batchSize,
+      shard: args.shard === undefined ? null : parseShard(args.shard),
+      resume: args.resume,
+      signal: controller.signal,
+      failOn,
+      onStart: ({ experiment, capacity, total, already }) => {
+        if (args.quiet) return;
+        err(`labelsim run ${args.file}: ${experiment.plans.length} plan(s) x ${experiment.replications} replications, seed ${experiment.seed}`);
+        for (const line of capacityLines(capacity, experiment.plans[0].model.deadlineHours)) err(line);
+        if (already > 0) err(`Resuming: ${already} of ${total} replications already recorded.`);
+      },
+      onProgress: (done, total) => progress.update(done, total),
+    });
+    progress.stop();
+    if (outcome.interrupted) {
+      err(`Stopped. Records so far are kept in ${outcome.folder}; continue with: labelsim run ${args.file} --resume`);
+      return 130;
+    }
+    const summary = outcome.summary!;
+    if (args.json) process.stdout.write(JSON.stringify(summary, null, 2) + '\n');
+    if (!args.quiet) {
+      for (const line of verdictLines(summary)) err(line);
+      err(`Wrote ${outcome.folder} in ${outcome.wallSeconds.toFixed(1)} s.`);
+    }
+    if (outcome.failed > 0) {
+      const f = summary.failedReplications[0];
+      err(`${outcome.failed} replication(s) failed; e.g. plan "${f.plan}" replication ${f.replication}: ${f.error}`);
+      err(`Reproduce one with: labelsim replay ${args.file} --plan ${f.plan} --replication ${f.replication}${args.seed !== undefined ? ` --seed ${args.seed}` : ''}`);
+      return 1;
+    }
+    return 0;
+  } finally {
+    progress.stop();
+    process.off('SIGINT', onSigint);
+    process.off('SIGTERM', onSigint);
+  }
+}
+
+/** `labelsim check`: validates and prints the plans and the capacity check without running. */
+export function checkCommand(file: string): number {
+  const experiment = loadExperiment(file);
+  const capacity = experiment.plans.map((p) => ({ plan: p.name, pools: capacityCheck(p.model) }));
+  process.stdout.write(`${file}: valid. Experiment "${experiment.name}", ${experiment.plans.length} plan(s): ${experiment.plans.map((p) => p.name).join(', ')}\n`);
+  for (const line of capacityLines(capacity, experiment.plans[0].model.deadlineHours)) process.stdout.write(line + '\n');
+  return 0;
+}
+
+export function schemaCommand(): number {
+  process.stdout.write(JSON.stringify(experimentJsonSchema(), null, 2) + '\n');
+  return 0;
+}
+
+export function fileExists(file: string): boolean {
+  return fs.existsSync(file);
+}

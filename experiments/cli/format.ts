@@ -1,0 +1,32 @@
+import type { PoolCapacity } from '../../sim/model/capacity.js';
+import type { Summary } from '../aggregate/summary.js';
+
+const pct = (x: number | null | undefined, digits = 1) => (x === null || x === undefined ? 'n/a' : `${(100 * x).toFixed(digits)}%`);
+const weeks = (h: number | null) => (h === null ? 'not finished' : `${(h / 168).toFixed(1)} wk`);
+
+/** The capacity check as lines, with a warning naming each pool that cannot make the deadline. */
+export function capacityLines(capacity: Array<{ plan: string; pools: PoolCapacity[] }>, deadline: number | null): string[] {
+  const lines = [deadline === null ? 'Capacity check (demand / available hours over the horizon):' : `Capacity check (demand / available hours to the deadline at ${weeks(deadline)}):`];
+  for (const { plan, pools } of capacity) {
+    for (const p of pools) {
+      if (p.demandHours === 0 && p.availableHours === 0) continue;
+      const warn = p.load > 1 ? `  WARNING: pool "${p.pool}" cannot meet the deadline in plan "${plan}" even with no randomness` : '';
+      lines.push(`  ${plan.padEnd(22)} ${p.pool.padEnd(16)} ${p.demandHours.toFixed(0).padStart(9)} h / ${p.availableHours.toFixed(0).padStart(9)} h = ${pct(p.load)}${warn}`);
+    }
+  }
+  return lines;
+}
+
+/** A verdict line per plan, the sentence a manager reads first. */
+export function verdictLines(s: Summary): string[] {
+  return s.plans.map((p) => {
+    const parts = [`${p.name}:`];
+    if (p.onTime !== null) parts.push(`${pct(p.onTime.probability, 0)} chance to finish by ${weeks(s.deadlineHours)} (95% CI ${pct(p.onTime.low, 0)}-${pct(p.onTime.high, 0)});`);
+    parts.push(`p50 ${weeks(p.completionHours.p50)}, p85 ${weeks(p.completionHours.p85)};`);
+    if (p.unitCost.mean !== null) parts.push(`${s.currency} ${p.unitCost.mean.toFixed(4)} per accurate item;`);
+    if (p.cost.mean !== null) parts.push(`total ${s.currency} ${Math.round(p.cost.mean).toLocaleString('en-US')};`);
+    if (p.residualErrorRate !== null) parts.push(`residual error ${pct(p.residualErrorRate, 2)}`);
+    if (p.completionHours.notFinished > 0) parts.push(`(${p.completionHours.notFinished} of ${p.replications} replications did not finish by the horizon)`);
+    return parts.join(' ');
+  });
+}

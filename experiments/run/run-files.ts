@@ -1,0 +1,21 @@
+import type { Plan } from '../load/index.js';
+import type { Shard } from './batches.js';
+
+/** The files of a run folder. */
+export const RUN_FILES = {
+  manifest: 'manifest.json',
+  records: 'replications.jsonl',
+  summary: 'summary.json',
+  run: 'run.json',
+} as const;
+
+/** What a run folder holds about its own origin: enough to resume it or merge it with its sibling shards. */
+export interface RunManifest {
+  experiment: string;
+  description: string;
+  configHash: string;
+  seed: number;
+  replications: number;
+  shard: Shard | null;
+  plans: Plan[];
+}

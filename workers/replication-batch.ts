@@ -1,0 +1,49 @@
+import { simulateReplication } from '../sim/model/annotation-model.js';
+import type { ModelConfig } from '../sim/model/config.js';
+import { encodeRow, rowLayout } from './result-rows.js';
+
+/** A batch of replications of one plan: plain data, the same whichever thread runs it. */
+export interface BatchTask {
+  model: ModelConfig;
+  seed: number;
+  replications: number[];
+  /** Fault injection for tests of failure handling: these replications throw. */
+  failOn?: number[];
+}
+
+export interface BatchFailure {
+  replication: number;
+  message: string;
+  stack: string;
+}
+
+export interface BatchResult {
+  /** One row per successful replication, in the order of `done`. */
+  rows: Float64Array;
+  done: number[];
+  failed: BatchFailure[];
+}
+
+/**
+ * Runs a batch and packs the results into one Float64Array. A replication that throws is
+ * reported with its message and stack and the batch goes on: one bad random world must not cost
+ * the others.
+ */
+export function runBatch(task: BatchTask): BatchResult {
+  const layout = rowLayout(task.model);
+  const rows = new Float64Array(layout.width * task.replications.length);
+  const done: number[] = [];
+  const failed: BatchFailure[] = [];
+  for (const k of task.replications) {
+    try {
+      if (task.failOn?.includes(k)) throw new Error(`forced failure of replication ${k} (LABELSIM_FAIL_ON)`);
+      const result = simulateReplication(task.model, task.seed, k);
+      encodeRow(result, layout, rows, done.length * layout.width);
+      done.push(k);
+    } catch (err) {
+      const e = err instanceof Error ? err : new Error(String(err));
+      failed.push({ replication: k, message: e.message, stack: e.stack ?? e.message });
+    }
+  }
+  return { rows: rows.slice(0, done.length * layout.width), done, failed };
+}

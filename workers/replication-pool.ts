@@ -1,0 +1,37 @@
+import os from 'node:os';
+import { Piscina } from 'piscina';
+import { runBatch, type BatchResult, type BatchTask } from './replication-batch.js';
+
+/** Runs batches of replications: on Piscina worker threads, or in this thread when `workers` is 0. */
+export interface ReplicationRunner {
+  readonly workers: number;
+  run(task: BatchTask): Promise<BatchResult>;
+  close(): Promise<void>;
+}
+
+export function defaultWorkerCount(): number {
+  return typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;
+}
+
+export function createReplicationRunner(workers: number): ReplicationRunner {
+  if (workers === 0) {
+    return {
+      workers: 0,
+      run: async (task) => runBatch(task),
+      close: async () => {},
+    };
+  }
+  const pool = new Piscina({
+    filename: new URL('./replication-worker.js', import.meta.url).href,
+    minThreads: workers,
+    maxThreads: workers,
+    // A batch queued behind busy threads waits here, not in memory of the caller.
+    maxQueue: 'auto',
+    idleTimeout: 60_000,
+  });
+  return {
+    workers,
+    run: (task) => pool.run(task) as Promise<BatchResult>,
+    close: () => pool.destroy(),
+  };
+}
