@@ -25,7 +25,7 @@ const SCALARS = [
   'events',
 ] as const;
 
-const VECTORS = ['costByActivity', 'costByActivityAtDeadline', 'utilization', 'busyHours', 'peakQueue', 'waitMean', 'waitP95', 'served', 'remainingByDay'] as const;
+const VECTORS = ['costByActivity', 'costByActivityAtDeadline', 'utilization', 'busyHours', 'peakQueue', 'waitMean', 'waitP95', 'served', 'completionByType', 'costByType', 'remainingByDay'] as const;
 type VectorName = (typeof VECTORS)[number];
 
 export interface RowLayout {
@@ -33,6 +33,7 @@ export interface RowLayout {
   activities: string[];
   pools: string[];
   stages: string[];
+  types: string[];
   days: number;
   offsets: Record<VectorName, number>;
   lengths: Record<VectorName, number>;
@@ -42,6 +43,7 @@ export function rowLayout(config: ModelConfig): RowLayout {
   const activities = activityNames(config);
   const pools = config.pools.map((p) => p.name);
   const stages = config.stages.map((s) => s.name);
+  const types = config.work.map((w) => w.name);
   const days = Math.ceil(config.horizonHours / 24);
   const lengths: Record<VectorName, number> = {
     costByActivity: activities.length,
@@ -52,6 +54,8 @@ export function rowLayout(config: ModelConfig): RowLayout {
     waitMean: stages.length,
     waitP95: stages.length,
     served: stages.length,
+    completionByType: types.length,
+    costByType: types.length,
     remainingByDay: days,
   };
   const offsets = {} as Record<VectorName, number>;
@@ -60,7 +64,7 @@ export function rowLayout(config: ModelConfig): RowLayout {
     offsets[v] = at;
     at += lengths[v];
   }
-  return { width: at, activities, pools, stages, days, offsets, lengths };
+  return { width: at, activities, pools, stages, types, days, offsets, lengths };
 }
 
 export function encodeRow(r: ReplicationResult, layout: RowLayout, out: Float64Array, at: number): void {
@@ -92,6 +96,8 @@ export function columnNames(layout: RowLayout): string[] {
     waitMean: layout.stages,
     waitP95: layout.stages,
     served: layout.stages,
+    completionByType: layout.types,
+    costByType: layout.types,
     remainingByDay: Array.from({ length: layout.days }, (_, d) => String(d + 1)),
   };
   for (const v of VECTORS) for (const l of label[v]) names.push(`${v}.${l}`);

@@ -12,6 +12,8 @@ export interface PlanInput {
   failed: number;
   capacity: PoolCapacity[];
   deadlineHours: number | null;
+  /** Work types with their item counts (null = open-ended) and equivalent units per item. */
+  types: Array<{ name: string; count: number | null; equivalentUnits: number }>;
 }
 
 const round = (x: number | null, digits = 6): number | null => (x === null || !Number.isFinite(x) ? null : Number(x.toFixed(digits)));
@@ -63,6 +65,20 @@ export function summarizePlan(p: PlanInput, baseline: ReplicationResult[] | null
     residualErrorRate: fieldMean(rs, (r) => r.residualErrorRate),
     errorsCaughtShare: round(finiteMean(column(rs, (r) => (r.errorsMade > 0 ? r.errorsFound / r.errorsMade : NaN)))),
     reworks: { mean: fieldMean(rs, (r) => r.reworks) },
+    work: byName(p.layout.types, (i) => {
+      const type = p.types[i];
+      const times = rs.filter((r) => Number.isFinite(r.completionByType[i])).map((r) => r.completionByType[i]);
+      const cost = finiteMean(column(rs, (r) => r.costByType[i]));
+      const onTimeCount = p.deadlineHours === null ? null : times.filter((t) => t <= p.deadlineHours!).length;
+      return {
+        items: type.count,
+        equivalentUnits: type.count === null ? null : round(type.count * type.equivalentUnits),
+        completionHours: type.count === null ? null : { p50: round(censoredQuantile(times, n, 0.5)), p85: round(censoredQuantile(times, n, 0.85)), p95: round(censoredQuantile(times, n, 0.95)), notFinished: n - times.length },
+        onTime: onTimeCount === null || type.count === null ? null : round(onTimeCount / Math.max(1, n)),
+        cost: round(cost, 2),
+        costPerEquivalentUnit: type.count === null || cost === null ? null : round(cost / (type.count * type.equivalentUnits)),
+      };
+    }),
     stages: byName(p.layout.stages, (i) => ({
       waitHours: {
         mean: fieldMean(rs, (r) => r.waitMean[i]),

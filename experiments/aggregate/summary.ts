@@ -68,6 +68,7 @@ export function buildSummary(input: SummaryInput, records: ReplicationRecord[]):
           failed: failures.filter((f) => f.plan === plan.name).length,
           capacity: capacityCheck(plan.model),
           deadlineHours: plan.model.deadlineHours,
+          types: plan.model.work.map((w) => ({ name: w.name, count: w.count, equivalentUnits: w.equivalentUnits })),
         },
         i === 0 ? null : baseline,
       ),

@@ -6,11 +6,12 @@ import { meanOf, sampler, type Sampler } from '../random/distribution.js';
 import { WaitHistogram } from '../stats/wait-histogram.js';
 import { Activity } from './activities.js';
 import { Chance } from './chance.js';
-import type { ModelConfig, PoolConfig, StageConfig } from './config.js';
+import type { ModelConfig, PayModel, StageConfig } from './config.js';
 import { CostLedger, total } from './cost-ledger.js';
 import { ItemStore, Pass } from './item-store.js';
 import { PreLabelModel } from './pre-label-model.js';
 import type { ReplicationResult } from './replication-result.js';
+import { serviceGroups } from './service-groups.js';
 import { Workforce } from './workforce.js';
 
 const REWORK_CLASS = 0;
@@ -28,12 +29,10 @@ const GOLD = 6;
 interface StageRuntime {
   config: StageConfig;
   index: number;
-  pool: number;
+  /** The engine pool (service group) whose queue this stage uses. */
+  group: number;
   isReview: boolean;
   draw: Sampler;
-  /** Fixed cost per task for per-item pay, 0 otherwise; hourly rate for hour-paid pools, 0 otherwise. */
-  feePerTask: number;
-  ratePerHour: number;
   sampled: Chance;
   caught: Chance;
   falseReject: Chance;
@@ -50,8 +49,16 @@ interface StageRuntime {
 export class AnnotationModel implements PoolClient {
   readonly sim = new Simulation(4096);
   private readonly items: ItemStore;
-  private readonly pools: ServerPool[] = [];
-  private readonly workforces: Workforce[] = [];
+  /** One engine pool per service group (pools sharing a queue); servers map back to (pool, person). */
+  private readonly groups: ServerPool[] = [];
+  private readonly serverPool: Int32Array[] = [];
+  private readonly serverPerson: Int32Array[] = [];
+  private readonly workforces: Workforce[];
+  /** Per config pool, resolved from its pay model: hourly rate, fee per task, fee per accepted item, penalty per error found. */
+  private readonly ratePerHour: Float64Array;
+  private readonly feePerTask: Float64Array;
+  private readonly feePerAccepted: Float64Array;
+  private readonly penaltyPerError: Float64Array;
   private readonly stages: StageRuntime[];
   private readonly workflows: Int32Array[];
   private readonly complexity: Float64Array;
@@ -69,6 +76,8 @@ export class AnnotationModel implements PoolClient {
   private readonly arrivalDraws: Array<Sampler | null>;
   private readonly arrivalsLeft: Float64Array;
   private readonly errorRates: Float64Array;
+  private readonly typeLeft: Float64Array;
+  private readonly typeCompletion: Float64Array;
 
   private accepted = 0;
   private accurate = 0;
@@ -78,7 +87,6 @@ export class AnnotationModel implements PoolClient {
   private errorsMade = 0;
   private completionHours = NaN;
   private costAtDeadline: Float64Array | null = null;
-  private utilizationAtDeadline: Float64Array | null = null;
 
   constructor(
     private readonly config: ModelConfig,
@@ -95,22 +103,42 @@ export class AnnotationModel implements PoolClient {
     this.totalItems = finite ? config.work.reduce((n, w) => n + (w.count ?? 0), 0) : Infinity;
     this.items = new ItemStore(finite ? this.totalItems : 1024);
 
-    const poolIndex = new Map(config.pools.map((p, i) => [p.name, i]));
     const stageIndex = new Map(config.stages.map((s, i) => [s.name, i]));
     const absences = keyed('absences');
     const paces = keyed('people');
-    config.pools.forEach((pc, i) => {
-      const wf = new Workforce(this.sim, pc, i, config.clock, config.horizonHours, absences, paces);
-      const pool = new ServerPool(this.sim, wf.size, this, { classes: 2, openAtStart: false });
-      wf.attach(pool);
-      this.workforces.push(wf);
-      this.pools.push(pool);
-    });
+    this.workforces = config.pools.map((pc, i) => new Workforce(this.sim, pc, i, config.clock, config.horizonHours, absences, paces));
+    const plan = serviceGroups(config);
+    for (const members of plan.members) {
+      const size = members.reduce((n, p) => n + this.workforces[p].size, 0);
+      const pool = new ServerPool(this.sim, size, this, { classes: 2, openAtStart: false });
+      const serverPool = new Int32Array(size);
+      const serverPerson = new Int32Array(size);
+      let offset = 0;
+      for (const p of members) {
+        const wf = this.workforces[p];
+        wf.attach(pool, offset);
+        for (let k = 0; k < wf.size; k++) {
+          serverPool[offset + k] = p;
+          serverPerson[offset + k] = k;
+        }
+        offset += wf.size;
+      }
+      this.groups.push(pool);
+      this.serverPool.push(serverPool);
+      this.serverPerson.push(serverPerson);
+    }
     this.errorRates = Float64Array.from(config.pools, (p) => p.errorRate);
-    this.stages = config.stages.map((sc, index) => this.stageRuntime(sc, index, poolIndex.get(sc.pool)!));
+    const payOf = (f: (pay: PayModel) => number) => Float64Array.from(config.pools, (p) => f(p.pay));
+    this.ratePerHour = payOf((pay) => (pay.kind === 'salaried' || pay.kind === 'hourly' ? pay.perHour : 0));
+    this.feePerTask = payOf((pay) => (pay.kind === 'per-item' ? pay.perItem : 0));
+    this.feePerAccepted = payOf((pay) => (pay.kind === 'per-accepted' ? pay.perItem : 0));
+    this.penaltyPerError = payOf((pay) => (pay.kind === 'per-item' ? pay.penaltyPerError : 0));
+    this.stages = config.stages.map((sc, index) => this.stageRuntime(sc, index, plan.groupOfStage[index]));
     this.workflows = config.work.map((w) => Int32Array.from(w.workflow, (name) => stageIndex.get(name)!));
     this.complexity = Float64Array.from(config.work, (w) => w.complexity);
     this.workedHours = new Float64Array(config.pools.length);
+    this.typeLeft = Float64Array.from(config.work, (w) => w.count ?? Infinity);
+    this.typeCompletion = new Float64Array(config.work.length).fill(NaN);
     this.waits = config.stages.map(() => new WaitHistogram());
     this.ledger = new CostLedger(config, this.workforces);
     this.preLabels = config.preLabels === null ? null : new PreLabelModel(this.sim, config.preLabels, (amount) => this.ledger.add(Activity.retraining, amount));
@@ -150,11 +178,12 @@ export class AnnotationModel implements PoolClient {
     if (this.sim.now >= this.config.warmupHours) this.waits[this.items.stage[item]].add(waited);
   }
 
-  serviceHours(item: number, person: number): number {
+  serviceHours(item: number, server: number): number {
     const items = this.items;
     const st = this.stages[items.stage[item]];
+    const pool = this.serverPool[st.group][server];
     const pass = items.pass[item];
-    // The item's own draw, keyed by (item, stage, attempt and label), so plans share it.
+    // The item's own draw, keyed by (item, stage, attempt and task), so plans share it.
     const hr = this.handlingRandom;
     if (hr !== null) hr.at(items.serial[item], st.index, items.attempts[item] * 16 + items.begun[item]++);
     let hours = st.draw() * this.complexity[items.type[item]];
@@ -169,20 +198,29 @@ export class AnnotationModel implements PoolClient {
         gold += st.draw() * this.complexity[items.type[item]];
       }
     }
-    const factor = this.workforces[st.pool].handlingFactor(person);
+    const factor = this.workforces[pool].handlingFactor(this.serverPerson[st.group][server]);
     hours *= factor;
     gold *= factor;
-    this.chargeWork(st, pass, hours, gold);
+    this.workedHours[pool] += hours + gold;
+    const type = items.type[item];
+    this.ledger.workedOn(type, hours + gold);
+    const rate = this.ratePerHour[pool];
+    if (rate > 0) {
+      this.ledger.addFor(type, activityOf(st, pass), hours * rate);
+      this.ledger.addFor(type, Activity.gold, gold * rate);
+    }
     return hours + gold;
   }
 
-  completed(item: number, person: number): void {
+  completed(item: number, server: number): void {
     const items = this.items;
     const st = this.stages[items.stage[item]];
-    this.workforces[st.pool].itemsDone[person]++;
-    if (st.feePerTask > 0) this.ledger.add(activityOf(st, items.pass[item]), st.feePerTask);
+    const pool = this.serverPool[st.group][server];
+    this.workforces[pool].itemsDone[this.serverPerson[st.group][server]]++;
+    const fee = this.feePerTask[pool] + (st.isReview ? this.feePerAccepted[pool] : 0);
+    if (fee > 0) this.ledger.addFor(items.type[item], activityOf(st, items.pass[item]), fee);
     if (st.isReview) this.afterReview(item, st);
-    else this.afterLabel(item, st);
+    else this.afterLabel(item, st, pool);
   }
 
   // --- flow -------------------------------------------------------------------------------
@@ -204,18 +242,22 @@ export class AnnotationModel implements PoolClient {
     const items = this.items;
     items.stage[item] = stage;
     const st = this.stages[stage];
-    const pool = this.pools[st.pool];
+    const pool = this.groups[st.group];
     const copies = !st.isReview && items.pass[item] === Pass.First ? (st.config as { labels: number }).labels : 1;
-    items.labels[item] = 0;
-    items.wrong[item] = 0;
     items.begun[item] = 0;
+    if (!st.isReview) {
+      // A new label is coming; a review stage must keep the label (and its wrongness) under review.
+      items.labels[item] = 0;
+      items.wrong[item] = 0;
+    }
     for (let c = 0; c < copies; c++) pool.arrive(item, cls);
   }
 
-  private afterLabel(item: number, st: StageRuntime): void {
+  private afterLabel(item: number, st: StageRuntime, pool: number): void {
     const items = this.items;
     const serial = items.serial[item];
-    let p = this.errorRates[st.pool];
+    items.labeller[item] = pool;
+    let p = this.errorRates[pool];
     if (this.preLabels !== null && items.pass[item] !== Pass.Adjudication) p *= this.preLabels.errorFactor;
     const labelNo = items.labels[item]++;
     if (st.labelError.happens(p, serial, items.attempts[item] * 16 + labelNo)) {
@@ -259,7 +301,7 @@ export class AnnotationModel implements PoolClient {
     const serial = items.serial[item];
     for (let step = items.step[item] + 1; step < flow.length; step++) {
       const tier = this.stages[flow[step]];
-      if (tier.sampled.happens((tier.config as { sampleRate: number }).sampleRate, serial, step)) {
+      if (tier.sampled.happens((tier.config as { sampleRate: number }).sampleRate, serial, step, items.wrong[item])) {
         items.step[item] = step;
         this.enterStage(item, flow[step], NEW_WORK_CLASS);
         return;
@@ -277,9 +319,8 @@ export class AnnotationModel implements PoolClient {
     const rejected = wrong ? st.caught.happens(cfg.detection, serial, key) : st.falseReject.happens(cfg.falseReject, serial, key);
     if (rejected && wrong) {
       this.errorsFound++;
-      const annotatePool = this.stages[this.workflows[items.type[item]][0]].pool;
-      const pay = this.config.pools[annotatePool].pay;
-      if (pay.kind === 'per-item' && pay.penaltyPerError > 0) this.ledger.add(Activity.penalties, -pay.penaltyPerError);
+      const penalty = this.penaltyPerError[items.labeller[item]];
+      if (penalty > 0) this.ledger.addFor(items.type[item], Activity.penalties, -penalty);
     }
     if (!rejected || cfg.action === 'audit') {
       items.pass[item] = Pass.First;
@@ -303,10 +344,11 @@ export class AnnotationModel implements PoolClient {
     this.accepted++;
     if (items.wrong[item] === 0) this.accurate++;
     if (this.config.deadlineHours !== null && this.sim.now <= this.config.deadlineHours) this.acceptedByDeadline++;
-    const annotatePool = this.stages[this.workflows[items.type[item]][0]].pool;
-    const pay = this.config.pools[annotatePool].pay;
-    if (pay.kind === 'per-accepted') this.ledger.add(Activity.annotation, pay.perItem);
+    const fee = this.feePerAccepted[items.labeller[item]];
+    if (fee > 0) this.ledger.addFor(items.type[item], Activity.annotation, fee);
     this.preLabels?.itemAccepted();
+    const type = items.type[item];
+    if (--this.typeLeft[type] === 0) this.typeCompletion[type] = this.sim.now;
     items.release(item);
     if (this.accepted === this.totalItems) {
       this.completionHours = this.sim.now;
@@ -323,43 +365,28 @@ export class AnnotationModel implements PoolClient {
 
   private onDeadline(): void {
     this.costAtDeadline = this.ledger.snapshot(this.sim.now, this.workedHours);
-    this.utilizationAtDeadline = Float64Array.from(this.pools, (p) => p.utilization());
   }
 
   private onWarmupEnd(): void {
-    for (const p of this.pools) p.resetStatistics();
+    for (const g of this.groups) g.resetStatistics();
     for (const h of this.waits) h.reset();
-  }
-
-  // --- money ------------------------------------------------------------------------------
-
-  private chargeWork(st: StageRuntime, pass: number, hours: number, goldHours: number): void {
-    this.workedHours[st.pool] += hours + goldHours;
-    if (st.ratePerHour > 0) {
-      this.ledger.add(activityOf(st, pass), hours * st.ratePerHour);
-      this.ledger.add(Activity.gold, goldHours * st.ratePerHour);
-    }
   }
 
   // --- assembly ---------------------------------------------------------------------------
 
-  private stageRuntime(sc: StageConfig, index: number, pool: number): StageRuntime {
-    const pc: PoolConfig = this.config.pools[pool];
+  private stageRuntime(sc: StageConfig, index: number, group: number): StageRuntime {
     const random = this.handlingRandom;
     const outcomes = this.outcomeRandom;
     const draw = random === null ? constant(meanOf(sc.handling)) : sampler(sc.handling, random.source);
-    const pay = pc.pay;
-    const chance = (purpose: number) => new Chance(outcomes, index * 16 + purpose);
+    const chance = (purpose: number, strata = 1) => new Chance(outcomes, index * 16 + purpose, strata);
     return {
       config: sc,
       index,
-      pool,
+      group,
       isReview: sc.kind === 'review',
       draw,
-      feePerTask: pay.kind === 'per-item' ? pay.perItem : pay.kind === 'per-accepted' && sc.kind === 'review' ? pay.perItem : 0,
-      ratePerHour: pay.kind === 'salaried' || pay.kind === 'hourly' ? pay.perHour : 0,
       labelError: chance(LABEL_ERROR),
-      sampled: chance(SAMPLED),
+      sampled: chance(SAMPLED, 2),
       caught: chance(CAUGHT),
       falseReject: chance(FALSE_REJECT),
       agreement: chance(AGREEMENT),
@@ -375,11 +402,26 @@ export class AnnotationModel implements PoolClient {
     const end = Number.isNaN(this.completionHours) ? this.config.horizonHours : this.completionHours;
     const costs = this.ledger.snapshot(end, this.workedHours);
     const atDeadline = this.costAtDeadline ?? costs;
-    if (!Number.isNaN(this.completionHours)) {
-      const from = Math.floor(this.completionHours / 24);
-      for (let d = from; d < this.remainingByDay.length; d++) this.remainingByDay[d] = 0;
+    if (!this.openEnded) {
+      // Days that end at or after the run's last instant (its completion, or a horizon inside a
+      // day) may have no day-end event of their own: the run stopped first, or an acceptance at
+      // the very day end was handled before it. They hold what was left at the end.
+      const left = this.totalItems - this.accepted;
+      for (let d = Math.max(0, Math.ceil(end / 24) - 1); d < this.remainingByDay.length; d++) this.remainingByDay[d] = left;
     }
-    const utilization = Float64Array.from(this.pools, (p) => p.utilization());
+    const pools = this.config.pools.length;
+    const busy = new Float64Array(pools);
+    const open = new Float64Array(pools);
+    const peakQueue = new Float64Array(pools);
+    this.groups.forEach((group, g) => {
+      for (let s = 0; s < group.servers; s++) {
+        const p = this.serverPool[g][s];
+        busy[p] += group.busyHours(s);
+        open[p] += group.openHours(s);
+      }
+      for (const p of new Set(this.serverPool[g])) peakQueue[p] = group.peakQueueLength;
+    });
+    const utilization = Float64Array.from(busy, (b, p) => (open[p] > 0 ? b / open[p] : 0));
     let bottleneck = 0;
     for (let i = 1; i < utilization.length; i++) if (utilization[i] > utilization[bottleneck]) bottleneck = i;
     const cost = total(costs);
@@ -397,12 +439,10 @@ export class AnnotationModel implements PoolClient {
       costByActivityAtDeadline: atDeadline,
       unitCost: this.accurate > 0 ? cost / this.accurate : NaN,
       utilization,
-      busyHours: Float64Array.from(this.pools, (p) => {
-        let h = 0;
-        for (let s = 0; s < p.servers; s++) h += p.busyHours(s);
-        return h;
-      }),
-      peakQueue: Float64Array.from(this.pools, (p) => p.peakQueueLength),
+      busyHours: busy,
+      peakQueue,
+      completionByType: this.typeCompletion,
+      costByType: this.ledger.byType(cost),
       waitMean: Float64Array.from(this.waits, (h) => h.mean()),
       waitP95: Float64Array.from(this.waits, (h) => h.quantile(0.95)),
       served: Float64Array.from(this.waits, (h) => h.count),

@@ -1,6 +1,7 @@
 import { openHoursBetween, openIntervals } from '../calendar/index.js';
 import { meanOf } from '../random/distribution.js';
 import type { AnnotateStage, ModelConfig, ReviewStage, WorkType } from './config.js';
+import { serviceGroups } from './service-groups.js';
 
 export interface PoolCapacity {
   pool: string;
@@ -20,8 +21,15 @@ export interface PoolCapacity {
  * learning curves and ramp-ups, so it is optimistic for new teams.
  */
 export function capacityCheck(config: ModelConfig): PoolCapacity[] {
-  const demand = new Float64Array(config.pools.length);
-  const poolIndex = new Map(config.pools.map((p, i) => [p.name, i]));
+  const groups = serviceGroups(config);
+  // Demand lands on service groups (pools sharing a queue), then is shared out by available hours.
+  const demand = new Float64Array(groups.members.length);
+  const stageIndex = new Map(config.stages.map((s, i) => [s.name, i]));
+  const groupOf = (stageName: string) => groups.groupOfStage[stageIndex.get(stageName)!];
+  const errorOf = (stageName: string) => {
+    const members = groups.members[groupOf(stageName)];
+    return members.reduce((e, p) => e + config.pools[p].errorRate, 0) / members.length;
+  };
   const stage = new Map(config.stages.map((s) => [s.name, s]));
   const openEnded = config.work.some((w) => w.count === null);
   const windowFrom = openEnded ? config.warmupHours : 0;
@@ -30,38 +38,42 @@ export function capacityCheck(config: ModelConfig): PoolCapacity[] {
   for (const w of config.work) {
     const items = itemsIn(w, windowTo - windowFrom);
     const annotate = stage.get(w.workflow[0]) as AnnotateStage;
-    const pool = config.pools[poolIndex.get(annotate.pool)!];
     const labelHours = meanOf(annotate.handling) * w.complexity * preLabelFactor(config, items);
-    const e = pool.errorRate;
+    const e = errorOf(annotate.name);
     let deliveredError = e;
-    demand[poolIndex.get(annotate.pool)!] += (items * annotate.labels * labelHours) / (1 - annotate.goldShare);
+    demand[groupOf(annotate.name)] += (items * annotate.labels * labelHours) / (1 - annotate.goldShare);
     if (annotate.labels > 1 && annotate.adjudication !== null) {
       const adj = stage.get(annotate.adjudication) as AnnotateStage;
       const k = annotate.labels;
       const disagree = 1 - Math.pow(1 - e, k) - Math.pow(e, k) * annotate.wrongAgreement;
-      demand[poolIndex.get(adj.pool)!] += items * disagree * meanOf(adj.handling) * w.complexity;
-      deliveredError = disagree * config.pools[poolIndex.get(adj.pool)!].errorRate + Math.pow(e, k) * annotate.wrongAgreement;
+      demand[groupOf(adj.name)] += items * disagree * meanOf(adj.handling) * w.complexity;
+      deliveredError = disagree * errorOf(adj.name) + Math.pow(e, k) * annotate.wrongAgreement;
     }
     for (const name of w.workflow.slice(1)) {
       const tier = stage.get(name) as ReviewStage;
       // Rejection chance of one review; a rejected item is reworked and re-reviewed until it passes.
       const r = deliveredError * tier.detection + (1 - deliveredError) * tier.falseReject;
       const rejections = tier.action === 'rework' && r < 1 ? (tier.sampleRate * r) / (1 - r) : tier.action === 'rework' && r >= 1 ? Infinity : 0;
-      demand[poolIndex.get(tier.pool)!] += items * (tier.sampleRate + rejections) * meanOf(tier.handling) * w.complexity;
-      demand[poolIndex.get(annotate.pool)!] += items * rejections * labelHours * annotate.reworkFactor;
+      demand[groupOf(tier.name)] += items * (tier.sampleRate + rejections) * meanOf(tier.handling) * w.complexity;
+      demand[groupOf(annotate.name)] += items * rejections * labelHours * annotate.reworkFactor;
       if (tier.action === 'rework') deliveredError = deliveredError * (1 - tier.sampleRate * tier.detection);
     }
   }
 
-  return config.pools.map((p, i) => {
+  const available = config.pools.map((p) => {
     let open = 0;
     for (const crew of p.shifts) {
       const intervals = openIntervals(crew, config.clock, config.horizonHours);
       open += crew.headcount * openHoursBetween(intervals, Math.max(windowFrom, p.startHours), windowTo);
     }
-    const available = open * (1 - p.absenceRate) * (1 - p.shrinkage);
-    const load = demand[i] === 0 ? 0 : available > 0 ? demand[i] / available : Infinity;
-    return { pool: p.name, demandHours: demand[i], availableHours: available, load };
+    return open * (1 - p.absenceRate) * (1 - p.shrinkage);
+  });
+  return config.pools.map((p, i) => {
+    const g = groups.groupOfPool[i];
+    const groupAvailable = groups.members[g].reduce((h, m) => h + available[m], 0);
+    const share = groupAvailable > 0 ? available[i] / groupAvailable : 1 / groups.members[g].length;
+    const load = demand[g] === 0 ? 0 : groupAvailable > 0 ? demand[g] / groupAvailable : Infinity;
+    return { pool: p.name, demandHours: demand[g] * share, availableHours: available[i], load };
   });
 }
 

@@ -81,7 +81,11 @@ export type StageConfig = AnnotateStage | ReviewStage;
 export interface AnnotateStage {
   kind: 'annotate';
   name: string;
-  pool: string;
+  /**
+   * Pools that staff this stage and share its one queue: pools in several time zones give
+   * follow-the-sun coverage. A pool belongs to one such group for all the stages it serves.
+   */
+  pools: string[];
   /** Handling time of one label at complexity 1, before person speed, learning and pre-labels. */
   handling: Distribution;
   /** Independent labels per item (consensus); 1 means no consensus. */
@@ -102,7 +106,8 @@ export interface AnnotateStage {
 export interface ReviewStage {
   kind: 'review';
   name: string;
-  pool: string;
+  /** As for annotate stages. */
+  pools: string[];
   handling: Distribution;
   /** Share of items this tier reviews (1 = full review); reworked items are always re-reviewed. */
   sampleRate: number;

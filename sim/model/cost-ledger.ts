@@ -16,6 +16,9 @@ export class CostLedger {
   // Neumaier's compensation terms: half a million fees of $0.20 must still add up to the cent.
   private readonly carry: Float64Array;
   private readonly seats: number;
+  /** Costs incurred for one work type directly (its labour and fees), and the hours worked on it. */
+  private readonly direct: Float64Array;
+  private readonly typeHours: Float64Array;
 
   constructor(
     private readonly config: ModelConfig,
@@ -26,6 +29,34 @@ export class CostLedger {
     this.carry = new Float64Array(this.names.length);
     for (const f of config.costs.fixed) this.spent[this.names.indexOf(f.activity)] += f.amount;
     this.seats = config.costs.seats ?? workforces.reduce((n, w) => n + w.size, 0);
+    this.direct = new Float64Array(config.work.length);
+    this.typeHours = new Float64Array(config.work.length);
+  }
+
+  /** Money spent on `activity` for an item of work type `type`. */
+  addFor(type: number, activity: number, amount: number): void {
+    this.add(activity, amount);
+    this.direct[type] += amount;
+  }
+
+  /** Hours worked on items of `type`: the key that shares out costs no item caused (idle time, seats, management, fixed). */
+  workedOn(type: number, hours: number): void {
+    this.typeHours[type] += hours;
+  }
+
+  /**
+   * Cost per work type, activity-based: each type's own labour and fees, plus the shared costs in
+   * proportion to the hours worked on it. Sums to `totalCost`.
+   */
+  byType(totalCost: number): Float64Array {
+    let direct = 0;
+    let hours = 0;
+    for (let t = 0; t < this.direct.length; t++) {
+      direct += this.direct[t];
+      hours += this.typeHours[t];
+    }
+    const shared = totalCost - direct;
+    return Float64Array.from(this.direct, (d, t) => d + (hours > 0 ? (shared * this.typeHours[t]) / hours : shared / this.direct.length));
   }
 
   add(activity: number, amount: number): void {

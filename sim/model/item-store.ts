@@ -11,7 +11,7 @@ export const Pass = {
 /**
  * Per-item state as struct-of-arrays: one byte per field, plus the item's serial number (the
  * key of its random draws). NOTE: speed and memory forced this shape: 500,000 items as objects
- * would cost ~100 bytes each and the garbage collector's time; here an item costs 12 bytes.
+ * would cost ~100 bytes each and the garbage collector's time; here an item costs 13 bytes.
  *
  * Slots of accepted items are recycled for open-ended arrivals, so a steady-state study runs in
  * memory bounded by the work in progress, not by the number of items ever seen.
@@ -28,6 +28,8 @@ export class ItemStore {
   wrong: Uint8Array;
   /** Tasks of the current stage visit begun so far (keys each consensus label's own draws). */
   begun: Uint8Array;
+  /** Pool of the person whose label the item carries (per-accepted fees and QA penalties go to it). */
+  labeller: Uint8Array;
   /** Reviews failed so far. */
   attempts: Uint8Array;
   serial: Int32Array;
@@ -45,6 +47,7 @@ export class ItemStore {
     this.labels = new Uint8Array(n);
     this.wrong = new Uint8Array(n);
     this.begun = new Uint8Array(n);
+    this.labeller = new Uint8Array(n);
     this.attempts = new Uint8Array(n);
     this.serial = new Int32Array(n);
     this.free = new Int32Array(16);
@@ -94,6 +97,7 @@ export class ItemStore {
     this.labels = widen(this.labels);
     this.wrong = widen(this.wrong);
     this.begun = widen(this.begun);
+    this.labeller = widen(this.labeller);
     this.attempts = widen(this.attempts);
     this.serial = widen(this.serial);
   }

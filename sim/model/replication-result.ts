@@ -32,6 +32,10 @@ export interface ReplicationResult {
   /** Wrong labels found by review tiers (caught), and wrong labels made. */
   errorsFound: number;
   errorsMade: number;
+  /** Per work type: hours until its last item was accepted; NaN when not completed (or open-ended). */
+  completionByType: Float64Array;
+  /** Per work type: its own labour and fees plus shared costs in proportion to hours worked on it (sums to cost). */
+  costByType: Float64Array;
   /** Items not yet accepted at the end of each day: index d is t = 24 (d + 1). */
   remainingByDay: Float64Array;
   /** Index of the pool with the highest utilisation. */

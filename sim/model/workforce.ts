@@ -27,6 +27,7 @@ export class Workforce {
   private readonly learningExcess: number;
   private readonly learningRate: number;
   private pool: ServerPool | null = null;
+  private offset = 0;
 
   constructor(
     private readonly sim: Simulation,
@@ -59,9 +60,13 @@ export class Workforce {
     this.shiftKind = sim.register((crew, edge) => this.onShiftEdge(crew, edge));
   }
 
-  /** Attaches the pool whose servers are these people, and schedules the first shift of every crew. */
-  attach(pool: ServerPool): void {
+  /**
+   * Attaches the engine pool whose servers `offset .. offset + size - 1` are these people (pools
+   * that share a queue share an engine pool), and schedules the first shift of every crew.
+   */
+  attach(pool: ServerPool, offset: number): void {
     this.pool = pool;
+    this.offset = offset;
     for (let c = 0; c < this.crews.length; c++) {
       const iv = this.crews[c].intervals;
       if (iv.length > 0) this.sim.at(iv[0], this.shiftKind, c, 0);
@@ -94,15 +99,16 @@ export class Workforce {
     const pool = this.pool!;
     const { intervals, first, headcount } = this.crews[crew];
     const interval = edge >> 1;
+    const offset = this.offset;
     if ((edge & 1) === 0) {
       for (let p = first; p < first + headcount; p++) {
         if (this.sim.now < this.config.startHours) continue;
         if (this.absences !== null && this.absences.uniform(this.poolIndex, p, interval) < this.config.absenceRate) continue;
-        pool.openServer(p);
+        pool.openServer(offset + p);
       }
       this.sim.at(intervals[2 * interval + 1], this.shiftKind, crew, edge + 1);
     } else {
-      for (let p = first; p < first + headcount; p++) pool.closeServer(p);
+      for (let p = first; p < first + headcount; p++) pool.closeServer(offset + p);
       if (2 * interval + 2 < intervals.length) this.sim.at(intervals[2 * interval + 2], this.shiftKind, crew, edge + 1);
     }
   }

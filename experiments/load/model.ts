@@ -1,0 +1,355 @@
+import { parseClockTime, parseIsoDate, type ShiftPattern } from '../../sim/calendar/index.js';
+import type {
+  AnnotateStage,
+  Arrival,
+  CostConfig,
+  ModelConfig,
+  PayModel,
+  PoolConfig,
+  PreLabelConfig,
+  ReviewStage,
+  ShiftGroup,
+  StageConfig,
+  WorkType,
+} from '../../sim/model/config.js';
+import { distributionProblems, type Distribution } from '../../sim/random/distribution.js';
+import { ExperimentError, describeValue, joinPath, type PathSegment } from './errors.js';
+import type { HandlingDocument, ModelDocument, PoolDocument } from './schema.js';
+import { durationHours, ratePerHour, shareValue } from './units.js';
+
+const ALL_WEEK: ShiftPattern = { days: ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'], start: '00:00', end: '24:00' };
+const WEEKDAY_NAMES: Record<string, string> = {
+  mon: 'Monday',
+  tue: 'Tuesday',
+  wed: 'Wednesday',
+  thu: 'Thursday',
+  fri: 'Friday',
+  sat: 'Saturday',
+  sun: 'Sunday',
+};
+
+/**
+ * Turns a schema-valid model document into a ModelConfig, checking what a schema cannot see:
+ * references between sections, the order of a workflow, time windows, distribution parameters.
+ *
+ * @param prefix - formatted path of the document's root in the file: '' for the document itself,
+ *   `plans.<plan>.patch` for a plan (the patch is what made an otherwise valid document wrong)
+ */
+export function buildModel(doc: ModelDocument, file: string, prefix = ''): ModelConfig {
+  const fail = (path: PathSegment[], expected: string, got?: string): never => {
+    throw new ExperimentError(file, joinPath(prefix, path), expected, got);
+  };
+  const hours = (text: string) => durationHours(text) as number; // the schema checked it
+  const share = (x: number | string) => shareValue(x) as number;
+
+  // Clock and time windows.
+  const startDay = parseIsoDate(doc.start);
+  const weekday = ['thu', 'fri', 'sat', 'sun', 'mon', 'tue', 'wed'][((startDay % 7) + 7) % 7];
+  if (weekday !== 'mon') fail(['start'], 'a Monday (t=0 is Monday 00:00)', `${JSON.stringify(doc.start)}, a ${WEEKDAY_NAMES[weekday]}`);
+  const deadlineHours = doc.deadline === null ? null : hours(doc.deadline);
+  const warmupHours = hours(doc.warmup);
+  let horizonHours: number;
+  if (doc.horizon !== undefined) {
+    horizonHours = hours(doc.horizon);
+    if (deadlineHours !== null && horizonHours < deadlineHours) {
+      fail(['horizon'], `a horizon at least as long as the deadline (${doc.deadline})`, JSON.stringify(doc.horizon));
+    }
+  } else {
+    horizonHours = deadlineHours === null ? 52 * 168 : 3 * deadlineHours;
+  }
+  if (!(warmupHours < horizonHours)) {
+    fail(['warmup'], `a warm-up shorter than the horizon (${doc.horizon ?? `${horizonHours}h`})`, JSON.stringify(doc.warmup));
+  }
+
+  const stageNames = Object.keys(doc.stages);
+  const poolNames = Object.keys(doc.pools);
+  const stageKind = (name: string) => (Object.prototype.hasOwnProperty.call(doc.stages, name) ? doc.stages[name].kind : undefined);
+  const listOf = (names: string[]) => names.join(', ');
+
+  // Stages, and which pools they use. Pools listed together share a queue, and must do so in
+  // every stage they serve (the model keeps one queue per group of pools).
+  const usedBy = new Map<string, string>();
+  const groupOf = new Map<string, { pools: string[]; stage: string }>();
+  const stages: StageConfig[] = stageNames.map((name): StageConfig => {
+    const s = doc.stages[name];
+    const at = (field: string): PathSegment[] => ['stages', name, field];
+    const pools = typeof s.pool === 'string' ? [s.pool] : s.pool;
+    const poolPath = (i: number): PathSegment[] => (typeof s.pool === 'string' ? at('pool') : [...at('pool'), i]);
+    pools.forEach((p, i) => {
+      if (!poolNames.includes(p)) fail(poolPath(i), `the name of a pool (${listOf(poolNames)})`, JSON.stringify(p));
+      if (pools.indexOf(p) !== i) fail(poolPath(i), 'each pool once', `${JSON.stringify(p)} again`);
+    });
+    const sameSet = (a: string[], b: string[]) => a.length === b.length && a.every((p) => b.includes(p));
+    pools.forEach((p, i) => {
+      const group = groupOf.get(p);
+      if (group !== undefined && !sameSet(group.pools, pools)) {
+        fail(
+          poolPath(i),
+          `the same partner pools in every stage: pool ${p} serves stage ${group.stage} with [${group.pools.join(', ')}]`,
+          `[${pools.join(', ')}]`,
+        );
+      }
+    });
+    for (const p of pools) {
+      if (!groupOf.has(p)) groupOf.set(p, { pools, stage: name });
+      if (!usedBy.has(p)) usedBy.set(p, name);
+    }
+    const handling = distribution(s.handling, ['stages', name, 'handling'], fail);
+    if (s.kind === 'review') {
+      const review: ReviewStage = {
+        kind: 'review',
+        name,
+        pools: [...pools],
+        handling,
+        sampleRate: share(s.sample),
+        detection: share(s.detection),
+        falseReject: share(s.falseReject),
+        action: s.action,
+      };
+      return review;
+    }
+    const annotateRef = (field: 'adjudication' | 'escalation', target: string | null) => {
+      if (target === null) return;
+      const kind = stageKind(target);
+      const annotateStages = stageNames.filter((n) => n !== name && doc.stages[n].kind === 'annotate');
+      const expected = `the name of another annotate stage (${annotateStages.length > 0 ? listOf(annotateStages) : 'there is none yet'})`;
+      if (kind === undefined) fail(at(field), expected, JSON.stringify(target));
+      if (kind !== 'annotate') fail(at(field), expected, `${JSON.stringify(target)}, a review stage`);
+      if (target === name) fail(at(field), expected, `${JSON.stringify(target)}, this stage itself`);
+    };
+    annotateRef('adjudication', s.adjudication);
+    annotateRef('escalation', s.escalation);
+    if (s.labels > 1 && s.adjudication === null) {
+      fail(at('adjudication'), `the name of an annotate stage that settles disagreements (labels is ${s.labels})`, 'nothing');
+    }
+    const annotate: AnnotateStage = {
+      kind: 'annotate',
+      name,
+      pools: [...pools],
+      handling,
+      labels: s.labels,
+      adjudication: s.adjudication,
+      wrongAgreement: share(s.wrongAgreement),
+      goldShare: share(s.goldShare),
+      reworkFactor: s.reworkFactor,
+      maxAttempts: s.maxAttempts,
+      escalation: s.escalation,
+    };
+    return annotate;
+  });
+
+  // Work.
+  const work: WorkType[] = Object.keys(doc.work).map((name): WorkType => {
+    const w = doc.work[name];
+    const at = (...rest: PathSegment[]): PathSegment[] => ['work', name, ...rest];
+    const arrival = arrivalOf(w.arrival);
+    if (w.count === null && arrival.kind === 'backlog') {
+      fail(at('count'), 'an item count (an integer >= 1): a backlog needs one; use poisson or schedule arrivals for open-ended work', 'nothing');
+    }
+    let workflow: string[];
+    if (w.workflow !== undefined) {
+      workflow = w.workflow;
+    } else if (stageKind('annotate') !== undefined) {
+      workflow = ['annotate'];
+    } else {
+      fail(at('workflow'), `a list of stage names (${listOf(stageNames)}); it defaults to [annotate] only if a stage is named annotate`, 'nothing');
+      workflow = [];
+    }
+    workflow.forEach((stage, i) => {
+      const kind = stageKind(stage);
+      if (kind === undefined) fail(at('workflow', i), `the name of a stage (${listOf(stageNames)})`, JSON.stringify(stage));
+      if (workflow.indexOf(stage) !== i) fail(at('workflow', i), 'each stage once', `${JSON.stringify(stage)} again`);
+      if (i === 0 && kind !== 'annotate') fail(at('workflow', i), 'an annotate stage first', `${JSON.stringify(stage)}, a review stage`);
+      if (i > 0 && kind !== 'review') {
+        fail(at('workflow', i), 'a review stage (only the first stage of a workflow annotates)', `${JSON.stringify(stage)}, an annotate stage`);
+      }
+    });
+    return {
+      name,
+      count: w.count,
+      arrival,
+      complexity: w.complexity,
+      equivalentUnits: w.equivalentUnits ?? w.complexity,
+      workflow: [...workflow],
+    };
+  });
+
+  // Pools.
+  const pools: PoolConfig[] = poolNames.map((name) => pool(name, doc.pools[name], doc.timeZone, usedBy.get(name), fail));
+
+  return {
+    clock: { startDate: doc.start, timeZone: doc.timeZone },
+    horizonHours,
+    warmupHours,
+    deadlineHours,
+    deterministic: doc.deterministic,
+    currency: doc.currency,
+    work,
+    pools,
+    stages,
+    preLabels: preLabels(doc, fail),
+    costs: costs(doc),
+  };
+}
+
+type Fail = (path: PathSegment[], expected: string, got?: string) => never;
+
+function arrivalOf(a: ModelDocument['work'][string]['arrival']): Arrival {
+  if (a === 'backlog') return { kind: 'backlog' };
+  if ('poisson' in a) return { kind: 'poisson', perHour: ratePerHour(a.poisson) as number };
+  return {
+    kind: 'schedule',
+    firstHours: durationHours(a.schedule.first) as number,
+    everyHours: durationHours(a.schedule.every) as number,
+    batch: a.schedule.batch,
+  };
+}
+
+function pool(name: string, p: PoolDocument, defaultZone: string, usedBy: string | undefined, fail: Fail): PoolConfig {
+  const at = (...rest: PathSegment[]): PathSegment[] => ['pools', name, ...rest];
+  const zone = p.timeZone ?? defaultZone;
+  let groups: Array<{ group: ShiftGroup; path: PathSegment[] }>;
+  if (p.crews !== undefined) {
+    if (p.headcount !== undefined) fail(at('crews'), 'either headcount (with shifts) or crews, not both', 'both');
+    if (p.shifts !== undefined) fail(at('shifts'), 'no shifts on a pool with crews (give each crew its shifts)', 'shifts');
+    groups = p.crews.map((crew, i) => ({
+      group: { headcount: crew.headcount, timeZone: crew.timeZone ?? zone, shifts: crew.shifts, holidays: crew.holidays ?? p.holidays },
+      path: at('crews', i),
+    }));
+  } else {
+    if (p.headcount === undefined) fail(at('headcount'), 'a headcount (an integer >= 0), or a list of crews', 'nothing');
+    groups = [{ group: { headcount: p.headcount as number, timeZone: zone, shifts: p.shifts ?? [ALL_WEEK], holidays: p.holidays }, path: at() }];
+  }
+  for (const { group, path } of groups) {
+    if (group.shifts.length === 0 && usedBy !== undefined) {
+      fail([...path, 'shifts'], `at least one shift (stage ${usedBy} uses this pool)`, 'an empty list');
+    }
+    group.shifts.forEach((shift, i) => {
+      const shiftPath = [...path, 'shifts', i];
+      shift.days.forEach((day, j) => {
+        if (shift.days.indexOf(day) !== j) fail([...shiftPath, 'days', j], 'each day once', `${JSON.stringify(day)} again`);
+      });
+      if (!(parseClockTime(shift.end) > parseClockTime(shift.start))) {
+        fail([...shiftPath, 'end'], `a time after start (${shift.start}); write an overnight shift as two shifts`, shift.end);
+      }
+    });
+  }
+  return {
+    name,
+    shifts: groups.map(({ group }) => ({
+      headcount: group.headcount,
+      timeZone: group.timeZone,
+      shifts: group.shifts.map((s) => ({ days: [...s.days], start: s.start, end: s.end })),
+      holidays: [...group.holidays],
+    })),
+    shrinkage: shareValue(p.shrinkage) as number,
+    absenceRate: shareValue(p.absence) as number,
+    speedCv: p.speedCv,
+    learning: { initialFactor: p.learning.initialFactor, halfLifeItems: p.learning.halfLife },
+    errorRate: shareValue(p.errorRate) as number,
+    pay: payOf(p.pay),
+    startHours: durationHours(p.start) as number,
+    rampUpHours: durationHours(p.rampUp) as number,
+  };
+}
+
+function payOf(pay: PoolDocument['pay']): PayModel {
+  if ('salaried' in pay) return { kind: 'salaried', perHour: ratePerHour(pay.salaried) as number };
+  if ('hourly' in pay) return { kind: 'hourly', perHour: ratePerHour(pay.hourly) as number };
+  if ('perItem' in pay) return { kind: 'per-item', perItem: pay.perItem, penaltyPerError: pay.penaltyPerError };
+  return { kind: 'per-accepted', perItem: pay.perAccepted };
+}
+
+/** A handling-time distribution in hours, its parameters checked with the field each came from. */
+function distribution(h: HandlingDocument, path: PathSegment[], fail: Fail): Distribution {
+  const hours = (text: string) => durationHours(text) as number;
+  let d: Distribution;
+  let at: PathSegment[];
+  let raw: Record<string, unknown>;
+  if (typeof h === 'string') {
+    d = { kind: 'deterministic', value: hours(h) };
+    at = path;
+    raw = { value: h };
+  } else if ('deterministic' in h) {
+    d = { kind: 'deterministic', value: hours(h.deterministic) };
+    at = [...path, 'deterministic'];
+    raw = { value: h.deterministic };
+  } else if ('exponential' in h) {
+    d = { kind: 'exponential', mean: hours(h.exponential.mean) };
+    at = [...path, 'exponential'];
+    raw = h.exponential;
+  } else if ('lognormal' in h) {
+    d = { kind: 'lognormal', mean: hours(h.lognormal.mean), cv: h.lognormal.cv };
+    at = [...path, 'lognormal'];
+    raw = h.lognormal;
+  } else if ('gamma' in h) {
+    d = { kind: 'gamma', mean: hours(h.gamma.mean), cv: h.gamma.cv };
+    at = [...path, 'gamma'];
+    raw = h.gamma;
+  } else if ('uniform' in h) {
+    d = { kind: 'uniform', min: hours(h.uniform.min), max: hours(h.uniform.max) };
+    at = [...path, 'uniform'];
+    raw = h.uniform;
+  } else if ('triangular' in h) {
+    d = { kind: 'triangular', min: hours(h.triangular.min), mode: hours(h.triangular.mode), max: hours(h.triangular.max) };
+    at = [...path, 'triangular'];
+    raw = h.triangular;
+  } else {
+    d = { kind: 'empirical', samples: h.empirical.map(hours) };
+    at = [...path, 'empirical'];
+    raw = { samples: h.empirical };
+  }
+  const problem = distributionProblems(d)[0];
+  if (problem !== undefined) {
+    const [field, expected] = problem;
+    const sample = /^samples\[(\d+)\]$/.exec(field);
+    if (sample !== null) {
+      fail([...at, Number(sample[1])], 'a duration >= 0', describeValue((raw.samples as unknown[])[Number(sample[1])]));
+    }
+    const where = field === 'value' || field === 'samples' ? at : [...at, field];
+    const readable =
+      field === 'max'
+        ? `a duration >= min (${String(raw.min)})`
+        : field === 'mode'
+          ? `a duration from min (${String(raw.min)}) to max (${String(raw.max)})`
+          : field === 'cv'
+            ? 'a coefficient of variation >= 0'
+            : expected.replace('a finite number', 'a duration');
+    fail(where, readable, describeValue(field === 'samples' ? raw.samples : raw[field]));
+  }
+  return d;
+}
+
+function preLabels(doc: ModelDocument, fail: Fail): PreLabelConfig | null {
+  const p = doc.preLabels;
+  if (p === null) return null;
+  const handlingFloor = p.handlingFloor ?? p.handlingFactor;
+  const errorFloor = p.errorFloor ?? p.errorFactor;
+  if (handlingFloor > p.handlingFactor) {
+    fail(['preLabels', 'handlingFloor'], `a factor in (0, handlingFactor] (handlingFactor is ${p.handlingFactor})`, String(handlingFloor));
+  }
+  if (errorFloor > p.errorFactor) {
+    fail(['preLabels', 'errorFloor'], `a factor in [0, errorFactor] (errorFactor is ${p.errorFactor})`, String(errorFloor));
+  }
+  return {
+    firstRetrainAfter: p.firstRetrainAfter,
+    retrainEvery: p.retrainEvery,
+    retrainHours: durationHours(p.retrainTime) as number,
+    retrainCost: p.retrainCost,
+    handlingFactor: p.handlingFactor,
+    errorFactor: p.errorFactor,
+    improvement: p.improvement,
+    handlingFloor,
+    errorFloor,
+  };
+}
+
+function costs(doc: ModelDocument): CostConfig {
+  const c = doc.costs;
+  return {
+    platformPerSeatMonth: c.platformPerSeatMonth,
+    seats: c.seats === 'auto' ? null : c.seats,
+    managementPerWeek: c.managementPerWeek,
+    fixed: Object.entries(c.fixed).map(([activity, amount]) => ({ activity, amount })),
+  };
+}

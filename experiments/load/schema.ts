@@ -1,0 +1,470 @@
+import { z } from 'zod';
+import { isValidTimeZone, parseClockTime, parseIsoDate } from '../../sim/calendar/index.js';
+import {
+  DURATION_EXPECTED,
+  DURATION_PATTERN,
+  HOURLY_PATTERN,
+  PERCENT_PATTERN,
+  RATE_PATTERN,
+  SHARE_EXPECTED,
+  durationHours,
+  ratePerHour,
+  shareValue,
+} from './units.js';
+
+/*
+ * The experiment file format as a zod schema. It validates and fills defaults but does not
+ * convert: its output is still in file terms (durations as '36s', shares as 0.1 or '10%'), so
+ * the validated document can be written back, hashed and turned into JSON Schema. Defaults
+ * that depend on other fields (horizon, equivalentUnits, workflow, a pool's time zone, the
+ * pre-label floors) stay optional here and are resolved in model.ts.
+ *
+ * Every schema carries its own message: the "expected" part of an ExperimentError.
+ */
+
+/** Prefix of the message of an unknown-field issue, followed by the known fields (see issues.ts). */
+export const KNOWN_FIELDS_MARK = 'known fields: ';
+
+/** A strict object: unknown fields are errors that list the known ones. */
+function strict<T extends z.core.$ZodLooseShape>(shape: T, expected = 'a mapping of fields') {
+  const known = KNOWN_FIELDS_MARK + Object.keys(shape).join(', ');
+  return z.strictObject(shape, {
+    error: (issue) => (issue.code === 'unrecognized_keys' ? known : expected),
+  });
+}
+
+interface NumberBounds {
+  int?: boolean;
+  min?: number;
+  max?: number;
+  gt?: number;
+  lt?: number;
+}
+
+/** A finite number with bounds; every violation reports the same `expected`. */
+function num(expected: string, bounds: NumberBounds = {}) {
+  let schema = z.number({ error: expected });
+  if (bounds.int) schema = schema.int({ error: expected });
+  if (bounds.min !== undefined) schema = schema.min(bounds.min, { error: expected });
+  if (bounds.max !== undefined) schema = schema.max(bounds.max, { error: expected });
+  if (bounds.gt !== undefined) schema = schema.gt(bounds.gt, { error: expected });
+  if (bounds.lt !== undefined) schema = schema.lt(bounds.lt, { error: expected });
+  return schema;
+}
+
+/** Text matching `pattern` and passing `ok`. */
+function text(expected: string, pattern?: string, ok?: (s: string) => boolean) {
+  let schema = z.string({ error: expected });
+  if (pattern !== undefined) schema = schema.regex(new RegExp(pattern), { error: expected });
+  if (ok === undefined) return schema;
+  return schema.refine(ok, { error: expected });
+}
+
+const NAME_PATTERN = String.raw`^(?!\.\.?$)[A-Za-z0-9._-]{1,100}$`;
+const NAME_EXPECTED = "a name of letters, digits, '.', '_' and '-' (at most 100 characters, not '.' or '..')";
+/** Plan names keep the file's order, which JavaScript objects lose for names that are only digits. */
+const PLAN_NAME_PATTERN = String.raw`^(?!\.\.?$)(?!\d+$)[A-Za-z0-9._-]{1,100}$`;
+const PLAN_NAME_EXPECTED = "a plan name of letters, digits, '.', '_' and '-' (at most 100 characters, not only digits, not '.' or '..')";
+
+const name = () => text(NAME_EXPECTED, NAME_PATTERN);
+
+const MONEY_EXPECTED = 'an amount of money: a number >= 0';
+const money = () => num(MONEY_EXPECTED, { min: 0 });
+
+const duration = () => text(DURATION_EXPECTED, DURATION_PATTERN, (s) => durationHours(s) !== null);
+const POSITIVE_DURATION_EXPECTED = 'a duration > 0 with a unit, like 36s, 8h, 3d or 8w';
+const positiveDuration = () =>
+  text(POSITIVE_DURATION_EXPECTED, DURATION_PATTERN, (s) => {
+    const hours = durationHours(s);
+    return hours !== null && hours > 0;
+  });
+
+const POSITIVE_RATE_EXPECTED = 'a rate > 0 like 9/h, 100/h, 2/d or 1/m';
+const positiveRate = () =>
+  text(POSITIVE_RATE_EXPECTED, RATE_PATTERN, (s) => {
+    const perHour = ratePerHour(s);
+    return perHour !== null && perHour > 0;
+  });
+
+const HOURLY_EXPECTED = 'an hourly rate of pay >= 0, like 18/h';
+const hourly = () => text(HOURLY_EXPECTED, HOURLY_PATTERN, (s) => ratePerHour(s) !== null);
+
+/** A share: `5%` or a number in [0, 1]; `belowOne` excludes 1 (100%). */
+function share(belowOne = false) {
+  const expected = belowOne ? 'a share below 100%: a percentage like 5% or a number from 0 up to (not including) 1' : SHARE_EXPECTED;
+  const ok = (s: string) => {
+    const v = shareValue(s);
+    return v !== null && (!belowOne || v < 1);
+  };
+  return z.union([num(expected, belowOne ? { min: 0, lt: 1 } : { min: 0, max: 1 }), text(expected, PERCENT_PATTERN, ok)], {
+    error: expected,
+  });
+}
+
+const DATE_EXPECTED = 'a date YYYY-MM-DD (quote it if your editor complains)';
+const date = () =>
+  text(DATE_EXPECTED, String.raw`^\d{4}-\d{2}-\d{2}$`, (s) => {
+    try {
+      parseIsoDate(s);
+      return true;
+    } catch {
+      return false;
+    }
+  });
+
+const TIME_ZONE_EXPECTED = 'an IANA time zone such as Europe/Berlin, America/New_York or UTC';
+const timeZone = () => text(TIME_ZONE_EXPECTED, undefined, (s) => s.length <= 100 && isValidTimeZone(s));
+
+const CLOCK_EXPECTED = "a time of day 'HH:MM' from 00:00 to 24:00, quoted";
+const clockTime = () =>
+  text(CLOCK_EXPECTED, String.raw`^\d{2}:\d{2}$`, (s) => {
+    try {
+      parseClockTime(s);
+      return true;
+    } catch {
+      return false;
+    }
+  });
+
+const WEEKDAY_EXPECTED = 'a weekday: mon, tue, wed, thu, fri, sat or sun';
+const weekday = () => z.enum(['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'], { error: WEEKDAY_EXPECTED });
+
+/** A map from names to `value`, with at least one entry when `nonEmpty` says what is missing. */
+function namedMap<T extends z.core.SomeType>(value: T, expected: string, nonEmpty?: string, keyPattern = NAME_PATTERN, keyExpected = NAME_EXPECTED) {
+  const record = z.record(text(keyExpected, keyPattern), value, { error: expected });
+  if (nonEmpty === undefined) return record;
+  return record.refine((o) => Object.keys(o).length > 0, { error: nonEmpty });
+}
+
+// ---------------------------------------------------------------------------------------------
+
+const Shift = strict(
+  {
+    days: z
+      .array(weekday(), { error: 'a list of weekdays, like [mon, tue, wed, thu, fri]' })
+      .min(1, { error: 'at least one weekday, like [mon, tue, wed, thu, fri]' })
+      .describe('Weekdays the shift starts on: mon, tue, wed, thu, fri, sat, sun. Required, non-empty, each day once.'),
+    start: clockTime().describe("Local start time 'HH:MM' (quote it). Required."),
+    end: clockTime().describe("Local end time 'HH:MM', after start; '24:00' is midnight. Required. Write an overnight shift as two shifts."),
+  },
+  'a shift: { days: [mon, tue, wed, thu, fri], start: "09:00", end: "17:00" }',
+);
+
+const SHIFTS_EXPECTED = 'a list of shifts, like [{ days: [mon, tue, wed, thu, fri], start: "09:00", end: "17:00" }]';
+const shifts = () => z.array(Shift, { error: SHIFTS_EXPECTED });
+const HOLIDAYS_EXPECTED = "a list of dates 'YYYY-MM-DD'";
+const holidays = () => z.array(date(), { error: HOLIDAYS_EXPECTED });
+
+const HEADCOUNT_EXPECTED = 'a headcount: an integer >= 0';
+
+const Crew = strict(
+  {
+    headcount: num(HEADCOUNT_EXPECTED, { int: true, min: 0, max: 1_000_000 }).describe('People in this crew. Required.'),
+    timeZone: timeZone().optional().describe("Zone of the crew's shift times. Default: the pool's time zone."),
+    shifts: shifts().describe('Shift patterns of this crew. Required.'),
+    holidays: holidays().optional().describe("Local dates without shifts. Default: the pool's holidays."),
+  },
+  'a crew: { headcount, timeZone?, shifts, holidays? }',
+);
+
+const PAY_EXPECTED =
+  'a pay model: one of { salaried: 18/h }, { hourly: 25/h }, { perItem: 0.05, penaltyPerError: 0.02 } or { perAccepted: 0.06 }';
+const Pay = z
+  .union(
+    [
+      strict({ salaried: hourly().describe('Paid for every scheduled shift hour (in-house staff).') }, PAY_EXPECTED),
+      strict({ hourly: hourly().describe('Paid for hours actually worked (contractors).') }, PAY_EXPECTED),
+      strict(
+        {
+          perItem: money().describe('Fee per submitted label, rework included.'),
+          penaltyPerError: money().default(0).describe('Deducted per wrong label. Default 0.'),
+        },
+        PAY_EXPECTED,
+      ),
+      strict({ perAccepted: money().describe('Fee per item accepted by the last review tier.') }, PAY_EXPECTED),
+    ],
+    { error: PAY_EXPECTED },
+  )
+  .describe('Exactly one of { salaried: <rate/h> }, { hourly: <rate/h> }, { perItem: <money>, penaltyPerError?: <money> }, { perAccepted: <money> }.');
+
+const Pool = strict(
+  {
+    headcount: num(HEADCOUNT_EXPECTED, { int: true, min: 0, max: 1_000_000 })
+      .optional()
+      .describe('People in the pool, all on the pool shifts (one crew). Give either headcount or crews.'),
+    crews: z
+      .array(Crew, { error: 'a list of crews, each { headcount, timeZone?, shifts, holidays? }' })
+      .min(1, { error: 'at least one crew' })
+      .optional()
+      .describe('Several crews with their own headcount, zone and shifts; instead of headcount/shifts.'),
+    timeZone: timeZone().optional().describe("Zone of the shift times. Default: the experiment's timeZone."),
+    shifts: shifts()
+      .optional()
+      .describe('Shift patterns (with headcount). Default: one around-the-clock shift, every day 00:00-24:00.'),
+    holidays: holidays().default([]).describe("Local dates 'YYYY-MM-DD' on which no shift starts. Default []."),
+    shrinkage: share(true)
+      .default(0)
+      .describe('Share of paid time not spent on items (meetings, breaks), in [0, 1). Default 0.'),
+    absence: share().default(0).describe('Probability that a person misses a shift, in [0, 1]. Default 0.'),
+    speedCv: num('a coefficient of variation: a number >= 0', { min: 0, max: 100 })
+      .default(0)
+      .describe('Coefficient of variation of the per-person speed factor. Default 0.'),
+    learning: strict(
+      {
+        initialFactor: num('a factor >= 1', { min: 1, max: 1000 })
+          .default(1)
+          .describe('Handling-time multiplier of a new person; 1 = no learning. Default 1.'),
+        halfLife: num('a number of items: an integer >= 1', { int: true, min: 1 })
+          .default(1)
+          .describe('Items after which half the excess handling time is gone. Default 1.'),
+      },
+      'a learning curve: { initialFactor: 1.5, halfLife: 200 }',
+    )
+      .prefault({})
+      .describe('Learning curve. Default { initialFactor: 1, halfLife: 1 } (no learning).'),
+    errorRate: share().default(0).describe('Probability that a label from this pool is wrong. Default 0.'),
+    pay: Pay.default({ hourly: '0/h' }).describe('Pay model. Default { hourly: 0/h }.'),
+    start: duration().default('0h').describe('When the pool starts work, from project start. Default 0h.'),
+    rampUp: duration().default('0h').describe('Speed grows linearly from half to full over this time after start. Default 0h.'),
+  },
+  'a pool: { headcount, shifts, pay, ... }',
+);
+
+const HANDLING_EXPECTED =
+  'a handling time: a duration like 36s, or one of { deterministic: 36s }, { exponential: { mean: 1h } }, ' +
+  '{ lognormal: { mean: 36s, cv: 0.4 } }, { gamma: { mean: 36s, cv: 0.4 } }, { uniform: { min: 20s, max: 50s } }, ' +
+  '{ triangular: { min: 20s, mode: 30s, max: 60s } } or { empirical: [30s, 41s] }';
+const CV_EXPECTED = 'a coefficient of variation: a number >= 0';
+const meanCv = () =>
+  strict({ mean: duration().describe('Mean.'), cv: num(CV_EXPECTED, { min: 0, max: 100 }).describe('Coefficient of variation.') }, 'a mapping like { mean: 36s, cv: 0.4 }');
+const Handling = z
+  .union(
+    [
+      duration(),
+      strict({ deterministic: duration() }, HANDLING_EXPECTED),
+      strict({ exponential: strict({ mean: duration().describe('Mean.') }, 'a mapping like { mean: 1h }') }, HANDLING_EXPECTED),
+      strict({ lognormal: meanCv() }, HANDLING_EXPECTED),
+      strict({ gamma: meanCv() }, HANDLING_EXPECTED),
+      strict({ uniform: strict({ min: duration(), max: duration() }, 'a mapping like { min: 20s, max: 50s }') }, HANDLING_EXPECTED),
+      strict(
+        { triangular: strict({ min: duration(), mode: duration(), max: duration() }, 'a mapping like { min: 20s, mode: 30s, max: 60s }') },
+        HANDLING_EXPECTED,
+      ),
+      strict(
+        {
+          empirical: z
+            .array(duration(), { error: 'a list of observed durations, like [30s, 41s, 35s]' })
+            .min(1, { error: 'at least one observed duration' }),
+        },
+        HANDLING_EXPECTED,
+      ),
+    ],
+    { error: HANDLING_EXPECTED },
+  )
+  .describe('Handling time of one label at complexity 1: a duration (fixed) or a distribution.');
+
+const stageName = (what: string) => text(`the name of ${what}`);
+
+const STAGE_POOL_EXPECTED = 'the name of a pool, or a list of pools that share the queue, like [berlin, manila]';
+const stagePool = () =>
+  z
+    .union([text(STAGE_POOL_EXPECTED), z.array(text('the name of a pool'), { error: STAGE_POOL_EXPECTED }).min(1, { error: 'at least one pool' })], {
+      error: STAGE_POOL_EXPECTED,
+    })
+    .describe(
+      'Pool that staffs this stage, or a list of pools sharing its one queue (follow-the-sun); a pool must have the same partners in every stage it serves. Required.',
+    );
+
+const AnnotateStage = strict(
+  {
+    kind: z.literal('annotate').describe('annotate: produces labels.'),
+    pool: stagePool(),
+    handling: Handling,
+    labels: num('a number of labels per item: an integer from 1 to 9', { int: true, min: 1, max: 9 })
+      .default(1)
+      .describe('Independent labels per item (consensus). Default 1.'),
+    adjudication: stageName('an annotate stage')
+      .nullable()
+      .default(null)
+      .describe('Annotate stage that settles disagreeing labels; required when labels > 1. Default null.'),
+    wrongAgreement: share().default(0).describe('Probability that two wrong labels agree. Default 0.'),
+    goldShare: share(true).default(0).describe('Share of served tasks that are gold items, in [0, 1). Default 0.'),
+    reworkFactor: num('a factor > 0', { gt: 0, max: 1000 }).default(1).describe('Handling time of a rework pass relative to the first. Default 1.'),
+    maxAttempts: num('a number of attempts: an integer >= 1', { int: true, min: 1, max: 1000 })
+      .default(3)
+      .describe('After this many failed reviews an item goes to escalation (if set). Default 3.'),
+    escalation: stageName('an annotate stage')
+      .nullable()
+      .default(null)
+      .describe('Annotate stage that takes items after maxAttempts failed reviews. Default null.'),
+  },
+  'a stage: { kind: annotate, pool, handling, ... }',
+);
+
+const ReviewStage = strict(
+  {
+    kind: z.literal('review').describe('review: checks labels.'),
+    pool: stagePool(),
+    handling: Handling,
+    sample: share().default(1).describe('Share of items reviewed (reworked items are always re-reviewed). Default 100%.'),
+    detection: share().default(1).describe('Probability that a wrong label is caught. Default 1.'),
+    falseReject: share().default(0).describe('Probability that a correct label is rejected. Default 0.'),
+    action: z
+      .enum(['rework', 'audit'], { error: 'rework or audit' })
+      .default('rework')
+      .describe('rework sends rejected items back; audit only records findings. Default rework.'),
+  },
+  'a stage: { kind: review, pool, handling, ... }',
+);
+
+const Stage = z.discriminatedUnion('kind', [AnnotateStage, ReviewStage], { error: 'a stage kind: annotate or review' });
+
+const ARRIVAL_EXPECTED = 'an arrival pattern: backlog, { poisson: 9/h } or { schedule: { first: 0h, every: 1w, batch: 50000 } }';
+const Arrival = z
+  .union(
+    [
+      z.literal('backlog', { error: ARRIVAL_EXPECTED }),
+      strict({ poisson: positiveRate().describe('Mean arrivals per time unit.') }, ARRIVAL_EXPECTED),
+      strict(
+        {
+          schedule: strict(
+            {
+              first: duration().default('0h').describe('First batch arrives at. Default 0h.'),
+              every: positiveDuration().describe('Time between batches. Required.'),
+              batch: num('a batch size: an integer >= 1', { int: true, min: 1 }).describe('Items per batch. Required.'),
+            },
+            'a mapping like { first: 0h, every: 1w, batch: 50000 }',
+          ),
+        },
+        ARRIVAL_EXPECTED,
+      ),
+    ],
+    { error: ARRIVAL_EXPECTED },
+  )
+  .describe('backlog (all items at t=0), { poisson: <rate> } or { schedule: { first, every, batch } }. Default backlog.');
+
+const Work = strict(
+  {
+    count: num('an item count: an integer >= 1, or null for open-ended arrivals', { int: true, min: 1 })
+      .nullable()
+      .default(null)
+      .describe('Items to deliver; null = arrivals go on to the horizon (needs poisson or schedule arrivals). Default null.'),
+    arrival: Arrival.default('backlog'),
+    complexity: num('a complexity factor > 0', { gt: 0, max: 1_000_000 }).default(1).describe('Multiplies every handling time. Default 1.'),
+    equivalentUnits: num('a number of equivalent units > 0', { gt: 0 })
+      .optional()
+      .describe('Weight of one item in equivalent units. Default: the complexity.'),
+    workflow: z
+      .array(stageName('a stage'), { error: 'a list of stage names, like [annotate, review]' })
+      .min(1, { error: 'at least one stage (an annotate stage first)' })
+      .optional()
+      .describe('Stage names: one annotate stage, then review stages. Default [annotate] if a stage named annotate exists.'),
+  },
+  'an item type: { count, arrival, workflow, ... }',
+);
+
+const factor = (expected: string, max: number) => num(expected, { gt: 0, max });
+const PreLabels = strict(
+  {
+    firstRetrainAfter: num('an item count: an integer >= 1', { int: true, min: 1 }).describe('Accepted items before the first model. Required.'),
+    retrainEvery: num('an item count: an integer >= 1', { int: true, min: 1 }).describe('Accepted items between retrains. Required.'),
+    retrainTime: duration().describe('Time a retrain takes. Required.'),
+    retrainCost: money().describe('Cost of one retrain. Required.'),
+    handlingFactor: factor('a factor in (0, 1]', 1).describe('Handling-time factor with the first model, in (0, 1]. Required.'),
+    errorFactor: factor('a factor in (0, 2]', 2).describe('Error-rate factor with the first model, in (0, 2]. Required.'),
+    improvement: factor('a factor in (0, 1]', 1).describe('Each retrain multiplies the gap to the floor by this, in (0, 1]. Required.'),
+    handlingFloor: factor('a factor in (0, 1]', 1).optional().describe('Best handling factor reachable. Default: handlingFactor.'),
+    errorFloor: num('a factor in [0, 2]', { min: 0, max: 2 }).optional().describe('Best error factor reachable. Default: errorFactor.'),
+  },
+  'pre-labels: { firstRetrainAfter, retrainEvery, retrainTime, retrainCost, handlingFactor, errorFactor, improvement }',
+);
+
+const Costs = strict(
+  {
+    platformPerSeatMonth: money().default(0).describe('Platform licence per seat per month (730 h). Default 0.'),
+    seats: z
+      .union([z.literal('auto', { error: 'auto or a number of seats (an integer >= 0)' }), num('auto or a number of seats (an integer >= 0)', { int: true, min: 0 })], {
+        error: 'auto or a number of seats (an integer >= 0)',
+      })
+      .default('auto')
+      .describe('Licensed seats; auto = total headcount. Default auto.'),
+    managementPerWeek: money().default(0).describe('Project management overhead per week. Default 0.'),
+    fixed: z
+      .record(text('an activity name (not empty, at most 100 characters)', '^.{1,100}$'), money(), {
+        error: 'a mapping of activity to amount, like { guidelines: 4000, goldSet: 2500 }',
+      })
+      .default({})
+      .describe('One-off costs at the start by activity. Default {}.'),
+  },
+  'costs: { platformPerSeatMonth, seats, managementPerWeek, fixed }',
+);
+
+/** The fields plans may patch: everything that shapes the model. */
+export const modelShape = {
+  deterministic: z
+    .boolean({ error: 'true or false' })
+    .default(false)
+    .describe('true turns every source of randomness off. Default false.'),
+  start: date()
+    .default('2027-01-04')
+    .describe("Project start 'YYYY-MM-DD', a Monday; t=0 is its 00:00 in timeZone. Default 2027-01-04."),
+  timeZone: timeZone().default('UTC').describe('IANA zone of the project clock. Default UTC.'),
+  deadline: positiveDuration().nullable().default(null).describe('Deadline from start, e.g. 8w; null = none. Default null.'),
+  horizon: positiveDuration()
+    .optional()
+    .describe('Every replication stops here; > warmup and >= deadline. Default: 3 x deadline, or 52w without a deadline.'),
+  warmup: duration().default('0h').describe('Statistics ignore the time before this. Default 0h.'),
+  currency: text('a currency code of 3 capital letters, like USD or EUR', '^[A-Z]{3}$')
+    .default('USD')
+    .describe('ISO 4217 code of every amount. Default USD.'),
+  work: namedMap(Work, 'a mapping of item type name to item type', 'at least one item type').describe('Item types by name. Required, at least one.'),
+  pools: namedMap(Pool, 'a mapping of pool name to pool', 'at least one pool').describe('Staff pools by name. Required, at least one.'),
+  stages: namedMap(Stage, 'a mapping of stage name to stage', 'at least one stage').describe('Stages by name. Required, at least one.'),
+  preLabels: PreLabels.nullable().default(null).describe('Model-assisted pre-labels; null = none. Default null.'),
+  costs: Costs.prefault({}).describe('Costs besides pay. Default: none.'),
+};
+
+/** Fields of the experiment itself, which plans cannot patch. */
+export const EXPERIMENT_ONLY_FIELDS = ['name', 'description', 'seed', 'replications', 'plans', 'sweep'] as const;
+
+const Plan = strict(
+  {
+    description: z.string({ error: 'text' }).default('').describe('What this plan changes. Default "".'),
+    patch: z
+      .record(z.string(), z.unknown(), { error: 'a JSON Merge Patch: a mapping of model fields to new values (null deletes)' })
+      .default({})
+      .describe('JSON Merge Patch (RFC 7386) applied to the model fields of the document. Default {}.'),
+  },
+  'a plan: { description, patch }',
+);
+
+export const ModelSchema = strict(modelShape, 'a mapping of experiment fields');
+
+export const ExperimentSchema = strict(
+  {
+    name: name().describe("Experiment name, used as an output folder name: letters, digits, '.', '_', '-'. Required."),
+    description: z.string({ error: 'text' }).default('').describe('Free text. Default "".'),
+    seed: num('a seed: an integer from 0 to 4294967295', { int: true, min: 0, max: 2 ** 32 - 1 })
+      .default(1)
+      .describe('Random seed. Default 1.'),
+    replications: num('a number of replications: an integer from 1 to 1000000', { int: true, min: 1, max: 1_000_000 })
+      .default(100)
+      .describe('Monte Carlo replications per plan. Default 100.'),
+    ...modelShape,
+    plans: namedMap(Plan, 'a mapping of plan name to { description, patch }', 'at least one plan', PLAN_NAME_PATTERN, PLAN_NAME_EXPECTED)
+      .default({ base: { description: '', patch: {} } })
+      .describe('Plans by name, in file order; the first is the baseline. Default { base: { patch: {} } }.'),
+  },
+  'a mapping of experiment fields (name, work, pools, stages, ...)',
+).describe('A labelsim experiment: an annotation operation and the plans to compare.');
+
+export type ExperimentDocument = z.output<typeof ExperimentSchema>;
+export type ModelDocument = z.output<typeof ModelSchema>;
+export type PoolDocument = z.output<typeof Pool>;
+export type StageDocument = z.output<typeof Stage>;
+export type HandlingDocument = z.output<typeof Handling>;
+
+/** JSON Schema (draft 2020-12) of the experiment file format, for editors and `labelsim schema`. */
+export function experimentJsonSchema(): Record<string, unknown> {
+  return z.toJSONSchema(ExperimentSchema, { io: 'input', unrepresentable: 'any' }) as Record<string, unknown>;
+}
