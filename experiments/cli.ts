@@ -2,7 +2,9 @@
 import yargs from 'yargs';
 import { hideBin } from 'yargs/helpers';
 import { ExperimentError } from './load/index.js';
-import { checkCommand, runCommand, schemaCommand } from './cli/commands.js';
+import { checkCommand, mergeCommand, replayCommand, runCommand, schemaCommand } from './cli/commands.js';
+import { MergeError } from './run/merge-shards.js';
+import { UsageError } from './usage-error.js';
 import { InterruptedRunExists } from './run/run-experiment.js';
 import { LockedError } from './run/run-lock.js';
 
@@ -55,10 +57,35 @@ async function main(argv: string[]): Promise<number> {
         code = checkCommand(a.file);
       },
     )
+    .command(
+      'replay <file>',
+      'rerun one replication of one plan in this thread and print its figures, or its stack trace if it throws',
+      (y) =>
+        y
+          .positional('file', { type: 'string', demandOption: true })
+          .option('plan', { alias: 'p', type: 'string', demandOption: true, describe: 'plan name' })
+          .option('replication', { alias: 'k', type: 'number', demandOption: true, describe: 'replication index' })
+          .option('seed', { alias: 's', type: 'number', describe: "master seed (default: the file's)" })
+          .option('deterministic', { type: 'boolean', default: false }),
+      (a) => {
+        code = replayCommand({ file: a.file, plan: a.plan, replication: a.replication, seed: a.seed, deterministic: a.deterministic });
+      },
+    )
+    .command(
+      'merge <dirs..>',
+      'combine the folders of a sharded run into one result folder (the same summary as a single-machine run)',
+      (y) =>
+        y
+          .positional('dirs', { type: 'string', array: true, demandOption: true, describe: 'shard folders (out/<name>.shard-i-of-n)' })
+          .option('out', { alias: 'o', type: 'string', default: 'out', describe: 'output root folder' }),
+      (a) => {
+        code = mergeCommand(a.dirs as string[], a.out);
+      },
+    )
     .command('schema', 'print the JSON Schema of experiment files (for editor completion)', {}, () => {
       code = schemaCommand();
     })
-    .demandCommand(1, 'name a command: run, check or schema')
+    .demandCommand(1, 'name a command: run, check, replay, merge or schema')
     .strict()
     .help()
     .version()
@@ -69,14 +96,13 @@ async function main(argv: string[]): Promise<number> {
   return code;
 }
 
-class UsageError extends Error {}
 
 main(hideBin(process.argv)).then(
   (code) => {
     process.exitCode = code;
   },
   (err: unknown) => {
-    if (err instanceof ExperimentError || err instanceof UsageError || err instanceof LockedError || err instanceof InterruptedRunExists) {
+    if (err instanceof ExperimentError || err instanceof UsageError || err instanceof LockedError || err instanceof InterruptedRunExists || err instanceof MergeError) {
       process.stderr.write(`labelsim: ${err.message}\n`);
       process.exitCode = 2;
       return;

@@ -1,5 +1,6 @@
 import { simulateReplication } from '../sim/model/annotation-model.js';
 import type { ModelConfig } from '../sim/model/config.js';
+import type { ReplicationResult } from '../sim/model/replication-result.js';
 import { encodeRow, rowLayout } from './result-rows.js';
 
 /** A batch of replications of one plan: plain data, the same whichever thread runs it. */
@@ -24,6 +25,12 @@ export interface BatchResult {
   failed: BatchFailure[];
 }
 
+/** One replication of a batch's plan, exactly as a worker runs it; throws what the model throws. */
+export function runReplication(task: BatchTask, replication: number): ReplicationResult {
+  if (task.failOn?.includes(replication)) throw new Error(`forced failure of replication ${replication} (LABELSIM_FAIL_ON)`);
+  return simulateReplication(task.model, task.seed, replication);
+}
+
 /**
  * Runs a batch and packs the results into one Float64Array. A replication that throws is
  * reported with its message and stack and the batch goes on: one bad random world must not cost
@@ -36,8 +43,7 @@ export function runBatch(task: BatchTask): BatchResult {
   const failed: BatchFailure[] = [];
   for (const k of task.replications) {
     try {
-      if (task.failOn?.includes(k)) throw new Error(`forced failure of replication ${k} (LABELSIM_FAIL_ON)`);
-      const result = simulateReplication(task.model, task.seed, k);
+      const result = runReplication(task, k);
       encodeRow(result, layout, rows, done.length * layout.width);
       done.push(k);
     } catch (err) {

@@ -1,8 +1,13 @@
 import fs from 'node:fs';
+import path from 'node:path';
+import { runReplication } from '../../workers/replication-batch.js';
+import { rowLayout } from '../../workers/result-rows.js';
+import { mergeShards } from '../run/merge-shards.js';
+import { UsageError } from '../usage-error.js';
 import { experimentJsonSchema, loadExperiment } from '../load/index.js';
 import { capacityCheck } from '../../sim/model/capacity.js';
 import { parseShard } from '../run/batches.js';
-import { runExperiment } from '../run/run-experiment.js';
+import { forcedFailures, runExperiment } from '../run/run-experiment.js';
 import { defaultWorkerCount } from '../../workers/replication-pool.js';
 import { capacityLines, verdictLines } from './format.js';
 import { createProgress } from './progress.js';
@@ -57,14 +62,14 @@ export async function runCommand(args: RunArgs): Promise<number> {
     });
     progress.stop();
     if (outcome.interrupted) {
-      err(`Stopped. Records so far are kept in ${outcome.folder}; continue with: labelsim run ${args.file} --resume`);
+      err(`Stopped. Records so far are kept in ${relative(outcome.folder)}; continue with: labelsim run ${args.file} --resume`);
       return 130;
     }
     const summary = outcome.summary!;
     if (args.json) process.stdout.write(JSON.stringify(summary, null, 2) + '\n');
     if (!args.quiet) {
       for (const line of verdictLines(summary)) err(line);
-      err(`Wrote ${outcome.folder} in ${outcome.wallSeconds.toFixed(1)} s.`);
+      err(`Wrote ${relative(outcome.folder)} in ${outcome.wallSeconds.toFixed(1)} s.`);
     }
     if (outcome.failed > 0) {
       const f = summary.failedReplications[0];
@@ -96,4 +101,49 @@ export function schemaCommand(): number {
 
 export function fileExists(file: string): boolean {
   return fs.existsSync(file);
+}
+
+export interface ReplayArgs {
+  file: string;
+  plan: string;
+  replication: number;
+  seed?: number;
+  deterministic: boolean;
+}
+
+/**
+ * `labelsim replay`: one replication of one plan in this thread, as a worker would run it, so a
+ * failure recorded overnight can be reproduced with its stack trace (and a debugger attached).
+ */
+export function replayCommand(args: ReplayArgs): number {
+  const experiment = loadExperiment(args.file, { deterministic: args.deterministic || undefined });
+  const plan = experiment.plans.find((p) => p.name === args.plan);
+  if (plan === undefined) throw new UsageError(`--plan: expected one of ${experiment.plans.map((p) => p.name).join(', ')}, got "${args.plan}"`);
+  const seed = args.seed ?? experiment.seed;
+  const failOn = forcedFailures(plan.name, new Set(process.env.LABELSIM_FAIL_ON?.split(',').filter(Boolean) ?? []));
+  process.stderr.write(`Replaying plan "${plan.name}" replication ${args.replication} with seed ${seed} in one thread...\n`);
+  try {
+    const r = runReplication({ model: plan.model, seed, replications: [args.replication], failOn }, args.replication);
+    const layout = rowLayout(plan.model);
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(r)) out[k] = ArrayBuffer.isView(v) ? Array.from(v as Float64Array) : v;
+    out.bottleneck = layout.pools[r.bottleneck];
+    process.stdout.write(JSON.stringify(out, (_k, v) => (typeof v === 'number' && !Number.isFinite(v) ? null : v), 2) + '\n');
+    return 0;
+  } catch (err) {
+    process.stderr.write(`Replication ${args.replication} of plan "${plan.name}" (seed ${seed}) threw:\n${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+    return 1;
+  }
+}
+
+export function mergeCommand(dirs: string[], out: string): number {
+  const { folder, summary, records } = mergeShards(dirs, out);
+  process.stderr.write(`Merged ${dirs.length} shard folder(s), ${records} records, into ${relative(folder)}\n`);
+  for (const line of verdictLines(summary)) process.stderr.write(line + '\n');
+  return 0;
+}
+
+export function relative(p: string): string {
+  const r = path.relative(process.cwd(), p);
+  return r === '' ? '.' : r.startsWith('..') ? p : r;
 }

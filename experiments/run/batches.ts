@@ -1,3 +1,5 @@
+import { UsageError } from '../usage-error.js';
+
 /** Which replications a shard runs: replication k belongs to shard k mod n, so shards stay balanced. */
 export interface Shard {
   index: number;
@@ -10,10 +12,10 @@ export function inShard(replication: number, shard: Shard | null): boolean {
 
 export function parseShard(text: string): Shard {
   const m = /^(\d+)\/(\d+)$/.exec(text.trim());
-  if (m === null) throw new Error(`--shard: expected i/n with 0 <= i < n, like 0/4, got "${text}"`);
+  if (m === null) throw new UsageError(`--shard: expected i/n with 0 <= i < n, like 0/4, got "${text}"`);
   const index = Number(m[1]);
   const count = Number(m[2]);
-  if (!(count >= 1 && index < count)) throw new Error(`--shard: expected i/n with 0 <= i < n, like 0/4, got "${text}"`);
+  if (!(count >= 1 && index < count)) throw new UsageError(`--shard: expected i/n with 0 <= i < n, like 0/4, got "${text}"`);
   return { index, count };
 }
 

@@ -4,7 +4,8 @@ import { capacityCheck, type PoolCapacity } from '../../sim/model/capacity.js';
 import { createReplicationRunner } from '../../workers/replication-pool.js';
 import { rowLayout } from '../../workers/result-rows.js';
 import type { BatchResult } from '../../workers/replication-batch.js';
-import { buildSummary, type Summary } from '../aggregate/summary.js';
+import type { Summary } from '../aggregate/summary.js';
+import { completeRun, type RunFinisher } from './complete-run.js';
 import { loadExperiment, type Experiment } from '../load/index.js';
 import { writeFileAtomic } from './atomic-file.js';
 import { batchesOf, inShard, type Shard } from './batches.js';
@@ -27,8 +28,8 @@ export interface RunOptions {
   signal?: AbortSignal;
   onStart?: (info: { experiment: Experiment; capacity: Array<{ plan: string; pools: PoolCapacity[] }>; total: number; already: number }) => void;
   onProgress?: (done: number, total: number) => void;
-  /** Called after the run's figures exist, to add files (a report, CSV) to the folder before it is published. */
-  finish?: (staging: string, summary: Summary, records: ReplicationRecord[], experiment: Experiment) => void;
+  /** Adds files (a report, CSV) to the folder before it is published. */
+  finish?: RunFinisher;
   /** Test hook: replications that must throw, as "plan:replication". */
   failOn?: string[];
 }
@@ -114,15 +115,9 @@ export async function runExperiment(opts: RunOptions): Promise<RunOutcome> {
     }
 
     const records = readRecords(path.join(folder.staging, RUN_FILES.records));
-    const summary = buildSummary(manifest, records);
-    writeFileAtomic(path.join(folder.staging, RUN_FILES.summary), JSON.stringify(summary, null, 2) + '\n');
     const wallSeconds = (performance.now() - started) / 1000;
-    writeFileAtomic(
-      path.join(folder.staging, RUN_FILES.run),
-      JSON.stringify({ labelsim: labelsimVersion(), finishedAt: new Date().toISOString(), wallSeconds, workers: opts.workers, file: opts.file }, null, 2) + '\n',
-    );
-    opts.finish?.(folder.staging, summary, records, experiment);
-    publish(folder);
+    const facts = { labelsim: labelsimVersion(), finishedAt: new Date().toISOString(), wallSeconds, workers: opts.workers, file: opts.file, shard };
+    const summary = completeRun(folder, manifest, records, facts, opts.finish);
     return { folder: folder.final, summary, failed: records.filter(isFailure).length, interrupted: false, wallSeconds };
   } finally {
     release();
@@ -174,7 +169,7 @@ export function forcedFailures(plan: string, failOn: Set<string>): number[] {
   return [...failOn].filter((s) => s.startsWith(`${plan}:`)).map((s) => Number(s.slice(plan.length + 1)));
 }
 
-function labelsimVersion(): string {
+export function labelsimVersion(): string {
   const pkg = JSON.parse(fs.readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as { version: string };
   return pkg.version;
 }

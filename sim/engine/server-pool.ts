@@ -125,9 +125,10 @@ export class ServerPool {
       this.busyNow++;
       this.doneAt[server] = onGrid(this.sim.now + this.remaining[server]);
       this.sim.at(this.doneAt[server], this.doneKind, server, this.version[server]);
-    } else {
+    } else if (this.state[server] === IDLE) {
       this.pullNext(server);
     }
+    // RUNNING: closed and reopened at the instant its job is due; the job completes now.
   }
 
   closeServer(server: number): void {

@@ -32,8 +32,9 @@ export class Simulation {
    * `at` earlier than now is a bug in the caller.
    */
   at(at: number, kind: number, a = 0, b = 0): void {
-    if (!(at >= this.now)) throw new Error(`event scheduled in the past: t=${at} < now=${this.now}`);
-    this.queue.push(onGrid(at), kind, a, b);
+    const t = onGrid(at);
+    if (!(t >= this.now)) throw new Error(`event scheduled in the past: t=${at} < now=${this.now}`);
+    this.queue.push(t, kind, a, b);
   }
 
   /** Schedules an event `delay` hours from now. */
@@ -70,7 +71,8 @@ export class Simulation {
       this.eventsHandled++;
       handlers[queue.kind](queue.a, queue.b);
     }
-    if (!this.stopped && until !== Infinity && this.now < until) this.now = until;
+    // On the grid, like every event time, so the clock never runs backwards.
+    if (!this.stopped && until !== Infinity && this.now < until) this.now = onGrid(until);
   }
 }
 

@@ -45,7 +45,8 @@ export class KeyedRandom {
 
   private next(): number {
     const c = this.counter++;
-    // Two 32-bit lanes with different salts give the 53 bits of a double.
+    // One 32-bit hash, spread over a double's 53 bits by a second mix: 2^32 distinct values per
+    // draw, far finer than any probability or duration this model resolves.
     let h = mix(this.key ^ Math.imul(this.k1, 0x9e3779b1));
     h = mix(h ^ Math.imul(this.k2 + 0x7f4a7c15, 0x85ebca77));
     h = mix(h ^ Math.imul(this.k3 + 0x2545f491, 0xc2b2ae3d));
