@@ -3,7 +3,8 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
-    testTimeout: 120_000,
-    hookTimeout: 120_000,
+    globalSetup: ['test/support/build-once.ts'],
+    testTimeout: 180_000,
+    hookTimeout: 180_000,
   },
 });

@@ -13,6 +13,8 @@ async function main(argv: string[]): Promise<number> {
   let code = 0;
   await yargs(argv)
     .scriptName('labelsim')
+    // An option given twice keeps its last value, as in most tools, instead of becoming a list.
+    .parserConfiguration({ 'duplicate-arguments-array': false })
     .usage('$0 <command> [options]\n\nDiscrete-event Monte Carlo simulation of data annotation operations.')
     .command(
       'run <file>',
