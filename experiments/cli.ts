@@ -13,8 +13,6 @@ async function main(argv: string[]): Promise<number> {
   let code = 0;
   await yargs(argv)
     .scriptName('labelsim')
-    // An option given twice keeps its last value, as in most tools, instead of becoming a list.
-    .parserConfiguration({ 'duplicate-arguments-array': false })
     .usage('$0 <command> [options]\n\nDiscrete-event Monte Carlo simulation of data annotation operations.')
     .command(
       'run <file>',
@@ -31,7 +29,8 @@ async function main(argv: string[]): Promise<number> {
           .option('resume', { type: 'boolean', default: false, describe: 'continue an interrupted run' })
           .option('deterministic', { type: 'boolean', default: false, describe: 'turn every source of randomness off' })
           .option('json', { type: 'boolean', default: false, describe: 'print the summary as JSON on stdout' })
-          .option('quiet', { alias: 'q', type: 'boolean', default: false, describe: 'no progress or verdict lines' }),
+          .option('quiet', { alias: 'q', type: 'boolean', default: false, describe: 'no progress or verdict lines' })
+          .check(singleValued(['replications', 'seed', 'workers', 'batch-size', 'out', 'shard'])),
       async (a) => {
         for (const [name, v] of [['replications', a.replications], ['seed', a.seed], ['workers', a.workers], ['batch-size', a.batchSize]] as const) {
           if (v !== undefined && !(Number.isInteger(v) && v >= 0)) throw new UsageError(`--${name}: expected a whole number >= 0, got ${v}`);
@@ -98,6 +97,14 @@ async function main(argv: string[]): Promise<number> {
   return code;
 }
 
+
+/** yargs turns a repeated option into a list; for options that take one value that is a mistake worth naming. */
+function singleValued(names: string[]) {
+  return (argv: Record<string, unknown>) => {
+    for (const name of names) if (Array.isArray(argv[name])) throw new UsageError(`--${name}: expected one value, got ${(argv[name] as unknown[]).length}`);
+    return true;
+  };
+}
 
 main(hideBin(process.argv)).then(
   (code) => {

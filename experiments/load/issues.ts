@@ -84,7 +84,7 @@ function fits(issues: readonly Issue[], value: unknown): boolean {
 }
 
 /** The known field closest to a misspelt one, if it is close enough to be a likely typo. */
-function closest(key: string, known: readonly string[]): string | null {
+export function closest(key: string, known: readonly string[]): string | null {
   let best: string | null = null;
   let bestDistance = Infinity;
   for (const candidate of known) {

@@ -245,6 +245,7 @@ function pool(name: string, p: PoolDocument, defaultZone: string, usedBy: string
     shrinkage: shareValue(p.shrinkage) as number,
     absenceRate: shareValue(p.absence) as number,
     speedCv: p.speedCv,
+    pace: p.pace,
     learning: { initialFactor: p.learning.initialFactor, halfLifeItems: p.learning.halfLife },
     errorRate: shareValue(p.errorRate) as number,
     pay: payOf(p.pay),

@@ -209,6 +209,11 @@ const Pool = strict(
     speedCv: num('a coefficient of variation: a number >= 0', { min: 0, max: 100 })
       .default(0)
       .describe('Coefficient of variation of the per-person speed factor. Default 0.'),
+    pace: num('a pace factor > 0 (at most 100)', { gt: 0, max: 100 })
+      .default(1)
+      .describe(
+        "Handling-time multiplier of this pool relative to the stage's times, for people who are systematically slower or faster (1.1 = 10% slower). Default 1.",
+      ),
     learning: strict(
       {
         initialFactor: num('a factor >= 1', { min: 1, max: 1000 })
@@ -290,7 +295,7 @@ const AnnotateStage = strict(
     wrongAgreement: share().default(0).describe('Probability that two wrong labels agree. Default 0.'),
     goldShare: share(true).default(0).describe('Share of served tasks that are gold items, in [0, 1). Default 0.'),
     reworkFactor: num('a factor > 0', { gt: 0, max: 1000 }).default(1).describe('Handling time of a rework pass relative to the first. Default 1.'),
-    maxAttempts: num('a number of attempts: an integer >= 1', { int: true, min: 1, max: 1000 })
+    maxAttempts: num('a number of attempts: an integer from 1 to 255', { int: true, min: 1, max: 255 })
       .default(3)
       .describe('After this many failed reviews an item goes to escalation (if set). Default 3.'),
     escalation: stageName('an annotate stage')
@@ -440,6 +445,53 @@ const Plan = strict(
 
 export const ModelSchema = strict(modelShape, 'a mapping of experiment fields');
 
+/** Most plans a sweep may generate, and most values of one parameter: every plan holds its own model in memory. */
+export const MAX_SWEEP_PLANS = 1000;
+
+const SWEEP_VALUES_EXPECTED = 'a list of values, like [1%, 2%, 5%], or a range { from: 8, to: 20, step: 2 }';
+const SweepRange = strict(
+  {
+    from: num('a number', {}).describe('First value. Required.'),
+    to: num('a number', {}).describe('Last value, included if the steps reach it exactly. Required.'),
+    step: num('a step > 0', { gt: 0 }).describe('Distance between values, > 0. Required.'),
+  },
+  SWEEP_VALUES_EXPECTED,
+);
+const SweepValues = z
+  .union(
+    [
+      z
+        .array(z.unknown(), { error: SWEEP_VALUES_EXPECTED })
+        .min(1, { error: 'at least one value' })
+        .max(MAX_SWEEP_PLANS, { error: `at most ${MAX_SWEEP_PLANS} values` }),
+      SweepRange,
+    ],
+    { error: SWEEP_VALUES_EXPECTED },
+  )
+  .describe('Values as they would be written in the file, or an inclusive numeric range { from, to, step }.');
+
+const Sweep = strict(
+  {
+    plans: z
+      .array(text('the name of a declared plan'), { error: 'a list of declared plan names, like [baseline, vendor-b]' })
+      .min(1, { error: 'at least one plan' })
+      .optional()
+      .describe('Declared plans to vary, in this order. Default: the first plan only.'),
+    parameters: z
+      .record(text('a dotted path to a field of the model, like stages.<stage>.sample'), SweepValues, {
+        error: 'a mapping of dotted field paths to values, like { stages.qa.sample: [1%, 5%] }',
+      })
+      .refine((o) => Object.keys(o).length > 0, { error: 'at least one parameter' })
+      .describe(
+        'Dotted paths into the model fields (like pools.annotators.headcount) and the values to try; ' +
+          'every combination becomes a plan, the first parameter varying slowest. Required.',
+      ),
+  },
+  'a sweep: { plans, parameters }',
+).describe(
+  `Plans generated from a grid of values: one per selected plan and combination, named <plan>/<field>=<value>,..., after the declared plans; at most ${MAX_SWEEP_PLANS}.`,
+);
+
 export const ExperimentSchema = strict(
   {
     name: name().describe("Experiment name, used as an output folder name: letters, digits, '.', '_', '-'. Required."),
@@ -454,6 +506,7 @@ export const ExperimentSchema = strict(
     plans: namedMap(Plan, 'a mapping of plan name to { description, patch }', 'at least one plan', PLAN_NAME_PATTERN, PLAN_NAME_EXPECTED)
       .default({ base: { description: '', patch: {} } })
       .describe('Plans by name, in file order; the first is the baseline. Default { base: { patch: {} } }.'),
+    sweep: Sweep.optional(),
   },
   'a mapping of experiment fields (name, work, pools, stages, ...)',
 ).describe('A labelsim experiment: an annotation operation and the plans to compare.');
@@ -463,6 +516,7 @@ export type ModelDocument = z.output<typeof ModelSchema>;
 export type PoolDocument = z.output<typeof Pool>;
 export type StageDocument = z.output<typeof Stage>;
 export type HandlingDocument = z.output<typeof Handling>;
+export type SweepDocument = z.output<typeof Sweep>;
 
 /** JSON Schema (draft 2020-12) of the experiment file format, for editors and `labelsim schema`. */
 export function experimentJsonSchema(): Record<string, unknown> {

@@ -1,15 +1,28 @@
+/** What `pop()` returns for a job of a block: the caller materialises it (see `pushBlock`). */
+export const FROM_BLOCK = -2;
+
 /**
  * Waiting line of a server pool: one FIFO ring buffer per priority class, class 0 served first.
  * Each entry keeps the time it joined, so the pool can report waits without per-job storage.
  * Appending keeps FIFO order within a class; classes never reorder each other's entries.
+ *
+ * A block is one entry standing for many jobs that arrived together (a backlog): they keep their
+ * place in line but cost no memory until each is popped, so a 50-million-item backlog is a
+ * counter, not 50 million entries.
  */
 export class JobQueue {
   private readonly rings: Ring[];
   private total = 0;
+  private readonly perClass: Float64Array;
+  private blockLeft: number[] = [];
+  private blockTag: number[] = [];
+  /** Tag of the block the last FROM_BLOCK came from. */
+  poppedTag = 0;
 
   constructor(classes = 1) {
     if (!(classes >= 1)) throw new Error('a job queue needs at least one priority class');
     this.rings = Array.from({ length: classes }, () => new Ring());
+    this.perClass = new Float64Array(classes);
   }
 
   get length(): number {
@@ -21,7 +34,7 @@ export class JobQueue {
   }
 
   lengthOf(cls: number): number {
-    return this.rings[cls].size;
+    return this.perClass[cls];
   }
 
   push(job: number, cls: number, time: number): void {
@@ -29,9 +42,33 @@ export class JobQueue {
     if (ring === undefined) throw new Error(`priority class ${cls} out of range 0..${this.rings.length - 1}`);
     ring.push(job, time);
     this.total++;
+    this.perClass[cls]++;
   }
 
-  /** Removes the next job (lowest class first, FIFO within a class); sets `poppedTime` to when it joined. Returns -1 when empty. */
+  /** Puts a job at the head of its class: it is older than everything waiting there. */
+  pushFront(job: number, cls: number, time: number): void {
+    const ring = this.rings[cls];
+    if (ring === undefined) throw new Error(`priority class ${cls} out of range 0..${this.rings.length - 1}`);
+    ring.pushFront(job, time);
+    this.total++;
+    this.perClass[cls]++;
+  }
+
+  /** Appends `count` jobs that joined at `time` as one entry; each pops as FROM_BLOCK with `poppedTag = tag`. */
+  pushBlock(count: number, cls: number, time: number, tag: number): void {
+    if (count <= 0) return;
+    const id = this.blockLeft.length;
+    this.blockLeft.push(count);
+    this.blockTag.push(tag);
+    this.push(-3 - id, cls, time);
+    this.total += count - 1;
+    this.perClass[cls] += count - 1;
+  }
+
+  /**
+   * Removes the next job (lowest class first, FIFO within a class); sets `poppedTime` to when it
+   * joined. Returns -1 when empty, FROM_BLOCK for a job of a block.
+   */
   pop(): number {
     if (this.total === 0) return -1;
     const rings = this.rings;
@@ -39,6 +76,15 @@ export class JobQueue {
       const ring = rings[c];
       if (ring.size > 0) {
         this.total--;
+        this.perClass[c]--;
+        const head = ring.peek();
+        if (head <= -3) {
+          const id = -3 - head;
+          this.poppedTime = ring.peekTime();
+          this.poppedTag = this.blockTag[id];
+          if (--this.blockLeft[id] === 0) ring.shift();
+          return FROM_BLOCK;
+        }
         const job = ring.shift();
         this.poppedTime = ring.shiftedTime;
         return job;
@@ -64,6 +110,22 @@ class Ring {
     const i = (this.head + this.size) & (this.jobs.length - 1);
     this.jobs[i] = job;
     this.times[i] = time;
+    this.size++;
+  }
+
+  peek(): number {
+    return this.jobs[this.head];
+  }
+
+  peekTime(): number {
+    return this.times[this.head];
+  }
+
+  pushFront(job: number, time: number): void {
+    if (this.size === this.jobs.length) this.grow();
+    this.head = (this.head - 1) & (this.jobs.length - 1);
+    this.jobs[this.head] = job;
+    this.times[this.head] = time;
     this.size++;
   }
 

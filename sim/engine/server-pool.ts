@@ -1,4 +1,4 @@
-import { JobQueue } from './job-queue.js';
+import { FROM_BLOCK, JobQueue } from './job-queue.js';
 import { onGrid, type Simulation } from './simulation.js';
 
 /** What a pool asks of the component that owns its jobs. */
@@ -9,6 +9,8 @@ export interface PoolClient {
   started(job: number, server: number, waitedHours: number): void;
   /** Service of `job` by `server` is complete. The server takes its next job after this returns. */
   completed(job: number, server: number): void;
+  /** Materialises the next job of a backlog added with `addBacklog(count, tag)`, when it is served. */
+  createJob?(tag: number): number;
 }
 
 const IDLE = 0;
@@ -88,6 +90,32 @@ export class ServerPool {
     }
     this.noteChange();
     this.queue.push(job, cls, this.sim.now);
+    if (this.queue.length > this.peakQueueLength) this.peakQueueLength = this.queue.length;
+  }
+
+  /** A job joins at the head of its class (it is older than everyone waiting there). */
+  arriveFirst(job: number, cls = 0): void {
+    if (this.idleCount > 0 && this.queue.length === 0) {
+      this.start(this.takeIdle(), job, 0);
+      return;
+    }
+    this.noteChange();
+    this.queue.pushFront(job, cls, this.sim.now);
+    if (this.queue.length > this.peakQueueLength) this.peakQueueLength = this.queue.length;
+  }
+
+  /**
+   * `count` jobs arrive together; each is created by `client.createJob(tag)` only when a server
+   * takes it, so a large backlog costs a counter, not memory per job.
+   */
+  addBacklog(count: number, tag: number, cls = 0): void {
+    while (count > 0 && this.idleCount > 0 && this.queue.length === 0) {
+      this.start(this.takeIdle(), this.client.createJob!(tag), 0);
+      count--;
+    }
+    if (count === 0) return;
+    this.noteChange();
+    this.queue.pushBlock(count, cls, this.sim.now, tag);
     if (this.queue.length > this.peakQueueLength) this.peakQueueLength = this.queue.length;
   }
 
@@ -217,8 +245,10 @@ export class ServerPool {
   private pullNext(server: number): void {
     if (this.queue.length > 0) {
       this.noteChange();
-      const job = this.queue.pop();
-      this.start(server, job, this.sim.now - this.queue.poppedTime);
+      let job = this.queue.pop();
+      const waited = this.sim.now - this.queue.poppedTime;
+      if (job === FROM_BLOCK) job = this.client.createJob!(this.queue.poppedTag);
+      this.start(server, job, waited);
     } else {
       this.pushIdle(server);
     }

@@ -75,6 +75,7 @@ export class AnnotationModel implements PoolClient {
   private readonly arrivalKind: number;
   private readonly arrivalDraws: Array<Sampler | null>;
   private readonly arrivalsLeft: Float64Array;
+  private readonly createdOfType: Float64Array;
   private readonly errorRates: Float64Array;
   private readonly typeLeft: Float64Array;
   private readonly typeCompletion: Float64Array;
@@ -101,7 +102,7 @@ export class AnnotationModel implements PoolClient {
     const finite = config.work.every((w) => w.count !== null);
     this.openEnded = !finite;
     this.totalItems = finite ? config.work.reduce((n, w) => n + (w.count ?? 0), 0) : Infinity;
-    this.items = new ItemStore(finite ? this.totalItems : 1024);
+    this.items = new ItemStore(1024);
 
     const stageIndex = new Map(config.stages.map((s, i) => [s.name, i]));
     const absences = keyed('absences');
@@ -150,6 +151,7 @@ export class AnnotationModel implements PoolClient {
 
     this.arrivalKind = this.sim.register((type) => this.onArrival(type));
     this.arrivalsLeft = Float64Array.from(config.work, (w) => w.count ?? Infinity);
+    this.createdOfType = new Float64Array(config.work.length);
     this.arrivalDraws = config.work.map((w, t) => {
       if (w.arrival.kind !== 'poisson') return null;
       const mean = 1 / w.arrival.perHour;
@@ -207,7 +209,7 @@ export class AnnotationModel implements PoolClient {
     const rate = this.ratePerHour[pool];
     if (rate > 0) {
       this.ledger.addFor(type, activityOf(st, pass), hours * rate);
-      this.ledger.addFor(type, Activity.gold, gold * rate);
+      if (gold > 0) this.ledger.addFor(type, Activity.gold, gold * rate);
     }
     return hours + gold;
   }
@@ -217,9 +219,9 @@ export class AnnotationModel implements PoolClient {
     const st = this.stages[items.stage[item]];
     const pool = this.serverPool[st.group][server];
     this.workforces[pool].itemsDone[this.serverPerson[st.group][server]]++;
-    const fee = this.feePerTask[pool] + (st.isReview ? this.feePerAccepted[pool] : 0);
+    const fee = this.feePerTask[pool];
     if (fee > 0) this.ledger.addFor(items.type[item], activityOf(st, items.pass[item]), fee);
-    if (st.isReview) this.afterReview(item, st);
+    if (st.isReview) this.afterReview(item, st, pool);
     else this.afterLabel(item, st, pool);
   }
 
@@ -230,27 +232,48 @@ export class AnnotationModel implements PoolClient {
     const a = w.arrival;
     const n = a.kind === 'backlog' ? this.arrivalsLeft[type] : a.kind === 'schedule' ? Math.min(a.batch, this.arrivalsLeft[type]) : 1;
     const first = this.workflows[type][0];
-    for (let k = 0; k < n; k++) this.enterStage(this.items.create(type, first), first, NEW_WORK_CLASS);
+    if (a.kind === 'poisson') this.enterStage(this.newItem(type), first, NEW_WORK_CLASS);
+    // A backlog or a delivery joins the queue as one block; its items exist only once served.
+    else this.groups[this.stages[first].group].addBacklog(n, type, NEW_WORK_CLASS);
     this.arrivalsLeft[type] -= n;
     if (this.arrivalsLeft[type] <= 0) return;
     if (a.kind === 'schedule') this.sim.after(a.everyHours, this.arrivalKind, type);
     else if (a.kind === 'poisson') this.sim.after(this.arrivalDraws[type]!(), this.arrivalKind, type);
   }
 
+  /** PoolClient: the next item of a backlog block of work type `type`, about to be served. */
+  createJob(type: number): number {
+    const item = this.newItem(type);
+    const first = this.workflows[type][0];
+    const copies = this.prepareStage(item, first);
+    // Further consensus labels are as old as the block: they go to the head of the line.
+    for (let c = 1; c < copies; c++) this.groups[this.stages[first].group].arriveFirst(item, NEW_WORK_CLASS);
+    return item;
+  }
+
+  /** A new item of `type`. Its serial, the key of its random draws, is (type, arrival index), the same in every plan. */
+  private newItem(type: number): number {
+    const k = this.createdOfType[type]++;
+    return this.items.create(type, this.workflows[type][0], k * this.config.work.length + type);
+  }
+
   /** Queues an item at a stage: an annotate stage with consensus gets one task per label. */
   private enterStage(item: number, stage: number, cls: number): void {
+    const copies = this.prepareStage(item, stage);
+    const pool = this.groups[this.stages[stage].group];
+    for (let c = 0; c < copies; c++) pool.arrive(item, cls);
+  }
+
+  /** Moves an item to a stage and returns how many tasks it needs there. */
+  private prepareStage(item: number, stage: number): number {
     const items = this.items;
     items.stage[item] = stage;
-    const st = this.stages[stage];
-    const pool = this.groups[st.group];
-    const copies = !st.isReview && items.pass[item] === Pass.First ? (st.config as { labels: number }).labels : 1;
     items.begun[item] = 0;
-    if (!st.isReview) {
-      // A new label is coming; a review stage must keep the label (and its wrongness) under review.
-      items.labels[item] = 0;
-      items.wrong[item] = 0;
-    }
-    for (let c = 0; c < copies; c++) pool.arrive(item, cls);
+    const st = this.stages[stage];
+    if (st.isReview) return 1; // a review keeps the label (and its wrongness) under review
+    items.labels[item] = 0;
+    items.wrong[item] = 0;
+    return items.pass[item] === Pass.First ? (st.config as { labels: number }).labels : 1;
   }
 
   private afterLabel(item: number, st: StageRuntime, pool: number): void {
@@ -310,7 +333,7 @@ export class AnnotationModel implements PoolClient {
     this.accept(item);
   }
 
-  private afterReview(item: number, st: StageRuntime): void {
+  private afterReview(item: number, st: StageRuntime, reviewer: number): void {
     const items = this.items;
     const cfg = st.config as { detection: number; falseReject: number; action: 'rework' | 'audit' };
     const serial = items.serial[item];
@@ -322,6 +345,8 @@ export class AnnotationModel implements PoolClient {
       const penalty = this.penaltyPerError[items.labeller[item]];
       if (penalty > 0) this.ledger.addFor(items.type[item], Activity.penalties, -penalty);
     }
+    // A reviewer paid per accepted item is paid for the reviews an item passes.
+    if (!rejected && this.feePerAccepted[reviewer] > 0) this.ledger.addFor(items.type[item], Activity.review, this.feePerAccepted[reviewer]);
     if (!rejected || cfg.action === 'audit') {
       items.pass[item] = Pass.First;
       this.toNextTier(item);
@@ -377,7 +402,7 @@ export class AnnotationModel implements PoolClient {
   private stageRuntime(sc: StageConfig, index: number, group: number): StageRuntime {
     const random = this.handlingRandom;
     const outcomes = this.outcomeRandom;
-    const draw = random === null ? constant(meanOf(sc.handling)) : sampler(sc.handling, random.source);
+    const draw = random === null ? constant(meanOf(sc.handling)) : sampler(sc.handling, random.source, { keyed: true });
     const chance = (purpose: number, strata = 1) => new Chance(outcomes, index * 16 + purpose, strata);
     return {
       config: sc,

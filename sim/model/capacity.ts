@@ -45,7 +45,7 @@ export function capacityCheck(config: ModelConfig): PoolCapacity[] {
     if (annotate.labels > 1 && annotate.adjudication !== null) {
       const adj = stage.get(annotate.adjudication) as AnnotateStage;
       const k = annotate.labels;
-      const disagree = 1 - Math.pow(1 - e, k) - Math.pow(e, k) * annotate.wrongAgreement;
+      const disagree = Math.max(0, 1 - Math.pow(1 - e, k) - Math.pow(e, k) * annotate.wrongAgreement);
       demand[groupOf(adj.name)] += items * disagree * meanOf(adj.handling) * w.complexity;
       deliveredError = disagree * errorOf(adj.name) + Math.pow(e, k) * annotate.wrongAgreement;
     }
@@ -85,7 +85,11 @@ function itemsIn(w: WorkType, windowHours: number): number {
   return 0;
 }
 
-/** Average handling multiplier from pre-labels over a project of `items` (first model only: conservative). */
+/**
+ * Average handling multiplier from pre-labels over a project of `items`: the first model's factor
+ * from the first retrain on. It ignores the retraining time (optimistic) and later improvements
+ * (pessimistic).
+ */
 function preLabelFactor(config: ModelConfig, items: number): number {
   const p = config.preLabels;
   if (p === null || items <= p.firstRetrainAfter) return 1;

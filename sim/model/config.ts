@@ -66,6 +66,11 @@ export interface PoolConfig {
   absenceRate: number;
   /** Coefficient of variation of the per-person speed factor (mean 1), drawn once per replication. */
   speedCv: number;
+  /**
+   * Handling-time multiplier of this pool relative to the stages' times, for people who are
+   * systematically slower or faster (1.1 = 10% slower); multiplies every person's pace.
+   */
+  pace: number;
   /** Handling-time multiplier of a new person (1 = no learning) and the items after which half the excess is gone. */
   learning: { initialFactor: number; halfLifeItems: number };
   /** Probability that a label from this pool is wrong (before pre-labels). */

@@ -13,8 +13,9 @@ export const Pass = {
  * key of its random draws). NOTE: speed and memory forced this shape: 500,000 items as objects
  * would cost ~100 bytes each and the garbage collector's time; here an item costs 13 bytes.
  *
- * Slots of accepted items are recycled for open-ended arrivals, so a steady-state study runs in
- * memory bounded by the work in progress, not by the number of items ever seen.
+ * Items exist only from the moment they are first served (a backlog is a counter in the queue)
+ * until they are accepted, and slots are recycled: memory is bounded by the work in progress,
+ * not by the number of items in the project.
  */
 export class ItemStore {
   type: Uint8Array;
@@ -36,7 +37,6 @@ export class ItemStore {
   private free: Int32Array;
   private freeCount = 0;
   private used = 0;
-  private nextSerial = 0;
 
   constructor(capacity: number) {
     const n = Math.max(16, capacity);
@@ -53,8 +53,8 @@ export class ItemStore {
     this.free = new Int32Array(16);
   }
 
-  /** A new item of `type` at its first stage; returns its slot. */
-  create(type: number, stage: number): number {
+  /** A new item of `type` at its first stage, with the serial that keys its random draws; returns its slot. */
+  create(type: number, stage: number, serial: number): number {
     const id = this.freeCount > 0 ? this.free[--this.freeCount] : this.used++;
     if (id >= this.type.length) this.grow();
     this.type[id] = type;
@@ -65,7 +65,7 @@ export class ItemStore {
     this.wrong[id] = 0;
     this.begun[id] = 0;
     this.attempts[id] = 0;
-    this.serial[id] = this.nextSerial++;
+    this.serial[id] = serial;
     return id;
   }
 

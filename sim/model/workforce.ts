@@ -18,7 +18,7 @@ interface Crew {
  */
 export class Workforce {
   readonly size: number;
-  /** Handling-time multiplier per person, mean 1 (1.2 = 20% slower than the stage's time). */
+  /** Handling-time multiplier per person, mean the pool's pace (1.2 = 20% slower than the stage's time). */
   readonly pace: Float64Array;
   readonly itemsDone: Int32Array;
   private readonly crews: Crew[] = [];
@@ -46,13 +46,15 @@ export class Workforce {
     this.size = first;
     this.pace = new Float64Array(first).fill(1);
     if (paces !== null && config.speedCv > 0) {
-      const draw = sampler({ kind: 'lognormal', mean: 1, cv: config.speedCv }, paces.source);
+      const draw = sampler({ kind: 'lognormal', mean: 1, cv: config.speedCv }, paces.source, { keyed: true });
       // Keyed to (pool, person) so a plan that adds people keeps everyone else's pace.
       for (let p = 0; p < first; p++) {
         paces.at(poolIndex, p);
         this.pace[p] = draw();
       }
     }
+    // The pool's own pace scales everyone, drawn or not.
+    if (config.pace !== 1) for (let p = 0; p < first; p++) this.pace[p] *= config.pace;
     this.itemsDone = new Int32Array(first);
     this.stretch = 1 / (1 - config.shrinkage);
     this.learningExcess = config.learning.initialFactor - 1;
@@ -67,9 +69,14 @@ export class Workforce {
   attach(pool: ServerPool, offset: number): void {
     this.pool = pool;
     this.offset = offset;
+    // People hired later start with the first shift that ends after their start, joining it
+    // part way if it is already under way (they are paid from their start, so they work from it).
+    const start = this.config.startHours;
     for (let c = 0; c < this.crews.length; c++) {
       const iv = this.crews[c].intervals;
-      if (iv.length > 0) this.sim.at(iv[0], this.shiftKind, c, 0);
+      let i = 0;
+      while (2 * i < iv.length && iv[2 * i + 1] <= start) i++;
+      if (2 * i < iv.length) this.sim.at(Math.max(iv[2 * i], start), this.shiftKind, c, 2 * i);
     }
   }
 

@@ -54,8 +54,15 @@ export function scaled(d: Distribution, factor: number): Distribution {
 /**
  * A sampler drawing from `source`. Parameterised by mean and coefficient of variation where
  * people think that way (handling times); converted here to the library's native parameters.
+ *
+ * `keyed: true` is for a source that is repositioned before every draw (KeyedRandom): each draw
+ * must then depend on that position alone. d3-random's normal keeps the second value of each
+ * polar pair for the next call, which would hand one item's number to the next item, so the
+ * normal family (lognormal, gamma) is drawn statelessly there: Box-Muller without a cache, and
+ * Marsaglia-Tsang on top of it. The stateless d3 samplers (exponential, uniform, int) are used as they are.
  */
-export function sampler(d: Distribution, source: RandomSource): Sampler {
+export function sampler(d: Distribution, source: RandomSource, options: { keyed?: boolean } = {}): Sampler {
+  if (options.keyed && (d.kind === 'lognormal' || d.kind === 'gamma') && d.cv > 0) return statelessSampler(d, source);
   switch (d.kind) {
     case 'deterministic': {
       const v = d.value;
@@ -87,6 +94,42 @@ export function sampler(d: Distribution, source: RandomSource): Sampler {
       return () => xs[pick()];
     }
   }
+}
+
+/** Lognormal and gamma from a fixed number of uniforms per normal, with no state between draws. */
+function statelessSampler(d: Extract<Distribution, { kind: 'lognormal' | 'gamma' }>, source: RandomSource): Sampler {
+  // Box-Muller (1958): one standard normal from two uniforms; 1 - u keeps the logarithm finite.
+  const normal = () => Math.sqrt(-2 * Math.log(1 - source())) * Math.cos(2 * Math.PI * source());
+  if (d.kind === 'lognormal') {
+    const sigma2 = Math.log(1 + d.cv * d.cv);
+    const mu = Math.log(d.mean) - sigma2 / 2;
+    const sigma = Math.sqrt(sigma2);
+    return () => Math.exp(mu + sigma * normal());
+  }
+  // Marsaglia & Tsang (2000), "A simple method for generating gamma variables"; shape < 1 by
+  // drawing shape + 1 and scaling with u^(1/shape).
+  const shape = 1 / (d.cv * d.cv);
+  const scale = d.mean / shape;
+  const boost = shape < 1;
+  const a = boost ? shape + 1 : shape;
+  const dd = a - 1 / 3;
+  const c = 1 / Math.sqrt(9 * dd);
+  return () => {
+    for (;;) {
+      let x: number;
+      let v: number;
+      do {
+        x = normal();
+        v = 1 + c * x;
+      } while (v <= 0);
+      v = v * v * v;
+      const u = 1 - source();
+      if (u < 1 - 0.0331 * x * x * x * x || Math.log(u) < 0.5 * x * x + dd * (1 - v + Math.log(v))) {
+        const g = dd * v * scale;
+        return boost ? g * Math.pow(1 - source(), 1 / shape) : g;
+      }
+    }
+  };
 }
 
 /** Inverse-CDF sampling of the triangular distribution (d3-random has none). */

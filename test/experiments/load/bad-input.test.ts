@@ -186,6 +186,12 @@ describe('a field with a bad value', () => {
     expectError(error, 'pools.annotators.shrinkage', /^a share below 100%/, '1');
   });
 
+  it('refuses a pace of 0 or above 100', () => {
+    expectError(errorAfter((doc) => (doc.pools.annotators.pace = 0)), 'pools.annotators.pace', 'a pace factor > 0 (at most 100)', '0');
+    expectError(errorAfter((doc) => (doc.pools.annotators.pace = 101)), 'pools.annotators.pace', 'a pace factor > 0 (at most 100)', '101');
+    expectError(errorAfter((doc) => (doc.pools.annotators.pace = '110%')), 'pools.annotators.pace', 'a pace factor > 0 (at most 100)', '"110%"');
+  });
+
   it('refuses a review tier naming a pool that does not exist', () => {
     const error = errorAfter((doc) => (doc.stages.review.pool = 'qa-team'));
     expectError(error, 'stages.review.pool', 'the name of a pool (annotators, reviewers)', '"qa-team"');

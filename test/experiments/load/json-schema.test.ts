@@ -7,7 +7,7 @@ describe('the JSON Schema of the experiment format', () => {
   it('describes every top-level field and forbids unknown ones', () => {
     expect(schema.type).toBe('object');
     expect(schema.additionalProperties).toBe(false);
-    for (const field of ['name', 'description', 'seed', 'replications', 'deterministic', 'start', 'timeZone', 'deadline', 'horizon', 'warmup', 'currency', 'work', 'pools', 'stages', 'preLabels', 'costs', 'plans']) {
+    for (const field of ['name', 'description', 'seed', 'replications', 'deterministic', 'start', 'timeZone', 'deadline', 'horizon', 'warmup', 'currency', 'work', 'pools', 'stages', 'preLabels', 'costs', 'plans', 'sweep']) {
       expect(schema.properties, field).toHaveProperty(field);
       expect(typeof schema.properties[field].description, field).toBe('string');
     }

@@ -97,6 +97,14 @@ const fixtureDocument = loadExperiment(FIXTURE).document as Json;
 const { name, description, seed, replications, plans, ...fixtureModelFields } = fixtureDocument as Record<string, Json>;
 void [name, description, seed, replications, plans];
 const smallWithPlans = { ...minimalDocument(), plans: { base: {}, more: { patch: { pools: { annotators: { headcount: 8 } }, deadline: '8w' } } } } as Json;
+const smallWithSweep = {
+  ...(smallWithPlans as Record<string, Json>),
+  sweep: { plans: ['more', 'base'], parameters: { 'stages.review.sample': ['1%', '5%'], 'pools.annotators.headcount': { from: 2, to: 6, step: 2 } } },
+} as Json;
+/** Dotted paths to the fields of the fixture, as a sweep names them. */
+const fixtureFieldPaths = pathsOf(fixtureModelFields as Json)
+  .filter((path) => path.length > 0 && path.every((segment) => typeof segment === 'string'))
+  .map((path) => path.join('.'));
 
 describe('malformed documents', () => {
   it('never make the loader throw anything but an ExperimentError: random JSON values', () => {
@@ -120,7 +128,7 @@ describe('malformed documents', () => {
   it('never make the loader throw anything but an ExperimentError: mutations of valid documents', () => {
     outcomes.clear();
     fc.assert(
-      fc.property(fc.constantFrom(fixtureDocument, smallWithPlans), fc.array(mutation, { minLength: 1, maxLength: 4 }), (doc, mutations) =>
+      fc.property(fc.constantFrom(fixtureDocument, smallWithPlans, smallWithSweep), fc.array(mutation, { minLength: 1, maxLength: 4 }), (doc, mutations) =>
         both(mutate(doc, mutations)),
       ),
       { numRuns: 1000 },
@@ -139,5 +147,28 @@ describe('malformed documents', () => {
       }),
       { numRuns: 300 },
     );
+  });
+
+  it('never make the loader throw anything but an ExperimentError: random sweeps', () => {
+    const parameter = fc.oneof({ weight: 4, arbitrary: fc.constantFrom(...fixtureFieldPaths) }, { weight: 1, arbitrary: anyKey });
+    const values = fc.oneof(
+      { weight: 3, arbitrary: fc.array(anyValue, { minLength: 1, maxLength: 3 }) },
+      {
+        weight: 2,
+        arbitrary: fc.record({ from: fc.integer({ min: -2, max: 10 }), to: fc.integer({ min: -2, max: 30 }), step: fc.constantFrom(0.5, 1, 4, 1e-9, 0, -1) }),
+      },
+      { weight: 1, arbitrary: anyValue },
+    ) as fc.Arbitrary<Json>;
+    const sweep = fc.record(
+      {
+        plans: fc.array(fc.constantFrom('baseline', 'more-annotators', 'no-prelabels', 'nope'), { minLength: 1, maxLength: 2 }),
+        parameters: fc.dictionary(parameter, values, { minKeys: 1, maxKeys: 3 }),
+      },
+      { requiredKeys: ['parameters'] },
+    );
+    outcomes.clear();
+    fc.assert(fc.property(sweep, (s) => both({ ...(fixtureDocument as Record<string, Json>), sweep: s as Json })), { numRuns: 300 });
+    expect(outcomes.get('loaded')).toBeGreaterThan(0);
+    expect([...outcomes.keys()].some((k) => k.startsWith('a dotted path to a field of the model'))).toBe(true);
   });
 });

@@ -60,6 +60,7 @@ describe('a complete experiment file', () => {
           shrinkage: 0.15,
           absenceRate: 0.05,
           speedCv: 0.2,
+          pace: 1.1,
           learning: { initialFactor: 1.5, halfLifeItems: 200 },
           errorRate: 0.08,
           pay: { kind: 'salaried', perHour: 18 },
@@ -85,6 +86,7 @@ describe('a complete experiment file', () => {
           shrinkage: 0,
           absenceRate: 0,
           speedCv: 0,
+          pace: 1,
           learning: { initialFactor: 1, halfLifeItems: 1 },
           errorRate: 0,
           pay: { kind: 'per-item', perItem: 0.05, penaltyPerError: 0.01 },
@@ -104,6 +106,7 @@ describe('a complete experiment file', () => {
           shrinkage: 0,
           absenceRate: 0,
           speedCv: 0,
+          pace: 1,
           learning: { initialFactor: 1, halfLifeItems: 1 },
           errorRate: 0,
           pay: { kind: 'hourly', perHour: 40 },
@@ -233,6 +236,7 @@ describe('a minimal experiment', () => {
       shrinkage: 0,
       absenceRate: 0,
       speedCv: 0,
+      pace: 1,
       learning: { initialFactor: 1, halfLifeItems: 1 },
       errorRate: 0,
       pay: { kind: 'hourly', perHour: 25 },
@@ -253,6 +257,16 @@ describe('a minimal experiment', () => {
       escalation: null,
     });
     expect(model.stages[1]).toMatchObject({ sampleRate: 0.1, detection: 1, falseReject: 0, action: 'rework' });
+  });
+
+  it('gives every pool a pace, 1 unless the file sets one', () => {
+    const doc = minimalDocument();
+    doc.pools.annotators.pace = 1.1;
+    expect(parseDoc(doc).plans[0].model.pools.map((p) => [p.name, p.pace])).toEqual([
+      ['annotators', 1.1],
+      ['reviewers', 1],
+    ]);
+    expect((parseDoc(doc).document as any).pools.reviewers.pace).toBe(1);
   });
 
   it('defaults the horizon to three times the deadline and the workflow to [annotate]', () => {

@@ -1,0 +1,104 @@
+import { quantileSorted } from 'simple-statistics';
+import type { ReplicationResult } from '../../sim/model/replication-result.js';
+import { decodeRow, rowLayout } from '../../workers/result-rows.js';
+import type { ReportData, ReportPlan, Sensitivity } from '../../reports/report-data.js';
+import { isFailure, type ReplicationRecord } from '../run/record-log.js';
+import type { RunManifest } from '../run/run-files.js';
+import type { Summary } from './summary.js';
+
+export interface RunFacts {
+  labelsimVersion: string;
+  runDate: string;
+  wallSeconds: number;
+}
+
+/** The report's data from a run's records and summary: distributions, bands and verdict figures, nothing of the engine. */
+export function buildReportData(manifest: RunManifest, summary: Summary, records: ReplicationRecord[], facts: RunFacts, sensitivity: Sensitivity | null): ReportData {
+  const base = manifest.plans[0].model;
+  const openEnded = base.work.some((w) => w.count === null);
+  return {
+    header: {
+      experiment: manifest.experiment,
+      description: manifest.description,
+      configHash: manifest.configHash,
+      seed: manifest.seed,
+      replications: manifest.replications,
+      labelsimVersion: facts.labelsimVersion,
+      runDate: facts.runDate,
+      wallSeconds: facts.wallSeconds,
+      currency: base.currency,
+      deadlineHours: base.deadlineHours,
+      horizonHours: base.horizonHours,
+      startDate: base.clock.startDate,
+      timeZone: base.clock.timeZone,
+      openEnded,
+    },
+    plans: manifest.plans.map((plan, i) => planData(summary.plans[i], resultsOf(records, plan.name, plan.model), openEnded)),
+    sensitivity,
+  };
+}
+
+function resultsOf(records: ReplicationRecord[], plan: string, model: RunManifest['plans'][number]['model']): ReplicationResult[] {
+  const layout = rowLayout(model);
+  return records
+    .filter((r): r is Extract<ReplicationRecord, { row: unknown }> => r.plan === plan && !isFailure(r))
+    .map((r) => decodeRow(Float64Array.from(r.row, (x) => (x === null ? NaN : x)), layout))
+    .sort((a, b) => a.replication - b.replication);
+}
+
+function planData(s: Summary['plans'][number], rs: ReplicationResult[], openEnded: boolean): ReportPlan {
+  const sorted = (xs: number[]) => xs.filter(Number.isFinite).sort((a, b) => a - b);
+  return {
+    name: s.name,
+    description: s.description,
+    replications: s.replications,
+    failed: s.failed,
+    completionHours: openEnded ? [] : sorted(rs.filter((r) => r.completed).map((r) => r.completionHours)),
+    notFinished: openEnded ? 0 : s.completionHours.notFinished,
+    completion: { mean: s.completionHours.mean, p50: s.completionHours.p50, p85: s.completionHours.p85, p95: s.completionHours.p95 },
+    onTime: s.onTime === null ? null : { probability: s.onTime.probability, low: s.onTime.low, high: s.onTime.high },
+    unitCosts: sorted(rs.map((r) => r.unitCost)),
+    unitCost: s.unitCost,
+    cost: { mean: s.cost.mean, atDeadline: s.cost.atDeadline, byActivity: s.cost.byActivity },
+    residualErrorRate: s.residualErrorRate,
+    accurate: s.accurate.mean,
+    burnDown: openEnded ? null : burnDown(rs),
+    pools: Object.entries(s.pools).map(([name, p]) => ({
+      name,
+      utilization: p.utilization,
+      load: s.capacity[name]?.load ?? null,
+      bottleneckShare: p.bottleneckShare,
+      peakQueue: p.peakQueue,
+    })),
+    stages: Object.entries(s.stages).map(([name, st]) => ({ name, waitMean: st.waitHours.mean, waitP95: st.waitHours.p95 })),
+    vsBaseline: s.vsBaseline,
+    work: Object.entries(s.work).map(([name, w]) => ({
+      name,
+      items: w.items,
+      p85: w.completionHours?.p85 ?? null,
+      onTime: w.onTime,
+      cost: w.cost,
+      costPerEquivalentUnit: w.costPerEquivalentUnit,
+    })),
+  };
+}
+
+/** p10/p50/p90 of remaining items at each day's end, up to the day after the last replication finished. */
+function burnDown(rs: ReplicationResult[]): ReportPlan['burnDown'] {
+  if (rs.length === 0) return null;
+  const days = rs[0].remainingByDay.length;
+  let last = 0;
+  for (const r of rs) for (let d = days - 1; d >= last; d--) if (r.remainingByDay[d] > 0) { last = d; break; }
+  const through = Math.min(days, last + 2);
+  const out = { hours: [] as number[], p10: [] as number[], p50: [] as number[], p90: [] as number[] };
+  const column = new Float64Array(rs.length);
+  for (let d = 0; d < through; d++) {
+    for (let k = 0; k < rs.length; k++) column[k] = rs[k].remainingByDay[d];
+    const xs = Array.from(column).sort((a, b) => a - b);
+    out.hours.push(24 * (d + 1));
+    out.p10.push(quantileSorted(xs, 0.1));
+    out.p50.push(quantileSorted(xs, 0.5));
+    out.p90.push(quantileSorted(xs, 0.9));
+  }
+  return out;
+}
