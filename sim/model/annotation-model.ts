@@ -141,7 +141,7 @@ export class AnnotationModel implements PoolClient {
     this.typeLeft = Float64Array.from(config.work, (w) => w.count ?? Infinity);
     this.typeCompletion = new Float64Array(config.work.length).fill(NaN);
     this.waits = config.stages.map(() => new WaitHistogram());
-    this.ledger = new CostLedger(config, this.workforces);
+    this.ledger = new CostLedger(config, this.workforces, this.ratePerHour);
     this.preLabels = config.preLabels === null ? null : new PreLabelModel(this.sim, config.preLabels, (amount) => this.ledger.add(Activity.retraining, amount));
 
     const days = Math.ceil(config.horizonHours / 24);
@@ -205,12 +205,8 @@ export class AnnotationModel implements PoolClient {
     gold *= factor;
     this.workedHours[pool] += hours + gold;
     const type = items.type[item];
-    this.ledger.workedOn(type, hours + gold);
-    const rate = this.ratePerHour[pool];
-    if (rate > 0) {
-      this.ledger.addFor(type, activityOf(st, pass), hours * rate);
-      if (gold > 0) this.ledger.addFor(type, Activity.gold, gold * rate);
-    }
+    this.ledger.work(pool, type, activityOf(st, pass), hours);
+    if (gold > 0) this.ledger.work(pool, type, Activity.gold, gold);
     return hours + gold;
   }
 

@@ -6,9 +6,12 @@ const HOURS_PER_MONTH = 730;
 const HOURS_PER_WEEK = 168;
 
 /**
- * Money by activity. Work-driven costs (hours worked, per-item fees, retraining) accumulate as
- * they happen; time-driven costs (salaried idle time, platform seats, management) are computed
- * for the instant a snapshot is taken, from the calendars, so they never depend on events.
+ * Money by activity. Fees and retraining accumulate as they happen; paid hours accumulate as
+ * hours per (pool, activity) and are priced when a snapshot is taken, as are time-driven costs
+ * (salaried idle time, platform seats, management), computed from the calendars.
+ *
+ * NOTE: speed shaped this. Pricing hours per task would cost a compensated sum per task; adding
+ * hours to a counter and multiplying once at the end costs one addition.
  */
 export class CostLedger {
   readonly names: string[];
@@ -19,10 +22,17 @@ export class CostLedger {
   /** Costs incurred for one work type directly (its labour and fees), and the hours worked on it. */
   private readonly direct: Float64Array;
   private readonly typeHours: Float64Array;
+  /** Hours worked per (pool, activity) and per (pool, work type). */
+  private readonly poolHours: Float64Array;
+  private readonly poolTypeHours: Float64Array;
+  private readonly activities: number;
+  private readonly types: number;
 
   constructor(
     private readonly config: ModelConfig,
     private readonly workforces: Workforce[],
+    /** Hourly rate of each pool paid by the hour (salaried or hourly), 0 for fee-paid pools. */
+    private readonly ratePerHour: Float64Array,
   ) {
     this.names = activityNames(config);
     this.spent = new Float64Array(this.names.length);
@@ -31,6 +41,17 @@ export class CostLedger {
     this.seats = config.costs.seats ?? workforces.reduce((n, w) => n + w.size, 0);
     this.direct = new Float64Array(config.work.length);
     this.typeHours = new Float64Array(config.work.length);
+    this.activities = this.names.length;
+    this.types = config.work.length;
+    this.poolHours = new Float64Array(config.pools.length * this.activities);
+    this.poolTypeHours = new Float64Array(config.pools.length * this.types);
+  }
+
+  /** `hours` of work by `pool` on an item of work type `type`, spent on `activity`. */
+  work(pool: number, type: number, activity: number, hours: number): void {
+    this.poolHours[pool * this.activities + activity] += hours;
+    this.poolTypeHours[pool * this.types + type] += hours;
+    this.typeHours[type] += hours;
   }
 
   /** Money spent on `activity` for an item of work type `type`. */
@@ -39,24 +60,25 @@ export class CostLedger {
     this.direct[type] += amount;
   }
 
-  /** Hours worked on items of `type`: the key that shares out costs no item caused (idle time, seats, management, fixed). */
-  workedOn(type: number, hours: number): void {
-    this.typeHours[type] += hours;
-  }
-
   /**
    * Cost per work type, activity-based: each type's own labour and fees, plus the shared costs in
    * proportion to the hours worked on it. Sums to `totalCost`.
    */
   byType(totalCost: number): Float64Array {
+    // A type's labour is the hours worked on it, priced at each pool's rate; shared costs go by hours worked.
+    const own = Float64Array.from(this.direct, (d, t) => {
+      let labour = 0;
+      for (let p = 0; p < this.ratePerHour.length; p++) labour += this.poolTypeHours[p * this.types + t] * this.ratePerHour[p];
+      return d + labour;
+    });
     let direct = 0;
     let hours = 0;
-    for (let t = 0; t < this.direct.length; t++) {
-      direct += this.direct[t];
+    for (let t = 0; t < this.types; t++) {
+      direct += own[t];
       hours += this.typeHours[t];
     }
     const shared = totalCost - direct;
-    return Float64Array.from(this.direct, (d, t) => d + (hours > 0 ? (shared * this.typeHours[t]) / hours : shared / this.direct.length));
+    return Float64Array.from(own, (d, t) => d + (hours > 0 ? (shared * this.typeHours[t]) / hours : shared / this.types));
   }
 
   add(activity: number, amount: number): void {
@@ -69,6 +91,10 @@ export class CostLedger {
   /** Costs by activity as of time t (the project's end or the deadline). */
   snapshot(t: number, busyHoursByPool: ArrayLike<number>): Float64Array {
     const out = Float64Array.from(this.spent, (x, i) => x + this.carry[i]);
+    for (let p = 0; p < this.ratePerHour.length; p++) {
+      const rate = this.ratePerHour[p];
+      if (rate > 0) for (let a = 0; a < this.activities; a++) out[a] += this.poolHours[p * this.activities + a] * rate;
+    }
     this.config.pools.forEach((pool, i) => {
       if (pool.pay.kind !== 'salaried') return;
       // Salaried people are paid for every scheduled hour; what work did not use is idle.
@@ -77,6 +103,8 @@ export class CostLedger {
     });
     out[Activity.platform] += this.seats * this.config.costs.platformPerSeatMonth * (t / HOURS_PER_MONTH);
     out[Activity.management] += this.config.costs.managementPerWeek * (t / HOURS_PER_WEEK);
+    // Money is kept to the cent: sums of many hours carry float noise far below a cent.
+    for (let a = 0; a < out.length; a++) out[a] = Math.round(out[a] * 100) / 100;
     return out;
   }
 }

@@ -16,9 +16,8 @@ import { streamKey, type RandomSource } from './stream.js';
  */
 export class KeyedRandom {
   private readonly key: number;
-  private k1 = 0;
-  private k2 = 0;
-  private k3 = 0;
+  /** Hash of (key, k1, k2, k3) for the current position: each draw then costs one more mix. */
+  private base = 0;
   private counter = 0;
   /** Draws uniforms for the current position; pass it to d3-random's `.source()`. */
   readonly source: RandomSource;
@@ -30,9 +29,9 @@ export class KeyedRandom {
 
   /** Positions the generator at key (k1, k2, k3) and returns the source; non-negative integers expected. */
   at(k1: number, k2 = 0, k3 = 0): RandomSource {
-    this.k1 = k1 | 0;
-    this.k2 = k2 | 0;
-    this.k3 = k3 | 0;
+    let h = mix(this.key ^ Math.imul(k1 | 0, 0x9e3779b1));
+    h = mix(h ^ Math.imul((k2 | 0) + 0x7f4a7c15, 0x85ebca77));
+    this.base = mix(h ^ Math.imul((k3 | 0) + 0x2545f491, 0xc2b2ae3d));
     this.counter = 0;
     return this.source;
   }
@@ -43,17 +42,11 @@ export class KeyedRandom {
     return this.next();
   }
 
+  // 32 random bits per draw (2^32 distinct values), far finer than any probability or duration
+  // this model resolves; 1 - u is never 0, so logarithms of it stay finite.
   private next(): number {
-    const c = this.counter++;
-    // One 32-bit hash, spread over a double's 53 bits by a second mix: 2^32 distinct values per
-    // draw, far finer than any probability or duration this model resolves.
-    let h = mix(this.key ^ Math.imul(this.k1, 0x9e3779b1));
-    h = mix(h ^ Math.imul(this.k2 + 0x7f4a7c15, 0x85ebca77));
-    h = mix(h ^ Math.imul(this.k3 + 0x2545f491, 0xc2b2ae3d));
-    h = mix(h ^ Math.imul(c + 0x165667b1, 0x27d4eb2f));
-    const hi = h >>> 5; // 27 bits
-    const lo = mix(h ^ 0x5bd1e995) >>> 6; // 26 bits
-    return (hi * 67108864 + lo) / 9007199254740992;
+    const h = mix(this.base ^ Math.imul(this.counter++ + 0x165667b1, 0x27d4eb2f));
+    return (h >>> 0) * 2.3283064365386963e-10;
   }
 }
 

@@ -1,0 +1,45 @@
+import type { ModelConfig } from '../../sim/model/config.js';
+import type { ReplicationResult } from '../../sim/model/replication-result.js';
+import type { ReplicationRunner } from '../../workers/replication-pool.js';
+import { decodeRow, rowLayout } from '../../workers/result-rows.js';
+import { censoredQuantile, finiteMean, wilson, type Interval } from '../aggregate/statistics.js';
+import { batchesOf } from '../run/batches.js';
+
+/** The figures a search compares, for one model over replications 0..n-1 (the same random worlds for every model). */
+export interface Evaluation {
+  replications: number;
+  onTime: Interval | null;
+  p85Hours: number | null;
+  unitCost: number | null;
+  cost: number | null;
+  notFinished: number;
+}
+
+/** Runs replications 0..n-1 of a model on the runner and returns them in replication order. */
+export async function runReplications(runner: ReplicationRunner, model: ModelConfig, seed: number, replications: number): Promise<ReplicationResult[]> {
+  const layout = rowLayout(model);
+  const reps = Array.from({ length: replications }, (_, k) => k);
+  const results: ReplicationResult[] = [];
+  await Promise.all(
+    batchesOf(reps, Math.max(1, runner.workers)).map(async (batch) => {
+      const r = await runner.run({ model, seed, replications: batch });
+      if (r.failed.length > 0) throw new Error(`replication ${r.failed[0].replication} failed: ${r.failed[0].message}`);
+      r.done.forEach((_k, i) => results.push(decodeRow(r.rows.subarray(i * layout.width, (i + 1) * layout.width), layout)));
+    }),
+  );
+  return results.sort((a, b) => a.replication - b.replication);
+}
+
+export function evaluate(results: ReplicationResult[], deadlineHours: number | null): Evaluation {
+  const n = results.length;
+  const finished = results.filter((r) => r.completed).map((r) => r.completionHours);
+  const onTime = deadlineHours === null ? null : wilson(finished.filter((t) => t <= deadlineHours).length, n);
+  return {
+    replications: n,
+    onTime,
+    p85Hours: censoredQuantile(finished, n, 0.85),
+    unitCost: finiteMean(results.map((r) => r.unitCost)),
+    cost: finiteMean(results.map((r) => r.cost)),
+    notFinished: n - finished.length,
+  };
+}

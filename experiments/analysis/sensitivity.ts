@@ -1,0 +1,88 @@
+import type { ModelConfig } from '../../sim/model/config.js';
+import type { Sensitivity } from '../../reports/report-data.js';
+import type { ReplicationRunner } from '../../workers/replication-pool.js';
+import { evaluate, runReplications } from './evaluate-plan.js';
+
+/** A key parameter of the model and how to move it by a factor (1.2 = 20% up). */
+interface Lever {
+  parameter: string;
+  label: string;
+  /** False when the model has nothing this lever could move (no review tier, no absences...). */
+  applies(model: ModelConfig): boolean;
+  apply(model: ModelConfig, factor: number): void;
+}
+
+const share = (x: number, f: number) => Math.min(1, x * f);
+
+export const LEVERS: Lever[] = [
+  {
+    parameter: 'headcount',
+    label: 'Headcount (every pool)',
+    applies: (m) => m.pools.some((p) => p.shifts.some((s) => s.headcount > 0)),
+    apply: (m, f) => m.pools.forEach((p) => p.shifts.forEach((s) => (s.headcount = s.headcount === 0 ? 0 : Math.max(1, Math.round(s.headcount * f))))),
+  },
+  {
+    parameter: 'speed',
+    label: 'Working speed (every pool)',
+    applies: () => true,
+    apply: (m, f) => m.pools.forEach((p) => (p.pace /= f)),
+  },
+  {
+    parameter: 'errorRate',
+    label: 'Error rate (every pool)',
+    applies: (m) => m.pools.some((p) => p.errorRate > 0),
+    apply: (m, f) => m.pools.forEach((p) => (p.errorRate = share(p.errorRate, f))),
+  },
+  {
+    parameter: 'reviewSample',
+    label: 'Review sample rate (every tier)',
+    applies: (m) => m.stages.some((s) => s.kind === 'review'),
+    apply: (m, f) => m.stages.forEach((s) => s.kind === 'review' && (s.sampleRate = share(s.sampleRate, f))),
+  },
+  {
+    parameter: 'absence',
+    label: 'Absence rate (every pool)',
+    applies: (m) => m.pools.some((p) => p.absenceRate > 0),
+    apply: (m, f) => m.pools.forEach((p) => (p.absenceRate = share(p.absenceRate, f))),
+  },
+  {
+    parameter: 'reworkFactor',
+    label: 'Rework time factor',
+    applies: (m) => m.stages.some((s) => s.kind === 'review' && s.action === 'rework'),
+    apply: (m, f) => m.stages.forEach((s) => s.kind === 'annotate' && (s.reworkFactor *= f)),
+  },
+];
+
+/**
+ * One-at-a-time sensitivity of a plan: each key parameter moved down and up by `change`, every
+ * variant run on the same replication indices as the plan itself (common random numbers), so
+ * the bars of the tornado show the parameter's effect, not sampling noise.
+ */
+export async function sensitivity(
+  runner: ReplicationRunner,
+  plan: { name: string; model: ModelConfig },
+  seed: number,
+  replications: number,
+  change: number,
+  onStep?: (done: number, total: number) => void,
+): Promise<Sensitivity> {
+  const levers = LEVERS.filter((l) => l.applies(plan.model));
+  const total = 1 + 2 * levers.length;
+  let done = 0;
+  const run = async (model: ModelConfig) => {
+    const e = evaluate(await runReplications(runner, model, seed, replications), model.deadlineHours);
+    onStep?.(++done, total);
+    return { p85: e.p85Hours, unitCost: e.unitCost };
+  };
+  const base = await run(plan.model);
+  const parameters: Sensitivity['parameters'] = [];
+  for (const lever of levers) {
+    const variant = (factor: number) => {
+      const model = structuredClone(plan.model);
+      lever.apply(model, factor);
+      return run(model);
+    };
+    parameters.push({ parameter: lever.parameter, label: lever.label, low: await variant(1 - change), high: await variant(1 + change) });
+  }
+  return { plan: plan.name, change, replications, base, parameters };
+}
