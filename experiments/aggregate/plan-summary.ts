@@ -28,6 +28,7 @@ const fieldMean = (rs: ReplicationResult[], f: (r: ReplicationResult) => number)
 export function summarizePlan(p: PlanInput, baseline: ReplicationResult[] | null) {
   const rs = p.results;
   const n = rs.length;
+  const openEnded = p.types.some((t) => t.count === null);
   const finishedTimes = rs.filter((r) => r.completed).map((r) => r.completionHours);
   const notFinished = n - finishedTimes.length;
   const byName = <T>(names: string[], f: (i: number) => T) => Object.fromEntries(names.map((name, i) => [name, f(i)]));
@@ -39,13 +40,16 @@ export function summarizePlan(p: PlanInput, baseline: ReplicationResult[] | null
     description: p.description,
     replications: n,
     failed: p.failed,
-    completionHours: {
-      mean: notFinished === 0 ? round(finiteMean(finishedTimes)) : null,
-      p50: round(censoredQuantile(finishedTimes, n, 0.5)),
-      p85: round(censoredQuantile(finishedTimes, n, 0.85)),
-      p95: round(censoredQuantile(finishedTimes, n, 0.95)),
-      notFinished,
-    },
+    // Open-ended work (arrivals until the horizon) has no completion to speak of: null, not "never".
+    completionHours: openEnded
+      ? null
+      : {
+          mean: notFinished === 0 ? round(finiteMean(finishedTimes)) : null,
+          p50: round(censoredQuantile(finishedTimes, n, 0.5)),
+          p85: round(censoredQuantile(finishedTimes, n, 0.85)),
+          p95: round(censoredQuantile(finishedTimes, n, 0.95)),
+          notFinished,
+        },
     onTime: onTimeInterval === null ? null : { probability: round(onTimeInterval.mean), low: round(onTimeInterval.low), high: round(onTimeInterval.high), count: onTime },
     acceptedByDeadline: { mean: fieldMean(rs, (r) => r.acceptedByDeadline), p10: round(quantile(column(rs, (r) => r.acceptedByDeadline), 0.1)) },
     accepted: { mean: fieldMean(rs, (r) => r.accepted) },

@@ -21,12 +21,19 @@ export function capacityLines(capacity: Array<{ plan: string; pools: PoolCapacit
 export function verdictLines(s: Summary): string[] {
   return s.plans.map((p) => {
     const parts = [`${p.name}:`];
+    const c = p.completionHours;
+    if (c === null) {
+      // Steady state: no completion; what matters is how busy people are and how long work waits.
+      const pools = Object.entries(p.pools).map(([name, x]) => `${name} ${pct(x.utilization)} busy`);
+      const stages = Object.entries(p.stages).map(([name, x]) => `${name} waits ${x.waitHours.mean?.toFixed(3)} h on average (p95 ${x.waitHours.p95?.toFixed(2)} h)`);
+      return [`${p.name}: steady state;`, ...pools, ...stages].join(' ');
+    }
     if (p.onTime !== null) parts.push(`${pct(p.onTime.probability, 0)} chance to finish by ${weeks(s.deadlineHours)} (95% CI ${pct(p.onTime.low, 0)}-${pct(p.onTime.high, 0)});`);
-    parts.push(`p50 ${weeks(p.completionHours.p50)}, p85 ${weeks(p.completionHours.p85)};`);
+    parts.push(`p50 ${weeks(c.p50)}, p85 ${weeks(c.p85)};`);
     if (p.unitCost.mean !== null) parts.push(`${s.currency} ${p.unitCost.mean.toFixed(4)} per accurate item;`);
     if (p.cost.mean !== null) parts.push(`total ${s.currency} ${Math.round(p.cost.mean).toLocaleString('en-US')};`);
     if (p.residualErrorRate !== null) parts.push(`residual error ${pct(p.residualErrorRate, 2)}`);
-    if (p.completionHours.notFinished > 0) parts.push(`(${p.completionHours.notFinished} of ${p.replications} replications did not finish by the horizon)`);
+    if (c.notFinished > 0) parts.push(`(${c.notFinished} of ${p.replications} replications did not finish by the horizon)`);
     return parts.join(' ');
   });
 }

@@ -33,6 +33,12 @@ export interface Experiment {
 export interface ExperimentOverrides {
   /** Overrides the file's (and every plan's) `deterministic`. */
   deterministic?: boolean;
+  /**
+   * Values written over the file's own before validation, as `labelsim run --set path=value`
+   * does: a dotted path into the document (e.g. `pools.annotators.headcount`) and a value as it
+   * would be written in the file. Plans patch on top of them.
+   */
+  set?: Array<{ path: string; value: unknown }>;
 }
 
 /**
@@ -72,8 +78,9 @@ export function parseExperiment(text: string | Uint8Array, file: string, overrid
     const got = raw === null ? 'an empty document' : Array.isArray(raw) ? 'a list' : JSON.stringify(raw).slice(0, 60);
     throw new ExperimentError(file, '', 'a mapping of experiment fields (name, work, pools, stages, ...)', got);
   }
-  const input: Record<string, unknown> = { ...(raw as Record<string, unknown>) };
+  const input: Record<string, unknown> = structuredClone(raw as Record<string, unknown>);
   if (overrides.deterministic !== undefined) input.deterministic = overrides.deterministic;
+  for (const { path, value } of overrides.set ?? []) assignPath(input, path, value, file);
 
   const parsed = ExperimentSchema.safeParse(input, { error: fallbackMessage });
   if (!parsed.success) throw issuesToError(parsed.error.issues, input, file);
@@ -158,6 +165,20 @@ function modelFieldsOf<T extends Record<string, unknown>>(doc: T): Omit<T, (type
 
 function isPlainObject(x: unknown): x is Record<string, unknown> {
   return x !== null && typeof x === 'object' && !Array.isArray(x);
+}
+
+/** Writes `value` at a dotted path, creating mappings on the way; the schema then judges the result. */
+function assignPath(root: Record<string, unknown>, path: string, value: unknown, file: string): void {
+  const keys = path.split('.');
+  if (keys.some((k) => k === '' || k === '__proto__' || k === 'constructor' || k === 'prototype')) {
+    throw new ExperimentError(file, `--set ${path}`, 'a dotted path to a field, like pools.annotators.headcount');
+  }
+  let at: Record<string, unknown> = root;
+  for (const key of keys.slice(0, -1)) {
+    if (!isPlainObject(at[key])) at[key] = {};
+    at = at[key] as Record<string, unknown>;
+  }
+  at[keys[keys.length - 1]] = value;
 }
 
 /** JSON Merge Patch (RFC 7386): objects merge recursively, null deletes, anything else replaces. */

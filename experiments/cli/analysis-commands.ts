@@ -1,0 +1,105 @@
+import YAML from 'yaml';
+import { cheapestPlan, solveHeadcount } from '../analysis/solve.js';
+import { sensitivity } from '../analysis/sensitivity.js';
+import { loadExperiment, type Experiment } from '../load/index.js';
+import { UsageError } from '../usage-error.js';
+import { createReplicationRunner, defaultWorkerCount } from '../../workers/replication-pool.js';
+import type { Sensitivity } from '../../reports/report-data.js';
+import type { Interval } from '../aggregate/statistics.js';
+
+const pct = (x: number | null | undefined) => (x === null || x === undefined ? 'n/a' : `${(100 * x).toFixed(1)}%`);
+const ci = (i: Interval | null) => (i === null ? 'n/a' : `${pct(i.mean)} (95% CI ${pct(i.low)}-${pct(i.high)})`);
+const weeks = (h: number | null) => (h === null ? 'not finished' : `${(h / 168).toFixed(2)} wk`);
+
+/** `--set path=value` pairs, the value read as YAML (so 16 is a number and 5% a share). */
+export function parseSets(sets: string[] | undefined): Array<{ path: string; value: unknown }> {
+  return (sets ?? []).map((s) => {
+    const eq = s.indexOf('=');
+    if (eq <= 0) throw new UsageError(`--set: expected path=value, like pools.annotators.headcount=16, got "${s}"`);
+    return { path: s.slice(0, eq).trim(), value: YAML.parse(s.slice(eq + 1)) };
+  });
+}
+
+/** Keeps only the named plans (in the file's order); the first kept is the baseline. */
+export function selectPlans(experiment: Experiment, names: string[] | undefined): Experiment {
+  if (names === undefined || names.length === 0) return experiment;
+  for (const n of names) {
+    if (!experiment.plans.some((p) => p.name === n)) throw new UsageError(`--plan: expected one of ${experiment.plans.map((p) => p.name).join(', ')}, got "${n}"`);
+  }
+  return { ...experiment, plans: experiment.plans.filter((p) => names.includes(p.name)) };
+}
+
+export interface SolveArgs {
+  file: string;
+  target: string;
+  pool?: string;
+  plan?: string;
+  replications?: number;
+  seed?: number;
+  workers?: number;
+  set?: string[];
+  json: boolean;
+}
+
+/** `labelsim solve`: the smallest headcount of a pool (or the cheapest plan) that meets an on-time target. */
+export async function solveCommand(args: SolveArgs): Promise<number> {
+  const m = /^on-time=(0(\.\d+)?|1(\.0+)?)$/.exec(args.target.trim());
+  if (m === null) throw new UsageError(`--target: expected on-time=<probability>, like on-time=0.9, got "${args.target}"`);
+  const target = Number(m[1]);
+  const experiment = loadExperiment(args.file, { set: parseSets(args.set) });
+  const seed = args.seed ?? experiment.seed;
+  const replications = args.replications ?? Math.min(experiment.replications, 200);
+  const runner = createReplicationRunner(args.workers ?? defaultWorkerCount());
+  const log = (line: string) => process.stderr.write(line + '\n');
+  try {
+    if (args.pool !== undefined) {
+      const plan = selectPlans(experiment, [args.plan ?? experiment.plans[0].name]).plans[0];
+      log(`Searching the headcount of pool "${args.pool}" in plan "${plan.name}" for ${pct(target)} on time, ${replications} replications each (common random numbers)...`);
+      const answer = await solveHeadcount(runner, plan.model, args.pool, target, seed, replications, (h, p) => log(`  ${String(h).padStart(5)} people: ${pct(p)} on time`));
+      if (args.json) process.stdout.write(JSON.stringify(answer, null, 2) + '\n');
+      log(`Answer: ${answer.headcount} people in pool "${answer.pool}": ${ci(answer.at.onTime)} on time, p85 ${weeks(answer.at.p85Hours)}, mean cost ${answer.at.cost?.toFixed(0)}.`);
+      if (answer.below !== null) log(`With ${answer.headcount - 1}: ${ci(answer.below.onTime)} on time.`);
+      if (answer.at.onTime !== null && answer.at.onTime.low !== null && answer.at.onTime.low < target) {
+        log(`Uncertainty: the 95% interval at ${answer.headcount} reaches below ${pct(target)}; run more replications (--replications) to be surer.`);
+      }
+      return 0;
+    }
+    log(`Evaluating ${experiment.plans.length} plan(s) for ${pct(target)} on time, ${replications} replications each...`);
+    const answer = await cheapestPlan(runner, experiment.plans, target, seed, replications, (p, x) => log(`  ${p}: ${pct(x)} on time`));
+    if (args.json) process.stdout.write(JSON.stringify(answer, null, 2) + '\n');
+    if (answer.plan === null) {
+      log(`No plan reaches ${pct(target)} on time.`);
+      return 1;
+    }
+    const best = answer.evaluations.find((e) => e.plan === answer.plan)!.evaluation;
+    log(`Answer: plan "${answer.plan}", the cheapest that meets the target: ${ci(best.onTime)} on time, mean cost ${best.cost?.toFixed(0)}, ${best.unitCost?.toFixed(4)} per accurate item.`);
+    return 0;
+  } finally {
+    await runner.close();
+  }
+}
+
+export interface SensitivityArgs {
+  file: string;
+  plan?: string;
+  change: number;
+  replications?: number;
+  seed?: number;
+  workers?: number;
+  set?: string[];
+}
+
+/** Runs the one-at-a-time sensitivity of a plan; the caller decides where the result goes. */
+export async function computeSensitivity(args: SensitivityArgs, experiment?: Experiment): Promise<Sensitivity> {
+  if (!(args.change > 0 && args.change < 1)) throw new UsageError(`--change: expected a share between 0 and 1, like 0.2, got ${args.change}`);
+  const e = experiment ?? loadExperiment(args.file, { set: parseSets(args.set) });
+  const plan = selectPlans(e, [args.plan ?? e.plans[0].name]).plans[0];
+  const replications = args.replications ?? Math.min(e.replications, 200);
+  const runner = createReplicationRunner(args.workers ?? defaultWorkerCount());
+  try {
+    process.stderr.write(`Sensitivity of plan "${plan.name}": each parameter -${pct(args.change)} and +${pct(args.change)}, ${replications} replications each...\n`);
+    return await sensitivity(runner, plan, args.seed ?? e.seed, replications, args.change, (done, total) => process.stderr.write(`  ${done}/${total} variants\n`));
+  } finally {
+    await runner.close();
+  }
+}

@@ -1,0 +1,42 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { labelsim, startLabelsim, tempDir } from '../../support/cli.js';
+
+const FILE = 'test/experiments/fixtures/small-project.yaml';
+
+describe('Ctrl-C during a run', () => {
+  it('stops cleanly with exit code 130, keeps the records, and --resume completes to the uninterrupted summary', async () => {
+    const reference = tempDir('ref');
+    expect(labelsim(['run', FILE, '--replications', '30', '--quiet', '--out', reference]).code).toBe(0);
+
+    const out = tempDir('sigint');
+    const records = path.join(out, '.small-project.incomplete', 'replications.jsonl');
+    const child = startLabelsim(['run', FILE, '--replications', '30', '--workers', '1', '--batch-size', '1', '--out', out]);
+    let stderr = '';
+    child.stderr.on('data', (d) => (stderr += d));
+    await new Promise<void>((resolve, reject) => {
+      const t0 = Date.now();
+      const tick = () => {
+        if (fs.existsSync(records) && fs.readFileSync(records, 'utf8').split('\n').length > 5) return resolve();
+        if (Date.now() - t0 > 60_000) return reject(new Error('no records appeared'));
+        setTimeout(tick, 20);
+      };
+      tick();
+    });
+    child.kill('SIGINT');
+    const code = await new Promise<number | null>((r) => child.on('exit', (c) => r(c)));
+    expect(code).toBe(130);
+    expect(stderr).toMatch(/Interrupted: finishing the batches in flight/);
+    expect(stderr).toMatch(/Stopped\. Records so far are kept in .*; continue with: labelsim run .* --resume/);
+    const kept = fs.readFileSync(records, 'utf8').trim().split('\n');
+    kept.forEach((line) => expect(() => JSON.parse(line)).not.toThrow());
+    expect(fs.existsSync(path.join(out, 'small-project'))).toBe(false);
+
+    const resumed = labelsim(['run', FILE, '--replications', '30', '--resume', '--quiet', '--out', out]);
+    expect(resumed.code, resumed.stderr).toBe(0);
+    const a = fs.readFileSync(path.join(reference, 'small-project', 'summary.json'));
+    const b = fs.readFileSync(path.join(out, 'small-project', 'summary.json'));
+    expect(b.equals(a)).toBe(true);
+  });
+});
