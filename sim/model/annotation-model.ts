@@ -2,44 +2,21 @@ import { ServerPool, type PoolClient } from '../engine/server-pool.js';
 import { Simulation } from '../engine/simulation.js';
 import { KeyedRandom } from '../random/keyed-random.js';
 import { randomStream } from '../random/stream.js';
-import { meanOf, sampler, type Sampler } from '../random/distribution.js';
+import { sampler, type Sampler } from '../random/distribution.js';
 import { WaitHistogram } from '../stats/wait-histogram.js';
 import { Activity } from './activities.js';
-import { Chance } from './chance.js';
-import type { ModelConfig, PayModel, StageConfig } from './config.js';
+import type { ModelConfig, PayModel } from './config.js';
 import { CostLedger, total } from './cost-ledger.js';
 import { ItemStore, Pass } from './item-store.js';
 import { PreLabelModel } from './pre-label-model.js';
 import type { ReplicationResult } from './replication-result.js';
 import { serviceGroups } from './service-groups.js';
+import { activityOf, stageRuntime, type StageRuntime } from './stage-runtime.js';
 import { Workforce } from './workforce.js';
 
 const REWORK_CLASS = 0;
 const NEW_WORK_CLASS = 1;
 
-// Purposes of keyed draws; part of the key so outcomes of different kinds are independent.
-const LABEL_ERROR = 1;
-const SAMPLED = 2;
-const CAUGHT = 3;
-const FALSE_REJECT = 4;
-const AGREEMENT = 5;
-const GOLD = 6;
-
-/** Index data resolved once per model so the event handlers do no name lookups. */
-interface StageRuntime {
-  config: StageConfig;
-  index: number;
-  /** The engine pool (service group) whose queue this stage uses. */
-  group: number;
-  isReview: boolean;
-  draw: Sampler;
-  sampled: Chance;
-  caught: Chance;
-  falseReject: Chance;
-  labelError: Chance;
-  agreement: Chance;
-  gold: Chance;
-}
 
 /**
  * One replication of the annotation pipeline: items flow annotate -> review tiers -> accepted,
@@ -134,7 +111,7 @@ export class AnnotationModel implements PoolClient {
     this.feePerTask = payOf((pay) => (pay.kind === 'per-item' ? pay.perItem : 0));
     this.feePerAccepted = payOf((pay) => (pay.kind === 'per-accepted' ? pay.perItem : 0));
     this.penaltyPerError = payOf((pay) => (pay.kind === 'per-item' ? pay.penaltyPerError : 0));
-    this.stages = config.stages.map((sc, index) => this.stageRuntime(sc, index, plan.groupOfStage[index]));
+    this.stages = config.stages.map((sc, index) => stageRuntime(config, sc, index, plan.groupOfStage[index], this.handlingRandom, this.outcomeRandom));
     this.workflows = config.work.map((w) => Int32Array.from(w.workflow, (name) => stageIndex.get(name)!));
     this.complexity = Float64Array.from(config.work, (w) => w.complexity);
     this.workedHours = new Float64Array(config.pools.length);
@@ -189,13 +166,12 @@ export class AnnotationModel implements PoolClient {
     const hr = this.handlingRandom;
     if (hr !== null) hr.at(items.serial[item], st.index, items.attempts[item] * 16 + items.begun[item]++);
     let hours = st.draw() * this.complexity[items.type[item]];
-    if (pass === Pass.Rework) hours *= (st.config as { reworkFactor: number }).reworkFactor;
+    if (pass === Pass.Rework) hours *= st.reworkFactor;
     if (!st.isReview && this.preLabels !== null && pass !== Pass.Adjudication) hours *= this.preLabels.handlingFactor;
     let gold = 0;
-    if (!st.isReview && pass === Pass.First) {
-      const share = (st.config as { goldShare: number }).goldShare;
+    if (st.goldShare > 0 && pass === Pass.First) {
       // Gold items are served between real ones: a geometric number of them, mean share/(1-share).
-      for (let g = 0; st.gold.happens(share, items.serial[item], g); g++) {
+      for (let g = 0; st.gold.happens(st.goldShare, items.serial[item], g); g++) {
         if (hr !== null) hr.at(items.serial[item], st.index, 1000 + g);
         gold += st.draw() * this.complexity[items.type[item]];
       }
@@ -269,7 +245,7 @@ export class AnnotationModel implements PoolClient {
     if (st.isReview) return 1; // a review keeps the label (and its wrongness) under review
     items.labels[item] = 0;
     items.wrong[item] = 0;
-    return items.pass[item] === Pass.First ? (st.config as { labels: number }).labels : 1;
+    return items.pass[item] === Pass.First ? st.labels : 1;
   }
 
   private afterLabel(item: number, st: StageRuntime, pool: number): void {
@@ -283,17 +259,16 @@ export class AnnotationModel implements PoolClient {
       items.wrong[item]++;
       this.errorsMade++;
     }
-    const cfg = st.config as { labels: number; adjudication: string | null; wrongAgreement: number };
-    const needed = items.pass[item] === Pass.First ? cfg.labels : 1;
+    const needed = items.pass[item] === Pass.First ? st.labels : 1;
     if (items.labels[item] < needed) return;
 
     const wrong = items.wrong[item];
     if (needed > 1 && wrong > 0) {
-      const allWrongAgree = wrong === needed && st.agreement.happens(cfg.wrongAgreement, serial, items.attempts[item]);
+      const allWrongAgree = wrong === needed && st.agreement.happens(st.wrongAgreement, serial, items.attempts[item]);
       if (!allWrongAgree) {
         // Disagreement: the adjudicator's own label decides.
         items.pass[item] = Pass.Adjudication;
-        this.enterStage(item, this.stageIndexOf(cfg.adjudication!), REWORK_CLASS);
+        this.enterStage(item, st.adjudication, REWORK_CLASS);
         return;
       }
     }
@@ -320,7 +295,7 @@ export class AnnotationModel implements PoolClient {
     const serial = items.serial[item];
     for (let step = items.step[item] + 1; step < flow.length; step++) {
       const tier = this.stages[flow[step]];
-      if (tier.sampled.happens((tier.config as { sampleRate: number }).sampleRate, serial, step, items.wrong[item])) {
+      if (tier.sampled.happens(tier.sampleRate, serial, step, items.wrong[item])) {
         items.step[item] = step;
         this.enterStage(item, flow[step], NEW_WORK_CLASS);
         return;
@@ -331,11 +306,10 @@ export class AnnotationModel implements PoolClient {
 
   private afterReview(item: number, st: StageRuntime, reviewer: number): void {
     const items = this.items;
-    const cfg = st.config as { detection: number; falseReject: number; action: 'rework' | 'audit' };
     const serial = items.serial[item];
     const key = items.attempts[item] * 16 + items.step[item];
     const wrong = items.wrong[item] === 1;
-    const rejected = wrong ? st.caught.happens(cfg.detection, serial, key) : st.falseReject.happens(cfg.falseReject, serial, key);
+    const rejected = wrong ? st.caught.happens(st.detection, serial, key) : st.falseReject.happens(st.falseRejectRate, serial, key);
     if (rejected && wrong) {
       this.errorsFound++;
       const penalty = this.penaltyPerError[items.labeller[item]];
@@ -343,17 +317,17 @@ export class AnnotationModel implements PoolClient {
     }
     // A reviewer paid per accepted item is paid for the reviews an item passes.
     if (!rejected && this.feePerAccepted[reviewer] > 0) this.ledger.addFor(items.type[item], Activity.review, this.feePerAccepted[reviewer]);
-    if (!rejected || cfg.action === 'audit') {
+    if (!rejected || st.audit) {
       items.pass[item] = Pass.First;
       this.toNextTier(item);
       return;
     }
     this.reworks++;
     items.attempts[item]++;
-    const annotate = this.stages[this.workflows[items.type[item]][0]].config as { maxAttempts: number; escalation: string | null };
-    if (items.attempts[item] >= annotate.maxAttempts && annotate.escalation !== null) {
+    const annotate = this.stages[this.workflows[items.type[item]][0]];
+    if (items.attempts[item] >= annotate.maxAttempts && annotate.escalation >= 0) {
       items.pass[item] = Pass.Escalation;
-      this.enterStage(item, this.stageIndexOf(annotate.escalation), REWORK_CLASS);
+      this.enterStage(item, annotate.escalation, REWORK_CLASS);
     } else {
       items.pass[item] = Pass.Rework;
       this.enterStage(item, this.workflows[items.type[item]][0], REWORK_CLASS);
@@ -394,30 +368,6 @@ export class AnnotationModel implements PoolClient {
   }
 
   // --- assembly ---------------------------------------------------------------------------
-
-  private stageRuntime(sc: StageConfig, index: number, group: number): StageRuntime {
-    const random = this.handlingRandom;
-    const outcomes = this.outcomeRandom;
-    const draw = random === null ? constant(meanOf(sc.handling)) : sampler(sc.handling, random.source, { keyed: true });
-    const chance = (purpose: number, strata = 1) => new Chance(outcomes, index * 16 + purpose, strata);
-    return {
-      config: sc,
-      index,
-      group,
-      isReview: sc.kind === 'review',
-      draw,
-      labelError: chance(LABEL_ERROR),
-      sampled: chance(SAMPLED, 2),
-      caught: chance(CAUGHT),
-      falseReject: chance(FALSE_REJECT),
-      agreement: chance(AGREEMENT),
-      gold: chance(GOLD),
-    };
-  }
-
-  private stageIndexOf(name: string): number {
-    return this.config.stages.findIndex((s) => s.name === name);
-  }
 
   private result(): ReplicationResult {
     const end = Number.isNaN(this.completionHours) ? this.config.horizonHours : this.completionHours;
@@ -475,24 +425,6 @@ export class AnnotationModel implements PoolClient {
       events: this.sim.eventsHandled,
     };
   }
-}
-
-function activityOf(st: StageRuntime, pass: number): number {
-  if (st.isReview) return Activity.review;
-  switch (pass) {
-    case Pass.Rework:
-      return Activity.rework;
-    case Pass.Adjudication:
-      return Activity.adjudication;
-    case Pass.Escalation:
-      return Activity.escalation;
-    default:
-      return Activity.annotation;
-  }
-}
-
-function constant(v: number): Sampler {
-  return () => v;
 }
 
 /** Runs replication `replication` of a model; a pure function of its arguments. */

@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import {
   addOpenHours,
   alwaysOpen,
-  isValidTimeZone,
   openHoursBetween,
   openIntervals,
   unionIntervals,
