@@ -2,13 +2,20 @@
 import yargs from 'yargs';
 import { hideBin } from 'yargs/helpers';
 import { ExperimentError } from './load/index.js';
-import { checkCommand, mergeCommand, replayCommand, runCommand, schemaCommand } from './cli/commands.js';
+import { checkCommand, mergeCommand, replayCommand, reportCommand, runCommand, schemaCommand } from './cli/commands.js';
+import { ReportError } from './report/report-files.js';
 import { MergeError } from './run/merge-shards.js';
 import { UsageError } from './usage-error.js';
 import { InterruptedRunExists } from './run/run-experiment.js';
 import { LockedError } from './run/run-lock.js';
+import { LimitError } from './run/limits.js';
+import { OutputError } from './run/output-error.js';
 
-/** Exit codes: 0 done, 1 some replications failed, 2 bad input or refused, 130 interrupted. */
+/**
+ * Exit codes: 0 done, 1 some replications failed, 2 bad input or refused (a limit included),
+ * 3 internal error, 4 the output folder could not be written (disk full, read-only; the records
+ * written so far are kept: rerun with --resume), 130 interrupted.
+ */
 async function main(argv: string[]): Promise<number> {
   let code = 0;
   await yargs(argv)
@@ -30,7 +37,8 @@ async function main(argv: string[]): Promise<number> {
           .option('deterministic', { type: 'boolean', default: false, describe: 'turn every source of randomness off' })
           .option('json', { type: 'boolean', default: false, describe: 'print the summary as JSON on stdout' })
           .option('quiet', { alias: 'q', type: 'boolean', default: false, describe: 'no progress or verdict lines' })
-          .check(singleValued(['replications', 'seed', 'workers', 'batch-size', 'out', 'shard'])),
+          .option('max-memory', { type: 'number', describe: 'memory limit per worker thread in MiB: larger plans are refused (default: LABELSIM_MAX_MEMORY_MB or 2048)' })
+          .check(singleValued(['replications', 'seed', 'workers', 'batch-size', 'out', 'shard', 'max-memory'])),
       async (a) => {
         for (const [name, v] of [['replications', a.replications], ['seed', a.seed], ['workers', a.workers], ['batch-size', a.batchSize]] as const) {
           if (v !== undefined && !(Number.isInteger(v) && v >= 0)) throw new UsageError(`--${name}: expected a whole number >= 0, got ${v}`);
@@ -47,15 +55,20 @@ async function main(argv: string[]): Promise<number> {
           deterministic: a.deterministic,
           json: a.json,
           quiet: a.quiet,
+          maxMemory: a.maxMemory,
         });
       },
     )
     .command(
       'check <file>',
       'validate an experiment file and print its capacity check, without running',
-      (y) => y.positional('file', { type: 'string', demandOption: true }),
+      (y) =>
+        y
+          .positional('file', { type: 'string', demandOption: true })
+          .option('max-memory', { type: 'number', describe: 'memory limit per worker thread in MiB (default: LABELSIM_MAX_MEMORY_MB or 2048)' })
+          .check(singleValued(['max-memory'])),
       (a) => {
-        code = checkCommand(a.file);
+        code = checkCommand(a.file, a.maxMemory);
       },
     )
     .command(
@@ -83,10 +96,18 @@ async function main(argv: string[]): Promise<number> {
         code = mergeCommand(a.dirs as string[], a.out);
       },
     )
+    .command(
+      'report <dir>',
+      'rebuild report.html (and the CSV tables) of a run folder from its saved files, without simulating; includes sensitivity.json if present',
+      (y) => y.positional('dir', { type: 'string', demandOption: true, describe: 'run folder (out/<name>)' }),
+      (a) => {
+        code = reportCommand(a.dir);
+      },
+    )
     .command('schema', 'print the JSON Schema of experiment files (for editor completion)', {}, () => {
       code = schemaCommand();
     })
-    .demandCommand(1, 'name a command: run, check, replay, merge or schema')
+    .demandCommand(1, 'name a command: run, check, replay, merge, report or schema')
     .strict()
     .help()
     .version()
@@ -111,9 +132,14 @@ main(hideBin(process.argv)).then(
     process.exitCode = code;
   },
   (err: unknown) => {
-    if (err instanceof ExperimentError || err instanceof UsageError || err instanceof LockedError || err instanceof InterruptedRunExists || err instanceof MergeError) {
+    if (err instanceof ExperimentError || err instanceof UsageError || err instanceof LockedError || err instanceof InterruptedRunExists || err instanceof MergeError || err instanceof ReportError || err instanceof LimitError) {
       process.stderr.write(`labelsim: ${err.message}\n`);
       process.exitCode = 2;
+      return;
+    }
+    if (err instanceof OutputError) {
+      process.stderr.write(`labelsim: ${err.message}\n`);
+      process.exitCode = 4;
       return;
     }
     process.stderr.write(`labelsim: internal error: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);

@@ -5,12 +5,15 @@ import { rowLayout } from '../../workers/result-rows.js';
 import { mergeShards } from '../run/merge-shards.js';
 import { UsageError } from '../usage-error.js';
 import { experimentJsonSchema, loadExperiment } from '../load/index.js';
-import { capacityCheck } from '../../sim/model/capacity.js';
 import { parseShard } from '../run/batches.js';
 import { forcedFailures, runExperiment } from '../run/run-experiment.js';
+import { parseFaults } from '../run/faults.js';
+import { checkLimits, maxMemoryMb, memoryLine } from '../run/limits.js';
+import { feasibilityWarnings } from '../../sim/model/feasibility.js';
 import { defaultWorkerCount } from '../../workers/replication-pool.js';
 import { capacityLines, verdictLines } from './format.js';
 import { createProgress } from './progress.js';
+import { factsFromRunFile, rebuildReport, reportFinisher, REPORT_FILES } from '../report/index.js';
 
 export interface RunArgs {
   file: string;
@@ -24,6 +27,8 @@ export interface RunArgs {
   deterministic: boolean;
   json: boolean;
   quiet: boolean;
+  /** MiB per worker thread (--max-memory); default LABELSIM_MAX_MEMORY_MB or 2048. */
+  maxMemory?: number;
 }
 
 /** `labelsim run`: returns the process exit code. */
@@ -39,6 +44,8 @@ export async function runCommand(args: RunArgs): Promise<number> {
   process.on('SIGTERM', onSigint);
   const progress = createProgress(process.stderr, 'replications', args.quiet);
   const failOn = process.env.LABELSIM_FAIL_ON?.split(',').filter(Boolean);
+  const faults = parseFaults(process.env.LABELSIM_FAULT);
+  const limitMb = maxMemoryMb(args.maxMemory);
   try {
     const outcome = await runExperiment({
       file: args.file,
@@ -52,10 +59,16 @@ export async function runCommand(args: RunArgs): Promise<number> {
       resume: args.resume,
       signal: controller.signal,
       failOn,
-      onStart: ({ experiment, capacity, total, already }) => {
+      faults,
+      maxMemoryMb: limitMb,
+      // A shard's folder is only half a run: its report is written when the shards are merged.
+      finish: args.shard === undefined ? reportFinisher() : undefined,
+      onStart: ({ experiment, capacity, total, already, warnings, limits }) => {
         if (args.quiet) return;
         err(`labelsim run ${args.file}: ${experiment.plans.length} plan(s) x ${experiment.replications} replications, seed ${experiment.seed}`);
         for (const line of capacityLines(capacity, experiment.plans[0].model.deadlineHours)) err(line);
+        for (const line of warningLines(warnings)) err(line);
+        err(memoryLine(limits));
         if (already > 0) err(`Resuming: ${already} of ${total} replications already recorded.`);
       },
       onProgress: (done, total) => progress.update(done, total),
@@ -70,6 +83,7 @@ export async function runCommand(args: RunArgs): Promise<number> {
     if (!args.quiet) {
       for (const line of verdictLines(summary)) err(line);
       err(`Wrote ${relative(outcome.folder)} in ${outcome.wallSeconds.toFixed(1)} s.`);
+      if (args.shard === undefined) err(`Report: ${relative(path.join(outcome.folder, REPORT_FILES.html))}`);
     }
     if (outcome.failed > 0) {
       const f = summary.failedReplications[0];
@@ -85,13 +99,24 @@ export async function runCommand(args: RunArgs): Promise<number> {
   }
 }
 
-/** `labelsim check`: validates and prints the plans and the capacity check without running. */
-export function checkCommand(file: string): number {
+/** `labelsim check`: validates and prints the plans, the capacity check, what keeps a plan from finishing, and the memory a replication needs (refusing above the limit) without running. */
+export function checkCommand(file: string, maxMemory?: number): number {
   const experiment = loadExperiment(file);
-  const capacity = experiment.plans.map((p) => ({ plan: p.name, pools: capacityCheck(p.model) }));
+  const limits = checkLimits({ file, plans: experiment.plans, replications: experiment.replications, workers: 1, limitMb: maxMemoryMb(maxMemory) });
+  const capacity = limits.capacity;
   process.stdout.write(`${file}: valid. Experiment "${experiment.name}", ${experiment.plans.length} plan(s): ${experiment.plans.map((p) => p.name).join(', ')}\n`);
   for (const line of capacityLines(capacity, experiment.plans[0].model.deadlineHours)) process.stdout.write(line + '\n');
+  const warnings = experiment.plans.map((p, i) => ({ plan: p.name, warnings: feasibilityWarnings(p.model, capacity[i].pools) }));
+  for (const line of warningLines(warnings)) process.stdout.write(line + '\n');
+  process.stdout.write(memoryLine(limits) + '\n');
   return 0;
+}
+
+/** One WARNING line per distinct warning, naming the plans it concerns unless it concerns them all. */
+export function warningLines(warnings: Array<{ plan: string; warnings: string[] }>): string[] {
+  const plans = new Map<string, string[]>();
+  for (const { plan, warnings: ws } of warnings) for (const w of ws) plans.set(w, [...(plans.get(w) ?? []), plan]);
+  return [...plans].map(([w, ps]) => `WARNING: ${w}${ps.length === warnings.length ? '' : ` (plan${ps.length > 1 ? 's' : ''} ${ps.map((p) => `"${p}"`).join(', ')})`}`);
 }
 
 export function schemaCommand(): number {
@@ -137,9 +162,25 @@ export function replayCommand(args: ReplayArgs): number {
 }
 
 export function mergeCommand(dirs: string[], out: string): number {
-  const { folder, summary, records } = mergeShards(dirs, out);
+  // The merged run's wall time is the machine time its shards took together.
+  const wallSeconds = dirs.reduce((sum, dir) => {
+    try {
+      return sum + factsFromRunFile(dir).wallSeconds;
+    } catch {
+      return sum; // an unreadable run.json costs the report its wall time, not the merge
+    }
+  }, 0);
+  const { folder, summary, records } = mergeShards(dirs, out, reportFinisher({ wallSeconds }));
   process.stderr.write(`Merged ${dirs.length} shard folder(s), ${records} records, into ${relative(folder)}\n`);
+  process.stderr.write(`Report: ${relative(path.join(folder, REPORT_FILES.html))}\n`);
   for (const line of verdictLines(summary)) process.stderr.write(line + '\n');
+  return 0;
+}
+
+/** `labelsim report DIR`: rebuilds a run folder's report (and CSV tables) from its saved files, without simulating. */
+export function reportCommand(dir: string): number {
+  const { written } = rebuildReport(dir);
+  process.stderr.write(`Rebuilt ${written.map((f) => relative(path.join(dir, f))).join(', ')}\n`);
   return 0;
 }
 

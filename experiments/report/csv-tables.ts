@@ -1,0 +1,88 @@
+import { stringify } from 'csv-stringify/sync';
+import type { Summary } from '../aggregate/summary.js';
+import { columnNames, rowLayout } from '../../workers/result-rows.js';
+import { isFailure, type ReplicationRecord } from '../run/record-log.js';
+import type { RunManifest } from '../run/run-files.js';
+
+type Cell = string | number | null;
+
+/** A nested object as dotted keys and leaf values, in key order: {a: {b: 1}} -> a.b = 1. */
+export function flatten(value: unknown, prefix = '', out = new Map<string, Cell>()): Map<string, Cell> {
+  if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
+    for (const [k, v] of Object.entries(value)) flatten(v, prefix === '' ? k : `${prefix}.${k}`, out);
+  } else if (Array.isArray(value)) {
+    out.set(prefix, JSON.stringify(value));
+  } else if (typeof value === 'number') {
+    out.set(prefix, Number.isFinite(value) ? value : null);
+  } else if (typeof value === 'boolean') {
+    out.set(prefix, value ? 1 : 0);
+  } else {
+    out.set(prefix, value === undefined ? null : (value as string | null));
+  }
+  return out;
+}
+
+/** Columns in first-seen order across rows, so plans with different pools share one header. */
+function unionColumns(rows: Array<Map<string, Cell>>, first: string[]): string[] {
+  const columns = [...first];
+  const seen = new Set(columns);
+  for (const r of rows) for (const k of r.keys()) if (!seen.has(k)) (seen.add(k), columns.push(k));
+  return columns;
+}
+
+function toCsv(columns: string[], rows: Array<Map<string, Cell>>): string {
+  return stringify([columns, ...rows.map((r) => columns.map((c) => r.get(c) ?? null))], { cast: { number: (x) => String(x) } });
+}
+
+/**
+ * summary.csv: one row per plan, the plan's figures from summary.json flattened to dotted
+ * columns (completionHours.p85, cost.byActivity.idle, pools.annotators.utilization, ...).
+ * A figure a plan does not have (a pool only another plan staffs) is an empty cell.
+ */
+export function summaryCsv(summary: Summary): string {
+  const rows = summary.plans.map((p) => {
+    const { name, ...figures } = p;
+    return flatten(figures, '', new Map<string, Cell>([['plan', name]]));
+  });
+  return toCsv(unionColumns(rows, ['plan']), rows);
+}
+
+/**
+ * replications.csv: one row per plan x replication in plan then replication order: the plan,
+ * then every column of the replication's row (columnNames of the plan's layout). Missing
+ * figures (NaN: a replication that did not finish has no completion time) are empty cells.
+ * Failed replications get a row with their error, in an `error` column present only then.
+ */
+export function replicationsCsv(manifest: RunManifest, records: ReplicationRecord[]): string {
+  const rows: Array<Map<string, Cell>> = [];
+  const columns = ['plan'];
+  const seenColumn = new Set(columns);
+  let failures = false;
+  for (const plan of manifest.plans) {
+    const names = columnNames(rowLayout(plan.model));
+    for (const c of names) if (!seenColumn.has(c)) (seenColumn.add(c), columns.push(c));
+    const own = new Map<number, ReplicationRecord>();
+    for (const r of records) {
+      if (r.plan !== plan.name) continue;
+      const before = own.get(r.replication);
+      // A success recorded after a failure (a resumed run tried it again) is the one that counts.
+      if (before === undefined || (isFailure(before) && !isFailure(r))) own.set(r.replication, r);
+    }
+    for (const r of [...own.values()].sort((a, b) => a.replication - b.replication)) {
+      const row = new Map<string, Cell>([['plan', plan.name]]);
+      if (isFailure(r)) {
+        failures = true;
+        row.set('replication', r.replication);
+        row.set('error', r.error);
+      } else {
+        names.forEach((c, i) => {
+          const x = r.row[i];
+          row.set(c, x === null || x === undefined || !Number.isFinite(x) ? null : x);
+        });
+      }
+      rows.push(row);
+    }
+  }
+  if (failures) columns.push('error');
+  return toCsv(columns, rows);
+}

@@ -1,0 +1,58 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { ReportData } from '../../reports/report-data.js';
+import type { Summary } from '../aggregate/summary.js';
+import { writeFileAtomic } from '../run/atomic-file.js';
+import { readRecords } from '../run/record-log.js';
+import { RUN_FILES, type RunManifest } from '../run/run-files.js';
+import { summaryCsv } from './csv-tables.js';
+import { REPORT_FILES, ReportError } from './report-files.js';
+import { factsFromRunFile, readReportData, readSensitivity } from './run-facts.js';
+import { writeReport, writeRunFiles } from './write-run-files.js';
+
+export interface RebuildOutcome {
+  /** The files written, by name. */
+  written: string[];
+  data: ReportData;
+}
+
+/**
+ * `labelsim report DIR`: rebuilds a run folder's report from its saved files, without simulating.
+ * With the records (replications.jsonl), manifest and summary, everything is rebuilt: report data,
+ * report.html and both CSV tables. With only report-data.json, the page is redrawn from it.
+ * The run's facts (version, date, wall time) are kept from the earlier report data, or read from
+ * run.json; a sensitivity.json in the folder is included, so a study done later joins the report.
+ */
+export function rebuildReport(dir: string): RebuildOutcome {
+  if (!fs.existsSync(dir) || !fs.statSync(dir).isDirectory()) throw new ReportError(`${dir}: expected a run folder (out/<experiment>)`);
+  const file = (name: string) => path.join(dir, name);
+  const previous = readReportData(dir);
+  const sensitivity = readSensitivity(dir) ?? previous?.sensitivity ?? null;
+  const hasRecords = fs.existsSync(file(RUN_FILES.records)) && fs.existsSync(file(RUN_FILES.manifest)) && fs.existsSync(file(RUN_FILES.summary));
+
+  if (hasRecords) {
+    const manifest = JSON.parse(fs.readFileSync(file(RUN_FILES.manifest), 'utf8')) as RunManifest;
+    const summary = JSON.parse(fs.readFileSync(file(RUN_FILES.summary), 'utf8')) as Summary;
+    const records = readRecords(file(RUN_FILES.records));
+    if (records.length === 0) throw new ReportError(`${file(RUN_FILES.records)}: holds no replication records`);
+    const facts =
+      previous === null
+        ? factsFromRunFile(dir)
+        : { labelsimVersion: previous.header.labelsimVersion, runDate: previous.header.runDate, wallSeconds: previous.header.wallSeconds };
+    const data = writeRunFiles(dir, summary, records, manifest, facts, sensitivity);
+    return { written: [REPORT_FILES.data, REPORT_FILES.html, REPORT_FILES.summaryCsv, REPORT_FILES.replicationsCsv], data };
+  }
+  if (previous === null) {
+    throw new ReportError(
+      `${dir}: nothing to report on; expected ${RUN_FILES.manifest}, ${RUN_FILES.summary} and ${RUN_FILES.records}, or ${REPORT_FILES.data}, as written by labelsim run`,
+    );
+  }
+  const data: ReportData = { ...previous, sensitivity };
+  writeReport(dir, data);
+  const written: string[] = [REPORT_FILES.data, REPORT_FILES.html];
+  if (fs.existsSync(file(RUN_FILES.summary))) {
+    writeFileAtomic(file(REPORT_FILES.summaryCsv), summaryCsv(JSON.parse(fs.readFileSync(file(RUN_FILES.summary), 'utf8')) as Summary));
+    written.push(REPORT_FILES.summaryCsv);
+  }
+  return { written, data };
+}

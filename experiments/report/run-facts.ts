@@ -1,0 +1,59 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { ReportData, Sensitivity } from '../../reports/report-data.js';
+import type { RunFacts } from '../aggregate/report-data.js';
+import { RUN_FILES } from '../run/run-files.js';
+import { REPORT_FILES, ReportError } from './report-files.js';
+
+function readJson(file: string): unknown {
+  try {
+    return JSON.parse(fs.readFileSync(file, 'utf8'));
+  } catch (err) {
+    throw new ReportError(`${file}: expected valid JSON (${err instanceof Error ? err.message : String(err)})`);
+  }
+}
+
+/**
+ * When and how a run ran, from its run.json (written before the report, so the wall time is
+ * known): version, finish time, wall seconds. Time-dependent facts live there and in the report,
+ * never in summary.json. Missing figures fall back to `fallback`.
+ */
+export function factsFromRunFile(dir: string, fallback: Partial<RunFacts> = {}): RunFacts {
+  const file = path.join(dir, RUN_FILES.run);
+  const run = fs.existsSync(file) ? (readJson(file) as { labelsim?: unknown; finishedAt?: unknown; wallSeconds?: unknown }) : {};
+  return {
+    labelsimVersion: typeof run.labelsim === 'string' ? run.labelsim : (fallback.labelsimVersion ?? 'unknown'),
+    runDate: typeof run.finishedAt === 'string' ? run.finishedAt : (fallback.runDate ?? ''),
+    wallSeconds: typeof run.wallSeconds === 'number' ? run.wallSeconds : (fallback.wallSeconds ?? 0),
+  };
+}
+
+/** The saved report data of a run folder, or null when there is none. */
+export function readReportData(dir: string): ReportData | null {
+  const file = path.join(dir, REPORT_FILES.data);
+  if (!fs.existsSync(file)) return null;
+  const data = readJson(file) as ReportData;
+  if (data === null || typeof data !== 'object' || !Array.isArray(data.plans) || typeof data.header !== 'object') {
+    throw new ReportError(`${file}: expected the report data written by labelsim run (header, plans, sensitivity)`);
+  }
+  return data;
+}
+
+/** A sensitivity study saved in the folder (sensitivity.json), checked for the fields the report reads; null when absent. */
+export function readSensitivity(dir: string): Sensitivity | null {
+  const file = path.join(dir, REPORT_FILES.sensitivity);
+  if (!fs.existsSync(file)) return null;
+  const s = readJson(file) as Partial<Sensitivity> | null;
+  const ok =
+    s !== null &&
+    typeof s === 'object' &&
+    typeof s.plan === 'string' &&
+    typeof s.change === 'number' &&
+    typeof s.replications === 'number' &&
+    typeof s.base === 'object' &&
+    s.base !== null &&
+    Array.isArray(s.parameters) &&
+    s.parameters.every((p) => p !== null && typeof p === 'object' && typeof p.parameter === 'string' && typeof p.low === 'object' && typeof p.high === 'object');
+  if (!ok) throw new ReportError(`${file}: expected a sensitivity study: { plan, change, replications, base: { p85, unitCost }, parameters: [{ parameter, label, low, high }] }`);
+  return s as Sensitivity;
+}

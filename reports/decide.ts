@@ -1,0 +1,77 @@
+/**
+ * The report's two judgements, kept apart from the drawing so they can be tested on their own:
+ * which plan to recommend, and which plans are on the Pareto front of chance on time against cost.
+ */
+
+export interface PlanOutcome {
+  name: string;
+  /** Probability of finishing by the deadline; null without a deadline or without replications. */
+  onTime: number | null;
+  /** Mean cost per accurately labelled item; null when unknown. */
+  unitCost: number | null;
+}
+
+/** The on-time probability a plan must reach to count as acceptable. */
+export const ACCEPTABLE_ON_TIME = 0.9;
+
+export interface Recommendation {
+  plan: string;
+  /**
+   * Why: `acceptable` - the cheapest of the plans at or above the acceptable chance on time;
+   * `best-chance` - no plan is acceptable, so the cheapest of those with the highest chance;
+   * `cheapest` - there is no deadline (or no on-time figure), so simply the cheapest.
+   */
+  basis: 'acceptable' | 'best-chance' | 'cheapest';
+  /** The plans it was chosen among, in their original order. */
+  among: string[];
+}
+
+const known = (x: number | null): x is number => x !== null && Number.isFinite(x);
+
+/**
+ * Among the plans whose chance of finishing on time is acceptable (>= `acceptable`), or failing
+ * that the highest, the one with the lowest unit cost; at equal cost the likelier to finish on
+ * time, then the earlier plan. A plan whose unit cost is unknown ranks after every plan with a
+ * known one. So the plan recommended is never dominated (see `paretoFront`).
+ */
+export function recommend(plans: PlanOutcome[], acceptable = ACCEPTABLE_ON_TIME): Recommendation | null {
+  if (plans.length === 0) return null;
+  const withChance = plans.filter((p) => known(p.onTime));
+  let among: PlanOutcome[];
+  let basis: Recommendation['basis'];
+  if (withChance.length === 0) {
+    among = plans;
+    basis = 'cheapest';
+  } else if (withChance.some((p) => p.onTime! >= acceptable)) {
+    among = withChance.filter((p) => p.onTime! >= acceptable);
+    basis = 'acceptable';
+  } else {
+    const best = Math.max(...withChance.map((p) => p.onTime!));
+    among = withChance.filter((p) => p.onTime === best);
+    basis = 'best-chance';
+  }
+  let pick = among[0];
+  for (const p of among) {
+    if (!known(p.unitCost)) continue;
+    if (!known(pick.unitCost) || p.unitCost < pick.unitCost || (p.unitCost === pick.unitCost && (p.onTime ?? -1) > (pick.onTime ?? -1))) pick = p;
+  }
+  return { plan: pick.name, basis, among: among.map((p) => p.name) };
+}
+
+/** True when `a` is at least as good as `b` on both counts (chance on time up, cost down) and better on one. */
+export function dominates(a: PlanOutcome, b: PlanOutcome): boolean {
+  if (!known(a.onTime) || !known(a.unitCost) || !known(b.onTime) || !known(b.unitCost)) return false;
+  return a.onTime >= b.onTime && a.unitCost <= b.unitCost && (a.onTime > b.onTime || a.unitCost < b.unitCost);
+}
+
+/**
+ * The plans no other plan dominates, among those with both figures known, ordered by chance on
+ * time (then cost): the trade-offs worth discussing. Plans with a missing figure are never on it.
+ */
+export function paretoFront(plans: PlanOutcome[]): string[] {
+  const comparable = plans.filter((p) => known(p.onTime) && known(p.unitCost));
+  return comparable
+    .filter((p) => !comparable.some((q) => q !== p && dominates(q, p)))
+    .sort((a, b) => a.onTime! - b.onTime! || a.unitCost! - b.unitCost!)
+    .map((p) => p.name);
+}

@@ -1,0 +1,108 @@
+import { calendarDate, escapeHtml, HOURS_PER_WEEK } from './format.js';
+import { INK } from './palette.js';
+import type { ReportHeader } from './report-data.js';
+
+/** A Plotly figure as plain JSON: traces and layout, drawn in the page by Plotly.newPlot. */
+export interface Figure {
+  id: string;
+  data: Array<Record<string, unknown>>;
+  layout: Record<string, unknown>;
+}
+
+export const FONT_FAMILY = 'system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif';
+
+/** The container a figure is drawn into; `data-traces` states how many traces it must show. */
+export function plotDiv(fig: Figure, caption: string, size: 'normal' | 'tall' | 'short' = 'normal'): string {
+  const cls = size === 'normal' ? 'plot' : `plot plot-${size}`;
+  return `<figure class="chart"><div class="${cls}" data-plot="${escapeHtml(fig.id)}" data-traces="${fig.data.length}" role="img" aria-label="${escapeHtml(caption)}"></div><figcaption>${escapeHtml(caption)}</figcaption></figure>`;
+}
+
+export interface Axis {
+  title: string;
+  [key: string]: unknown;
+}
+
+/** Layout shared by every chart: white background, light grid, system fonts, legend above the plot. */
+export function baseLayout(title: string, x: Axis, y: Axis, extra: Record<string, unknown> = {}): Record<string, unknown> {
+  const axis = ({ title: text, ...rest }: Axis) => ({
+    title: { text, standoff: 8 },
+    gridcolor: INK.grid,
+    zerolinecolor: '#bdbdbd',
+    linecolor: '#9e9e9e',
+    automargin: true,
+    ...rest,
+  });
+  return {
+    title: { text: title, x: 0, xanchor: 'left', font: { size: 15 } },
+    font: { family: FONT_FAMILY, size: 12, color: INK.text },
+    paper_bgcolor: '#ffffff',
+    plot_bgcolor: '#ffffff',
+    margin: { l: 64, r: 24, t: 72, b: 56 },
+    legend: { orientation: 'h', x: 0, xanchor: 'left', y: 1.02, yanchor: 'bottom', bgcolor: 'rgba(255,255,255,0)' },
+    hoverlabel: { font: { family: FONT_FAMILY } },
+    autosize: true,
+    xaxis: axis(x),
+    yaxis: axis(y),
+    ...extra,
+  };
+}
+
+/**
+ * Where the legend goes: a row above the plot for a few entries, a column on the right for many
+ * (a long row would wrap into the title).
+ */
+export function legendFor(entries: number): Record<string, unknown> {
+  return entries <= 5
+    ? { legend: { orientation: 'h', x: 0, xanchor: 'left', y: 1.02, yanchor: 'bottom', bgcolor: 'rgba(255,255,255,0)' } }
+    : { legend: { orientation: 'v', x: 1.02, xanchor: 'left', y: 1, yanchor: 'top', bgcolor: 'rgba(255,255,255,0)', font: { size: 11 }, tracegroupgap: 0 }, margin: { l: 64, r: 24, t: 56, b: 56 } };
+}
+
+/** Tick positions every few weeks, labelled with the week number and the Monday's date. */
+export function weekTicks(maxWeeks: number, header: ReportHeader): { tickvals: number[]; ticktext: string[] } {
+  const steps = [1, 2, 4, 5, 10, 13, 26, 52, 104];
+  const step = steps.find((s) => maxWeeks / s <= 12) ?? Math.ceil(maxWeeks / 12);
+  const tickvals: number[] = [];
+  const ticktext: string[] = [];
+  for (let w = 0; w <= maxWeeks + 1e-9; w += step) {
+    tickvals.push(w);
+    const date = calendarDate(w * HOURS_PER_WEEK, header.startDate, header.timeZone, { weekday: false, year: false, time: false });
+    ticktext.push(date === 'n/a' ? String(w) : `${w}<br><span style="font-size:10px">${date}</span>`);
+  }
+  return { tickvals, ticktext };
+}
+
+/** The x axis of a chart over project weeks, with calendar dates under the week numbers. */
+export function weeksAxis(maxWeeks: number, header: ReportHeader, title = 'Weeks from start'): Axis {
+  const { tickvals, ticktext } = weekTicks(maxWeeks, header);
+  return {
+    title: `${title} (week 0 = ${calendarDate(0, header.startDate, header.timeZone, { time: false })}, ${header.timeZone})`,
+    range: [0, maxWeeks],
+    tickmode: 'array',
+    tickvals,
+    ticktext,
+  };
+}
+
+/** A vertical dashed line at the deadline with its label, as layout shapes and annotations. */
+export function deadlineMarks(header: ReportHeader): { shapes: unknown[]; annotations: unknown[] } {
+  if (header.deadlineHours === null) return { shapes: [], annotations: [] };
+  const x = header.deadlineHours / HOURS_PER_WEEK;
+  return {
+    shapes: [{ type: 'line', xref: 'x', yref: 'paper', x0: x, x1: x, y0: 0, y1: 1, line: { color: INK.deadline, width: 2, dash: 'dash' } }],
+    annotations: [
+      {
+        xref: 'x',
+        yref: 'paper',
+        x,
+        y: 1,
+        yanchor: 'top',
+        xanchor: 'right',
+        xshift: -4,
+        showarrow: false,
+        bgcolor: 'rgba(255,255,255,0.85)',
+        text: `deadline ${+x.toFixed(1)} wk`,
+        font: { color: INK.deadline, size: 11 },
+      },
+    ],
+  };
+}

@@ -1,0 +1,198 @@
+/**
+ * How the report writes numbers: weeks for project time, the experiment's currency for money,
+ * percentages for shares, calendar dates in the project's time zone. Every function returns a
+ * plain string (no HTML) and writes "n/a" for a missing figure, so a null never prints as "null".
+ */
+
+export const HOURS_PER_WEEK = 168;
+const NA = 'n/a';
+
+const isNum = (x: number | null | undefined): x is number => typeof x === 'number' && Number.isFinite(x);
+
+/** A number with thousands separators and a fixed number of decimals: 1234.5 -> "1,234.5". */
+export function formatNumber(x: number | null | undefined, decimals = 0): string {
+  if (!isNum(x)) return NA;
+  return x.toLocaleString('en-US', { minimumFractionDigits: decimals, maximumFractionDigits: decimals });
+}
+
+/** A share as a percentage: 0.042 -> "4%", with `decimals` after the point. */
+export function formatPercent(x: number | null | undefined, decimals = 0): string {
+  if (!isNum(x)) return NA;
+  return `${(100 * x).toFixed(decimals)}%`;
+}
+
+/** Project hours as weeks: 1948.8 -> "11.6 weeks" (one week is 168 hours). */
+export function formatWeeks(hours: number | null | undefined, decimals = 1): string {
+  if (!isNum(hours)) return NA;
+  const w = hours / HOURS_PER_WEEK;
+  // Whole weeks (a deadline of 8w) read as "8 weeks", not "8.0 weeks".
+  const text = Number.isInteger(w) ? String(w) : w.toFixed(decimals);
+  return `${text} ${Number(text) === 1 ? 'week' : 'weeks'}`;
+}
+
+/** Hours to weeks, rounded for a chart axis. */
+export function toWeeks(hours: number, decimals = 4): number {
+  return round(hours / HOURS_PER_WEEK, decimals);
+}
+
+export function round(x: number, decimals: number): number {
+  const f = 10 ** decimals;
+  return Math.round(x * f) / f;
+}
+
+/** Decimals that show a money amount to its useful precision: cents for most, more for fractions of a cent. */
+function moneyDecimals(x: number): number {
+  const a = Math.abs(x);
+  if (a >= 1000) return 0;
+  if (a >= 0.1 || a === 0) return 2;
+  // Small unit costs: three significant digits (0.0123).
+  return Math.min(6, 2 - Math.floor(Math.log10(a)));
+}
+
+/** Money in the experiment's currency: "$0.91", "€12,340", "CHF 3.50"; `decimals` overrides the automatic precision. */
+export function formatMoney(x: number | null | undefined, currency: string, decimals?: number): string {
+  if (!isNum(x)) return NA;
+  const d = decimals ?? moneyDecimals(x);
+  try {
+    return new Intl.NumberFormat('en-US', { style: 'currency', currency, currencyDisplay: 'narrowSymbol', minimumFractionDigits: d, maximumFractionDigits: d }).format(x);
+  } catch {
+    return `${currency} ${formatNumber(x, d)}`;
+  }
+}
+
+/** A signed difference: "+1.2 weeks", "-$0.04", for tables of plan minus baseline. */
+export function signed(text: string, x: number | null | undefined): string {
+  if (!isNum(x)) return NA;
+  if (x > 0) return `+${text}`;
+  if (x < 0 && !text.startsWith('-')) return `-${text}`;
+  return text;
+}
+
+/** A waiting time in the unit that reads best: "45 s", "12 min", "3.4 h", "2.1 days", "3.7 weeks". */
+export function formatDuration(hours: number | null | undefined): string {
+  if (!isNum(hours)) return NA;
+  const a = Math.abs(hours);
+  if (a === 0) return '0 h';
+  if (a < 1 / 60) return `${(hours * 3600).toFixed(0)} s`;
+  if (a < 1) return `${(hours * 60).toFixed(a < 1 / 6 ? 1 : 0)} min`;
+  if (a < 48) return `${hours.toFixed(1)} h`;
+  if (a < 2 * HOURS_PER_WEEK) return `${(hours / 24).toFixed(1)} days`;
+  return formatWeeks(hours);
+}
+
+/** Wall-clock seconds: "48 s", "3 min 12 s", "1 h 05 min". */
+export function formatWallTime(seconds: number | null | undefined): string {
+  if (!isNum(seconds)) return NA;
+  if (seconds < 60) return `${seconds.toFixed(seconds < 10 ? 1 : 0)} s`;
+  const s = Math.round(seconds);
+  if (s < 3600) return `${Math.floor(s / 60)} min ${String(s % 60).padStart(2, '0')} s`;
+  return `${Math.floor(s / 3600)} h ${String(Math.floor((s % 3600) / 60)).padStart(2, '0')} min`;
+}
+
+/** An ISO timestamp as a readable UTC time: "22 Nov 2026, 23:25 UTC". */
+export function formatTimestamp(iso: string): string {
+  const t = Date.parse(iso);
+  if (!Number.isFinite(t)) return iso === '' ? NA : iso;
+  const date = new Intl.DateTimeFormat('en-GB', { timeZone: 'UTC', day: 'numeric', month: 'short', year: 'numeric' }).format(t);
+  const time = new Intl.DateTimeFormat('en-GB', { timeZone: 'UTC', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(t);
+  return `${date}, ${time} UTC`;
+}
+
+/** The first characters of a hash, for display (the full one goes in a title). */
+export function shortHash(hash: string, length = 12): string {
+  return hash.slice(0, length);
+}
+
+/** Offset of `timeZone` from UTC at the instant `utcMs`, in ms (positive east of Greenwich). */
+function zoneOffsetMs(utcMs: number, timeZone: string): number {
+  const parts = new Intl.DateTimeFormat('en-US', {
+    timeZone,
+    hourCycle: 'h23',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+  }).formatToParts(utcMs);
+  const get = (type: string) => Number(parts.find((p) => p.type === type)?.value ?? 0);
+  return Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second')) - (utcMs - (utcMs % 1000 + 1000) % 1000);
+}
+
+/** The UTC instant (ms) of project hour 0: 00:00 local time of `startDate` in `timeZone`. */
+export function projectOrigin(startDate: string, timeZone: string): number | null {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(startDate);
+  if (m === null) return null;
+  const wall = Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]));
+  try {
+    // Two passes find the offset in force at local midnight, also across a daylight-saving change.
+    const first = wall - zoneOffsetMs(wall, timeZone);
+    return wall - zoneOffsetMs(first, timeZone);
+  } catch {
+    return null;
+  }
+}
+
+export interface CalendarOptions {
+  /** Include the weekday ("Mon 31 May 2027"). */
+  weekday?: boolean;
+  /** Include the year. */
+  year?: boolean;
+  /** Include the local time when it is not midnight. */
+  time?: boolean;
+}
+
+/** Project hours as a calendar date in the project's zone: 1344 h from Mon 5 Apr 2027 -> "Mon 31 May 2027". */
+export function calendarDate(hours: number | null | undefined, startDate: string, timeZone: string, opts: CalendarOptions = {}): string {
+  if (!isNum(hours)) return NA;
+  const origin = projectOrigin(startDate, timeZone);
+  if (origin === null) return NA;
+  const at = origin + hours * 3_600_000;
+  const { weekday = true, year = true, time = true } = opts;
+  const parts = new Intl.DateTimeFormat('en-GB', {
+    timeZone,
+    weekday: weekday ? 'short' : undefined,
+    day: 'numeric',
+    month: 'short',
+    year: year ? 'numeric' : undefined,
+  }).formatToParts(at);
+  const part = (type: string) => parts.find((p) => p.type === type)?.value;
+  const date = [part('weekday'), part('day'), part('month'), part('year')].filter((x) => x !== undefined).join(' ');
+  if (!time) return date;
+  const clock = new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(at);
+  return clock === '00:00' ? date : `${date}, ${clock}`;
+}
+
+/** "a of b" phrases with the right noun: "1 of 8 replications". */
+export function plural(n: number, noun: string, pluralNoun = `${noun}s`): string {
+  return `${formatNumber(n)} ${n === 1 ? noun : pluralNoun}`;
+}
+
+/** Escapes text for HTML element content and attribute values. */
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+}
+
+/** A probability as a whole percentage that never rounds a possibility away: 0.004 -> "<1%", 0.996 -> ">99%". */
+export function formatChance(p: number | null | undefined): string {
+  if (!isNum(p)) return NA;
+  if (p > 0 && p < 0.005) return '<1%';
+  if (p < 1 && p > 0.995) return '>99%';
+  return formatPercent(p, 0);
+}
+
+/** The unit a set of durations reads best in, given the largest: weeks, days, hours, minutes or seconds, with the factor from hours. */
+export function durationUnit(maxHours: number): { name: string; perHour: number } {
+  const a = Math.abs(maxHours);
+  if (a >= 2 * HOURS_PER_WEEK) return { name: 'weeks', perHour: 1 / HOURS_PER_WEEK };
+  if (a >= 48) return { name: 'days', perHour: 1 / 24 };
+  if (a >= 1) return { name: 'hours', perHour: 1 };
+  if (a >= 1 / 60) return { name: 'minutes', perHour: 60 };
+  return { name: 'seconds', perHour: 3600 };
+}
+
+/** "the 30-week horizon": the simulated span, as an adjective. */
+export function horizonPhrase(hours: number): string {
+  const w = hours / HOURS_PER_WEEK;
+  return `the ${Number.isInteger(w) ? String(w) : w.toFixed(1)}-week horizon`;
+}

@@ -1,0 +1,119 @@
+import type { Figure } from './figure.js';
+import { escapeHtml } from './format.js';
+import { plotlySource, plotlyVersion } from './plotly-source.js';
+import type { ReportData } from './report-data.js';
+import { reportContext, type ReportContext, type Section } from './section.js';
+import { bottlenecksSection } from './sections/bottlenecks.js';
+import { burnDownSection } from './sections/burn-down.js';
+import { comparisonSection } from './sections/comparison.js';
+import { costSection, hasCosts } from './sections/cost.js';
+import { deadlineRiskSection } from './sections/deadline-risk.js';
+import { headerHtml } from './sections/header.js';
+import { portfolioPlans, portfolioSection } from './sections/portfolio.js';
+import { sensitivitySection } from './sections/sensitivity.js';
+import { verdictSection } from './sections/verdict.js';
+import { REPORT_CSS } from './styles.js';
+
+/**
+ * The sections of a report, in reading order. An open-ended (steady-state) experiment has no
+ * completion, so it skips deadline risk, burn-down and on-time comparisons and shows utilisation
+ * and waits.
+ */
+export function reportSections(data: ReportData, ctx: ReportContext = reportContext(data)): Section[] {
+  const open = data.header.openEnded;
+  const sections: Section[] = [verdictSection(ctx)];
+  if (!open) sections.push(deadlineRiskSection(ctx), burnDownSection(ctx));
+  if (hasCosts(data.plans)) sections.push(costSection(ctx));
+  if (!open || data.plans.length > 1) sections.push(comparisonSection(ctx));
+  sections.push(bottlenecksSection(ctx));
+  if (!open) sections.push(sensitivitySection(ctx));
+  if (!open && portfolioPlans(data.plans).length > 0) sections.push(portfolioSection(ctx));
+  return sections;
+}
+
+/** JSON that is safe inside a <script> element: no "<", ">" or "&" that the HTML parser could act on. */
+export function scriptJson(value: unknown): string {
+  return JSON.stringify(value)
+    .replace(/</g, '\\u003c')
+    .replace(/>/g, '\\u003e')
+    .replace(/&/g, '\\u0026')
+    .replace(/\u2028/g, '\\u2028')
+    .replace(/\u2029/g, '\\u2029');
+}
+
+/** Draws every `.plot` container from the embedded figures, and refits them for printing. */
+const RENDER_SCRIPT = `
+(function () {
+  'use strict';
+  var figures = JSON.parse(document.getElementById('report-figures').textContent);
+  var config = { staticPlot: false, displaylogo: false, responsive: true, modeBarButtonsToRemove: ['select2d', 'lasso2d'], toImageButtonOptions: { format: 'png', scale: 2 } };
+  var plots = Array.prototype.slice.call(document.querySelectorAll('.plot'));
+  var drawn = plots.map(function (el) {
+    var id = el.getAttribute('data-plot');
+    var fig = figures[id];
+    if (!fig) return Promise.reject(new Error('labelsim report: no figure "' + id + '"'));
+    return Plotly.newPlot(el, fig.data, fig.layout, config);
+  });
+  Promise.all(drawn).then(
+    function () { document.body.setAttribute('data-rendered', 'true'); },
+    function (err) { document.body.setAttribute('data-rendered', 'error'); console.error(err); }
+  );
+  function fit(width) {
+    plots.forEach(function (el) { Plotly.relayout(el, width ? { width: width } : { width: null, autosize: true }); });
+  }
+  // Printing does not resize the window, so charts are refitted to the printed page width (A4 less margins) and back.
+  window.addEventListener('beforeprint', function () { fit(680); });
+  window.addEventListener('afterprint', function () { fit(0); });
+  if (window.matchMedia) {
+    var print = window.matchMedia('print');
+    var onChange = function (e) { fit(e.matches ? 680 : 0); };
+    if (print.addEventListener) print.addEventListener('change', onChange);
+  }
+})();
+`;
+
+/** No network at all: scripts and styles only from the page itself, images only from data: and blob: URLs. */
+const CSP = "default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; img-src data: blob:; font-src data:";
+
+/**
+ * The whole report as one self-contained HTML page: Plotly inlined, data and figures embedded
+ * as JSON, no fonts or scripts fetched, so it opens from file:// on a machine with no network.
+ * The same data gives the same bytes.
+ */
+export function renderReport(data: ReportData): string {
+  const ctx = reportContext(data);
+  const sections = reportSections(data, ctx);
+  const figures: Record<string, Figure> = {};
+  for (const s of sections) for (const f of s.figures) figures[f.id] = f;
+  const h = data.header;
+  const toc = sections.map((s) => `<a href="#${s.id}">${escapeHtml(s.title)}</a>`).join('');
+  const body = sections
+    .map((s, i) => `<section id="${s.id}" class="report-section${i === 0 ? ' first' : ''}">\n<h2>${i + 1}. ${escapeHtml(s.title)}</h2>\n${s.html}\n</section>`)
+    .join('\n');
+  return [
+    '<!doctype html>',
+    '<html lang="en">',
+    '<head>',
+    '<meta charset="utf-8">',
+    '<meta name="viewport" content="width=device-width, initial-scale=1">',
+    `<meta http-equiv="Content-Security-Policy" content="${CSP}">`,
+    `<meta name="generator" content="labelsim ${escapeHtml(h.labelsimVersion)}">`,
+    `<title>${escapeHtml(h.experiment)} — labelsim report</title>`,
+    `<style>${REPORT_CSS}</style>`,
+    '</head>',
+    '<body>',
+    '<main class="report">',
+    headerHtml(ctx),
+    `<nav class="toc" aria-label="Sections">${toc}</nav>`,
+    body,
+    `<footer>Written by labelsim ${escapeHtml(h.labelsimVersion)} with Plotly ${escapeHtml(plotlyVersion())} inlined; this file needs no network. The figures' data is embedded below (script#report-data) and saved beside it as report-data.json.</footer>`,
+    '</main>',
+    `<script type="application/json" id="report-data">${scriptJson(data)}</script>`,
+    `<script type="application/json" id="report-figures">${scriptJson(figures)}</script>`,
+    `<script>${plotlySource()}</script>`,
+    `<script>${RENDER_SCRIPT}</script>`,
+    '</body>',
+    '</html>',
+    '',
+  ].join('\n');
+}

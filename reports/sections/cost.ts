@@ -1,0 +1,85 @@
+import { baseLayout, plotDiv, type Figure } from '../figure.js';
+import { escapeHtml, formatMoney, formatNumber, formatPercent, round } from '../format.js';
+import { colorFor, withAlpha } from '../palette.js';
+import type { ReportPlan } from '../report-data.js';
+import { paragraph, planLabel, table, type Cell, type ReportContext, type Section } from '../section.js';
+
+/** Activities with a non-zero mean cost in at least one plan, in their order of first appearance. */
+export function spentActivities(plans: ReportPlan[]): string[] {
+  const names: string[] = [];
+  for (const p of plans) for (const name of Object.keys(p.cost.byActivity)) if (!names.includes(name)) names.push(name);
+  return names.filter((name) => plans.some((p) => (p.cost.byActivity[name] ?? 0) !== 0));
+}
+
+/** True when some plan spent money (a queueing study may set no pay at all). */
+export function hasCosts(plans: ReportPlan[]): boolean {
+  return plans.some((p) => (p.cost.mean ?? 0) !== 0 || p.unitCosts.some((c) => c !== 0));
+}
+
+/** Unit cost distribution per plan (box plot) and mean cost by activity (stacked bars). */
+export function costSection(ctx: ReportContext): Section {
+  const { header, plans } = ctx.data;
+  const cur = header.currency;
+  const boxes: Figure['data'] = plans
+    .filter((p) => p.unitCosts.length > 0)
+    .map((p) => ({
+      type: 'box',
+      name: p.name,
+      y: p.unitCosts.map((c) => round(c, 6)),
+      boxmean: true,
+      boxpoints: p.unitCosts.length <= 60 ? 'all' : 'outliers',
+      jitter: 0.4,
+      pointpos: 0,
+      marker: { color: ctx.colorOf(p.name), size: 4, opacity: 0.7 },
+      line: { color: ctx.colorOf(p.name), width: 1.5 },
+      fillcolor: withAlpha(ctx.colorOf(p.name), 0.2),
+      hoverinfo: 'y',
+      showlegend: false,
+    }));
+  const unitFigure: Figure = {
+    id: 'unit-cost',
+    data: boxes,
+    layout: baseLayout(`Cost per accurately labelled item, across replications (${cur})`, { title: 'Plan', type: 'category' }, {
+      title: `${cur} per accurate item`,
+      tickformat: ',.3~f',
+    }),
+  };
+
+  const activities = spentActivities(plans);
+  const bars: Figure['data'] = activities.map((name, i) => ({
+    type: 'bar',
+    name,
+    x: plans.map((p) => p.name),
+    y: plans.map((p) => round(p.cost.byActivity[name] ?? 0, 2)),
+    marker: { color: colorFor(i), line: { color: '#ffffff', width: 0.75 } },
+    hovertemplate: `%{x}: ${escapeHtml(name)} %{y:,.0f} ${cur}<extra></extra>`,
+  }));
+  const activityFigure: Figure = {
+    id: 'cost-by-activity',
+    data: bars,
+    layout: baseLayout(`Mean total cost by activity (${cur})`, { title: 'Plan', type: 'category' }, { title: `Mean cost (${cur})`, tickformat: ',.0f' }, {
+      barmode: 'stack',
+      // Reversed, so the legend reads top to bottom like the stack.
+      legend: { orientation: 'v', x: 1.02, xanchor: 'left', y: 1, yanchor: 'top', traceorder: 'reversed' },
+      margin: { l: 72, r: 24, t: 56, b: 56 },
+    }),
+  };
+
+  const rows: Cell[][] = plans.map((p) => [
+    planLabel(ctx, p),
+    formatMoney(p.unitCost.mean, cur),
+    formatMoney(p.unitCost.p50, cur),
+    formatMoney(p.unitCost.p95, cur),
+    formatMoney(p.cost.mean, cur, 0),
+    header.deadlineHours === null ? 'n/a' : formatMoney(p.cost.atDeadline, cur, 0),
+    formatNumber(p.accurate),
+    formatPercent(p.residualErrorRate, 2),
+  ]);
+  const html = [
+    paragraph('Unit cost is the total cost of a replication divided by the items it labelled accurately, so rework, idle paid time and errors that slip through all raise it.', 'note'),
+    boxes.length > 0 ? plotDiv(unitFigure, `Box plot of cost per accurate item per plan; the box spans the middle half of replications, the dashed line is the mean.`) : paragraph('No replication produced an accurate item, so there is no unit cost to show.'),
+    bars.length > 0 ? plotDiv(activityFigure, 'Stacked bars: mean total cost per plan split by activity.') : paragraph('No costs were recorded.'),
+    table(['Plan', 'Unit cost (mean)', 'p50', 'p95', 'Total cost (mean)', 'Cost by deadline', 'Accurate items', 'Residual error'], rows, { numeric: [1, 2, 3, 4, 5, 6, 7] }),
+  ].join('\n');
+  return { id: 'cost', title: 'Cost', html, figures: [...(boxes.length > 0 ? [unitFigure] : []), ...(bars.length > 0 ? [activityFigure] : [])] };
+}

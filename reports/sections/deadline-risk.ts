@@ -1,0 +1,100 @@
+import { baseLayout, deadlineMarks, legendFor, plotDiv, weeksAxis, type Figure } from '../figure.js';
+import { calendarDate, escapeHtml, formatChance, formatWeeks, horizonPhrase, HOURS_PER_WEEK, round, toWeeks } from '../format.js';
+import { INK } from '../palette.js';
+import type { ReportData } from '../report-data.js';
+import { paragraph, planLabel, table, type Cell, type ReportContext, type Section } from '../section.js';
+
+const QUANTILES = [
+  { key: 'p50', q: 0.5 },
+  { key: 'p85', q: 0.85 },
+  { key: 'p95', q: 0.95 },
+] as const;
+
+/** The right end of the weeks axis: past the last finish and the deadline, or the horizon if nothing finished. */
+export function completionAxisEnd(data: ReportData): number {
+  let last = 0;
+  for (const p of data.plans) if (p.completionHours.length > 0) last = Math.max(last, p.completionHours[p.completionHours.length - 1]);
+  if (data.header.deadlineHours !== null) last = Math.max(last, data.header.deadlineHours);
+  if (last === 0) last = data.header.horizonHours;
+  return Math.min(data.header.horizonHours, last * 1.06) / HOURS_PER_WEEK;
+}
+
+/** Completion-time CDF per plan: the chance of having finished by each week, with the deadline and p50/p85/p95. */
+export function deadlineRiskSection(ctx: ReportContext): Section {
+  const { header, plans } = ctx.data;
+  const end = completionAxisEnd(ctx.data);
+  const data: Figure['data'] = [];
+  for (const p of plans) {
+    if (p.replications === 0) continue;
+    const n = p.replications;
+    const x = [0, ...p.completionHours.map((h) => toWeeks(h)), round(end, 4)];
+    const y = [0, ...p.completionHours.map((_, i) => round((i + 1) / n, 5)), round(p.completionHours.length / n, 5)];
+    data.push({
+      type: 'scatter',
+      mode: 'lines',
+      name: p.name,
+      legendgroup: p.name,
+      x,
+      y,
+      line: { shape: 'hv', color: ctx.colorOf(p.name), dash: ctx.dashOf(p.name), width: 2.5 },
+      hovertemplate: `${escapeHtml(p.name)}: %{y:.0%} finished by week %{x:.1f}<extra></extra>`,
+    });
+    const marks = QUANTILES.filter(({ key }) => p.completion[key] !== null);
+    if (marks.length > 0) {
+      data.push({
+        type: 'scatter',
+        mode: 'markers',
+        name: `${p.name} p50/p85/p95`,
+        legendgroup: p.name,
+        showlegend: false,
+        x: marks.map(({ key }) => toWeeks(p.completion[key]!)),
+        y: marks.map(({ q }) => q),
+        text: marks.map(({ key }) => key),
+        marker: { symbol: 'diamond', size: 10, color: ctx.colorOf(p.name), line: { color: '#ffffff', width: 1 } },
+        hovertemplate: `${escapeHtml(p.name)} %{text}: week %{x:.1f}<extra></extra>`,
+      });
+    }
+  }
+  const deadline = deadlineMarks(header);
+  const guides = QUANTILES.map(({ q }) => ({ type: 'line', xref: 'paper', yref: 'y', x0: 0, x1: 1, y0: q, y1: q, line: { color: '#9e9e9e', width: 1, dash: 'dot' } }));
+  const guideLabels = QUANTILES.map(({ key, q }) => ({ xref: 'paper', yref: 'y', x: 1, y: q, xanchor: 'right', yanchor: 'bottom', showarrow: false, text: key, font: { size: 10, color: INK.muted } }));
+  const figure: Figure = {
+    id: 'completion-cdf',
+    data,
+    layout: baseLayout('Chance of having finished, by week (completion-time distribution)', weeksAxis(end, header), {
+      title: 'Share of replications finished',
+      range: [0, 1.03],
+      tickformat: '.0%',
+    }, {
+      shapes: [...guides, ...deadline.shapes],
+      annotations: [...guideLabels, ...deadline.annotations],
+      ...legendFor(plans.length),
+    }),
+  };
+
+  const censored = plans.filter((p) => p.notFinished > 0);
+  const notes = censored.map((p) =>
+    paragraph(
+      `${p.name}: ${p.notFinished} of ${p.replications} replications did not finish by ${horizonPhrase(header.horizonHours)}, so its curve stops at ${formatChance(p.completionHours.length / p.replications)} and the percentiles above that are unknown.`,
+      'warning',
+    ),
+  );
+  const rows: Cell[][] = plans.map((p) => [
+    planLabel(ctx, p),
+    p.onTime === null ? 'n/a' : `${formatChance(p.onTime.probability)} (${formatChance(p.onTime.low)}–${formatChance(p.onTime.high)})`,
+    formatWeeks(p.completion.p50),
+    formatWeeks(p.completion.p85),
+    { html: escapeHtml(calendarDate(p.completion.p85, header.startDate, header.timeZone, { time: false })), className: 'date' },
+    formatWeeks(p.completion.p95),
+    `${p.notFinished} of ${p.replications}`,
+  ]);
+  const html = [
+    header.deadlineHours === null
+      ? paragraph('The experiment sets no deadline; the chart shows when the work is done.')
+      : paragraph(`Each curve is the share of replications that had finished all the work by a given week; where a curve crosses the dashed deadline line is the chance of finishing on time. Diamonds mark p50, p85 and p95.`, 'note'),
+    plotDiv(figure, 'Completion-time distribution per plan, in weeks from the start, with the deadline as a dashed line.'),
+    ...notes,
+    table(['Plan', 'On time (95% CI)', 'p50', 'p85', 'p85 date', 'p95', 'Not finished'], rows, { numeric: [1, 2, 3, 5, 6] }),
+  ].join('\n');
+  return { id: 'deadline-risk', title: 'Deadline risk', html, figures: [figure] };
+}

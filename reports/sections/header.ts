@@ -1,0 +1,33 @@
+import { calendarDate, escapeHtml, formatNumber, formatTimestamp, formatWallTime, formatWeeks, shortHash } from '../format.js';
+import type { ReportContext } from '../section.js';
+
+/** The page's title block: what was run, how, and when; not a numbered section. */
+export function headerHtml(ctx: ReportContext): string {
+  const h = ctx.data.header;
+  const deadline =
+    h.deadlineHours === null
+      ? h.openEnded
+        ? 'none (open-ended: items keep arriving; a steady-state study)'
+        : 'none'
+      : `${formatWeeks(h.deadlineHours)}, by ${calendarDate(h.deadlineHours, h.startDate, h.timeZone)} (${h.timeZone})`;
+  const facts: Array<[string, string]> = [
+    ['Config hash', `<code title="${escapeHtml(h.configHash)}">${escapeHtml(shortHash(h.configHash))}</code>`],
+    ['Seed', escapeHtml(String(h.seed))],
+    ['Replications', `${escapeHtml(formatNumber(h.replications))} per plan`],
+    ['Deadline', escapeHtml(deadline)],
+    ['Start', escapeHtml(`${calendarDate(0, h.startDate, h.timeZone, { time: false })}, ${h.timeZone}`)],
+    ['Horizon', escapeHtml(formatWeeks(h.horizonHours))],
+    ['Currency', escapeHtml(h.currency)],
+    ['labelsim', escapeHtml(h.labelsimVersion)],
+    ['Run date', escapeHtml(formatTimestamp(h.runDate))],
+    ['Wall time', escapeHtml(formatWallTime(h.wallSeconds))],
+  ];
+  return [
+    '<header class="report-header">',
+    `<p class="kicker">labelsim report</p>`,
+    `<h1>${escapeHtml(h.experiment)}</h1>`,
+    h.description ? `<p class="description">${escapeHtml(h.description)}</p>` : '',
+    `<dl class="facts">${facts.map(([k, v]) => `<div><dt>${escapeHtml(k)}</dt><dd>${v}</dd></div>`).join('')}</dl>`,
+    '</header>',
+  ].join('\n');
+}

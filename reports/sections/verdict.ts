@@ -1,0 +1,106 @@
+import { ACCEPTABLE_ON_TIME, recommend, type Recommendation } from '../decide.js';
+import { escapeHtml, formatChance, formatDuration, formatMoney, formatPercent, formatWeeks, horizonPhrase, plural } from '../format.js';
+import type { ReportHeader, ReportPlan } from '../report-data.js';
+import { planLabel, table, type Cell, type ReportContext, type Section } from '../section.js';
+
+/** The sentence a manager reads first about one plan. */
+export function verdictLine(plan: ReportPlan, header: ReportHeader): string {
+  const parts: string[] = [];
+  const money = (x: number | null) => formatMoney(x, header.currency);
+  if (header.openEnded) {
+    const busiest = [...plan.pools].filter((p) => p.utilization !== null).sort((a, b) => b.utilization! - a.utilization!)[0];
+    if (busiest) parts.push(`busiest pool ${busiest.name} at ${formatPercent(busiest.utilization, 0)} utilisation`);
+    const longest = [...plan.stages].filter((s) => s.waitMean !== null).sort((a, b) => b.waitMean! - a.waitMean!)[0];
+    if (longest) parts.push(`longest mean wait ${formatDuration(longest.waitMean)} at ${longest.name} (p95 ${formatDuration(longest.waitP95)})`);
+    if (plan.unitCost.mean !== null && (plan.cost.mean ?? 0) !== 0) parts.push(`${money(plan.unitCost.mean)} per accurate item`);
+  } else {
+    if (plan.onTime !== null && header.deadlineHours !== null) {
+      parts.push(
+        `${formatChance(plan.onTime.probability)} chance to finish by ${formatWeeks(header.deadlineHours)} (95% CI ${formatChance(plan.onTime.low)}–${formatChance(plan.onTime.high)})`,
+      );
+    }
+    parts.push(plan.completion.p85 === null ? `p85 beyond ${horizonPhrase(header.horizonHours)}` : `p85 at ${formatWeeks(plan.completion.p85)}`);
+    if (plan.unitCost.mean !== null) parts.push(`${money(plan.unitCost.mean)} per accurate item`);
+  }
+  let line = `${plan.name}: ${parts.join('; ')}`;
+  const notes: string[] = [];
+  if (!header.openEnded && plan.notFinished > 0) {
+    notes.push(`${plan.notFinished} of ${plan.replications} replications did not finish by ${horizonPhrase(header.horizonHours)}`);
+  }
+  if (plan.failed > 0) notes.push(`${plural(plan.failed, 'replication')} failed and ${plan.failed === 1 ? 'is' : 'are'} left out`);
+  if (notes.length > 0) line += ` (${notes.join('; ')})`;
+  return line;
+}
+
+/** "Recommended: X — why", or null when there is nothing to choose between. */
+export function recommendationLine(plans: ReportPlan[], header: ReportHeader): string | null {
+  if (plans.length < 2) return null;
+  const rec = recommend(plans.map((p) => ({ name: p.name, onTime: p.onTime?.probability ?? null, unitCost: p.unitCost.mean })));
+  if (rec === null) return null;
+  return `Recommended: ${rec.plan} — ${reason(rec, plans.find((p) => p.name === rec.plan)!, header)}`;
+}
+
+function reason(rec: Recommendation, plan: ReportPlan, header: ReportHeader): string {
+  const cost = plan.unitCost.mean === null ? 'unit cost unknown' : `${formatMoney(plan.unitCost.mean, header.currency)} per accurate item`;
+  const chance = formatChance(plan.onTime?.probability);
+  const bar = formatPercent(ACCEPTABLE_ON_TIME, 0);
+  switch (rec.basis) {
+    case 'acceptable':
+      return rec.among.length === 1
+        ? `the only plan with at least a ${bar} chance to finish on time (${chance}), at ${cost}.`
+        : `the cheapest of the ${rec.among.length} plans with at least a ${bar} chance to finish on time (${chance}, ${cost}).`;
+    case 'best-chance':
+      return `no plan reaches a ${bar} chance to finish on time; this one has the highest (${chance})${rec.among.length > 1 ? `, and is the cheapest of the ${rec.among.length} tied` : ''}, at ${cost}. More capacity or a later deadline is needed to be confident.`;
+    case 'cheapest':
+      return `the lowest cost per accurate item (${cost})${header.deadlineHours === null ? '; the experiment sets no deadline' : ''}.`;
+  }
+}
+
+/** Verdict per plan, the recommendation, and the capacity check. */
+export function verdictSection(ctx: ReportContext): Section {
+  const { header, plans } = ctx.data;
+  const items = plans.map((p) => {
+    const desc = p.description ? `<div class="plan-desc">${escapeHtml(p.description)}</div>` : '';
+    return `<li><span class="swatch" style="background:${ctx.colorOf(p.name)}"></span><span class="verdict-text">${escapeHtml(verdictLine(p, header))}</span>${desc}</li>`;
+  });
+  const rec = recommendationLine(plans, header);
+  const html = [
+    `<ul class="verdicts">${items.join('')}</ul>`,
+    rec === null ? '' : `<p class="recommendation">${escapeHtml(rec)}</p>`,
+    capacityTable(ctx),
+  ].join('\n');
+  return { id: 'verdict', title: 'Verdict', html, figures: [] };
+}
+
+/** Pool load (demand over available hours, no randomness) per plan; above 100% cannot be done in time. */
+function capacityTable(ctx: ReportContext): string {
+  const { header, plans } = ctx.data;
+  const pools: string[] = [];
+  for (const p of plans) for (const pool of p.pools) if (!pools.includes(pool.name)) pools.push(pool.name);
+  if (pools.length === 0) return '';
+  let over = 0;
+  // One row per plan, one column per pool: plans outnumber pools when an experiment sweeps a setting.
+  const rows: Cell[][] = plans.map((p) => [
+    planLabel(ctx, p),
+    ...pools.map((name): Cell => {
+      const load = p.pools.find((x) => x.name === name)?.load ?? null;
+      if (load === null) return '—';
+      if (load > 1) {
+        over++;
+        return { html: `<strong>${escapeHtml(formatPercent(load, 0))}</strong> <span class="flag">over capacity</span>`, className: 'over', title: 'Demand exceeds the hours available even with no randomness' };
+      }
+      return formatPercent(load, 0);
+    }),
+  ]);
+  const until = header.deadlineHours === null ? 'over the horizon' : `up to the deadline (${formatWeeks(header.deadlineHours)})`;
+  const note =
+    over > 0
+      ? `<p class="warning">${over === 1 ? 'One pool is' : `${over} pools are`} loaded above 100% in ${over === 1 ? 'its plan' : 'their plans'}: the work cannot be done in time even if nothing goes wrong.</p>`
+      : '';
+  return [
+    '<h3>Capacity check</h3>',
+    `<p class="note">Load = hours of work the pool must do / hours its people are on shift, ${escapeHtml(until)}, with no randomness. Above 100% the pool cannot finish in time on an average day.</p>`,
+    table(['Plan', ...pools.map((name) => `${name} load`)], rows, { numeric: pools.map((_, i) => i + 1) }),
+    note,
+  ].join('\n');
+}

@@ -1,0 +1,163 @@
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { chromium, type Browser, type BrowserContext } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { labelsim, REPO, tempDir } from '../support/cli.js';
+
+/** Every shipped experiment, by its output folder name. */
+const EXPERIMENTS = [
+  { name: 'eight-week-video', file: 'experiments/eight-week-video.yaml' },
+  { name: 'vendor-comparison', file: 'experiments/vendor-comparison.yaml' },
+  { name: 'portfolio', file: 'experiments/portfolio.yaml' },
+  { name: 'mmc', file: 'experiments/validation/mmc.yaml' },
+];
+const SCREENSHOTS = path.join(REPO, 'out', 'report-screenshots');
+
+/** The system's Chromium (Debian's package; .ci/run installs it), never a downloaded browser. */
+function chromiumPath(): string {
+  for (const name of ['chromium', 'chromium-browser', 'google-chrome']) {
+    try {
+      return execFileSync('which', [name], { encoding: 'utf8' }).trim();
+    } catch {
+      // try the next name
+    }
+  }
+  throw new Error('no Chromium found: install it (apt-get install -y chromium) to run the report browser tests');
+}
+
+interface PlotCheck {
+  id: string;
+  promised: number;
+  traces: number;
+  drawnTraces: number;
+  hasSvg: boolean;
+  emptyTraces: number[];
+}
+
+/*
+ * Code run inside the page, as source text: the project compiles without the DOM library, and
+ * these few lines are plain browser JavaScript.
+ */
+
+/** Per plot container: the traces it promises, Plotly's traces, the trace groups drawn, and any trace that drew nothing. */
+const PLOT_CHECK = `Array.from(document.querySelectorAll('.plot')).map((el) => {
+  const groups = Array.from(el.querySelectorAll('.cartesianlayer .trace'));
+  // A trace has drawn something when one of its paths has a real outline (a line, a bar, a box or a marker).
+  const drawn = (g) => Array.from(g.querySelectorAll('path')).some((p) => (p.getAttribute('d') || '').length > 6 && p.getAttribute('d') !== 'M0,0Z');
+  return {
+    id: el.dataset.plot || '',
+    promised: Number(el.dataset.traces),
+    traces: (el._fullData || []).length,
+    drawnTraces: groups.length,
+    hasSvg: el.querySelector('svg.main-svg') !== null,
+    emptyTraces: groups.map((g, i) => (drawn(g) ? -1 : i)).filter((i) => i >= 0),
+  };
+})`;
+
+/** Decodes a PNG in the page and returns the share of pixels that are not (near) white. */
+const inkedShare = (b64: string) => `(async () => {
+  const img = new Image();
+  img.src = 'data:image/png;base64,${b64}';
+  await img.decode();
+  const canvas = document.createElement('canvas');
+  canvas.width = img.width;
+  canvas.height = img.height;
+  const g = canvas.getContext('2d');
+  g.drawImage(img, 0, 0);
+  const px = g.getImageData(0, 0, img.width, img.height).data;
+  let ink = 0;
+  for (let i = 0; i < px.length; i += 4) if (px[i] < 240 || px[i + 1] < 240 || px[i + 2] < 240) ink++;
+  return ink / (img.width * img.height);
+})()`;
+
+describe('the HTML report in a browser with no network', () => {
+  let browser: Browser;
+  let out: string;
+
+  beforeAll(async () => {
+    out = tempDir('browser');
+    for (const { file } of EXPERIMENTS) {
+      const r = labelsim(['run', file, '--replications', '8', '--out', out, '--quiet']);
+      expect(r.code, r.stderr).toBe(0);
+    }
+    fs.mkdirSync(SCREENSHOTS, { recursive: true });
+    browser = await chromium.launch({
+      executablePath: chromiumPath(),
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'],
+    });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    // The run folders hold a 5 MB report each; the screenshots stay in out/report-screenshots.
+    if (out) fs.rmSync(out, { recursive: true, force: true });
+  });
+
+  it.each(EXPERIMENTS)('$name: every chart renders all its traces, with no errors, no request leaving the file, and a non-blank page', async ({ name }) => {
+    const file = path.join(out, name, 'report.html');
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    let aborted = 0;
+    const abortedUrls: string[] = [];
+    await context.route('**/*', (route) => {
+      if (route.request().url().startsWith('file:')) return route.continue();
+      aborted++;
+      abortedUrls.push(route.request().url());
+      return route.abort();
+    });
+    try {
+      await checkReport(context, name, file, () => aborted, abortedUrls);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('notices a request that tries to leave the machine (the guard above works)', async () => {
+    const context = await browser.newContext();
+    let aborted = 0;
+    await context.route('**/*', (route) => (route.request().url().startsWith('file:') ? route.continue() : (aborted++, route.abort())));
+    const page = await context.newPage();
+    await page.goto(`file://${path.join(out, 'mmc', 'report-data.json')}`);
+    await page.evaluate(`fetch('https://example.com/x').catch(() => null)`);
+    expect(aborted).toBe(1);
+    await context.close();
+  });
+});
+
+/** Opens one report and checks its charts, errors, requests and screenshot. */
+async function checkReport(context: BrowserContext, name: string, file: string, aborted: () => number, abortedUrls: string[]): Promise<void> {
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(`console: ${m.text()}`);
+  });
+  page.on('pageerror', (e) => errors.push(`page: ${e.message}`));
+  page.on('requestfailed', (r) => {
+    if (!r.url().startsWith('file:')) abortedUrls.push(r.url());
+  });
+
+  await page.goto(`file://${file}`);
+  await page.waitForSelector('body[data-rendered]', { timeout: 60_000 });
+  expect(await page.getAttribute('body', 'data-rendered')).toBe('true');
+
+  const plots = (await page.evaluate(PLOT_CHECK)) as PlotCheck[];
+  expect(plots.length).toBeGreaterThan(0);
+  for (const p of plots) {
+    expect(p.hasSvg, `${p.id}: svg`).toBe(true);
+    expect(p.promised, `${p.id}: promised traces`).toBeGreaterThan(0);
+    expect(p.traces, `${p.id}: traces`).toBe(p.promised);
+    expect(p.drawnTraces, `${p.id}: trace groups drawn`).toBe(p.promised);
+    expect(p.emptyTraces, `${p.id}: traces with nothing drawn`).toEqual([]);
+  }
+
+  const png = await page.screenshot({ fullPage: true });
+  fs.writeFileSync(path.join(SCREENSHOTS, `${name}.png`), png);
+  // Decode the PNG in a blank page and count the pixels that are not (near) white.
+  const blank = await context.newPage();
+  const inked = (await blank.evaluate(inkedShare(png.toString('base64')))) as number;
+  expect(inked).toBeGreaterThan(0.01);
+
+  expect(errors).toEqual([]);
+  expect(abortedUrls).toEqual([]);
+  expect(aborted()).toBe(0);
+}
