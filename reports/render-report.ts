@@ -11,13 +11,14 @@ import { deadlineRiskSection } from './sections/deadline-risk.js';
 import { headerHtml } from './sections/header.js';
 import { portfolioPlans, portfolioSection } from './sections/portfolio.js';
 import { sensitivitySection } from './sections/sensitivity.js';
+import { hasSweep, sweepSection } from './sections/sweep.js';
 import { verdictSection } from './sections/verdict.js';
 import { REPORT_CSS } from './styles.js';
 
 /**
  * The sections of a report, in reading order. An open-ended (steady-state) experiment has no
  * completion, so it skips deadline risk, burn-down and on-time comparisons and shows utilisation
- * and waits.
+ * and waits. An experiment with a sweep gets a section of the plans it generated after the comparison.
  */
 export function reportSections(data: ReportData, ctx: ReportContext = reportContext(data)): Section[] {
   const open = data.header.openEnded;
@@ -25,6 +26,7 @@ export function reportSections(data: ReportData, ctx: ReportContext = reportCont
   if (!open) sections.push(deadlineRiskSection(ctx), burnDownSection(ctx));
   if (hasCosts(data.plans)) sections.push(costSection(ctx));
   if (!open || data.plans.length > 1) sections.push(comparisonSection(ctx));
+  if (hasSweep(data.plans)) sections.push(sweepSection(ctx));
   sections.push(bottlenecksSection(ctx));
   if (!open) sections.push(sensitivitySection(ctx));
   if (!open && portfolioPlans(data.plans).length > 0) sections.push(portfolioSection(ctx));

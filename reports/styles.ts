@@ -47,6 +47,8 @@ figure.chart figcaption { font-size: 12px; color: var(--muted); margin-top: 2px;
 .plot { width: 100%; height: 440px; }
 .plot-tall { height: 560px; }
 .plot-short { height: 340px; }
+.chart-pair { display: grid; grid-template-columns: repeat(auto-fit, minmax(min(100%, 420px), 1fr)); gap: 0 20px; }
+.chart-pair > figure { min-width: 0; }
 footer { margin-top: 40px; padding-top: 10px; border-top: 1px solid var(--rule); color: var(--muted); font-size: 12px; }
 @media (max-width: 700px) {
   main.report { padding: 14px; }
@@ -59,6 +61,7 @@ footer { margin-top: 40px; padding-top: 10px; border-top: 1px solid var(--rule);
   nav.toc, .modebar-container { display: none !important; }
   section.report-section { break-before: page; margin-top: 0; }
   section.report-section.first { break-before: auto; margin-top: 24px; }
+  .chart-pair { display: block; }
   figure.chart, .table-wrap, .verdicts li, .recommendation { break-inside: avoid; }
   h2, h3 { break-after: avoid; }
   .table-wrap { overflow: visible; }

@@ -1,7 +1,7 @@
 import { quantileSorted } from 'simple-statistics';
 import type { ReplicationResult } from '../../sim/model/replication-result.js';
 import { decodeRow, rowLayout } from '../../workers/result-rows.js';
-import type { ReportData, ReportPlan, Sensitivity } from '../../reports/report-data.js';
+import type { ReportData, ReportPlan, Sensitivity, SweepPoint } from '../../reports/report-data.js';
 import { isFailure, type ReplicationRecord } from '../run/record-log.js';
 import type { RunManifest } from '../run/run-files.js';
 import type { Summary } from './summary.js';
@@ -33,9 +33,23 @@ export function buildReportData(manifest: RunManifest, summary: Summary, records
       timeZone: base.clock.timeZone,
       openEnded,
     },
-    plans: manifest.plans.map((plan, i) => planData(summary.plans[i], resultsOf(records, plan.name, plan.model), openEnded)),
+    plans: manifest.plans.map((plan, i) => {
+      const data = planData(summary.plans[i], resultsOf(records, plan.name, plan.model), openEnded);
+      return plan.sweep === undefined ? data : { ...data, sweep: sweepPoint(plan.sweep) };
+    }),
     sensitivity,
   };
+}
+
+/** A generated plan's place in the sweep, its values as plain scalars: a list or mapping becomes its JSON text, as in the plan's name. */
+export function sweepPoint(sweep: { plan: string; values: Array<{ parameter: string; value: unknown }> }): SweepPoint {
+  const scalar = (v: unknown): SweepPoint['values'][number]['value'] => {
+    if (v === null || v === undefined) return null;
+    if (typeof v === 'string' || typeof v === 'boolean') return v;
+    if (typeof v === 'number') return Number.isFinite(v) ? v : String(v);
+    return JSON.stringify(v) ?? String(v);
+  };
+  return { plan: sweep.plan, values: sweep.values.map((a) => ({ parameter: a.parameter, value: scalar(a.value) })) };
 }
 
 function resultsOf(records: ReplicationRecord[], plan: string, model: RunManifest['plans'][number]['model']): ReplicationResult[] {
@@ -66,6 +80,8 @@ function planData(s: Summary['plans'][number], rs: ReplicationResult[], openEnde
     unitCost: s.unitCost,
     cost: { mean: s.cost.mean, atDeadline: s.cost.atDeadline, byActivity: s.cost.byActivity },
     residualErrorRate: s.residualErrorRate,
+    // A summary saved before the share was kept has none.
+    errorsCaughtShare: s.errorsCaughtShare ?? null,
     accurate: s.accurate.mean,
     burnDown: openEnded ? null : burnDown(rs),
     pools: Object.entries(s.pools).map(([name, p]) => ({
