@@ -1,46 +1,120 @@
 /**
  * Benchmark entry point: `npm run bench` (or `node dist/bench/bench.js` after a build).
- * Prints a table and writes the same figures to out/bench.json.
+ * Prints one table and writes the same figures to out/bench.json.
+ *
+ *   npm run bench              full run (about 10 minutes on 2 cores)
+ *   npm run bench -- --quick   fast check: 100 replications instead of 1,000, memory growth
+ *                              10 vs 100 replications, and no 5,000,000-frame run
+ *
+ * Sections of the table:
+ *   1. engine events/s on M/M/10 against a bare typed-array heap loop on the same events, and the ratio;
+ *   2. one replication of experiments/eight-week-video.yaml plan `base` (500,000 frames) in this
+ *      process: events, seconds, events/s (best of 3 after a warm-up);
+ *   3. 1,000 replications of that plan on 1 and on 2 Piscina workers, each in a child process
+ *      (dist/bench/replications.js): seconds, replications/s, and time 1 worker / time 2 workers;
+ *   4. peak RSS of 100 against 1,000 replications on 2 workers, and their ratio (should be ~1);
+ *   5. memory per item: one replication with 5,000,000 frames against one with 500,000 (same
+ *      horizon), each in a child process: peak RSS and peak heap differences / 4,500,000.
+ *
+ * Timings are wall-clock on whatever else the machine is doing: the load average is printed
+ * before and after.
  */
+import os from 'node:os';
 import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { benchMemoryPerItem, benchPeakMemory, benchReplicationScaling } from './child-runs.js';
 import { benchEngineVsBare, MMC } from './engine.js';
-import { formatTable, machineInfo, writeJsonAtomic, type BenchRow } from './harness.js';
+import { benchOneReplication, EXPERIMENT_FILE, PLAN } from './experiment.js';
+import { derivedRow, formatLoad, formatTable, inSection, machineInfo, sourceState, writeJsonAtomic, type BenchRow } from './harness.js';
 
 const OUT_FILE = fileURLToPath(new URL('../../out/bench.json', import.meta.url));
 const MEASURE = { warmups: 1, repeats: 3 };
 
+/** Replication counts and item counts of sections 3-5, full and quick. */
+const FULL = { replications: 1000, fewReplications: 100, memoryPerItem: true };
+const QUICK = { replications: 100, fewReplications: 10, memoryPerItem: false };
+const SMALL_ITEMS = 500_000;
+const LARGE_ITEMS = 5_000_000;
+/** Three years: 5,000,000 frames take about 131 weeks at 10 annotators (500,000 take 13). */
+const LARGE_HORIZON_HOURS = 3 * 52 * 168;
+
 function main(): void {
+  const { values } = parseArgs({ options: { quick: { type: 'boolean', default: false } } });
+  const sizes = values.quick ? QUICK : FULL;
   const machine = machineInfo();
-  console.log(`labelsim bench — node ${machine.node}, ${machine.cpu}, ${machine.cores} cores (${machine.platform})`);
+  const startedAt = new Date();
+  const source = sourceState();
+  const count = (n: number) => n.toLocaleString('en-US');
+
+  console.log(`labelsim bench${values.quick ? ' --quick' : ''} — ${startedAt.toISOString()}`);
+  console.log(`machine: ${machine.cpu}, ${machine.cores} cores, ${machine.platform}, node ${machine.node}`);
+  if (source !== null) {
+    const dirty = source.modified.length > 0 ? ` + uncommitted changes in ${source.modified.join(', ')}` : '';
+    console.log(`source: commit ${source.commit}${dirty}`);
+  }
+  console.log(`load average at start (1, 5, 15 min): ${formatLoad(machine.loadAverage)}`);
   console.log(
     `M/M/${MMC.servers}: arrivals ${MMC.arrivalsPerHour}/h, mean service ${MMC.meanServiceHours} h, ` +
-      `horizon ${MMC.horizonHours.toFixed(0)} h; best of ${MEASURE.repeats} after ${MEASURE.warmups} warm-up`,
+      `horizon ${MMC.horizonHours.toFixed(0)} h; in-process timings best of ${MEASURE.repeats} after ${MEASURE.warmups} warm-up`,
   );
+  console.log(`experiment: ${EXPERIMENT_FILE}, plan ${PLAN}`);
   console.log();
 
   const rows: BenchRow[] = [];
+  const ratios: Record<string, number> = {};
+
+  // 1. Engine against the bare loop.
   const cmp = benchEngineVsBare(MMC, MEASURE);
-  rows.push(cmp.engine, cmp.bare);
-  // Further sections (one replication of a full experiment, 1,000 replications on 1 and 2
-  // workers, peak memory) push their rows here.
+  rows.push(...inSection('1. engine vs bare heap loop, in-process', [cmp.engine, cmp.bare, derivedRow('ratio engine / bare loop (events/s)', cmp.ratio, '', `${(1 / cmp.ratio).toFixed(2)}x slower`)]));
+  ratios.engineOverBare = cmp.ratio;
+
+  // 2. One realistic replication.
+  rows.push(...inSection('2. one replication of the realistic model, in-process', [benchOneReplication(MEASURE)]));
+
+  // 3. Many replications on 1 and 2 workers.
+  const scaling = benchReplicationScaling(sizes.replications);
+  rows.push(...inSection(`3. ${count(sizes.replications)} replications, 1 vs 2 workers, child processes`, scaling.rows));
+  ratios.timeOneWorkerOverTwo = scaling.ratio;
+
+  // 4. Peak memory against the number of replications.
+  const growth = benchPeakMemory(sizes.fewReplications, scaling.twoWorkers);
+  rows.push(...inSection(`4. peak memory, ${count(sizes.fewReplications)} vs ${count(sizes.replications)} replications, 2 workers`, growth.rows));
+  ratios.peakRssManyOverFew = growth.ratio;
+
+  // 5. Memory per item.
+  if (sizes.memoryPerItem) {
+    const perItem = benchMemoryPerItem(SMALL_ITEMS, LARGE_ITEMS, LARGE_HORIZON_HOURS);
+    rows.push(...inSection(`5. memory per item, ${count(SMALL_ITEMS)} vs ${count(LARGE_ITEMS)} frames, child processes`, perItem.rows));
+    ratios.rssBytesPerItem = perItem.rssBytesPerItem;
+    ratios.heapBytesPerItem = perItem.heapBytesPerItem;
+  }
 
   console.log(formatTable(rows));
   console.log();
-  console.log(`ratio engine / bare loop: ${cmp.ratio.toFixed(3)}  (${(1 / cmp.ratio).toFixed(2)}x slower)`);
   if (!cmp.sameTrajectory) {
     console.log(`WARNING: the loops diverged — engine ${cmp.engine.note}, bare ${cmp.bare.note}`);
   }
+  const loadAtEnd = os.loadavg();
+  const wallSeconds = (Date.now() - startedAt.getTime()) / 1000;
+  console.log(`load average at end (1, 5, 15 min): ${formatLoad(loadAtEnd)}; bench took ${wallSeconds.toFixed(0)} s`);
 
   writeJsonAtomic(OUT_FILE, {
-    generatedAt: new Date().toISOString(),
+    generatedAt: startedAt.toISOString(),
+    quick: values.quick,
     machine,
-    workload: { ...MMC, model: 'M/M/c' },
+    source,
+    loadAverageAtEnd: loadAtEnd,
+    wallSeconds,
+    workloads: {
+      mmc: { ...MMC, model: 'M/M/c' },
+      experiment: { file: EXPERIMENT_FILE, plan: PLAN, ...sizes, smallItems: SMALL_ITEMS, largeItems: LARGE_ITEMS, largeHorizonHours: LARGE_HORIZON_HOURS },
+    },
     method: MEASURE,
     rows,
-    ratios: { engineOverBare: cmp.ratio },
+    ratios,
     checks: { sameTrajectory: cmp.sameTrajectory },
   });
-  console.log(`\nwrote ${OUT_FILE}`);
+  console.log(`wrote ${OUT_FILE}`);
 }
 
 main();

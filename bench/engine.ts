@@ -10,7 +10,7 @@ import { Simulation } from '../sim/engine/simulation.js';
 import { ServerPool, type PoolClient } from '../sim/engine/server-pool.js';
 import { randomStream } from '../sim/random/stream.js';
 import { sampler, type Sampler } from '../sim/random/distribution.js';
-import { measure, secondsSince, type BenchRow, type MeasureOptions } from './harness.js';
+import { measure, secondsSince, type MeasureOptions, type TimedRow } from './harness.js';
 
 export type { BenchRow } from './harness.js';
 
@@ -176,7 +176,7 @@ function describe(r: MmcRun): string {
 }
 
 /** Row 1: the engine's events/s on the M/M/c workload. */
-export function benchEngine(p: MmcParams = MMC, options: MeasureOptions = {}): BenchRow {
+export function benchEngine(p: MmcParams = MMC, options: MeasureOptions = {}): TimedRow {
   let last: MmcRun | undefined;
   const row = measure(`engine M/M/${p.servers} (Simulation + ServerPool)`, () => (last = runEngineMmc(p)), options);
   row.note = describe(last!);
@@ -187,7 +187,7 @@ export function benchEngine(p: MmcParams = MMC, options: MeasureOptions = {}): B
  * Row 2: the bare loop on the same workload. With `events` given, it stops after that many
  * events (the engine's count), so both rows handle exactly the same number.
  */
-export function benchBareLoop(p: MmcParams = MMC, events = Infinity, options: MeasureOptions = {}): BenchRow {
+export function benchBareLoop(p: MmcParams = MMC, events = Infinity, options: MeasureOptions = {}): TimedRow {
   let last: MmcRun | undefined;
   const row = measure(`bare typed-array heap M/M/${p.servers}`, () => (last = runBareMmc(p, events)), options);
   row.note = describe(last!);
@@ -195,8 +195,8 @@ export function benchBareLoop(p: MmcParams = MMC, events = Infinity, options: Me
 }
 
 export interface EngineComparison {
-  engine: BenchRow;
-  bare: BenchRow;
+  engine: TimedRow;
+  bare: TimedRow;
   /** Engine events/s over bare-loop events/s (1 = no overhead). */
   ratio: number;
   /** Whether both loops followed the same trajectory (same events, starts and final queue). */
