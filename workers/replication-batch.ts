@@ -1,3 +1,4 @@
+import { isMainThread } from 'node:worker_threads';
 import { simulateReplication } from '../sim/model/annotation-model.js';
 import type { ModelConfig } from '../sim/model/config.js';
 import type { ReplicationResult } from '../sim/model/replication-result.js';
@@ -10,6 +11,16 @@ export interface BatchTask {
   replications: number[];
   /** Fault injection for tests of failure handling: these replications throw. */
   failOn?: number[];
+  /** Fault injection for tests of worker faults (LABELSIM_FAULT): the worker dies or the batch throws at these replications. */
+  faults?: BatchFault[];
+  /** 0 for a batch's first run, counting up on retries (a fault marked `once` strikes only at 0). */
+  attempt?: number;
+}
+
+export interface BatchFault {
+  kind: 'exit' | 'oom' | 'throw-batch';
+  replication: number;
+  once: boolean;
 }
 
 export interface BatchFailure {
@@ -42,6 +53,7 @@ export function runBatch(task: BatchTask): BatchResult {
   const done: number[] = [];
   const failed: BatchFailure[] = [];
   for (const k of task.replications) {
+    if (task.faults !== undefined) injectFault(task, k);
     try {
       const result = runReplication(task, k);
       encodeRow(result, layout, rows, done.length * layout.width);
@@ -52,4 +64,22 @@ export function runBatch(task: BatchTask): BatchResult {
     }
   }
   return { rows: rows.slice(0, done.length * layout.width), done, failed };
+}
+
+/**
+ * The test hook of LABELSIM_FAULT: outside the per-replication try, so the whole batch fails as
+ * it would if the worker died. In this thread (--workers 0) exit and oom would take the command
+ * with them, so they throw instead.
+ */
+function injectFault(task: BatchTask, replication: number): void {
+  for (const f of task.faults!) {
+    if (f.replication !== replication || (f.once && (task.attempt ?? 0) > 0)) continue;
+    if (f.kind === 'throw-batch' || isMainThread) {
+      throw new Error(`forced ${f.kind} fault at replication ${replication} (LABELSIM_FAULT)`);
+    }
+    if (f.kind === 'exit') process.exit(1);
+    // Allocate until the worker's heap limit (resourceLimits) terminates it.
+    const hog: number[][] = [];
+    for (;;) hog.push(new Array<number>(1 << 20).fill(hog.length + 0.5));
+  }
 }

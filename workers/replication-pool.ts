@@ -9,11 +9,19 @@ export interface ReplicationRunner {
   close(): Promise<void>;
 }
 
+export interface RunnerOptions {
+  /**
+   * Heap limit of each worker thread (V8 old generation), in MiB: a runaway replication ends its
+   * worker with ERR_WORKER_OUT_OF_MEMORY, which Piscina replaces, instead of the whole process.
+   */
+  maxMemoryMb?: number;
+}
+
 export function defaultWorkerCount(): number {
   return typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;
 }
 
-export function createReplicationRunner(workers: number): ReplicationRunner {
+export function createReplicationRunner(workers: number, options: RunnerOptions = {}): ReplicationRunner {
   if (workers === 0) {
     return {
       workers: 0,
@@ -28,7 +36,11 @@ export function createReplicationRunner(workers: number): ReplicationRunner {
     // A batch queued behind busy threads waits here, not in memory of the caller.
     maxQueue: 'auto',
     idleTimeout: 60_000,
+    ...(options.maxMemoryMb === undefined ? {} : { resourceLimits: { maxOldGenerationSizeMb: options.maxMemoryMb } }),
   });
+  // A worker that dies between tasks is replaced by Piscina; the error has no task to go to, and an
+  // 'error' event nobody listens to would end the process.
+  pool.on('error', () => {});
   return {
     workers,
     run: (task) => pool.run(task) as Promise<BatchResult>,

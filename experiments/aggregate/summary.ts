@@ -1,4 +1,5 @@
 import { capacityCheck } from '../../sim/model/capacity.js';
+import { feasibilityWarnings } from '../../sim/model/feasibility.js';
 import type { ModelConfig } from '../../sim/model/config.js';
 import type { ReplicationResult } from '../../sim/model/replication-result.js';
 import { decodeRow, rowLayout } from '../../workers/result-rows.js';
@@ -24,7 +25,8 @@ export interface Summary {
   deadlineHours: number | null;
   horizonHours: number;
   failedReplications: Array<{ plan: string; replication: number; seed: number; error: string }>;
-  plans: PlanSummary[];
+  /** Each plan's figures, and `warnings`: what keeps it from finishing whatever the randomness (an endless rework loop, a stage no one staffs). */
+  plans: Array<PlanSummary & { warnings: string[] }>;
 }
 
 /**
@@ -34,7 +36,12 @@ export interface Summary {
  */
 export function buildSummary(input: SummaryInput, records: ReplicationRecord[]): Summary {
   const first = input.plans[0].model;
-  const failures = records.filter(isFailure).sort(byPlanThenReplication(input));
+  // A replication that failed and then succeeded (on --resume) counts as done; one that failed
+  // on several runs counts once, with its last error.
+  const succeeded = new Set(records.filter((r) => !isFailure(r)).map((r) => `${r.plan}:${r.replication}`));
+  const lastFailure = new Map<string, Extract<ReplicationRecord, { error: string }>>();
+  for (const r of records) if (isFailure(r) && !succeeded.has(`${r.plan}:${r.replication}`)) lastFailure.set(`${r.plan}:${r.replication}`, r);
+  const failures = [...lastFailure.values()].sort(byPlanThenReplication(input));
   const resultsByPlan = input.plans.map((plan) => {
     const layout = rowLayout(plan.model);
     const seen = new Set<number>();
@@ -58,21 +65,23 @@ export function buildSummary(input: SummaryInput, records: ReplicationRecord[]):
     deadlineHours: first.deadlineHours,
     horizonHours: first.horizonHours,
     failedReplications: failures.map((f) => ({ plan: f.plan, replication: f.replication, seed: f.seed, error: f.error })),
-    plans: resultsByPlan.map(({ plan, layout, results }, i) =>
-      summarizePlan(
+    plans: resultsByPlan.map(({ plan, layout, results }, i) => {
+      const capacity = capacityCheck(plan.model);
+      const summary = summarizePlan(
         {
           name: plan.name,
           description: plan.description,
           layout,
           results,
           failed: failures.filter((f) => f.plan === plan.name).length,
-          capacity: capacityCheck(plan.model),
+          capacity,
           deadlineHours: plan.model.deadlineHours,
           types: plan.model.work.map((w) => ({ name: w.name, count: w.count, equivalentUnits: w.equivalentUnits })),
         },
         i === 0 ? null : baseline,
-      ),
-    ),
+      );
+      return { ...summary, warnings: feasibilityWarnings(plan.model, capacity) };
+    }),
   };
 }
 

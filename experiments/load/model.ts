@@ -17,6 +17,19 @@ import { ExperimentError, describeValue, joinPath, type PathSegment } from './er
 import type { HandlingDocument, ModelDocument, PoolDocument } from './schema.js';
 import { durationHours, ratePerHour, shareValue } from './units.js';
 
+/**
+ * Limits of the model's representation, refused with the field at fault: an item keeps its type,
+ * stage and pool in one byte each and its serial (the key of its random draws) in 32 bits; the
+ * horizon sets the size of every per-day figure and calendar (and the time grid is exact to ~9
+ * million hours). See experiments/run/limits.ts for the memory limits checked before a run.
+ */
+export const MAX_TYPES = 256;
+export const MAX_STAGES = 256;
+export const MAX_POOLS = 256;
+export const MAX_ITEM_SERIAL = 2 ** 31 - 1;
+/** 100 years, in hours (5,200 weeks). */
+export const MAX_HORIZON_HOURS = 5200 * 168;
+
 const ALL_WEEK: ShiftPattern = { days: ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'], start: '00:00', end: '24:00' };
 const WEEKDAY_NAMES: Record<string, string> = {
   mon: 'Monday',
@@ -57,12 +70,24 @@ export function buildModel(doc: ModelDocument, file: string, prefix = ''): Model
   } else {
     horizonHours = deadlineHours === null ? 52 * 168 : 3 * deadlineHours;
   }
+  if (!(horizonHours <= MAX_HORIZON_HOURS)) {
+    if (doc.horizon !== undefined) fail(['horizon'], 'a horizon of at most 5200w (100 years)', JSON.stringify(doc.horizon));
+    fail(['deadline'], 'a deadline of at most 1733w, or a horizon of at most 5200w (100 years) set beside it (the horizon defaults to 3 x the deadline)', JSON.stringify(doc.deadline));
+  }
   if (!(warmupHours < horizonHours)) {
     fail(['warmup'], `a warm-up shorter than the horizon (${doc.horizon ?? `${horizonHours}h`})`, JSON.stringify(doc.warmup));
   }
 
   const stageNames = Object.keys(doc.stages);
   const poolNames = Object.keys(doc.pools);
+  const typeNames = Object.keys(doc.work);
+  for (const [field, names, max, what] of [
+    ['work', typeNames, MAX_TYPES, 'item types'],
+    ['stages', stageNames, MAX_STAGES, 'stages'],
+    ['pools', poolNames, MAX_POOLS, 'pools'],
+  ] as const) {
+    if (names.length > max) fail([field], `at most ${max} ${what} (an item keeps its ${field === 'work' ? 'type' : field === 'stages' ? 'stage' : 'pool'} in one byte)`, `${names.length}`);
+  }
   const stageKind = (name: string) => (Object.prototype.hasOwnProperty.call(doc.stages, name) ? doc.stages[name].kind : undefined);
   const listOf = (names: string[]) => names.join(', ');
 
@@ -143,6 +168,11 @@ export function buildModel(doc: ModelDocument, file: string, prefix = ''): Model
     const w = doc.work[name];
     const at = (...rest: PathSegment[]): PathSegment[] => ['work', name, ...rest];
     const arrival = arrivalOf(w.arrival);
+    // Serials are (arrival index) x (types) + type: they must fit in 32 bits.
+    const maxCount = Math.floor((MAX_ITEM_SERIAL + 1) / typeNames.length);
+    if (w.count !== null && w.count > maxCount) {
+      fail(at('count'), `an item count of at most ${maxCount.toLocaleString('en-US')}${typeNames.length > 1 ? ` with ${typeNames.length} item types` : ''} (item serials are 32-bit)`, String(w.count));
+    }
     if (w.count === null && arrival.kind === 'backlog') {
       fail(at('count'), 'an item count (an integer >= 1): a backlog needs one; use poisson or schedule arrivals for open-ended work', 'nothing');
     }

@@ -39,7 +39,9 @@ export function mergeShards(dirs: string[], outRoot: string, finish?: RunFinishe
   }
   const done = new Set(records.filter((r) => !isFailure(r)).map((r) => `${r.plan}:${r.replication}`));
   const expected = first.plans.length * first.replications;
-  if (done.size + records.filter(isFailure).length < expected) {
+  // A replication counts once: done, or failed (on every run of it).
+  const failed = new Set(records.filter((r) => isFailure(r) && !done.has(`${r.plan}:${r.replication}`)).map((r) => `${r.plan}:${r.replication}`));
+  if (done.size + failed.size < expected) {
     throw new MergeError(`merge: the shards hold ${done.size} of ${expected} replications; finish every shard (labelsim run ... --shard i/n --resume) before merging`);
   }
 

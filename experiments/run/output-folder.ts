@@ -16,8 +16,11 @@ export interface OutputFolder {
 
 export function outputFolder(root: string, name: string): OutputFolder {
   const final = path.resolve(root, name);
-  // The name was validated, but a second guard here keeps every write inside the output root.
-  if (path.dirname(final) !== path.resolve(root)) throw new Error(`experiment name "${name}" would write outside ${root}`);
+  // The name was validated, but a second guard here keeps every write (the folder, its staging
+  // folder, lock and previous result) directly inside the output root.
+  if (name === '' || name === '.' || name === '..' || /[/\\\0]/.test(name) || path.dirname(final) !== path.resolve(root)) {
+    throw new Error(`experiment name ${JSON.stringify(name)} would write outside ${root}`);
+  }
   return {
     root: path.resolve(root),
     final,

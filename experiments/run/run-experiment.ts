@@ -1,7 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { capacityCheck, type PoolCapacity } from '../../sim/model/capacity.js';
+import { feasibilityWarnings } from '../../sim/model/feasibility.js';
 import { createReplicationRunner } from '../../workers/replication-pool.js';
+import { runBatchWithRetry } from '../../workers/retrying-batch.js';
 import { rowLayout } from '../../workers/result-rows.js';
 import type { BatchResult } from '../../workers/replication-batch.js';
 import type { Summary } from '../aggregate/summary.js';
@@ -9,7 +11,10 @@ import { completeRun, type RunFinisher } from './complete-run.js';
 import { loadExperiment, type Experiment } from '../load/index.js';
 import { writeFileAtomic } from './atomic-file.js';
 import { batchesOf, inShard, type Shard } from './batches.js';
-import { outputFolder, publish, type OutputFolder } from './output-folder.js';
+import { diskFault, NO_FAULTS, workerFaultsOf, type FaultPlan } from './faults.js';
+import { checkLimits, DEFAULT_MAX_MEMORY_MB, type LimitCheck } from './limits.js';
+import { isWriteProblem, outputError } from './output-error.js';
+import { outputFolder, type OutputFolder } from './output-folder.js';
 import { isFailure, readRecords, RecordLog, type ReplicationRecord } from './record-log.js';
 import { acquireLock } from './run-lock.js';
 import { RUN_FILES, type RunManifest } from './run-files.js';
@@ -26,12 +31,24 @@ export interface RunOptions {
   shard?: Shard | null;
   resume?: boolean;
   signal?: AbortSignal;
-  onStart?: (info: { experiment: Experiment; capacity: Array<{ plan: string; pools: PoolCapacity[] }>; total: number; already: number }) => void;
+  onStart?: (info: {
+    experiment: Experiment;
+    capacity: Array<{ plan: string; pools: PoolCapacity[] }>;
+    total: number;
+    already: number;
+    /** Per plan: what makes it unable to finish whatever the randomness (sim/model/feasibility.ts). */
+    warnings: Array<{ plan: string; warnings: string[] }>;
+    limits: LimitCheck;
+  }) => void;
   onProgress?: (done: number, total: number) => void;
   /** Adds files (a report, CSV) to the folder before it is published. */
   finish?: RunFinisher;
   /** Test hook: replications that must throw, as "plan:replication". */
   failOn?: string[];
+  /** Test hook: worker and disk faults (LABELSIM_FAULT, see faults.ts). */
+  faults?: FaultPlan;
+  /** Memory limit per worker thread in MiB: plans estimated above it are refused; workers get it as their heap limit. */
+  maxMemoryMb?: number;
 }
 
 export interface RunOutcome {
@@ -46,8 +63,10 @@ export class InterruptedRunExists extends Error {}
 
 /**
  * Runs an experiment: every plan x every replication of this shard, in batches on worker
- * threads, streaming records to disk as batches finish, then the summary. Validation happens
- * before anything touches the disk.
+ * threads, streaming records to disk as batches finish, then the summary. Validation and the
+ * memory limits happen before anything touches the disk. A batch whose worker dies is retried
+ * (workers/retrying-batch.ts); a write that fails (a full disk) stops the run with an
+ * OutputError, the records written so far kept for --resume.
  */
 export async function runExperiment(opts: RunOptions): Promise<RunOutcome> {
   const started = performance.now();
@@ -60,10 +79,23 @@ export async function runExperiment(opts: RunOptions): Promise<RunOutcome> {
   const shard = opts.shard ?? null;
   const name = shard === null ? experiment.name : `${experiment.name}.shard-${shard.index}-of-${shard.count}`;
   const folder = outputFolder(opts.outRoot, name);
-  const capacity = experiment.plans.map((p) => ({ plan: p.name, pools: capacityCheck(p.model) }));
+  const faults = opts.faults ?? NO_FAULTS;
+  const maxMemoryMb = opts.maxMemoryMb ?? DEFAULT_MAX_MEMORY_MB;
+  const limits = checkLimits({
+    file: opts.file,
+    plans: experiment.plans,
+    replications: countInShard(experiment.replications, shard),
+    workers: opts.workers,
+    limitMb: maxMemoryMb,
+  });
+  const capacity = limits.capacity;
+  const warnings = experiment.plans.map((p, i) => ({ plan: p.name, warnings: feasibilityWarnings(p.model, capacity[i].pools) }));
 
-  fs.mkdirSync(folder.root, { recursive: true });
-  const release = acquireLock(folder.lock);
+  // Nothing of this run exists on disk before the lock is held.
+  const release = writing(folder.lock, null, () => {
+    fs.mkdirSync(folder.root, { recursive: true });
+    return acquireLock(folder.lock);
+  });
   try {
     const manifest: RunManifest = {
       experiment: experiment.name,
@@ -74,7 +106,8 @@ export async function runExperiment(opts: RunOptions): Promise<RunOutcome> {
       shard,
       plans: experiment.plans,
     };
-    const done = prepareStaging(folder, manifest, opts.resume ?? false);
+    const recordsFile = path.join(folder.staging, RUN_FILES.records);
+    const { done, recorded, fresh } = writing(folder.staging, null, () => prepareStaging(folder, manifest, opts.resume ?? false));
     const todo = experiment.plans.flatMap((plan) => {
       const reps: number[] = [];
       for (let k = 0; k < experiment.replications; k++) if (inShard(k, shard) && !done.has(`${plan.name}:${k}`)) reps.push(k);
@@ -82,70 +115,131 @@ export async function runExperiment(opts: RunOptions): Promise<RunOutcome> {
     });
     const total = experiment.plans.length * countInShard(experiment.replications, shard);
     let finished = total - todo.reduce((n, t) => n + t.reps.length, 0);
-    opts.onStart?.({ experiment, capacity, total, already: finished });
+    opts.onStart?.({ experiment, capacity, total, already: finished, warnings, limits });
 
-    const log = new RecordLog(path.join(folder.staging, RUN_FILES.records));
-    const runner = createReplicationRunner(opts.workers);
+    const kept = (n: number) => (n === 0 ? 'no record was written yet' : `the ${n.toLocaleString('en-US')} records written so far are kept`);
+    const log = writing(recordsFile, fresh ? null : kept(recorded), () => new RecordLog(recordsFile, { existing: recorded, failAfter: faults.records }));
+    const runner = createReplicationRunner(opts.workers, { maxMemoryMb });
     const failOn = new Set(opts.failOn ?? []);
     let interrupted = false;
+    let writeFailure: unknown = null;
     try {
       const batches = todo.flatMap(({ plan, reps }) => batchesOf(reps, Math.max(1, opts.workers), opts.batchSize).map((b) => ({ plan, reps: b })));
       let next = 0;
       const inFlight = Math.max(1, opts.workers) * 2;
       const worker = async () => {
-        while (next < batches.length) {
+        while (next < batches.length && writeFailure === null) {
           if (opts.signal?.aborted) {
             interrupted = true;
             return;
           }
           const { plan, reps } = batches[next++];
-          const result = await runner.run({ model: plan.model, seed: experiment.seed, replications: reps, failOn: forcedFailures(plan.name, failOn) });
-          log.append(toRecords(plan.name, experiment.seed, result, rowLayout(plan.model).width));
+          const faultsOfPlan = workerFaultsOf(plan.name, faults);
+          const result = await runBatchWithRetry(
+            runner,
+            { model: plan.model, seed: experiment.seed, replications: reps, failOn: forcedFailures(plan.name, failOn), ...(faultsOfPlan.length > 0 ? { faults: faultsOfPlan } : {}) },
+            { maxMemoryMb: opts.workers === 0 ? undefined : maxMemoryMb },
+          );
+          // Another batch could not be written: stop; this one is run again on resume.
+          if (writeFailure !== null) return;
+          try {
+            log.append(toRecords(plan.name, experiment.seed, result, rowLayout(plan.model).width));
+          } catch (err) {
+            writeFailure = err;
+            return;
+          }
           finished += reps.length;
           opts.onProgress?.(finished, total);
         }
       };
       await Promise.all(Array.from({ length: inFlight }, worker));
     } finally {
-      log.close();
+      try {
+        log.close();
+      } catch (err) {
+        // Every append was fsynced; a close that fails on a failing disk loses nothing more.
+        writeFailure ??= err;
+      }
       await runner.close();
+    }
+    if (writeFailure !== null) {
+      if (isWriteProblem(writeFailure)) throw outputError(writeFailure, recordsFile, kept(log.records));
+      throw writeFailure;
     }
     if (interrupted || opts.signal?.aborted) {
       return { folder: folder.staging, summary: null, failed: 0, interrupted: true, wallSeconds: (performance.now() - started) / 1000 };
     }
 
-    const records = readRecords(path.join(folder.staging, RUN_FILES.records));
+    const records = readRecords(recordsFile);
     const wallSeconds = (performance.now() - started) / 1000;
     const facts = { labelsim: labelsimVersion(), finishedAt: new Date().toISOString(), wallSeconds, workers: opts.workers, file: opts.file, shard };
-    const summary = completeRun(folder, manifest, records, facts, opts.finish);
-    return { folder: folder.final, summary, failed: records.filter(isFailure).length, interrupted: false, wallSeconds };
+    const summaryFile = path.join(folder.staging, RUN_FILES.summary);
+    const summary = writing(summaryFile, `all ${records.length.toLocaleString('en-US')} records are kept`, () => {
+      if (faults.summary !== null) throw diskFault(faults.summary, 'open', summaryFile);
+      return completeRun(folder, manifest, records, facts, opts.finish);
+    });
+    return { folder: folder.final, summary, failed: summary.failedReplications.length, interrupted: false, wallSeconds };
   } finally {
     release();
   }
 }
 
-/** Creates or reopens the staging folder; returns the (plan:replication) pairs already recorded. */
-function prepareStaging(folder: OutputFolder, manifest: RunManifest, resume: boolean): Set<string> {
+/**
+ * Runs `write`, turning a file system that refuses to write (full, read-only, not ours) into one
+ * OutputError line naming the file, what is kept and what to do. `kept` is null when nothing of
+ * the run exists yet (then there is nothing to resume).
+ */
+function writing<T>(file: string, kept: string | null, write: () => T): T {
+  try {
+    return write();
+  } catch (err) {
+    if (isWriteProblem(err)) throw outputError(err, file, kept);
+    throw err;
+  }
+}
+
+/**
+ * Creates or reopens the staging folder; returns the (plan:replication) pairs already recorded,
+ * how many records the log holds, and whether the folder is new. A staging folder whose log is
+ * empty holds nothing to lose (a run killed or refused a write before its first record; the lock
+ * says no run is using it) and is started over.
+ */
+function prepareStaging(folder: OutputFolder, manifest: RunManifest, resume: boolean): { done: Set<string>; recorded: number; fresh: boolean } {
   const manifestFile = path.join(folder.staging, RUN_FILES.manifest);
-  if (fs.existsSync(folder.staging)) {
+  const recordsFile = path.join(folder.staging, RUN_FILES.records);
+  if (fs.existsSync(folder.staging) && sizeOf(recordsFile) > 0) {
     if (!resume) {
       throw new InterruptedRunExists(
         `${folder.staging}: an interrupted run of "${manifest.experiment}" is here; continue it with --resume, or delete the folder to start over`,
       );
     }
-    const before = JSON.parse(fs.readFileSync(manifestFile, 'utf8')) as RunManifest;
+    let before: RunManifest;
+    try {
+      before = JSON.parse(fs.readFileSync(manifestFile, 'utf8')) as RunManifest;
+    } catch {
+      throw new InterruptedRunExists(`${manifestFile}: missing or unreadable, so the records beside it cannot be resumed; delete ${folder.staging} to start over`);
+    }
     for (const key of ['configHash', 'seed', 'replications'] as const) {
       if (before[key] !== manifest[key]) {
         throw new InterruptedRunExists(`${manifestFile}: --resume needs the same ${key} as the interrupted run (${before[key]}), got ${manifest[key]}`);
       }
     }
-    const records = readRecords(path.join(folder.staging, RUN_FILES.records), true);
+    const records = readRecords(recordsFile, true);
     // A failed replication is tried again on resume; only successes count as done.
-    return new Set(records.filter((r) => !isFailure(r)).map((r) => `${r.plan}:${r.replication}`));
+    return { done: new Set(records.filter((r) => !isFailure(r)).map((r) => `${r.plan}:${r.replication}`)), recorded: records.length, fresh: false };
   }
+  fs.rmSync(folder.staging, { recursive: true, force: true });
   fs.mkdirSync(folder.staging, { recursive: true });
   writeFileAtomic(manifestFile, JSON.stringify(manifest, null, 2) + '\n');
-  return new Set();
+  return { done: new Set(), recorded: 0, fresh: true };
+}
+
+function sizeOf(file: string): number {
+  try {
+    return fs.statSync(file).size;
+  } catch {
+    return 0;
+  }
 }
 
 function toRecords(plan: string, seed: number, result: BatchResult, width: number): ReplicationRecord[] {

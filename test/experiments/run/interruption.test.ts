@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { labelsim, startLabelsim, tempDir } from '../../support/cli.js';
@@ -101,5 +102,33 @@ describe('concurrent runs on one output folder', () => {
     expect(after.stderr).not.toMatch(/another labelsim run/);
     expect(after.stderr).toMatch(/interrupted run/);
     expect(fs.existsSync(lock)).toBe(false);
+  });
+
+  it.each([
+    ['cut off mid-way', '{"pid": 12'],
+    ['empty', ''],
+    ['not a lock at all', '\u0000\u0000\u0000'],
+  ])('takes over a half-written lock (%s) as stale, runs, and leaves no lock behind', (_what, content) => {
+    const out = tempDir('torn-lock');
+    const lock = path.join(out, '.small-project.lock');
+    fs.writeFileSync(lock, content);
+    const r = labelsim(['run', FILE, '--replications', '2', '--quiet', '--out', out]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(fs.existsSync(path.join(out, 'small-project', 'summary.json'))).toBe(true);
+    expect(fs.readdirSync(out)).toEqual(['small-project']); // no lock, no takeover guard, no temp file
+  });
+
+  it('refuses a lock held by a live process on this host, naming it, and leaves it alone', () => {
+    const out = tempDir('live-lock');
+    const lock = path.join(out, '.small-project.lock');
+    const owner = JSON.stringify({ pid: process.pid, host: os.hostname(), started: '2027-01-04T00:00:00.000Z' });
+    fs.writeFileSync(lock, owner);
+    const r = labelsim(['run', FILE, '--replications', '2', '--out', out]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe(
+      `labelsim: ${lock}: another labelsim run (pid ${process.pid} on ${os.hostname()}, started 2027-01-04T00:00:00.000Z) is writing this output folder; wait for it or choose another --out\n`,
+    );
+    expect(fs.readFileSync(lock, 'utf8')).toBe(owner);
+    expect(fs.readdirSync(out)).toEqual(['.small-project.lock']);
   });
 });

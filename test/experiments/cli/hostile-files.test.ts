@@ -1,0 +1,71 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { labelsim, snapshot, tempDir } from '../../support/cli.js';
+
+const valid = fs.readFileSync('experiments/validation/mmc.yaml', 'utf8');
+
+/** A YAML "billion laughs": nine levels of nine aliases each would expand to 9^9 strings. */
+function aliasBomb(): string {
+  const lines = ['a: &a [x, x, x, x, x, x, x, x, x]'];
+  for (let i = 1; i <= 8; i++) {
+    const prev = String.fromCharCode(96 + i);
+    const name = String.fromCharCode(97 + i);
+    lines.push(`${name}: &${name} [${Array(9).fill(`*${prev}`).join(', ')}]`);
+  }
+  return `${lines.join('\n')}\nname: bomb\n`;
+}
+
+const cases: Array<[string, string, string | Buffer, RegExp]> = [
+  ['a YAML alias bomb', 'bomb.yaml', aliasBomb(), /bomb\.yaml: expected YAML with at most 100 alias expansions, got more \(an alias bomb\?\)$/],
+  ['a YAML document nested 100,000 deep', 'deep.yaml', `name: ${'['.repeat(100_000)}${']'.repeat(100_000)}\n`, /deep\.yaml: expected valid YAML, got line 1, column \d+: nested too deeply$/],
+  ['a JSON document nested 100,000 deep', 'deep.json', `{"name": ${'['.repeat(100_000)}${']'.repeat(100_000)}}`, /deep\.json: name(\[0\])+: expected mappings and lists nested at most 64 deep, got deeper nesting$/],
+  ['mappings nested 200 deep', 'deep-map.yaml', Array.from({ length: 200 }, (_, i) => `${'  '.repeat(i)}k${i}:`).join('\n') + ' 1\n', /deep-map\.yaml: k0\.k1\..*: expected mappings and lists nested at most 64 deep/],
+  ['an enormous number', 'huge-number.yaml', valid.replace('headcount: 10', 'headcount: 1e400'), /pools\.servers\.headcount: expected a headcount: an integer >= 0, got Infinity$/],
+  ['an enormous count', 'huge-count.yaml', valid.replace('    arrival: { poisson: 9/h }', '    count: 1e300\n    arrival: { poisson: 9/h }'), /work\.jobs\.count: expected an item count: an integer >= 1, or null for open-ended arrivals, got 1e\+300$/],
+  ['a count beyond the model\'s item serials', 'many-items.yaml', valid.replace('    arrival: { poisson: 9/h }', '    count: 10000000000\n    arrival: { poisson: 9/h }'), /work\.jobs\.count: expected an item count of at most 2,147,483,648 \(item serials are 32-bit\), got 10000000000$/],
+  ['an enormous horizon', 'huge-horizon.yaml', valid.replace('horizon: 21000h', 'horizon: 1e300w'), /horizon: expected a horizon of at most 5200w \(100 years\), got "1e300w"$/],
+  ['an enormous replication count', 'huge-reps.yaml', valid.replace('replications: 20', 'replications: 99999999999999999999999'), /replications: expected a number of replications: an integer from 1 to 1000000, got 1e\+23$/],
+  ['NaN written as YAML', 'nan.yaml', valid.replace('headcount: 10', 'headcount: .nan'), /pools\.servers\.headcount: expected a headcount: an integer >= 0, got NaN$/],
+  ['NaN written as a string', 'nan-string.yaml', valid.replace('headcount: 10', 'headcount: "NaN"'), /pools\.servers\.headcount: expected a headcount: an integer >= 0, got "NaN"$/],
+  ['Infinity written in a rate', 'inf-rate.yaml', valid.replace('poisson: 9/h', 'poisson: Infinity/h'), /work\.jobs\.arrival\.poisson: expected a rate > 0 .*, got "Infinity\/h"$/],
+  ['Infinity written as YAML', 'inf.yaml', valid.replace('seed: 7', 'seed: .inf'), /seed: expected a seed: an integer from 0 to 4294967295, got Infinity$/],
+  ['an experiment named ../../etc', 'escape.yaml', valid.replace('name: mmc', 'name: ../../etc'), /escape\.yaml: name: expected a name of letters, digits.*, got "\.\.\/\.\.\/etc"$/],
+  ['an experiment named ../../etc in JSON', 'escape.json', JSON.stringify({ name: '../../etc', work: {}, pools: {}, stages: {} }), /escape\.json: name: expected a name .*, got "\.\.\/\.\.\/etc"$/],
+  ['a file in Latin-1', 'latin1.yaml', Buffer.from(valid.replace('name: mmc', 'name: mmc\ndescription: caf\u00e9'), 'latin1'), /latin1\.yaml: expected UTF-8 text, got bytes that are not UTF-8 on line 5 \(save the file as UTF-8\)$/],
+  ['a file in UTF-16', 'utf16.yaml', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(valid, 'utf16le')]), /utf16\.yaml: expected UTF-8 text, got bytes that are not UTF-8 on line 1/],
+  ['a file larger than 5 MB', 'large.yaml', valid + `# ${'x'.repeat(6 * 1024 * 1024)}\n`, /large\.yaml: expected a file of at most 5 MB, got 6\.0 MB$/],
+];
+
+describe('hostile experiment files', () => {
+  // An earlier result that must survive, copied beside each hostile file.
+  let earlier = '';
+  beforeAll(() => {
+    earlier = path.join(tempDir('earlier'), 'out');
+    expect(labelsim(['run', 'experiments/validation/mmc.yaml', '--replications', '1', '--quiet', '--out', earlier]).code).toBe(0);
+  });
+
+  it.each(cases)('%s gives one line of error, exit code 2, and touches nothing on disk', (_what, name, content, message) => {
+    const dir = tempDir('hostile');
+    const out = path.join(dir, 'work', 'out');
+    fs.cpSync(earlier, out, { recursive: true });
+    const file = path.join(dir, name);
+    fs.writeFileSync(file, content);
+    const before = snapshot(dir);
+
+    const r = labelsim(['run', file, '--out', out]);
+    expect(r.code).toBe(2);
+    const lines = r.stderr.trimEnd().split('\n');
+    expect(lines).toHaveLength(1);
+    expect(lines[0].startsWith(`labelsim: ${file}: `)).toBe(true);
+    expect(lines[0]).toMatch(message);
+    expect(r.stdout).toBe('');
+    expect(snapshot(dir)).toEqual(before);
+    expect(fs.existsSync(path.resolve(out, '../../etc'))).toBe(false);
+
+    // `check` says the same.
+    const check = labelsim(['check', file]);
+    expect(check.code).toBe(2);
+    expect(check.stderr).toBe(r.stderr);
+  });
+});
