@@ -2,7 +2,9 @@
 import yargs from 'yargs';
 import { hideBin } from 'yargs/helpers';
 import { ExperimentError } from './load/index.js';
-import { checkCommand, mergeCommand, replayCommand, reportCommand, runCommand, schemaCommand } from './cli/commands.js';
+import { checkCommand, mergeCommand, replayCommand, reportCommand, runCommand, schemaCommand, sensitivityCommand } from './cli/commands.js';
+import { solveCommand } from './cli/analysis-commands.js';
+import { SolveError } from './analysis/solve.js';
 import { ReportError } from './report/report-files.js';
 import { MergeError } from './run/merge-shards.js';
 import { UsageError } from './usage-error.js';
@@ -38,7 +40,11 @@ async function main(argv: string[]): Promise<number> {
           .option('json', { type: 'boolean', default: false, describe: 'print the summary as JSON on stdout' })
           .option('quiet', { alias: 'q', type: 'boolean', default: false, describe: 'no progress or verdict lines' })
           .option('max-memory', { type: 'number', describe: 'memory limit per worker thread in MiB: larger plans are refused (default: LABELSIM_MAX_MEMORY_MB or 2048)' })
-          .check(singleValued(['replications', 'seed', 'workers', 'batch-size', 'out', 'shard', 'max-memory'])),
+          .option('set', { type: 'string', array: true, describe: 'override a field of the file, e.g. --set pools.annotators.headcount=16 (repeatable)' })
+          .option('plan', { alias: 'p', type: 'string', array: true, describe: 'run only these plans (repeatable; the first is the baseline)' })
+          .option('sensitivity', { type: 'boolean', default: false, describe: 'also run the sensitivity (tornado) study of the baseline plan and add it to the report' })
+          .option('change', { type: 'number', default: 0.2, describe: 'how far the sensitivity study moves each parameter, as a share' })
+          .check(singleValued(['replications', 'seed', 'workers', 'batch-size', 'out', 'shard', 'max-memory', 'change'])),
       async (a) => {
         for (const [name, v] of [['replications', a.replications], ['seed', a.seed], ['workers', a.workers], ['batch-size', a.batchSize]] as const) {
           if (v !== undefined && !(Number.isInteger(v) && v >= 0)) throw new UsageError(`--${name}: expected a whole number >= 0, got ${v}`);
@@ -56,7 +62,48 @@ async function main(argv: string[]): Promise<number> {
           json: a.json,
           quiet: a.quiet,
           maxMemory: a.maxMemory,
+          set: a.set,
+          plans: a.plan,
+          sensitivity: a.sensitivity,
+          change: a.change,
         });
+      },
+    )
+    .command(
+      'solve <file>',
+      'find the smallest headcount of a pool (--pool), or the cheapest plan, that meets a target such as on-time=0.9',
+      (y) =>
+        y
+          .positional('file', { type: 'string', demandOption: true })
+          .option('target', { type: 'string', demandOption: true, describe: 'on-time=<probability>, e.g. on-time=0.9' })
+          .option('pool', { type: 'string', describe: 'pool whose headcount to search (default: compare plans and pick the cheapest that meets the target)' })
+          .option('plan', { alias: 'p', type: 'string', describe: 'plan to vary with --pool (default: the first)' })
+          .option('replications', { alias: 'r', type: 'number', describe: "replications per candidate (default: the file's, at most 200)" })
+          .option('seed', { alias: 's', type: 'number' })
+          .option('workers', { alias: 'w', type: 'number' })
+          .option('set', { type: 'string', array: true, describe: 'override a field of the file (repeatable)' })
+          .option('json', { type: 'boolean', default: false, describe: 'print the answer as JSON on stdout' })
+          .check(singleValued(['target', 'pool', 'plan', 'replications', 'seed', 'workers'])),
+      async (a) => {
+        code = await solveCommand({ file: a.file, target: a.target, pool: a.pool, plan: a.plan, replications: a.replications, seed: a.seed, workers: a.workers, set: a.set, json: a.json });
+      },
+    )
+    .command(
+      'sensitivity <file>',
+      'tornado study: how p85 completion and unit cost move when each key parameter moves by -/+ 20%; saved to out/<name>/sensitivity.json and added to the report',
+      (y) =>
+        y
+          .positional('file', { type: 'string', demandOption: true })
+          .option('plan', { alias: 'p', type: 'string', describe: 'plan to study (default: the first)' })
+          .option('change', { type: 'number', default: 0.2, describe: 'how far to move each parameter, as a share' })
+          .option('replications', { alias: 'r', type: 'number', describe: "replications per variant (default: the file's, at most 200)" })
+          .option('seed', { alias: 's', type: 'number' })
+          .option('workers', { alias: 'w', type: 'number' })
+          .option('set', { type: 'string', array: true, describe: 'override a field of the file (repeatable)' })
+          .option('out', { alias: 'o', type: 'string', default: 'out', describe: 'output root folder' })
+          .check(singleValued(['plan', 'change', 'replications', 'seed', 'workers', 'out'])),
+      async (a) => {
+        code = await sensitivityCommand({ file: a.file, plan: a.plan, change: a.change, replications: a.replications, seed: a.seed, workers: a.workers, set: a.set, out: a.out });
       },
     )
     .command(
@@ -107,7 +154,7 @@ async function main(argv: string[]): Promise<number> {
     .command('schema', 'print the JSON Schema of experiment files (for editor completion)', {}, () => {
       code = schemaCommand();
     })
-    .demandCommand(1, 'name a command: run, check, replay, merge, report or schema')
+    .demandCommand(1, 'name a command: run, check, solve, sensitivity, replay, merge, report or schema')
     .strict()
     .help()
     .version()
@@ -132,7 +179,7 @@ main(hideBin(process.argv)).then(
     process.exitCode = code;
   },
   (err: unknown) => {
-    if (err instanceof ExperimentError || err instanceof UsageError || err instanceof LockedError || err instanceof InterruptedRunExists || err instanceof MergeError || err instanceof ReportError || err instanceof LimitError) {
+    if (err instanceof ExperimentError || err instanceof UsageError || err instanceof LockedError || err instanceof InterruptedRunExists || err instanceof MergeError || err instanceof ReportError || err instanceof LimitError || err instanceof SolveError) {
       process.stderr.write(`labelsim: ${err.message}\n`);
       process.exitCode = 2;
       return;

@@ -20,13 +20,17 @@ export async function runReplications(runner: ReplicationRunner, model: ModelCon
   const layout = rowLayout(model);
   const reps = Array.from({ length: replications }, (_, k) => k);
   const results: ReplicationResult[] = [];
-  await Promise.all(
-    batchesOf(reps, Math.max(1, runner.workers)).map(async (batch) => {
-      const r = await runner.run({ model, seed, replications: batch });
+  const batches = batchesOf(reps, Math.max(1, runner.workers));
+  let next = 0;
+  // Two batches per thread in flight keep every thread busy without flooding the pool's queue.
+  const lane = async () => {
+    while (next < batches.length) {
+      const r = await runner.run({ model, seed, replications: batches[next++] });
       if (r.failed.length > 0) throw new Error(`replication ${r.failed[0].replication} failed: ${r.failed[0].message}`);
       r.done.forEach((_k, i) => results.push(decodeRow(r.rows.subarray(i * layout.width, (i + 1) * layout.width), layout)));
-    }),
-  );
+    }
+  };
+  await Promise.all(Array.from({ length: 2 * Math.max(1, runner.workers) }, lane));
   return results.sort((a, b) => a.replication - b.replication);
 }
 

@@ -2,6 +2,7 @@ import YAML from 'yaml';
 import { cheapestPlan, solveHeadcount } from '../analysis/solve.js';
 import { sensitivity } from '../analysis/sensitivity.js';
 import { loadExperiment, type Experiment } from '../load/index.js';
+import { selectPlans } from '../load/select-plans.js';
 import { UsageError } from '../usage-error.js';
 import { createReplicationRunner, defaultWorkerCount } from '../../workers/replication-pool.js';
 import type { Sensitivity } from '../../reports/report-data.js';
@@ -18,15 +19,6 @@ export function parseSets(sets: string[] | undefined): Array<{ path: string; val
     if (eq <= 0) throw new UsageError(`--set: expected path=value, like pools.annotators.headcount=16, got "${s}"`);
     return { path: s.slice(0, eq).trim(), value: YAML.parse(s.slice(eq + 1)) };
   });
-}
-
-/** Keeps only the named plans (in the file's order); the first kept is the baseline. */
-export function selectPlans(experiment: Experiment, names: string[] | undefined): Experiment {
-  if (names === undefined || names.length === 0) return experiment;
-  for (const n of names) {
-    if (!experiment.plans.some((p) => p.name === n)) throw new UsageError(`--plan: expected one of ${experiment.plans.map((p) => p.name).join(', ')}, got "${n}"`);
-  }
-  return { ...experiment, plans: experiment.plans.filter((p) => names.includes(p.name)) };
 }
 
 export interface SolveArgs {

@@ -14,6 +14,11 @@ import { defaultWorkerCount } from '../../workers/replication-pool.js';
 import { capacityLines, verdictLines } from './format.js';
 import { createProgress } from './progress.js';
 import { factsFromRunFile, rebuildReport, reportFinisher, REPORT_FILES } from '../report/index.js';
+import { computeSensitivity, parseSets, type SensitivityArgs } from './analysis-commands.js';
+import { writeFileAtomic } from '../run/atomic-file.js';
+import { acquireLock } from '../run/run-lock.js';
+import { outputFolder } from '../run/output-folder.js';
+import type { Sensitivity } from '../../reports/report-data.js';
 
 export interface RunArgs {
   file: string;
@@ -29,6 +34,12 @@ export interface RunArgs {
   quiet: boolean;
   /** MiB per worker thread (--max-memory); default LABELSIM_MAX_MEMORY_MB or 2048. */
   maxMemory?: number;
+  /** `--set path=value` overrides, and `--plan` names. */
+  set?: string[];
+  plans?: string[];
+  /** Also run the sensitivity study of the baseline plan, moving each parameter by `change`. */
+  sensitivity: boolean;
+  change: number;
 }
 
 /** `labelsim run`: returns the process exit code. */
@@ -49,6 +60,8 @@ export async function runCommand(args: RunArgs): Promise<number> {
   try {
     const outcome = await runExperiment({
       file: args.file,
+      set: parseSets(args.set),
+      plans: args.plans,
       outRoot: args.out,
       seed: args.seed,
       replications: args.replications,
@@ -79,6 +92,10 @@ export async function runCommand(args: RunArgs): Promise<number> {
       return 130;
     }
     const summary = outcome.summary!;
+    if (args.sensitivity && args.shard === undefined) {
+      const study = await computeSensitivity({ file: args.file, plan: args.plans?.[0], change: args.change, seed: args.seed, workers: args.workers, set: args.set });
+      writeSensitivity(outcome.folder, study);
+    }
     if (args.json) process.stdout.write(JSON.stringify(summary, null, 2) + '\n');
     if (!args.quiet) {
       for (const line of verdictLines(summary)) err(line);
@@ -181,6 +198,37 @@ export function mergeCommand(dirs: string[], out: string): number {
 export function reportCommand(dir: string): number {
   const { written } = rebuildReport(dir);
   process.stderr.write(`Rebuilt ${written.map((f) => relative(path.join(dir, f))).join(', ')}\n`);
+  return 0;
+}
+
+/** Saves a sensitivity study in a run folder and redraws its report, if it has one, to include it. */
+function writeSensitivity(folder: string, study: Sensitivity): void {
+  fs.mkdirSync(folder, { recursive: true });
+  writeFileAtomic(path.join(folder, REPORT_FILES.sensitivity), JSON.stringify(study, null, 2) + '\n');
+  if (fs.existsSync(path.join(folder, REPORT_FILES.data))) rebuildReport(folder);
+}
+
+/** `labelsim sensitivity`: the tornado study of one plan, saved beside the experiment's results. */
+export async function sensitivityCommand(args: SensitivityArgs & { out: string }): Promise<number> {
+  const experiment = loadExperiment(args.file, { set: parseSets(args.set) });
+  const study = await computeSensitivity(args, experiment);
+  const folder = outputFolder(args.out, experiment.name);
+  fs.mkdirSync(folder.root, { recursive: true });
+  const release = acquireLock(folder.lock);
+  try {
+    writeSensitivity(folder.final, study);
+  } finally {
+    release();
+  }
+  const w = (h: number | null) => (h === null ? 'not finished' : `${(h / 168).toFixed(2)} wk`);
+  const c = (x: number | null) => (x === null ? 'n/a' : x.toFixed(4));
+  const out = (line: string) => process.stdout.write(line + '\n');
+  out(`Sensitivity of plan "${study.plan}" (${study.replications} replications, each parameter -${study.change * 100}% / +${study.change * 100}%):`);
+  out(`  ${'base'.padEnd(32)} p85 ${w(study.base.p85)}, unit cost ${c(study.base.unitCost)}`);
+  for (const p of study.parameters) {
+    out(`  ${p.label.padEnd(32)} p85 ${w(p.low.p85)} .. ${w(p.high.p85)}, unit cost ${c(p.low.unitCost)} .. ${c(p.high.unitCost)}`);
+  }
+  process.stderr.write(`Wrote ${relative(path.join(folder.final, REPORT_FILES.sensitivity))}\n`);
   return 0;
 }
 

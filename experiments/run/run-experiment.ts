@@ -9,6 +9,7 @@ import type { BatchResult } from '../../workers/replication-batch.js';
 import type { Summary } from '../aggregate/summary.js';
 import { completeRun, type RunFinisher } from './complete-run.js';
 import { loadExperiment, type Experiment } from '../load/index.js';
+import { selectPlans } from '../load/select-plans.js';
 import { writeFileAtomic } from './atomic-file.js';
 import { batchesOf, inShard, type Shard } from './batches.js';
 import { diskFault, NO_FAULTS, workerFaultsOf, type FaultPlan } from './faults.js';
@@ -21,6 +22,10 @@ import { RUN_FILES, type RunManifest } from './run-files.js';
 
 export interface RunOptions {
   file: string;
+  /** `--set path=value` overrides of the file's fields. */
+  set?: Array<{ path: string; value: unknown }>;
+  /** Only these plans (in file order; the first is the baseline). */
+  plans?: string[];
   /** Folder that holds one sub-folder per experiment. */
   outRoot: string;
   seed?: number;
@@ -70,7 +75,7 @@ export class InterruptedRunExists extends Error {}
  */
 export async function runExperiment(opts: RunOptions): Promise<RunOutcome> {
   const started = performance.now();
-  const loaded = loadExperiment(opts.file, { deterministic: opts.deterministic });
+  const loaded = selectPlans(loadExperiment(opts.file, { deterministic: opts.deterministic, set: opts.set }), opts.plans);
   const experiment: Experiment = {
     ...loaded,
     seed: opts.seed ?? loaded.seed,
@@ -224,6 +229,9 @@ function prepareStaging(folder: OutputFolder, manifest: RunManifest, resume: boo
         throw new InterruptedRunExists(`${manifestFile}: --resume needs the same ${key} as the interrupted run (${before[key]}), got ${manifest[key]}`);
       }
     }
+    const plansBefore = before.plans.map((p) => p.name).join(', ');
+    const plansNow = manifest.plans.map((p) => p.name).join(', ');
+    if (plansBefore !== plansNow) throw new InterruptedRunExists(`${manifestFile}: --resume needs the same plans as the interrupted run (${plansBefore}), got ${plansNow}`);
     const records = readRecords(recordsFile, true);
     // A failed replication is tried again on resume; only successes count as done.
     return { done: new Set(records.filter((r) => !isFailure(r)).map((r) => `${r.plan}:${r.replication}`)), recorded: records.length, fresh: false };
