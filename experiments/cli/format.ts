@@ -11,7 +11,7 @@ export function capacityLines(capacity: Array<{ plan: string; pools: PoolCapacit
     for (const p of pools) {
       if (p.demandHours === 0 && p.availableHours === 0) continue;
       const warn = p.load > 1 ? `  WARNING: pool "${p.pool}" cannot meet the deadline in plan "${plan}" even with no randomness` : '';
-      lines.push(`  ${plan.padEnd(22)} ${p.pool.padEnd(16)} ${p.demandHours.toFixed(0).padStart(9)} h / ${p.availableHours.toFixed(0).padStart(9)} h = ${pct(p.load)}${warn}`);
+      lines.push(`  ${plan.padEnd(22)} ${p.pool.padEnd(16)} ${p.demandHours.toFixed(0).padStart(9)} h / ${p.availableHours.toFixed(0).padStart(9)} h = ${Number.isFinite(p.load) ? pct(p.load) : 'work but no hours'}${warn}`);
     }
   }
   return lines;
