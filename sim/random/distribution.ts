@@ -58,8 +58,8 @@ export function scaled(d: Distribution, factor: number): Distribution {
  * `keyed: true` is for a source that is repositioned before every draw (KeyedRandom): each draw
  * must then depend on that position alone. d3-random's normal keeps the second value of each
  * polar pair for the next call, which would hand one item's number to the next item, so the
- * normal family (lognormal, gamma) is drawn statelessly there: Box-Muller without a cache, and
- * Marsaglia-Tsang on top of it. The stateless d3 samplers (exponential, uniform, int) are used as they are.
+ * normal family (lognormal, gamma) is drawn statelessly there: the inverse normal CDF of one
+ * uniform, and Marsaglia-Tsang on top of it. The stateless d3 samplers (exponential, uniform, int) are used as they are.
  */
 export function sampler(d: Distribution, source: RandomSource, options: { keyed?: boolean } = {}): Sampler {
   if (options.keyed && (d.kind === 'lognormal' || d.kind === 'gamma') && d.cv > 0) return statelessSampler(d, source);
@@ -98,8 +98,8 @@ export function sampler(d: Distribution, source: RandomSource, options: { keyed?
 
 /** Lognormal and gamma from a fixed number of uniforms per normal, with no state between draws. */
 function statelessSampler(d: Extract<Distribution, { kind: 'lognormal' | 'gamma' }>, source: RandomSource): Sampler {
-  // Box-Muller (1958): one standard normal from two uniforms; 1 - u keeps the logarithm finite.
-  const normal = () => Math.sqrt(-2 * Math.log(1 - source())) * Math.cos(2 * Math.PI * source());
+  // One standard normal from one uniform by the inverse CDF: no pair to cache, one draw per value.
+  const normal = () => inverseNormalCdf(source());
   if (d.kind === 'lognormal') {
     const sigma2 = Math.log(1 + d.cv * d.cv);
     const mu = Math.log(d.mean) - sigma2 / 2;
@@ -130,6 +130,35 @@ function statelessSampler(d: Extract<Distribution, { kind: 'lognormal' | 'gamma'
       }
     }
   };
+}
+
+// Coefficients of Acklam's rational approximation to the inverse normal CDF (relative error
+// below 1.2e-9 over (0, 1)); P. J. Acklam, "An algorithm for computing the inverse normal
+// cumulative distribution function", 2003.
+const A = [-3.969683028665376e1, 2.209460984245205e2, -2.759285104469687e2, 1.38357751867269e2, -3.066479806614716e1, 2.506628277459239];
+const B = [-5.447609879822406e1, 1.615858368580409e2, -1.556989798598866e2, 6.680131188771972e1, -1.328068155288572e1];
+const C = [-7.784894002430293e-3, -3.223964580411365e-1, -2.400758277161838, -2.549732539343734, 4.374664141464968, 2.938163982698783];
+const D = [7.784695709041462e-3, 3.224671290700398e-1, 2.445134137142996, 3.754408661907416];
+const P_LOW = 0.02425;
+
+/**
+ * The standard normal quantile of u in [0, 1). NOTE: speed chose this over Box-Muller: in the
+ * central 95% it is one rational function (no logarithm, root or cosine) and it needs one
+ * uniform per normal instead of two. u = 0 (probability 2^-32) is nudged to the smallest draw.
+ */
+export function inverseNormalCdf(u: number): number {
+  const p = u <= 0 ? 2.3283064365386963e-10 : u;
+  if (p < P_LOW) {
+    const q = Math.sqrt(-2 * Math.log(p));
+    return (((((C[0] * q + C[1]) * q + C[2]) * q + C[3]) * q + C[4]) * q + C[5]) / ((((D[0] * q + D[1]) * q + D[2]) * q + D[3]) * q + 1);
+  }
+  if (p > 1 - P_LOW) {
+    const q = Math.sqrt(-2 * Math.log(1 - p));
+    return -(((((C[0] * q + C[1]) * q + C[2]) * q + C[3]) * q + C[4]) * q + C[5]) / ((((D[0] * q + D[1]) * q + D[2]) * q + D[3]) * q + 1);
+  }
+  const q = p - 0.5;
+  const r = q * q;
+  return ((((((A[0] * r + A[1]) * r + A[2]) * r + A[3]) * r + A[4]) * r + A[5]) * q) / (((((B[0] * r + B[1]) * r + B[2]) * r + B[3]) * r + B[4]) * r + 1);
 }
 
 /** Inverse-CDF sampling of the triangular distribution (d3-random has none). */

@@ -94,12 +94,16 @@ describe('a spread of personal speeds (speedCv 0.3)', () => {
     });
 
   it('keeps the mean busy hours of one person doing all the work at N m = 100 h', () => {
-    // Busy hours = N m x pace, and paces have mean 1: sd 30 h a replication.
+    // Busy hours = N m x pace, and paces have mean 1: sd 30 h a replication. 400 replications and
+    // a 99.9% band (z = 3.29): with dozens of fixed-seed interval checks in the suite, each must
+    // rarely be the unlucky one when a random stream changes.
     const busy: number[] = [];
-    for (let rep = 0; rep < 100; rep++) busy.push(simulateReplication(spread(1), 9, rep).busyHours[0]);
-    const ci = confidenceInterval(busy);
-    expect(covers(ci, N * M)).toBe(true);
-    expect(ci.halfWidth).toBeLessThan(8);
+    for (let rep = 0; rep < 400; rep++) busy.push(simulateReplication(spread(1), 9, rep).busyHours[0]);
+    const mean = busy.reduce((a, b) => a + b, 0) / busy.length;
+    const sd = Math.sqrt(busy.reduce((a, b) => a + (b - mean) ** 2, 0) / (busy.length - 1));
+    const half = (3.29 * sd) / Math.sqrt(busy.length);
+    expect(Math.abs(mean - N * M)).toBeLessThan(half);
+    expect(half).toBeLessThan(6);
   });
 
   it('lowers the busy hours of ten people sharing a backlog towards N m / (1 + cv^2), as fast people take more items', () => {
