@@ -1,6 +1,6 @@
+import type { PoolCapacity } from '../../sim/model/capacity.js';
 import fs from 'node:fs';
 import path from 'node:path';
-import { capacityCheck, type PoolCapacity } from '../../sim/model/capacity.js';
 import { feasibilityWarnings } from '../../sim/model/feasibility.js';
 import { createReplicationRunner } from '../../workers/replication-pool.js';
 import { runBatchWithRetry } from '../../workers/retrying-batch.js';
