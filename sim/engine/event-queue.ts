@@ -1,19 +1,23 @@
 /**
- * Future-event list: a binary min-heap on parallel typed arrays, ordered by (time, sequence).
+ * Future-event list: a binary min-heap ordered by (time, sequence), the sequence being the
+ * insertion order, so events scheduled for the same instant fire in the order they were
+ * scheduled and a run is a pure function of its inputs.
  *
- * The sequence number is the insertion order, so events scheduled for the same instant fire in
- * the order they were scheduled and a run is a pure function of its inputs.
- *
- * NOTE: speed forced this shape. Entries are not objects: an event is (time, kind, a, b) spread
- * over four typed arrays, and `pop()` writes the popped entry into the public fields instead of
- * returning a record, so the hot loop allocates nothing per event.
+ * NOTE: speed forced this shape. An event is not an object: its fields live in parallel typed
+ * arrays at a slot, and the heap holds only slot numbers, so sifting moves one integer per level
+ * instead of five fields. Slots are recycled through a free list, and `pop()` writes the popped
+ * event into public fields instead of returning a record, so the hot loop allocates nothing.
  */
 export class EventQueue {
+  private heap: Int32Array;
   private times: Float64Array;
   private seqs: Float64Array;
   private kinds: Int32Array;
   private argA: Int32Array;
   private argB: Int32Array;
+  private free: Int32Array;
+  private freeCount = 0;
+  private slotsUsed = 0;
   private count = 0;
   private nextSeq = 0;
 
@@ -25,11 +29,13 @@ export class EventQueue {
 
   constructor(initialCapacity = 1024) {
     const n = Math.max(16, initialCapacity);
+    this.heap = new Int32Array(n);
     this.times = new Float64Array(n);
     this.seqs = new Float64Array(n);
     this.kinds = new Int32Array(n);
     this.argA = new Int32Array(n);
     this.argB = new Int32Array(n);
+    this.free = new Int32Array(n);
   }
 
   get size(): number {
@@ -38,94 +44,128 @@ export class EventQueue {
 
   /** Time of the earliest event, or Infinity when empty. */
   peekTime(): number {
-    return this.count > 0 ? this.times[0] : Infinity;
+    return this.count > 0 ? this.times[this.heap[0]] : Infinity;
   }
 
   push(time: number, kind: number, a: number, b: number): void {
-    if (this.count === this.times.length) this.grow();
+    if (this.count === this.heap.length) this.grow();
+    const slot = this.freeCount > 0 ? this.free[--this.freeCount] : this.slotsUsed++;
     const seq = this.nextSeq++;
-    // Sift up: move parents down until the new entry's slot is found, then write it once.
-    let i = this.count++;
     const times = this.times;
     const seqs = this.seqs;
+    times[slot] = time;
+    seqs[slot] = seq;
+    this.kinds[slot] = kind;
+    this.argA[slot] = a;
+    this.argB[slot] = b;
+    // Sift up: move parents down until the new slot's place is found.
+    const heap = this.heap;
+    let i = this.count++;
     while (i > 0) {
       const p = (i - 1) >> 1;
-      const pt = times[p];
-      if (pt < time || (pt === time && seqs[p] < seq)) break;
-      this.move(p, i);
+      const ps = heap[p];
+      const pt = times[ps];
+      if (pt < time || (pt === time && seqs[ps] < seq)) break;
+      heap[i] = ps;
       i = p;
     }
-    times[i] = time;
-    seqs[i] = seq;
-    this.kinds[i] = kind;
-    this.argA[i] = a;
-    this.argB[i] = b;
+    heap[i] = slot;
   }
 
   /** Removes the earliest event into (time, kind, a, b). Returns false when empty. */
   pop(): boolean {
+    if (!this.peekTop()) return false;
+    this.removeTop();
+    return true;
+  }
+
+  /**
+   * Reads the earliest event into (time, kind, a, b) without removing it. Follow with
+   * `removeTop()`, or with `replaceTop()` when the event's handler schedules a successor: the
+   * successor then takes the old top's place with one sift instead of a removal and an insertion.
+   */
+  peekTop(): boolean {
     if (this.count === 0) return false;
+    const top = this.heap[0];
+    this.time = this.times[top];
+    this.kind = this.kinds[top];
+    this.a = this.argA[top];
+    this.b = this.argB[top];
+    return true;
+  }
+
+  /** Removes the earliest event. */
+  removeTop(): void {
+    const heap = this.heap;
+    this.free[this.freeCount++] = heap[0];
+    const last = --this.count;
+    if (last > 0) this.siftDown(heap[last], last);
+  }
+
+  /**
+   * Removes the earliest event and inserts (time, kind, a, b) in one sift; the same heap, and
+   * the same order of events, as removeTop() then push(), since (time, sequence) keys are unique.
+   */
+  replaceTop(time: number, kind: number, a: number, b: number): void {
+    const slot = this.heap[0];
+    this.times[slot] = time;
+    this.seqs[slot] = this.nextSeq++;
+    this.kinds[slot] = kind;
+    this.argA[slot] = a;
+    this.argB[slot] = b;
+    this.siftDown(slot, this.count);
+  }
+
+  /** Places `slot` at the root and sifts it down a heap of `size` entries. */
+  private siftDown(slot: number, size: number): void {
+    const heap = this.heap;
     const times = this.times;
     const seqs = this.seqs;
-    this.time = times[0];
-    this.kind = this.kinds[0];
-    this.a = this.argA[0];
-    this.b = this.argB[0];
-    const last = --this.count;
-    if (last === 0) return true;
-    const t = times[last];
-    const s = seqs[last];
-    const k = this.kinds[last];
-    const a = this.argA[last];
-    const b = this.argB[last];
-    // Sift down the last entry from the root.
+    const last = size;
+    const t = times[slot];
+    const s = seqs[slot];
     let i = 0;
     const half = last >> 1;
     while (i < half) {
       let c = 2 * i + 1;
+      let cs = heap[c];
       const r = c + 1;
-      if (r < last && (times[r] < times[c] || (times[r] === times[c] && seqs[r] < seqs[c]))) c = r;
-      if (t < times[c] || (t === times[c] && s < seqs[c])) break;
-      this.move(c, i);
+      if (r < last) {
+        const rs = heap[r];
+        if (times[rs] < times[cs] || (times[rs] === times[cs] && seqs[rs] < seqs[cs])) {
+          c = r;
+          cs = rs;
+        }
+      }
+      const ct = times[cs];
+      if (t < ct || (t === ct && s < seqs[cs])) break;
+      heap[i] = cs;
       i = c;
     }
-    times[i] = t;
-    seqs[i] = s;
-    this.kinds[i] = k;
-    this.argA[i] = a;
-    this.argB[i] = b;
-    return true;
+    heap[i] = slot;
   }
 
   clear(): void {
     this.count = 0;
     this.nextSeq = 0;
-  }
-
-  private move(from: number, to: number): void {
-    this.times[to] = this.times[from];
-    this.seqs[to] = this.seqs[from];
-    this.kinds[to] = this.kinds[from];
-    this.argA[to] = this.argA[from];
-    this.argB[to] = this.argB[from];
+    this.freeCount = 0;
+    this.slotsUsed = 0;
   }
 
   private grow(): void {
-    const n = this.times.length * 2;
-    const times = new Float64Array(n);
-    times.set(this.times);
-    this.times = times;
-    const seqs = new Float64Array(n);
-    seqs.set(this.seqs);
-    this.seqs = seqs;
-    const kinds = new Int32Array(n);
-    kinds.set(this.kinds);
-    this.kinds = kinds;
-    const argA = new Int32Array(n);
-    argA.set(this.argA);
-    this.argA = argA;
-    const argB = new Int32Array(n);
-    argB.set(this.argB);
-    this.argB = argB;
+    // Every slot is in use when the heap is full, so slots and heap grow together.
+    const n = this.heap.length * 2;
+    const widen = <T extends Int32Array | Float64Array>(a: T): T => {
+      const b = new (a.constructor as new (n: number) => T)(n);
+      b.set(a);
+      return b;
+    };
+    this.heap = widen(this.heap);
+    this.times = widen(this.times);
+    this.seqs = widen(this.seqs);
+    this.kinds = widen(this.kinds);
+    this.argA = widen(this.argA);
+    this.argB = widen(this.argB);
+    this.free = widen(this.free);
   }
 }

@@ -84,22 +84,22 @@ export class ServerPool {
 
   /** A job joins the pool: served at once by an open idle server, else queued in its class. */
   arrive(job: number, cls = 0): void {
+    this.noteChange();
     if (this.idleCount > 0 && this.queue.length === 0) {
       this.start(this.takeIdle(), job, 0);
       return;
     }
-    this.noteChange();
     this.queue.push(job, cls, this.sim.now);
     if (this.queue.length > this.peakQueueLength) this.peakQueueLength = this.queue.length;
   }
 
   /** A job joins at the head of its class (it is older than everyone waiting there). */
   arriveFirst(job: number, cls = 0): void {
+    this.noteChange();
     if (this.idleCount > 0 && this.queue.length === 0) {
       this.start(this.takeIdle(), job, 0);
       return;
     }
-    this.noteChange();
     this.queue.pushFront(job, cls, this.sim.now);
     if (this.queue.length > this.peakQueueLength) this.peakQueueLength = this.queue.length;
   }
@@ -109,12 +109,12 @@ export class ServerPool {
    * takes it, so a large backlog costs a counter, not memory per job.
    */
   addBacklog(count: number, tag: number, cls = 0): void {
+    this.noteChange();
     while (count > 0 && this.idleCount > 0 && this.queue.length === 0) {
       this.start(this.takeIdle(), this.client.createJob!(tag), 0);
       count--;
     }
     if (count === 0) return;
-    this.noteChange();
     this.queue.pushBlock(count, cls, this.sim.now, tag);
     if (this.queue.length > this.peakQueueLength) this.peakQueueLength = this.queue.length;
   }
@@ -144,12 +144,12 @@ export class ServerPool {
 
   openServer(server: number): void {
     if (this.open[server] === 1) return;
+    this.noteChange();
     this.open[server] = 1;
     this.openSince[server] = this.sim.now;
     if (this.state[server] === PAUSED) {
       this.state[server] = RUNNING;
       this.busySince[server] = this.sim.now;
-      this.noteChange();
       this.busyNow++;
       this.doneAt[server] = onGrid(this.sim.now + this.remaining[server]);
       this.sim.at(this.doneAt[server], this.doneKind, server, this.version[server]);
@@ -244,7 +244,6 @@ export class ServerPool {
 
   private pullNext(server: number): void {
     if (this.queue.length > 0) {
-      this.noteChange();
       let job = this.queue.pop();
       const waited = this.sim.now - this.queue.poppedTime;
       if (job === FROM_BLOCK) job = this.client.createJob!(this.queue.poppedTag);
@@ -263,7 +262,6 @@ export class ServerPool {
     this.client.started(job, server, waited);
     const hours = this.client.serviceHours(job, server);
     if (!(hours >= 0)) throw new Error(`service time must be a number >= 0, got ${hours}`);
-    this.noteChange();
     this.busyNow++;
     this.state[server] = RUNNING;
     this.job[server] = job;
@@ -272,6 +270,9 @@ export class ServerPool {
     this.sim.at(this.doneAt[server], this.doneKind, server, this.version[server]);
   }
 
+  // Time-weighted areas are brought up to `now` once, at the top of every entry point that can
+  // change the queue or the busy count (arrive, addBacklog, open, close, a completion); later
+  // changes at the same instant add no area. NOTE: speed put it there rather than in start().
   private noteChange(): void {
     const now = this.sim.now;
     const from = Math.max(this.lastChange, this.statsFrom);
