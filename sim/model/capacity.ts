@@ -66,7 +66,8 @@ export function capacityCheck(config: ModelConfig): PoolCapacity[] {
       const intervals = openIntervals(crew, config.clock, config.horizonHours);
       open += crew.headcount * openHoursBetween(intervals, Math.max(windowFrom, p.startHours), windowTo);
     }
-    return open * (1 - p.absenceRate) * (1 - p.shrinkage);
+    // Deterministic mode has no absences (see Workforce), so the check must not count them either.
+    return open * (1 - (config.deterministic ? 0 : p.absenceRate)) * (1 - p.shrinkage);
   });
   return config.pools.map((p, i) => {
     const g = groups.groupOfPool[i];

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { labelsim } from '../../support/cli.js';
+import { labelsim, tempDir } from '../../support/cli.js';
 
 const FILE = 'experiments/eight-week-video.yaml';
 
@@ -15,7 +15,7 @@ describe('labelsim solve', () => {
     expect(answer.below.onTime.mean).toBeLessThan(0.9);
 
     const onTime = (headcount: number) => {
-      const r = labelsim(['run', FILE, '--plan', 'base', '--set', `pools.annotators.headcount=${headcount}`, '--replications', '30', '--json', '--quiet', '--out', 'out/test-solve']);
+      const r = labelsim(['run', FILE, '--plan', 'base', '--set', `pools.annotators.headcount=${headcount}`, '--replications', '30', '--json', '--quiet', '--out', tempDir('solve')]);
       expect(r.code, r.stderr).toBe(0);
       return JSON.parse(r.stdout).plans[0].onTime.probability as number;
     };

@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import { labelsim, tempDir } from '../support/cli.js';
+
+/** Runs a shipped experiment with every source of randomness off and returns its summary. */
+function deterministic(file: string) {
+  const r = labelsim(['run', file, '--deterministic', '--replications', '1', '--json', '--quiet', '--out', tempDir('cases')]);
+  expect(r.code, r.stderr).toBe(0);
+  return JSON.parse(r.stdout);
+}
+
+describe('the known-answer cases of the brief, from the shipped experiment files', () => {
+  it('case 1: the eight-week base plan finishes at t = 2,077 h with 320,000 frames by the deadline and a load of 156.25%', () => {
+    const base = deterministic('experiments/eight-week-video.yaml').plans[0];
+    // 500,000 frames / 1,000 frames per working hour = 500 h = 12 weeks of 40 h + 20 h:
+    // Wednesday of week 13 at 13:00, t = 12 x 168 + 2 x 24 + 13.
+    expect(base.completionHours.p50).toBe(12 * 168 + 2 * 24 + 13);
+    // 10 people x 100 frames/h x 40 h/week x 8 weeks.
+    expect(base.acceptedByDeadline.mean).toBe(10 * 100 * 40 * 8);
+    expect(base.capacity.annotators.load).toBe(1.5625);
+    // 98% accuracy: exactly every 50th label is wrong.
+    expect(base.accurate.mean).toBe(490_000);
+    expect(base.onTime.probability).toBe(0);
+  });
+
+  it('case 2: vendor A costs $5,333.33 ($0.5614 per accurate image) and vendor B $12,000.00', () => {
+    const summary = deterministic('experiments/vendor-comparison.yaml');
+    const plan = (name: string) => summary.plans.find((p: { name: string }) => p.name === name);
+    // A: 10,000 x $0.50 = $5,000; QA: 5% x 10,000 = 500 images x 1 min = 8.33 h x $40 = $333.33.
+    expect(plan('vendor-a').cost.mean).toBe(5333.33);
+    expect(plan('vendor-a').cost.byActivity.annotation).toBe(5000);
+    expect(plan('vendor-a').cost.byActivity.review).toBe(333.33);
+    // 95% of labels right: 9,500 accurate images; $5,333.33 / 9,500 = $0.5614.
+    expect(plan('vendor-a').accurate.mean).toBe(9500);
+    expect(plan('vendor-a').unitCost.mean).toBeCloseTo(0.5614, 4);
+    // B: 10,000 x 2 min = 333.33 h x $35 = $11,666.67, plus the same QA: $12,000.00 ($1.20 per image).
+    expect(plan('vendor-b').cost.byActivity.annotation).toBe(11666.67);
+    expect(plan('vendor-b').cost.mean).toBe(12000);
+    expect(plan('vendor-b').cost.mean / 10_000).toBe(1.2);
+  });
+
+  it('case 2 sweep: a larger QA sample costs more and catches a larger share of the errors', () => {
+    const summary = deterministic('experiments/vendor-comparison.yaml');
+    const sweep = ['1%', '2%', '5%', '10%', '20%'].map((v) => summary.plans.find((p: { name: string }) => p.name === `vendor-a/sample=${v}`));
+    const costs = sweep.map((p: { cost: { mean: number } }) => p.cost.mean);
+    const caught = sweep.map((p: { errorsCaughtShare: number }) => p.errorsCaughtShare);
+    for (let i = 1; i < sweep.length; i++) {
+      expect(costs[i]).toBeGreaterThan(costs[i - 1]);
+      expect(caught[i]).toBeGreaterThan(caught[i - 1]);
+    }
+  });
+});
