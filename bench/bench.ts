@@ -19,6 +19,7 @@
  * Timings are wall-clock on whatever else the machine is doing: the load average is printed
  * before and after.
  */
+import path from 'node:path';
 import os from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -57,7 +58,7 @@ function main(): void {
     `M/M/${MMC.servers}: arrivals ${MMC.arrivalsPerHour}/h, mean service ${MMC.meanServiceHours} h, ` +
       `horizon ${MMC.horizonHours.toFixed(0)} h; in-process timings best of ${MEASURE.repeats} after ${MEASURE.warmups} warm-up`,
   );
-  console.log(`experiment: ${EXPERIMENT_FILE}, plan ${PLAN}`);
+  console.log(`experiment: ${path.relative(process.cwd(), EXPERIMENT_FILE)}, plan ${PLAN}`);
   console.log();
 
   const rows: BenchRow[] = [];
@@ -114,7 +115,7 @@ function main(): void {
     ratios,
     checks: { sameTrajectory: cmp.sameTrajectory },
   });
-  console.log(`wrote ${OUT_FILE}`);
+  console.log(`wrote ${path.relative(process.cwd(), OUT_FILE)}`);
 }
 
 main();
