@@ -48,6 +48,8 @@ export interface ReportPlan {
   /** Unit cost (cost per accurately labelled item) per replication, sorted. */
   unitCosts: number[];
   unitCost: { mean: number | null; p50: number | null; p95: number | null };
+  /** Mean unit cost with its 95% t interval over replications (absent in report data of older runs). */
+  unitCostInterval?: Interval | null;
   cost: { mean: number | null; atDeadline: number | null; byActivity: Record<string, number | null> };
   residualErrorRate: number | null;
   /** Mean share of the errors made that reviews found (replications that made none left out); absent in data written before it was kept. */

@@ -4,6 +4,7 @@ import { decodeRow, rowLayout } from '../../workers/result-rows.js';
 import type { ReportData, ReportPlan, Sensitivity, SweepPoint } from '../../reports/report-data.js';
 import { isFailure, type ReplicationRecord } from '../run/record-log.js';
 import type { RunManifest } from '../run/run-files.js';
+import { meanInterval } from './statistics.js';
 import type { Summary } from './summary.js';
 
 export interface RunFacts {
@@ -78,6 +79,7 @@ function planData(s: Summary['plans'][number], rs: ReplicationResult[], openEnde
     onTime: s.onTime === null ? null : { probability: s.onTime.probability, low: s.onTime.low, high: s.onTime.high },
     unitCosts: sorted(rs.map((r) => r.unitCost)),
     unitCost: s.unitCost,
+    unitCostInterval: meanInterval(rs.map((r) => r.unitCost)),
     cost: { mean: s.cost.mean, atDeadline: s.cost.atDeadline, byActivity: s.cost.byActivity },
     residualErrorRate: s.residualErrorRate,
     // A summary saved before the share was kept has none.

@@ -1,4 +1,3 @@
-import { meanInterval } from '../../experiments/aggregate/statistics.js';
 import { paretoFront } from '../decide.js';
 import { baseLayout, legendFor, plotDiv, type Figure } from '../figure.js';
 import { escapeHtml, formatChance, formatMoney, formatWeeks, HOURS_PER_WEEK, round } from '../format.js';
@@ -31,9 +30,10 @@ function signedFixed(x: number, digits: number): string {
   return `${x > 0 ? '+' : '-'}${text}`;
 }
 
-/** Mean unit cost with its 95% t interval, from the per-replication unit costs. */
+/** Mean unit cost with its 95% t interval, as the run's aggregation computed it. */
 export function unitCostInterval(plan: ReportPlan): { mean: number; low: number; high: number } | null {
-  return meanInterval(plan.unitCosts);
+  const i = plan.unitCostInterval;
+  return i === undefined || i === null || i.mean === null || i.low === null || i.high === null ? null : { mean: i.mean, low: i.low, high: i.high };
 }
 
 /** Chance on time against unit cost, one point per plan with its intervals, and paired differences against the baseline. */

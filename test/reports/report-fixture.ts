@@ -18,6 +18,7 @@ export function plan(name: string, over: Partial<ReportPlan> = {}): ReportPlan {
     onTime: { probability: 0.25, low: 0.11, high: 0.47 },
     unitCosts: Array.from({ length: n }, (_, i) => 0.9 + i * 0.001),
     unitCost: { mean: 0.91, p50: 0.91, p95: 0.918 },
+    unitCostInterval: { mean: 0.9095, low: 0.9068, high: 0.9122 },
     cost: { mean: 150_000, atDeadline: 120_000, byActivity: { annotation: 120_000, rework: 5_000, review: 0, idle: 20_000, guidelines: 5_000 } },
     residualErrorRate: 0.02,
     accurate: 490_000,
