@@ -266,8 +266,9 @@ export class ServerPool {
     this.state[server] = RUNNING;
     this.job[server] = job;
     this.busySince[server] = now;
-    this.doneAt[server] = onGrid(now + hours);
-    this.sim.at(this.doneAt[server], this.doneKind, server, this.version[server]);
+    const doneAt = onGrid(now + hours);
+    this.doneAt[server] = doneAt;
+    this.sim.atOnGrid(doneAt, this.doneKind, server, this.version[server]);
   }
 
   // Time-weighted areas are brought up to `now` once, at the top of every entry point that can

@@ -45,6 +45,19 @@ export class Simulation {
     }
   }
 
+  /**
+   * Schedules an event at a time already on the grid and not before now (a component that
+   * rounded it itself, like a server pool's completion): `at` without the rounding and the check.
+   */
+  atOnGrid(t: number, kind: number, a: number, b: number): void {
+    if (this.handlingTop) {
+      this.handlingTop = false;
+      this.queue.replaceTop(t, kind, a, b);
+    } else {
+      this.queue.push(t, kind, a, b);
+    }
+  }
+
   /** Schedules an event `delay` hours from now. */
   after(delay: number, kind: number, a = 0, b = 0): void {
     this.at(this.now + delay, kind, a, b);
