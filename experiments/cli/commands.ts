@@ -141,9 +141,6 @@ export function schemaCommand(): number {
   return 0;
 }
 
-export function fileExists(file: string): boolean {
-  return fs.existsSync(file);
-}
 
 export interface ReplayArgs {
   file: string;

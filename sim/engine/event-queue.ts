@@ -1,3 +1,5 @@
+import { widened } from './typed-arrays.js';
+
 /**
  * Future-event list: a binary min-heap ordered by (time, sequence), the sequence being the
  * insertion order, so events scheduled for the same instant fire in the order they were
@@ -155,17 +157,12 @@ export class EventQueue {
   private grow(): void {
     // Every slot is in use when the heap is full, so slots and heap grow together.
     const n = this.heap.length * 2;
-    const widen = <T extends Int32Array | Float64Array>(a: T): T => {
-      const b = new (a.constructor as new (n: number) => T)(n);
-      b.set(a);
-      return b;
-    };
-    this.heap = widen(this.heap);
-    this.times = widen(this.times);
-    this.seqs = widen(this.seqs);
-    this.kinds = widen(this.kinds);
-    this.argA = widen(this.argA);
-    this.argB = widen(this.argB);
-    this.free = widen(this.free);
+    this.heap = widened(this.heap, n);
+    this.times = widened(this.times, n);
+    this.seqs = widened(this.seqs, n);
+    this.kinds = widened(this.kinds, n);
+    this.argA = widened(this.argA, n);
+    this.argB = widened(this.argB, n);
+    this.free = widened(this.free, n);
   }
 }

@@ -41,7 +41,6 @@ export class AnnotationModel implements PoolClient {
   private readonly complexity: Float64Array;
   private readonly ledger: CostLedger;
   private readonly waits: WaitHistogram[];
-  private readonly workedHours: Float64Array;
   private readonly preLabels: PreLabelModel | null;
   private readonly handlingRandom: KeyedRandom | null;
   private readonly outcomeRandom: KeyedRandom | null;
@@ -114,7 +113,6 @@ export class AnnotationModel implements PoolClient {
     this.stages = config.stages.map((sc, index) => stageRuntime(config, sc, index, plan.groupOfStage[index], this.handlingRandom, this.outcomeRandom));
     this.workflows = config.work.map((w) => Int32Array.from(w.workflow, (name) => stageIndex.get(name)!));
     this.complexity = Float64Array.from(config.work, (w) => w.complexity);
-    this.workedHours = new Float64Array(config.pools.length);
     this.typeLeft = Float64Array.from(config.work, (w) => w.count ?? Infinity);
     this.typeCompletion = new Float64Array(config.work.length).fill(NaN);
     this.waits = config.stages.map(() => new WaitHistogram());
@@ -179,7 +177,6 @@ export class AnnotationModel implements PoolClient {
     const factor = this.workforces[pool].handlingFactor(this.serverPerson[st.group][server]);
     hours *= factor;
     gold *= factor;
-    this.workedHours[pool] += hours + gold;
     const type = items.type[item];
     this.ledger.work(pool, type, activityOf(st, pass), hours);
     if (gold > 0) this.ledger.work(pool, type, Activity.gold, gold);
@@ -359,7 +356,7 @@ export class AnnotationModel implements PoolClient {
   }
 
   private onDeadline(): void {
-    this.costAtDeadline = this.ledger.snapshot(this.sim.now, this.workedHours);
+    this.costAtDeadline = this.ledger.snapshot(this.sim.now);
   }
 
   private onWarmupEnd(): void {
@@ -371,7 +368,7 @@ export class AnnotationModel implements PoolClient {
 
   private result(): ReplicationResult {
     const end = Number.isNaN(this.completionHours) ? this.config.horizonHours : this.completionHours;
-    const costs = this.ledger.snapshot(end, this.workedHours);
+    const costs = this.ledger.snapshot(end);
     const atDeadline = this.costAtDeadline ?? costs;
     if (!this.openEnded) {
       // Days that end at or after the run's last instant (its completion, or a horizon inside a

@@ -19,9 +19,8 @@ export class CostLedger {
   // Neumaier's compensation terms: half a million fees of $0.20 must still add up to the cent.
   private readonly carry: Float64Array;
   private readonly seats: number;
-  /** Costs incurred for one work type directly (its labour and fees), and the hours worked on it. */
+  /** Fees and penalties incurred for one work type directly. */
   private readonly direct: Float64Array;
-  private readonly typeHours: Float64Array;
   /** Hours worked per (pool, activity) and per (pool, work type). */
   private readonly poolHours: Float64Array;
   private readonly poolTypeHours: Float64Array;
@@ -40,7 +39,6 @@ export class CostLedger {
     for (const f of config.costs.fixed) this.spent[this.names.indexOf(f.activity)] += f.amount;
     this.seats = config.costs.seats ?? workforces.reduce((n, w) => n + w.size, 0);
     this.direct = new Float64Array(config.work.length);
-    this.typeHours = new Float64Array(config.work.length);
     this.activities = this.names.length;
     this.types = config.work.length;
     this.poolHours = new Float64Array(config.pools.length * this.activities);
@@ -51,7 +49,6 @@ export class CostLedger {
   work(pool: number, type: number, activity: number, hours: number): void {
     this.poolHours[pool * this.activities + activity] += hours;
     this.poolTypeHours[pool * this.types + type] += hours;
-    this.typeHours[type] += hours;
   }
 
   /** Money spent on `activity` for an item of work type `type`. */
@@ -60,25 +57,36 @@ export class CostLedger {
     this.direct[type] += amount;
   }
 
+  /** Hours the people of pool `p` have worked, on anything. */
+  private hoursWorkedBy(p: number): number {
+    let h = 0;
+    for (let a = 0; a < this.activities; a++) h += this.poolHours[p * this.activities + a];
+    return h;
+  }
+
   /**
    * Cost per work type, activity-based: each type's own labour and fees, plus the shared costs in
    * proportion to the hours worked on it. Sums to `totalCost`.
    */
   byType(totalCost: number): Float64Array {
     // A type's labour is the hours worked on it, priced at each pool's rate; shared costs go by hours worked.
+    const typeHours = new Float64Array(this.types);
     const own = Float64Array.from(this.direct, (d, t) => {
       let labour = 0;
-      for (let p = 0; p < this.ratePerHour.length; p++) labour += this.poolTypeHours[p * this.types + t] * this.ratePerHour[p];
+      for (let p = 0; p < this.ratePerHour.length; p++) {
+        labour += this.poolTypeHours[p * this.types + t] * this.ratePerHour[p];
+        typeHours[t] += this.poolTypeHours[p * this.types + t];
+      }
       return d + labour;
     });
     let direct = 0;
     let hours = 0;
     for (let t = 0; t < this.types; t++) {
       direct += own[t];
-      hours += this.typeHours[t];
+      hours += typeHours[t];
     }
     const shared = totalCost - direct;
-    return Float64Array.from(own, (d, t) => d + (hours > 0 ? (shared * this.typeHours[t]) / hours : shared / this.types));
+    return Float64Array.from(own, (d, t) => d + (hours > 0 ? (shared * typeHours[t]) / hours : shared / this.types));
   }
 
   add(activity: number, amount: number): void {
@@ -89,7 +97,7 @@ export class CostLedger {
   }
 
   /** Costs by activity as of time t (the project's end or the deadline). */
-  snapshot(t: number, busyHoursByPool: ArrayLike<number>): Float64Array {
+  snapshot(t: number): Float64Array {
     const out = Float64Array.from(this.spent, (x, i) => x + this.carry[i]);
     for (let p = 0; p < this.ratePerHour.length; p++) {
       const rate = this.ratePerHour[p];
@@ -98,7 +106,7 @@ export class CostLedger {
     this.config.pools.forEach((pool, i) => {
       if (pool.pay.kind !== 'salaried') return;
       // Salaried people are paid for every scheduled hour; what work did not use is idle.
-      const idle = this.workforces[i].scheduledHours(t) - busyHoursByPool[i];
+      const idle = this.workforces[i].scheduledHours(t) - this.hoursWorkedBy(i);
       out[Activity.idle] += Math.max(0, idle) * pool.pay.perHour;
     });
     out[Activity.platform] += this.seats * this.config.costs.platformPerSeatMonth * (t / HOURS_PER_MONTH);

@@ -1,3 +1,5 @@
+import { widened } from '../engine/typed-arrays.js';
+
 /** What an item is waiting for or doing, beside its current stage. */
 export const Pass = {
   First: 0,
@@ -85,20 +87,15 @@ export class ItemStore {
 
   private grow(): void {
     const n = this.type.length * 2;
-    const widen = <T extends Uint8Array | Int32Array>(a: T): T => {
-      const b = new (a.constructor as new (n: number) => T)(n);
-      b.set(a);
-      return b;
-    };
-    this.type = widen(this.type);
-    this.stage = widen(this.stage);
-    this.step = widen(this.step);
-    this.pass = widen(this.pass);
-    this.labels = widen(this.labels);
-    this.wrong = widen(this.wrong);
-    this.begun = widen(this.begun);
-    this.labeller = widen(this.labeller);
-    this.attempts = widen(this.attempts);
-    this.serial = widen(this.serial);
+    this.type = widened(this.type, n);
+    this.stage = widened(this.stage, n);
+    this.step = widened(this.step, n);
+    this.pass = widened(this.pass, n);
+    this.labels = widened(this.labels, n);
+    this.wrong = widened(this.wrong, n);
+    this.begun = widened(this.begun, n);
+    this.labeller = widened(this.labeller, n);
+    this.attempts = widened(this.attempts, n);
+    this.serial = widened(this.serial, n);
   }
 }
