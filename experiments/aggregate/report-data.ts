@@ -1,8 +1,7 @@
 import { quantileSorted } from 'simple-statistics';
 import type { ReplicationResult } from '../../sim/model/replication-result.js';
-import { decodeRow, rowLayout } from '../../workers/result-rows.js';
 import type { ReportData, ReportPlan, Sensitivity, SweepPoint } from '../../reports/report-data.js';
-import { isFailure, type ReplicationRecord } from '../run/record-log.js';
+import type { RecordSet } from '../run/record-set.js';
 import type { RunManifest } from '../run/run-files.js';
 import { meanInterval } from './statistics.js';
 import type { Summary } from './summary.js';
@@ -14,7 +13,7 @@ export interface RunFacts {
 }
 
 /** The report's data from a run's records and summary: distributions, bands and verdict figures, nothing of the engine. */
-export function buildReportData(manifest: RunManifest, summary: Summary, records: ReplicationRecord[], facts: RunFacts, sensitivity: Sensitivity | null): ReportData {
+export function buildReportData(manifest: RunManifest, summary: Summary, records: RecordSet, facts: RunFacts, sensitivity: Sensitivity | null): ReportData {
   const base = manifest.plans[0].model;
   const openEnded = base.work.some((w) => w.count === null);
   return {
@@ -35,7 +34,7 @@ export function buildReportData(manifest: RunManifest, summary: Summary, records
       openEnded,
     },
     plans: manifest.plans.map((plan, i) => {
-      const data = planData(summary.plans[i], resultsOf(records, plan.name, plan.model), openEnded);
+      const data = planData(summary.plans[i], records.plans.find((p) => p.name === plan.name)?.results ?? [], openEnded);
       return plan.sweep === undefined ? data : { ...data, sweep: sweepPoint(plan.sweep) };
     }),
     sensitivity,
@@ -51,14 +50,6 @@ export function sweepPoint(sweep: { plan: string; values: Array<{ parameter: str
     return JSON.stringify(v) ?? String(v);
   };
   return { plan: sweep.plan, values: sweep.values.map((a) => ({ parameter: a.parameter, value: scalar(a.value) })) };
-}
-
-function resultsOf(records: ReplicationRecord[], plan: string, model: RunManifest['plans'][number]['model']): ReplicationResult[] {
-  const layout = rowLayout(model);
-  return records
-    .filter((r): r is Extract<ReplicationRecord, { row: unknown }> => r.plan === plan && !isFailure(r))
-    .map((r) => decodeRow(Float64Array.from(r.row, (x) => (x === null ? NaN : x)), layout))
-    .sort((a, b) => a.replication - b.replication);
 }
 
 function planData(s: Summary['plans'][number], rs: ReplicationResult[], openEnded: boolean): ReportPlan {

@@ -1,9 +1,8 @@
 import { capacityCheck } from '../../sim/model/capacity.js';
 import { feasibilityWarnings } from '../../sim/model/feasibility.js';
 import type { ModelConfig } from '../../sim/model/config.js';
-import type { ReplicationResult } from '../../sim/model/replication-result.js';
-import { decodeRow, rowLayout } from '../../workers/result-rows.js';
-import { isFailure, type ReplicationRecord } from '../run/record-log.js';
+import { rowLayout } from '../../workers/result-rows.js';
+import type { RecordSet } from '../run/record-set.js';
 import { summarizePlan, type PlanSummary } from './plan-summary.js';
 
 export interface SummaryInput {
@@ -30,29 +29,17 @@ export interface Summary {
 }
 
 /**
- * The summary of a run from its records. Records are put in (plan, replication) order first, so
- * the summary is the same bytes whatever order batches finished in, how many threads ran them, or
- * how many shards they came from.
+ * The summary of a run from its validated, deduplicated records (record-set.ts), which are in
+ * (plan, replication) order, so the summary is the same bytes whatever order batches finished
+ * in, how many threads ran them, or how many shards they came from.
  */
-export function buildSummary(input: SummaryInput, records: ReplicationRecord[]): Summary {
+export function buildSummary(input: SummaryInput, records: RecordSet): Summary {
   const first = input.plans[0].model;
-  // A replication that failed and then succeeded (on --resume) counts as done; one that failed
-  // on several runs counts once, with its last error.
-  const succeeded = new Set(records.filter((r) => !isFailure(r)).map((r) => `${r.plan}:${r.replication}`));
-  const lastFailure = new Map<string, Extract<ReplicationRecord, { error: string }>>();
-  for (const r of records) if (isFailure(r) && !succeeded.has(`${r.plan}:${r.replication}`)) lastFailure.set(`${r.plan}:${r.replication}`, r);
-  const failures = [...lastFailure.values()].sort(byPlanThenReplication(input));
+  const byPlan = new Map(records.plans.map((p) => [p.name, p]));
+  const failures = input.plans.flatMap((plan) => byPlan.get(plan.name)?.failures ?? []);
   const resultsByPlan = input.plans.map((plan) => {
-    const layout = rowLayout(plan.model);
-    const seen = new Set<number>();
-    const results: ReplicationResult[] = [];
-    for (const r of records) {
-      if (r.plan !== plan.name || isFailure(r) || seen.has(r.replication)) continue;
-      seen.add(r.replication);
-      results.push(decodeRow(Float64Array.from(r.row, (x) => (x === null ? NaN : x)), layout));
-    }
-    results.sort((a, b) => a.replication - b.replication);
-    return { plan, layout, results };
+    const own = byPlan.get(plan.name);
+    return { plan, layout: own?.layout ?? rowLayout(plan.model), results: own?.results ?? [] };
   });
   const baseline = resultsByPlan[0].results;
   return {
@@ -83,9 +70,4 @@ export function buildSummary(input: SummaryInput, records: ReplicationRecord[]):
       return { ...summary, warnings: feasibilityWarnings(plan.model, capacity) };
     }),
   };
-}
-
-function byPlanThenReplication(input: SummaryInput) {
-  const order = new Map(input.plans.map((p, i) => [p.name, i]));
-  return (a: ReplicationRecord, b: ReplicationRecord) => (order.get(a.plan)! - order.get(b.plan)!) || a.replication - b.replication;
 }

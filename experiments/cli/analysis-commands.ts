@@ -17,7 +17,13 @@ export function parseSets(sets: string[] | undefined): Array<{ path: string; val
   return (sets ?? []).map((s) => {
     const eq = s.indexOf('=');
     if (eq <= 0) throw new UsageError(`--set: expected path=value, like pools.annotators.headcount=16, got "${s}"`);
-    return { path: s.slice(0, eq).trim(), value: YAML.parse(s.slice(eq + 1)) };
+    const path = s.slice(0, eq).trim();
+    try {
+      return { path, value: YAML.parse(s.slice(eq + 1)) };
+    } catch (err) {
+      const why = err instanceof Error ? err.message.split('\n')[0].slice(0, 200) : String(err);
+      throw new UsageError(`--set ${path}: expected a YAML value after '=', like 16, 5% or [a, b]; ${why}`);
+    }
   });
 }
 

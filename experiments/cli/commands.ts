@@ -17,7 +17,7 @@ import { factsFromRunFile, rebuildReport, reportFinisher, REPORT_FILES } from '.
 import { computeSensitivity, parseSets, type SensitivityArgs } from './analysis-commands.js';
 import { writeFileAtomic } from '../run/atomic-file.js';
 import { acquireLock } from '../run/run-lock.js';
-import { outputFolder } from '../run/output-folder.js';
+import { outputFolder, prepareOutputFolder } from '../run/output-folder.js';
 import type { Sensitivity } from '../../reports/report-data.js';
 
 export interface RunArgs {
@@ -85,11 +85,16 @@ export async function runCommand(args: RunArgs): Promise<number> {
         if (already > 0) err(`Resuming: ${already} of ${total} replications already recorded.`);
       },
       onProgress: (done, total) => progress.update(done, total),
+      onNotice: (line) => err(`labelsim: warning: ${line}`),
     });
     progress.stop();
     if (outcome.interrupted) {
       err(`Stopped. Records so far are kept in ${relative(outcome.folder)}; continue with: labelsim run ${args.file} --resume`);
       return 130;
+    }
+    if (outcome.nothingSucceeded === true) {
+      err(`labelsim: every one of the ${outcome.failed} replication(s) failed, so nothing was published and any earlier result is kept; the failures are recorded in ${relative(outcome.folder)}`);
+      return 1;
     }
     const summary = outcome.summary!;
     if (args.sensitivity && args.shard === undefined) {
@@ -184,7 +189,8 @@ export function mergeCommand(dirs: string[], out: string): number {
       return sum; // an unreadable run.json costs the report its wall time, not the merge
     }
   }, 0);
-  const { folder, summary, records } = mergeShards(dirs, out, reportFinisher({ wallSeconds }));
+  const { folder, summary, records, notice } = mergeShards(dirs, out, reportFinisher({ wallSeconds }));
+  if (notice !== null) process.stderr.write(`labelsim: warning: ${notice}\n`);
   process.stderr.write(`Merged ${dirs.length} shard folder(s), ${records} records, into ${relative(folder)}\n`);
   process.stderr.write(`Report: ${relative(path.join(folder, REPORT_FILES.html))}\n`);
   for (const line of verdictLines(summary)) process.stderr.write(line + '\n');
@@ -193,7 +199,8 @@ export function mergeCommand(dirs: string[], out: string): number {
 
 /** `labelsim report DIR`: rebuilds a run folder's report (and CSV tables) from its saved files, without simulating. */
 export function reportCommand(dir: string): number {
-  const { written } = rebuildReport(dir);
+  const { written, notice } = rebuildReport(dir);
+  if (notice !== null) process.stderr.write(`labelsim: warning: ${notice}\n`);
   process.stderr.write(`Rebuilt ${written.map((f) => relative(path.join(dir, f))).join(', ')}\n`);
   return 0;
 }
@@ -210,7 +217,7 @@ export async function sensitivityCommand(args: SensitivityArgs & { out: string }
   const experiment = loadExperiment(args.file, { set: parseSets(args.set) });
   const study = await computeSensitivity(args, experiment);
   const folder = outputFolder(args.out, experiment.name);
-  fs.mkdirSync(folder.root, { recursive: true });
+  prepareOutputFolder(folder);
   const release = acquireLock(folder.lock);
   try {
     writeSensitivity(folder.final, study);

@@ -66,7 +66,9 @@ const NAME_EXPECTED = "a name of letters, digits, '.', '_' and '-' (at most 100 
 const PLAN_NAME_PATTERN = String.raw`^(?!\.\.?$)(?!\d+$)[A-Za-z0-9._-]{1,100}$`;
 const PLAN_NAME_EXPECTED = "a plan name of letters, digits, '.', '_' and '-' (at most 100 characters, not only digits, not '.' or '..')";
 
-const name = () => text(NAME_EXPECTED, NAME_PATTERN);
+/** An experiment name is a folder name beside labelsim's own `.labelsim` folder: it may not begin with '.'. */
+const EXPERIMENT_NAME_PATTERN = String.raw`^[A-Za-z0-9_-][A-Za-z0-9._-]{0,99}$`;
+const EXPERIMENT_NAME_EXPECTED = "a name of letters, digits, '.', '_' and '-' that does not begin with '.' (at most 100 characters)";
 
 const MONEY_EXPECTED = 'an amount of money: a number >= 0';
 const money = () => num(MONEY_EXPECTED, { min: 0 });
@@ -494,7 +496,7 @@ const Sweep = strict(
 
 export const ExperimentSchema = strict(
   {
-    name: name().describe("Experiment name, used as an output folder name: letters, digits, '.', '_', '-'. Required."),
+    name: text(EXPERIMENT_NAME_EXPECTED, EXPERIMENT_NAME_PATTERN).describe("Experiment name, used as an output folder name: letters, digits, '.', '_', '-', not beginning with '.'. Required."),
     description: z.string({ error: 'text' }).default('').describe('Free text. Default "".'),
     seed: num('a seed: an integer from 0 to 4294967295', { int: true, min: 0, max: 2 ** 32 - 1 })
       .default(1)

@@ -1,7 +1,7 @@
 import { stringify } from 'csv-stringify/sync';
 import type { Summary } from '../aggregate/summary.js';
-import { columnNames, rowLayout } from '../../workers/result-rows.js';
-import { isFailure, type ReplicationRecord } from '../run/record-log.js';
+import { columnNames } from '../../workers/result-rows.js';
+import type { RecordSet } from '../run/record-set.js';
 import type { RunManifest } from '../run/run-files.js';
 
 type Cell = string | number | null;
@@ -53,35 +53,31 @@ export function summaryCsv(summary: Summary): string {
  * figures (NaN: a replication that did not finish has no completion time) are empty cells.
  * Failed replications get a row with their error, in an `error` column present only then.
  */
-export function replicationsCsv(manifest: RunManifest, records: ReplicationRecord[]): string {
+export function replicationsCsv(manifest: RunManifest, records: RecordSet): string {
   const rows: Array<Map<string, Cell>> = [];
   const columns = ['plan'];
   const seenColumn = new Set(columns);
   let failures = false;
   for (const plan of manifest.plans) {
-    const names = columnNames(rowLayout(plan.model));
+    const own = records.plans.find((p) => p.name === plan.name);
+    if (own === undefined) continue;
+    const names = columnNames(own.layout);
     for (const c of names) if (!seenColumn.has(c)) (seenColumn.add(c), columns.push(c));
-    const own = new Map<number, ReplicationRecord>();
-    for (const r of records) {
-      if (r.plan !== plan.name) continue;
-      const before = own.get(r.replication);
-      // A success recorded after a failure (a resumed run tried it again) is the one that counts.
-      if (before === undefined || (isFailure(before) && !isFailure(r))) own.set(r.replication, r);
-    }
-    for (const r of [...own.values()].sort((a, b) => a.replication - b.replication)) {
+    const entries: Array<{ replication: number; row: Map<string, Cell> }> = [];
+    own.rows.forEach((stored, j) => {
       const row = new Map<string, Cell>([['plan', plan.name]]);
-      if (isFailure(r)) {
-        failures = true;
-        row.set('replication', r.replication);
-        row.set('error', r.error);
-      } else {
-        names.forEach((c, i) => {
-          const x = r.row[i];
-          row.set(c, x === null || x === undefined || !Number.isFinite(x) ? null : x);
-        });
-      }
-      rows.push(row);
+      names.forEach((c, i) => {
+        const x = stored[i];
+        row.set(c, x === null || x === undefined || !Number.isFinite(x) ? null : x);
+      });
+      entries.push({ replication: own.results[j].replication, row });
+    });
+    for (const f of own.failures) {
+      failures = true;
+      entries.push({ replication: f.replication, row: new Map<string, Cell>([['plan', plan.name], ['replication', f.replication], ['error', f.error]]) });
     }
+    entries.sort((a, b) => a.replication - b.replication);
+    for (const e of entries) rows.push(e.row);
   }
   if (failures) columns.push('error');
   return toCsv(columns, rows);

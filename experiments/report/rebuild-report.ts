@@ -3,7 +3,8 @@ import path from 'node:path';
 import type { ReportData } from '../../reports/report-data.js';
 import type { Summary } from '../aggregate/summary.js';
 import { writeFileAtomic } from '../run/atomic-file.js';
-import { readRecords } from '../run/record-log.js';
+import { readRecordLines } from '../run/record-log.js';
+import { layoutMismatch, recordSet, skippedLine } from '../run/record-set.js';
 import { RUN_FILES, type RunManifest } from '../run/run-files.js';
 import { summaryCsv } from './csv-tables.js';
 import { REPORT_FILES, ReportError } from './report-files.js';
@@ -14,6 +15,8 @@ export interface RebuildOutcome {
   /** The files written, by name. */
   written: string[];
   data: ReportData;
+  /** Lines of the record log that were skipped (not records of this run), or null. */
+  notice: string | null;
 }
 
 /**
@@ -31,16 +34,19 @@ export function rebuildReport(dir: string): RebuildOutcome {
   const hasRecords = fs.existsSync(file(RUN_FILES.records)) && fs.existsSync(file(RUN_FILES.manifest)) && fs.existsSync(file(RUN_FILES.summary));
 
   if (hasRecords) {
-    const manifest = JSON.parse(fs.readFileSync(file(RUN_FILES.manifest), 'utf8')) as RunManifest;
-    const summary = JSON.parse(fs.readFileSync(file(RUN_FILES.summary), 'utf8')) as Summary;
-    const records = readRecords(file(RUN_FILES.records));
-    if (records.length === 0) throw new ReportError(`${file(RUN_FILES.records)}: holds no replication records`);
+    const manifest = readJsonFile<RunManifest>(file(RUN_FILES.manifest));
+    if (manifest === null || typeof manifest !== 'object' || !Array.isArray(manifest.plans)) throw new ReportError(`${file(RUN_FILES.manifest)}: expected the manifest written by labelsim run`);
+    const mismatch = layoutMismatch(manifest);
+    if (mismatch !== null) throw new ReportError(`${file(RUN_FILES.manifest)}: cannot report on ${mismatch}`);
+    const summary = readJsonFile<Summary>(file(RUN_FILES.summary));
+    const records = recordSet(manifest, [{ source: file(RUN_FILES.records), lines: readRecordLines(file(RUN_FILES.records)), shard: manifest.shard }]);
+    if (records.records.length === 0) throw new ReportError(`${file(RUN_FILES.records)}: holds no replication records`);
     const facts =
       previous === null
         ? factsFromRunFile(dir)
         : { labelsimVersion: previous.header.labelsimVersion, runDate: previous.header.runDate, wallSeconds: previous.header.wallSeconds };
     const data = writeRunFiles(dir, summary, records, manifest, facts, sensitivity);
-    return { written: [REPORT_FILES.data, REPORT_FILES.html, REPORT_FILES.summaryCsv, REPORT_FILES.replicationsCsv], data };
+    return { written: [REPORT_FILES.data, REPORT_FILES.html, REPORT_FILES.summaryCsv, REPORT_FILES.replicationsCsv], data, notice: skippedLine(records) };
   }
   if (previous === null) {
     throw new ReportError(
@@ -51,8 +57,16 @@ export function rebuildReport(dir: string): RebuildOutcome {
   writeReport(dir, data);
   const written: string[] = [REPORT_FILES.data, REPORT_FILES.html];
   if (fs.existsSync(file(RUN_FILES.summary))) {
-    writeFileAtomic(file(REPORT_FILES.summaryCsv), summaryCsv(JSON.parse(fs.readFileSync(file(RUN_FILES.summary), 'utf8')) as Summary));
+    writeFileAtomic(file(REPORT_FILES.summaryCsv), summaryCsv(readJsonFile<Summary>(file(RUN_FILES.summary))));
     written.push(REPORT_FILES.summaryCsv);
   }
-  return { written, data };
+  return { written, data, notice: null };
+}
+
+function readJsonFile<T>(file: string): T {
+  try {
+    return JSON.parse(fs.readFileSync(file, 'utf8')) as T;
+  } catch (err) {
+    throw new ReportError(`${file}: expected valid JSON as written by labelsim run (${err instanceof Error ? err.message.slice(0, 200) : String(err)})`);
+  }
 }

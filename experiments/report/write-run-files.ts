@@ -4,7 +4,7 @@ import { renderReport } from '../../reports/render-report.js';
 import { buildReportData, type RunFacts } from '../aggregate/report-data.js';
 import type { Summary } from '../aggregate/summary.js';
 import { writeFileAtomic } from '../run/atomic-file.js';
-import type { ReplicationRecord } from '../run/record-log.js';
+import type { RecordSet } from '../run/record-set.js';
 import type { RunManifest } from '../run/run-files.js';
 import { replicationsCsv, summaryCsv } from './csv-tables.js';
 import { REPORT_FILES } from './report-files.js';
@@ -23,7 +23,7 @@ export function writeReport(dir: string, data: ReportData): void {
 export function writeRunFiles(
   staging: string,
   summary: Summary,
-  records: ReplicationRecord[],
+  records: RecordSet,
   manifest: RunManifest,
   facts: RunFacts,
   sensitivity: Sensitivity | null,

@@ -2,11 +2,11 @@ import path from 'node:path';
 import { buildSummary, type Summary } from '../aggregate/summary.js';
 import { writeFileAtomic } from './atomic-file.js';
 import { publish, type OutputFolder } from './output-folder.js';
-import type { ReplicationRecord } from './record-log.js';
+import type { RecordSet } from './record-set.js';
 import { RUN_FILES, type RunManifest } from './run-files.js';
 
 /** Extra files written beside the summary before a run folder is published (a report, CSV tables). */
-export type RunFinisher = (staging: string, summary: Summary, records: ReplicationRecord[], manifest: RunManifest) => void;
+export type RunFinisher = (staging: string, summary: Summary, records: RecordSet, manifest: RunManifest) => void;
 
 /**
  * Turns a staging folder full of records into a published run folder: the summary, run facts,
@@ -16,7 +16,7 @@ export type RunFinisher = (staging: string, summary: Summary, records: Replicati
 export function completeRun(
   folder: OutputFolder,
   manifest: RunManifest,
-  records: ReplicationRecord[],
+  records: RecordSet,
   facts: Record<string, unknown>,
   finish?: RunFinisher,
 ): Summary {

@@ -1,63 +1,149 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Summary } from '../aggregate/summary.js';
+import { writeFileAtomic } from './atomic-file.js';
 import { completeRun, type RunFinisher } from './complete-run.js';
-import { inShard } from './batches.js';
-import { outputFolder } from './output-folder.js';
-import { isFailure, readRecords, type ReplicationRecord } from './record-log.js';
+import { isWriteProblem, outputError } from './output-error.js';
+import { outputFolder, prepareOutputFolder } from './output-folder.js';
+import { readRecordLines, recordLogText } from './record-log.js';
+import { layoutMismatch, recordSet, skippedLine } from './record-set.js';
 import { RUN_FILES, type RunManifest } from './run-files.js';
 import { acquireLock } from './run-lock.js';
 import { labelsimVersion } from './run-experiment.js';
 
 export class MergeError extends Error {}
 
+export interface MergeOutcome {
+  folder: string;
+  summary: Summary;
+  records: number;
+  /** Lines of the shards' logs that were skipped (not records of the run), or null. */
+  notice: string | null;
+}
+
 /**
  * Combines the folders of a sharded run (`--shard i/n` on several machines) into the folder a
  * single-machine run would have written, summary byte for byte. Refuses shards of different
- * experiments, seeds or replication counts, and a set with a shard missing.
+ * experiments, seeds, replication counts or record layouts, a set with a shard missing, and an
+ * output folder that holds an interrupted run (whose records a merge would replace). A shard
+ * given twice, or a full run beside its shards, counts each replication once.
  */
-export function mergeShards(dirs: string[], outRoot: string, finish?: RunFinisher): { folder: string; summary: Summary; records: number } {
+export function mergeShards(dirs: string[], outRoot: string, finish?: RunFinisher): MergeOutcome {
   if (dirs.length === 0) throw new MergeError('merge: name at least one shard folder');
-  const shards = dirs.map((dir) => {
-    const manifestFile = path.join(dir, RUN_FILES.manifest);
-    if (!fs.existsSync(manifestFile)) throw new MergeError(`${manifestFile}: not found; expected a folder written by labelsim run --shard i/n`);
-    return { dir, manifest: JSON.parse(fs.readFileSync(manifestFile, 'utf8')) as RunManifest };
-  });
+  const shards = dirs.map((dir) => ({ dir, manifest: readManifest(dir) }));
   const first = shards[0].manifest;
   for (const { dir, manifest } of shards) {
     for (const key of ['experiment', 'configHash', 'seed', 'replications'] as const) {
       if (manifest[key] !== first[key]) throw new MergeError(`${dir}: ${key} ${manifest[key]} differs from ${shards[0].dir} (${first[key]}); these shards are not one run`);
     }
+    const mismatch = layoutMismatch(manifest);
+    if (mismatch !== null) throw new MergeError(`${path.join(dir, RUN_FILES.manifest)}: cannot merge ${mismatch}`);
   }
-  const count = first.shard?.count ?? 1;
-  const present = new Set(shards.map((s) => s.manifest.shard?.index ?? 0));
-  for (let i = 0; i < count; i++) if (!present.has(i)) throw new MergeError(`merge: shard ${i}/${count} is missing; give every shard folder of the run`);
-
-  const records: ReplicationRecord[] = [];
-  for (const { dir, manifest } of shards) {
-    for (const r of readRecords(path.join(dir, RUN_FILES.records))) if (inShard(r.replication, manifest.shard)) records.push(r);
-  }
-  const done = new Set(records.filter((r) => !isFailure(r)).map((r) => `${r.plan}:${r.replication}`));
-  const expected = first.plans.length * first.replications;
-  // A replication counts once: done, or failed (on every run of it).
-  const failed = new Set(records.filter((r) => isFailure(r) && !done.has(`${r.plan}:${r.replication}`)).map((r) => `${r.plan}:${r.replication}`));
-  if (done.size + failed.size < expected) {
-    throw new MergeError(`merge: the shards hold ${done.size} of ${expected} replications; finish every shard (labelsim run ... --shard i/n --resume) before merging`);
+  // Every replication belongs to a folder given: a whole run, or every shard i of one count n.
+  if (!shards.some((s) => s.manifest.shard === null)) {
+    const count = first.shard!.count;
+    const other = shards.find((s) => s.manifest.shard!.count !== count);
+    if (other !== undefined) throw new MergeError(`${other.dir}: a shard of ${other.manifest.shard!.count}, while ${shards[0].dir} is a shard of ${count}; these shards are not one split`);
+    const present = new Set(shards.map((s) => s.manifest.shard!.index));
+    for (let i = 0; i < count; i++) if (!present.has(i)) throw new MergeError(`merge: shard ${i}/${count} is missing; give every shard folder of the run`);
   }
 
   const manifest: RunManifest = { ...first, shard: null };
+  delete manifest.resumeCommand;
+  const records = recordSet(
+    manifest,
+    shards.map(({ dir, manifest: m }) => {
+      const file = path.join(dir, RUN_FILES.records);
+      return { source: file, lines: readRecordLines(file), shard: m.shard };
+    }),
+  );
+  const expected = first.plans.length * first.replications;
+  const done = records.plans.reduce((n, p) => n + p.results.length, 0);
+  const failed = records.plans.reduce((n, p) => n + p.failures.length, 0);
+  if (done + failed < expected) {
+    throw new MergeError(`merge: the shards hold ${done} of ${expected} replications; finish every shard (labelsim run ... --shard i/n --resume) before merging`);
+  }
+
   const folder = outputFolder(outRoot, first.experiment);
-  fs.mkdirSync(folder.root, { recursive: true });
-  const release = acquireLock(folder.lock);
+  const write = <T>(file: string, action: () => T): T => {
+    try {
+      return action();
+    } catch (err) {
+      if (isWriteProblem(err)) throw outputError(err, file, null);
+      throw err;
+    }
+  };
+  const release = write(folder.lock, () => {
+    prepareOutputFolder(folder);
+    return acquireLock(folder.lock);
+  });
   try {
-    fs.rmSync(folder.staging, { recursive: true, force: true });
-    fs.mkdirSync(folder.staging, { recursive: true });
-    fs.writeFileSync(path.join(folder.staging, RUN_FILES.manifest), JSON.stringify(manifest, null, 2) + '\n');
-    fs.writeFileSync(path.join(folder.staging, RUN_FILES.records), records.map((r) => JSON.stringify(r)).join('\n') + '\n');
-    const facts = { labelsim: labelsimVersion(), finishedAt: new Date().toISOString(), mergedFrom: dirs.map((d) => path.basename(d)) };
-    const summary = completeRun(folder, manifest, records, facts, finish);
-    return { folder: folder.final, summary, records: records.length };
+    refuseInterruptedRun(folder.staging, first.experiment);
+    refuseInterruptedRun(folder.legacyStaging, first.experiment);
+    const summary = write(folder.staging, () => {
+      fs.rmSync(folder.staging, { recursive: true, force: true });
+      fs.mkdirSync(folder.staging, { recursive: true });
+      writeFileAtomic(path.join(folder.staging, RUN_FILES.manifest), JSON.stringify(manifest, null, 2) + '\n');
+      writeFileAtomic(path.join(folder.staging, RUN_FILES.records), recordLogText(records.records));
+      const facts = { labelsim: labelsimVersion(), finishedAt: new Date().toISOString(), mergedFrom: dirs.map((d) => path.basename(d)) };
+      return completeRun(folder, manifest, records, facts, finish);
+    });
+    return { folder: folder.final, summary, records: records.records.length, notice: skippedLine(records) };
   } finally {
     release();
   }
+}
+
+function readManifest(dir: string): RunManifest {
+  const file = path.join(dir, RUN_FILES.manifest);
+  let text: string;
+  try {
+    text = fs.readFileSync(file, 'utf8');
+  } catch {
+    throw new MergeError(`${file}: not found or unreadable; expected a folder written by labelsim run --shard i/n`);
+  }
+  let m: RunManifest;
+  try {
+    m = JSON.parse(text) as RunManifest;
+  } catch {
+    throw new MergeError(`${file}: not valid JSON; expected the manifest written by labelsim run --shard i/n`);
+  }
+  const shardOk = (s: unknown) =>
+    s === null || (typeof s === 'object' && Number.isInteger((s as RunManifest['shard'])!.index) && Number.isInteger((s as RunManifest['shard'])!.count) && (s as { index: number }).index >= 0 && (s as { index: number }).index < (s as { count: number }).count);
+  const ok =
+    m !== null &&
+    typeof m === 'object' &&
+    typeof m.experiment === 'string' &&
+    typeof m.configHash === 'string' &&
+    Number.isSafeInteger(m.seed) &&
+    Number.isInteger(m.replications) &&
+    m.replications > 0 &&
+    Array.isArray(m.plans) &&
+    m.plans.length > 0 &&
+    shardOk(m.shard);
+  if (!ok) throw new MergeError(`${file}: expected the manifest written by labelsim run --shard i/n (experiment, configHash, seed, replications, shard, plans)`);
+  return m;
+}
+
+/** The staging folder of the output holds records of a run that has not finished: a merge must not replace them. */
+function refuseInterruptedRun(staging: string, experiment: string): void {
+  const recordsFile = path.join(staging, RUN_FILES.records);
+  let size = 0;
+  try {
+    size = fs.statSync(recordsFile).size;
+  } catch {
+    return;
+  }
+  if (size === 0) return;
+  let resume = `labelsim run <file> --out <this output root> --resume`;
+  try {
+    const m = JSON.parse(fs.readFileSync(path.join(staging, RUN_FILES.manifest), 'utf8')) as RunManifest;
+    if (typeof m.resumeCommand === 'string') resume = m.resumeCommand;
+  } catch {
+    // no manifest to name the command: the generic form
+  }
+  const n = readRecordLines(recordsFile).records.length;
+  throw new MergeError(
+    `${staging}: an interrupted run of "${experiment}" is here (${n.toLocaleString('en-US')} records) and merging would replace it; finish it with: ${resume}, or delete the folder, or merge with another --out`,
+  );
 }

@@ -1,10 +1,8 @@
 import fs from 'node:fs';
 import { diskFault, type DiskFaultCode } from './faults.js';
+import { decodeRecord, encodeRecord, type ReplicationRecord } from './record-codec.js';
 
-/** One replication's outcome as stored: its row of figures, or the error it threw. */
-export type ReplicationRecord =
-  | { plan: string; replication: number; row: Array<number | null> }
-  | { plan: string; replication: number; seed: number; error: string; stack: string };
+export { isFailure, type ReplicationRecord } from './record-codec.js';
 
 export interface RecordLogOptions {
   /** Complete records already in the file (a resumed run), so `records` counts them all. */
@@ -35,7 +33,7 @@ export class RecordLog {
   /** Appends a batch's records; on a failed write, `records` still counts every complete line that reached the file. */
   append(records: ReplicationRecord[]): void {
     if (records.length === 0) return;
-    const bytes = Buffer.from(records.map((r) => JSON.stringify(r)).join('\n') + '\n', 'utf8');
+    const bytes = Buffer.from(records.map(encodeRecord).join('\n') + '\n', 'utf8');
     this.written = 0;
     try {
       const fault = this.options.failAfter;
@@ -74,51 +72,73 @@ export class RecordLog {
 /** Bytes read at a time: a log of many long records (one number per day of the horizon) may exceed what one string can hold. */
 const CHUNK = 8 * 1024 * 1024;
 
+/** A line of a record log that is not a record: its 1-based line number and why. */
+export interface BadLine {
+  line: number;
+  reason: string;
+}
+
+export interface RecordLines {
+  /** The records, each with its 1-based line number, in file order. */
+  records: Array<{ line: number; record: ReplicationRecord }>;
+  /** Complete lines that are not records (garbage, edited, damaged): skipped, never the records after them. */
+  bad: BadLine[];
+  /** Bytes after the last newline: a record cut short by a kill or a full disk. */
+  tornBytes: number;
+}
+
 /**
- * Reads the complete records of a log, truncating a torn tail so appends continue cleanly. Reads
- * in chunks, so a log larger than the longest JavaScript string (512 MiB) still reads.
+ * Reads a record log line by line. Every complete line is judged on its own, so one bad line
+ * costs only itself. The bytes after the last newline are the torn tail of an append that never
+ * finished; with `truncateTornTail` they are cut off so appends continue cleanly. Reads in
+ * chunks, so a log larger than the longest JavaScript string (512 MiB) still reads.
  */
-export function readRecords(file: string, truncateTornTail = false, chunkBytes = CHUNK): ReplicationRecord[] {
-  if (!fs.existsSync(file)) return [];
-  const records: ReplicationRecord[] = [];
+export function readRecordLines(file: string, truncateTornTail = false, chunkBytes = CHUNK): RecordLines {
+  const out: RecordLines = { records: [], bad: [], tornBytes: 0 };
+  if (!fs.existsSync(file)) return out;
   const fd = fs.openSync(file, 'r');
-  let good = 0; // bytes of complete records
+  let good = 0; // bytes up to the last newline
   let size = 0;
+  let lineNo = 0;
   try {
     size = fs.fstatSync(fd).size;
     let pending: Buffer = Buffer.alloc(0); // the start of a line that continues in the next chunk
-    let pendingAt = 0; // its offset in the file
     const chunk = Buffer.allocUnsafe(chunkBytes);
     let offset = 0;
-    let torn = false;
-    while (!torn && offset < size) {
+    while (offset < size) {
       const n = fs.readSync(fd, chunk, 0, Math.min(chunkBytes, size - offset), offset);
       if (n === 0) break;
       offset += n;
       const data = pending.length === 0 ? chunk.subarray(0, n) : Buffer.concat([pending, chunk.subarray(0, n)]);
-      const dataAt = pending.length === 0 ? offset - n : pendingAt;
       let start = 0;
       for (let nl = data.indexOf(0x0a); nl !== -1; nl = data.indexOf(0x0a, start)) {
-        try {
-          records.push(JSON.parse(data.toString('utf8', start, nl)) as ReplicationRecord);
-        } catch {
-          torn = true; // a torn record: nothing after it was written by a completed batch
-          break;
+        lineNo++;
+        const text = data.toString('utf8', start, nl);
+        if (text.trim() !== '') {
+          const decoded = decodeRecord(text);
+          if ('bad' in decoded) out.bad.push({ line: lineNo, reason: decoded.bad });
+          else out.records.push({ line: lineNo, record: decoded });
         }
+        good += nl + 1 - start;
         start = nl + 1;
-        good = dataAt + start;
       }
       // Copy the unfinished line out of the reused chunk buffer.
-      pending = torn ? Buffer.alloc(0) : Buffer.from(data.subarray(start));
-      pendingAt = dataAt + start;
+      pending = Buffer.from(data.subarray(start));
     }
   } finally {
     fs.closeSync(fd);
   }
+  out.tornBytes = size - good;
   if (truncateTornTail && good < size) fs.truncateSync(file, good);
-  return records;
+  return out;
 }
 
-export function isFailure(r: ReplicationRecord): r is Extract<ReplicationRecord, { error: string }> {
-  return 'error' in r;
+/** The records of a log that decode, in file order (bad lines and a torn tail left out). */
+export function readRecords(file: string, truncateTornTail = false, chunkBytes = CHUNK): ReplicationRecord[] {
+  return readRecordLines(file, truncateTornTail, chunkBytes).records.map((r) => r.record);
+}
+
+/** Writes a whole log at once (a merge, or a log rewritten without its bad lines). */
+export function recordLogText(records: ReplicationRecord[]): string {
+  return records.length === 0 ? '' : records.map(encodeRecord).join('\n') + '\n';
 }

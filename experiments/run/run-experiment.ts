@@ -15,8 +15,9 @@ import { batchesOf, inShard, type Shard } from './batches.js';
 import { diskFault, NO_FAULTS, workerFaultsOf, type FaultPlan } from './faults.js';
 import { checkLimits, DEFAULT_MAX_MEMORY_MB, type LimitCheck } from './limits.js';
 import { isWriteProblem, outputError } from './output-error.js';
-import { outputFolder, type OutputFolder } from './output-folder.js';
-import { isFailure, readRecords, RecordLog, type ReplicationRecord } from './record-log.js';
+import { outputFolder, prepareOutputFolder, type OutputFolder } from './output-folder.js';
+import { readRecordLines, RecordLog, recordLogText, type ReplicationRecord } from './record-log.js';
+import { layoutMismatch, recordLayoutOf, recordSet, skippedLine, succeeded, type RecordSet } from './record-set.js';
 import { acquireLock } from './run-lock.js';
 import { RUN_FILES, type RunManifest } from './run-files.js';
 
@@ -54,6 +55,10 @@ export interface RunOptions {
   faults?: FaultPlan;
   /** Memory limit per worker thread in MiB: plans estimated above it are refused; workers get it as their heap limit. */
   maxMemoryMb?: number;
+  /** The command that continues this run, as the user would type it; kept in the manifest so a refusal elsewhere (merge) can name it. */
+  resumeCommand?: string;
+  /** Told of lines of the record log that are not records (skipped, with their line numbers). */
+  onNotice?: (line: string) => void;
 }
 
 export interface RunOutcome {
@@ -61,6 +66,8 @@ export interface RunOutcome {
   summary: Summary | null;
   failed: number;
   interrupted: boolean;
+  /** Every replication failed: nothing was published, an earlier result is kept. */
+  nothingSucceeded?: boolean;
   wallSeconds: number;
 }
 
@@ -98,7 +105,7 @@ export async function runExperiment(opts: RunOptions): Promise<RunOutcome> {
 
   // Nothing of this run exists on disk before the lock is held.
   const release = writing(folder.lock, null, () => {
-    fs.mkdirSync(folder.root, { recursive: true });
+    prepareOutputFolder(folder);
     return acquireLock(folder.lock);
   });
   try {
@@ -110,9 +117,12 @@ export async function runExperiment(opts: RunOptions): Promise<RunOutcome> {
       replications: experiment.replications,
       shard,
       plans: experiment.plans,
+      ...recordLayoutOf(experiment.plans),
+      ...(opts.resumeCommand === undefined ? {} : { resumeCommand: opts.resumeCommand }),
     };
     const recordsFile = path.join(folder.staging, RUN_FILES.records);
-    const { done, recorded, fresh } = writing(folder.staging, null, () => prepareStaging(folder, manifest, opts.resume ?? false));
+    const { done, recorded, fresh, skipped } = writing(folder.staging, null, () => prepareStaging(folder, manifest, opts.resume ?? false));
+    if (skipped !== null) opts.onNotice?.(`${recordsFile}: ${skipped}; their replications run again`);
     const todo = experiment.plans.flatMap((plan) => {
       const reps: number[] = [];
       for (let k = 0; k < experiment.replications; k++) if (inShard(k, shard) && !done.has(`${plan.name}:${k}`)) reps.push(k);
@@ -175,13 +185,21 @@ export async function runExperiment(opts: RunOptions): Promise<RunOutcome> {
       return { folder: folder.staging, summary: null, failed: 0, interrupted: true, wallSeconds: (performance.now() - started) / 1000 };
     }
 
-    const records = readRecords(recordsFile);
+    const set = recordSet(manifest, [{ source: recordsFile, lines: readRecordLines(recordsFile), shard }]);
+    const records = set.records;
     const wallSeconds = (performance.now() - started) / 1000;
+    const failed = set.plans.reduce((n, p) => n + p.failures.length, 0);
+    if (set.plans.every((p) => p.results.length === 0) && failed > 0) {
+      // Nothing to show: publishing would replace an earlier result with an empty one.
+      return { folder: folder.staging, summary: null, failed, interrupted: false, nothingSucceeded: true, wallSeconds };
+    }
     const facts = { labelsim: labelsimVersion(), finishedAt: new Date().toISOString(), wallSeconds, workers: opts.workers, file: opts.file, shard };
     const summaryFile = path.join(folder.staging, RUN_FILES.summary);
     const summary = writing(summaryFile, `all ${records.length.toLocaleString('en-US')} records are kept`, () => {
       if (faults.summary !== null) throw diskFault(faults.summary, 'open', summaryFile);
-      return completeRun(folder, manifest, records, facts, opts.finish);
+      // A log with bad lines or repeats is published clean: the records that count, once each.
+      if (set.skipped.length > 0 || set.duplicates > 0) writeFileAtomic(recordsFile, recordLogText(records));
+      return completeRun(folder, manifest, set, facts, opts.finish);
     });
     return { folder: folder.final, summary, failed: summary.failedReplications.length, interrupted: false, wallSeconds };
   } finally {
@@ -205,22 +223,32 @@ function writing<T>(file: string, kept: string | null, write: () => T): T {
 
 /**
  * Creates or reopens the staging folder; returns the (plan:replication) pairs already recorded,
- * how many records the log holds, and whether the folder is new. A staging folder whose log is
- * empty holds nothing to lose (a run killed or refused a write before its first record; the lock
- * says no run is using it) and is started over.
+ * how many records the log holds, whether the folder is new, and a line about skipped bad lines.
+ * A staging folder whose log is empty holds nothing to lose (a run killed or refused a write
+ * before its first record; the lock says no run is using it) and is started over.
  */
-function prepareStaging(folder: OutputFolder, manifest: RunManifest, resume: boolean): { done: Set<string>; recorded: number; fresh: boolean } {
+function prepareStaging(
+  folder: OutputFolder,
+  manifest: RunManifest,
+  resume: boolean,
+): { done: Set<string>; recorded: number; fresh: boolean; skipped: string | null } {
   const manifestFile = path.join(folder.staging, RUN_FILES.manifest);
   const recordsFile = path.join(folder.staging, RUN_FILES.records);
+  if (sizeOf(path.join(folder.legacyStaging, RUN_FILES.records)) > 0) {
+    throw new InterruptedRunExists(
+      `${folder.legacyStaging}: an interrupted run of "${manifest.experiment}" by an older labelsim is here; this version cannot resume it: finish it with that version, or delete the folder to start over`,
+    );
+  }
   if (fs.existsSync(folder.staging) && sizeOf(recordsFile) > 0) {
     if (!resume) {
       throw new InterruptedRunExists(
-        `${folder.staging}: an interrupted run of "${manifest.experiment}" is here; continue it with --resume, or delete the folder to start over`,
+        `${folder.staging}: an interrupted run of "${manifest.experiment}" is here; continue it with ${manifest.resumeCommand ?? '--resume'}, or delete the folder to start over`,
       );
     }
     let before: RunManifest;
     try {
       before = JSON.parse(fs.readFileSync(manifestFile, 'utf8')) as RunManifest;
+      if (before === null || typeof before !== 'object' || !Array.isArray(before.plans)) throw new Error('not a manifest');
     } catch {
       throw new InterruptedRunExists(`${manifestFile}: missing or unreadable, so the records beside it cannot be resumed; delete ${folder.staging} to start over`);
     }
@@ -232,14 +260,17 @@ function prepareStaging(folder: OutputFolder, manifest: RunManifest, resume: boo
     const plansBefore = before.plans.map((p) => p.name).join(', ');
     const plansNow = manifest.plans.map((p) => p.name).join(', ');
     if (plansBefore !== plansNow) throw new InterruptedRunExists(`${manifestFile}: --resume needs the same plans as the interrupted run (${plansBefore}), got ${plansNow}`);
-    const records = readRecords(recordsFile, true);
+    const mismatch = layoutMismatch(before);
+    if (mismatch !== null) throw new InterruptedRunExists(`${manifestFile}: cannot resume ${mismatch}`);
+    const lines = readRecordLines(recordsFile, true);
+    const set: RecordSet = recordSet(manifest, [{ source: recordsFile, lines, shard: manifest.shard }]);
     // A failed replication is tried again on resume; only successes count as done.
-    return { done: new Set(records.filter((r) => !isFailure(r)).map((r) => `${r.plan}:${r.replication}`)), recorded: records.length, fresh: false };
+    return { done: succeeded(set), recorded: lines.records.length, fresh: false, skipped: skippedLine(set) };
   }
   fs.rmSync(folder.staging, { recursive: true, force: true });
   fs.mkdirSync(folder.staging, { recursive: true });
   writeFileAtomic(manifestFile, JSON.stringify(manifest, null, 2) + '\n');
-  return { done: new Set(), recorded: 0, fresh: true };
+  return { done: new Set(), recorded: 0, fresh: true, skipped: null };
 }
 
 function sizeOf(file: string): number {

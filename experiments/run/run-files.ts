@@ -18,4 +18,10 @@ export interface RunManifest {
   replications: number;
   shard: Shard | null;
   plans: Plan[];
+  /** The record line format (record-codec.ts); absent in folders written by labelsim 0.1 (format 1). */
+  recordFormat?: number;
+  /** Per plan, the names of the figures of its rows, in order (workers/result-rows.ts columnNames). */
+  columns?: Record<string, string[]>;
+  /** The command that continues this run if it is interrupted, as the user would type it. */
+  resumeCommand?: string;
 }

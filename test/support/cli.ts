@@ -2,6 +2,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { outputFolder } from '../../experiments/run/output-folder.js';
 
 export const REPO = path.resolve(import.meta.dirname, '..', '..');
 const CLI = path.join(REPO, 'dist', 'experiments', 'cli.js');
@@ -37,4 +38,10 @@ export function snapshot(dir: string): Record<string, string> {
     out[path.relative(dir, file)] = fs.readFileSync(file, 'base64');
   }
   return out;
+}
+
+/** Where a run of experiment `name` under output root `out` keeps its staging folder and lock (whatever layout the code under test uses). */
+export function internalPaths(out: string, name: string): { staging: string; lock: string; records: string } {
+  const folder = outputFolder(out, name);
+  return { staging: folder.staging, lock: folder.lock, records: path.join(folder.staging, 'replications.jsonl') };
 }

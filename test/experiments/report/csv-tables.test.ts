@@ -1,3 +1,4 @@
+import { recordSetOf } from '../../../experiments/run/record-set.js';
 import { describe, expect, it } from 'vitest';
 import { flatten, replicationsCsv, summaryCsv } from '../../../experiments/report/csv-tables.js';
 import { loadExperiment } from '../../../experiments/load/index.js';
@@ -49,7 +50,7 @@ describe('replications.csv', () => {
   it('has one row per plan and replication, in plan then replication order, with every row column and empty cells for missing figures', () => {
     const records: ReplicationRecord[] = [];
     for (const plan of manifest.plans.slice().reverse()) for (const k of [1, 0]) records.push({ plan: plan.name, replication: k, row: row(k, k === 0) });
-    const out = csvRecords(replicationsCsv(manifest, records));
+    const out = csvRecords(replicationsCsv(manifest, recordSetOf(manifest, records)));
     expect(out.map((r) => `${r.plan}:${r.replication}`)).toEqual(['base:0', 'base:1', 'same-again:0', 'same-again:1', 'plus-one:0', 'plus-one:1']);
     expect(Object.keys(out[0])).toEqual(['plan', ...names]);
     expect(out[0].completionHours).toBe('300');
@@ -65,7 +66,7 @@ describe('replications.csv', () => {
       { plan: 'plus-one', replication: 0, seed: 11, error: 'first try', stack: '' },
       { plan: 'plus-one', replication: 0, row: row(0, true) },
     ];
-    const out = csvRecords(replicationsCsv(manifest, records));
+    const out = csvRecords(replicationsCsv(manifest, recordSetOf(manifest, records)));
     expect(out.map((r) => [r.plan, r.replication, r.error])).toEqual([
       ['base', '0', ''],
       ['base', '1', 'boom, twice'],
