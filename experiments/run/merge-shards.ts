@@ -81,12 +81,22 @@ export function mergeShards(dirs: string[], outRoot: string, finish?: RunFinishe
     refuseInterruptedRun(folder.staging, first.experiment);
     refuseInterruptedRun(folder.legacyStaging, first.experiment);
     const summary = write(folder.staging, () => {
-      fs.rmSync(folder.staging, { recursive: true, force: true });
-      fs.mkdirSync(folder.staging, { recursive: true });
-      writeFileAtomic(path.join(folder.staging, RUN_FILES.manifest), JSON.stringify(manifest, null, 2) + '\n');
-      writeFileAtomic(path.join(folder.staging, RUN_FILES.records), recordLogText(records.records));
-      const facts = { labelsim: labelsimVersion(), finishedAt: new Date().toISOString(), mergedFrom: dirs.map((d) => path.basename(d)) };
-      return completeRun(folder, manifest, records, facts, finish);
+      try {
+        fs.rmSync(folder.staging, { recursive: true, force: true });
+        fs.mkdirSync(folder.staging, { recursive: true });
+        writeFileAtomic(path.join(folder.staging, RUN_FILES.manifest), JSON.stringify(manifest, null, 2) + '\n');
+        writeFileAtomic(path.join(folder.staging, RUN_FILES.records), recordLogText(records.records));
+        const facts = { labelsim: labelsimVersion(), finishedAt: new Date().toISOString(), mergedFrom: dirs.map((d) => path.basename(d)) };
+        return completeRun(folder, manifest, records, facts, finish);
+      } catch (err) {
+        // The shards still hold every record: a half-merged staging folder would only pass for an interrupted run.
+        try {
+          fs.rmSync(folder.staging, { recursive: true, force: true });
+        } catch {
+          // a file system refusing writes may refuse this too
+        }
+        throw err;
+      }
     });
     return { folder: folder.final, summary, records: records.records.length, notice: skippedLine(records) };
   } finally {

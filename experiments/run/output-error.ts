@@ -45,11 +45,11 @@ export function isWriteProblem(err: unknown): err is NodeJS.ErrnoException {
  *
  * @param kept - what survives, or null when nothing of the run was written yet (no --resume then)
  */
-export function outputError(err: NodeJS.ErrnoException, fallbackFile: string, kept: string | null): OutputError {
+export function outputError(err: NodeJS.ErrnoException, fallbackFile: string, kept: string | null, retry = 'rerun with --resume'): OutputError {
   const code = err.code ?? 'EIO';
   const problem = WRITE_PROBLEMS[code] ?? { text: err.message, fix: 'fix the problem' };
   const file = shown(err.path ?? fallbackFile);
-  const next = kept === null ? `${problem.fix} and run again; nothing was written` : `${kept}; ${problem.fix} and rerun with --resume`;
+  const next = kept === null ? `${problem.fix} and run again; nothing was written` : `${kept}; ${problem.fix} and ${retry}`;
   return new OutputError(`cannot write ${file}: ${problem.text} (${code}); ${next}`, code);
 }
 

@@ -46,7 +46,23 @@ export function outputFolder(root: string, name: string): OutputFolder {
 
 /** Creates the root and the experiment's internal folder, where its lock is taken. */
 export function prepareOutputFolder(folder: OutputFolder): void {
-  fs.mkdirSync(folder.internal, { recursive: true });
+  makeFolder(folder.internal);
+}
+
+/**
+ * mkdir -p, naming the folder that could not be made and the real cause: Node's recursive mkdir
+ * reports ENOENT when a parent cannot be created (a read-only mount) and names the deepest path,
+ * so the first missing folder is created on its own to learn why (EROFS, EACCES, ENOTDIR).
+ */
+export function makeFolder(dir: string): void {
+  try {
+    fs.mkdirSync(dir, { recursive: true });
+  } catch (err) {
+    let missing = path.resolve(dir);
+    while (!fs.existsSync(path.dirname(missing)) && path.dirname(missing) !== missing) missing = path.dirname(missing);
+    fs.mkdirSync(missing); // throws the cause, naming the folder
+    throw err;
+  }
 }
 
 /**

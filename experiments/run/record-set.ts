@@ -151,12 +151,18 @@ export function layoutMismatch(manifest: RunManifest): string | null {
   return null;
 }
 
-/** One line about skipped records, naming where (at most a few line numbers). */
+/** One line about skipped records, per file with its first few line numbers, in file order. */
 export function skippedLine(set: RecordSet): string | null {
   if (set.skipped.length === 0) return null;
-  const shown = set.skipped.slice(0, 5).map((s) => `${s.source} line ${s.line}: ${s.reason}`);
-  const more = set.skipped.length > shown.length ? `; and ${set.skipped.length - shown.length} more` : '';
-  return `skipped ${set.skipped.length} line(s) that are not records of this run (${shown.join('; ')}${more})`;
+  const bySource = new Map<string, Array<{ line: number; reason: string }>>();
+  for (const s of set.skipped) bySource.set(s.source, [...(bySource.get(s.source) ?? []), s]);
+  const parts = [...bySource].map(([source, bad]) => {
+    bad.sort((a, b) => a.line - b.line);
+    const shown = bad.slice(0, 5).map((b) => `line ${b.line}: ${b.reason}`);
+    const more = bad.length > shown.length ? `; and ${bad.length - shown.length} more` : '';
+    return `${source}: skipped ${bad.length} line(s) that are not records of this run (${shown.join('; ')}${more})`;
+  });
+  return parts.join('; ');
 }
 
 function sameRow(a: Array<number | null>, b: Array<number | null>): boolean {

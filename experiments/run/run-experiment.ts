@@ -122,7 +122,7 @@ export async function runExperiment(opts: RunOptions): Promise<RunOutcome> {
     };
     const recordsFile = path.join(folder.staging, RUN_FILES.records);
     const { done, recorded, fresh, skipped } = writing(folder.staging, null, () => prepareStaging(folder, manifest, opts.resume ?? false));
-    if (skipped !== null) opts.onNotice?.(`${recordsFile}: ${skipped}; their replications run again`);
+    if (skipped !== null) opts.onNotice?.(`${skipped}; their replications run again`);
     const todo = experiment.plans.flatMap((plan) => {
       const reps: number[] = [];
       for (let k = 0; k < experiment.replications; k++) if (inShard(k, shard) && !done.has(`${plan.name}:${k}`)) reps.push(k);

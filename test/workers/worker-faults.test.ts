@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { labelsim, tempDir } from '../support/cli.js';
+import { internalPaths, labelsim, tempDir } from '../support/cli.js';
 
 const FILE = 'test/experiments/fixtures/small-project.yaml';
 const RUN = ['run', FILE, '--replications', '6'];
@@ -89,7 +89,7 @@ describe('a worker that dies during a batch', () => {
     const r = runWith('exit:base:3', ['--quiet']);
     expect(r.code).toBe(1);
     // Back into a staging folder, as if interrupted, and resumed without the fault.
-    fs.renameSync(r.folder, path.join(r.out, '.small-project.incomplete'));
+    fs.renameSync(r.folder, internalPaths(r.out, 'small-project').staging);
     const resumed = labelsim([...RUN, '--resume', '--quiet', '--out', r.out]);
     expect(resumed.code, resumed.stderr).toBe(0);
     const summary = JSON.parse(fs.readFileSync(path.join(r.folder, 'summary.json'), 'utf8'));

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { labelsim, startLabelsim, tempDir } from '../../support/cli.js';
+import { internalPaths, labelsim, startLabelsim, tempDir } from '../../support/cli.js';
 
 const FILE = 'test/experiments/fixtures/small-project.yaml';
 
@@ -11,7 +11,7 @@ describe('Ctrl-C during a run', () => {
     expect(labelsim(['run', FILE, '--replications', '30', '--quiet', '--out', reference]).code).toBe(0);
 
     const out = tempDir('sigint');
-    const records = path.join(out, '.small-project.incomplete', 'replications.jsonl');
+    const records = internalPaths(out, 'small-project').records;
     const child = startLabelsim(['run', FILE, '--replications', '30', '--workers', '1', '--batch-size', '1', '--out', out]);
     let stderr = '';
     child.stderr.on('data', (d) => (stderr += d));

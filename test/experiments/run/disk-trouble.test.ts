@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readRecords, RecordLog, type ReplicationRecord } from '../../../experiments/run/record-log.js';
-import { labelsim, snapshot, tempDir } from '../../support/cli.js';
+import { readRecords, RecordLog, recordLogText, type ReplicationRecord } from '../../../experiments/run/record-log.js';
+import { internalPaths, labelsim, snapshot, tempDir } from '../../support/cli.js';
 
 const FILE = 'test/experiments/fixtures/small-project.yaml';
 // One worker, batches of one: the records are appended one at a time, so "after N appends" is N records.
@@ -25,13 +25,13 @@ describe('a disk that fills during a run', () => {
     const out = tempDir('enospc');
     const r = labelsim([...RUN, '--out', out], { LABELSIM_FAULT: 'enospc-after:2' });
     expect(r.code).toBe(4);
-    const staging = path.join(out, '.small-project.incomplete');
+    const staging = internalPaths(out, 'small-project').staging;
     expect(r.stderr).toBe(
       `labelsim: cannot write ${path.join(staging, 'replications.jsonl')}: no space left on device (ENOSPC); the 2 records written so far are kept; free space and rerun with --resume\n`,
     );
     // Nothing published; the two records are complete and readable, the half-written third is not a record.
     expect(fs.existsSync(path.join(out, 'small-project'))).toBe(false);
-    expect(fs.existsSync(path.join(out, '.small-project.lock'))).toBe(false);
+    expect(fs.existsSync(internalPaths(out, 'small-project').lock)).toBe(false);
     const text = fs.readFileSync(path.join(staging, 'replications.jsonl'), 'utf8');
     expect(text.endsWith('\n')).toBe(false); // the torn tail a full disk leaves
     expect(readRecords(path.join(staging, 'replications.jsonl'))).toHaveLength(2);
@@ -45,7 +45,7 @@ describe('a disk that fills during a run', () => {
     const out = tempDir('eacces');
     const r = labelsim([...RUN, '--out', out], { LABELSIM_FAULT: 'eacces-summary' });
     expect(r.code).toBe(4);
-    const staging = path.join(out, '.small-project.incomplete');
+    const staging = internalPaths(out, 'small-project').staging;
     expect(r.stderr).toBe(
       `labelsim: cannot write ${path.join(staging, 'summary.json')}: permission denied (EACCES); all 9 records are kept; make the folder writable and rerun with --resume\n`,
     );
@@ -93,7 +93,7 @@ describe('the record log', () => {
   it('reads records across any chunk boundary (a log may be larger than one string can hold)', () => {
     const file = path.join(tempDir('chunks'), 'replications.jsonl');
     const records = Array.from({ length: 20 }, (_, k) => ({ ...record(k), plan: k % 2 === 0 ? 'base' : 'plan-é' }));
-    fs.writeFileSync(file, records.map((r) => JSON.stringify(r)).join('\n') + '\n' + '{"plan":"torn');
+    fs.writeFileSync(file, recordLogText(records) + '{"plan":"torn');
     for (const chunk of [1, 2, 7, 64, 1 << 20]) expect(readRecords(file, false, chunk)).toEqual(records);
     readRecords(file, true, 5);
     expect(fs.readFileSync(file, 'utf8').endsWith('}\n')).toBe(true);

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { labelsim, startLabelsim, tempDir } from '../../support/cli.js';
+import { internalPaths, labelsim, startLabelsim, tempDir } from '../../support/cli.js';
 
 const FILE = 'test/experiments/fixtures/small-project.yaml';
 
@@ -24,7 +24,7 @@ describe('overnight runs that lose nothing', () => {
     expect(labelsim(['run', FILE, '--replications', '24', '--quiet', '--out', reference]).code).toBe(0);
 
     const out = tempDir('killed');
-    const records = path.join(out, '.small-project.incomplete', 'replications.jsonl');
+    const records = internalPaths(out, 'small-project').records;
     const child = startLabelsim(['run', FILE, '--replications', '24', '--quiet', '--workers', '1', '--batch-size', '1', '--out', out]);
     await waitFor(() => fs.existsSync(records) && fs.readFileSync(records, 'utf8').split('\n').length > 6, 60_000);
     child.kill('SIGKILL');
@@ -48,7 +48,7 @@ describe('overnight runs that lose nothing', () => {
 
   it('drops a torn last record on resume, keeping every complete one', () => {
     const out = tempDir('torn');
-    const staging = path.join(out, '.small-project.incomplete');
+    const staging = internalPaths(out, 'small-project').staging;
     // A finished run's records, moved back into a staging folder with half a line appended.
     expect(labelsim(['run', FILE, '--replications', '3', '--quiet', '--out', out]).code).toBe(0);
     fs.renameSync(path.join(out, 'small-project'), staging);
@@ -89,11 +89,11 @@ describe('concurrent runs on one output folder', () => {
   it('makes the second run refuse, naming the lock, and clears a stale lock left by a killed run', async () => {
     const out = tempDir('lock');
     const child = startLabelsim(['run', FILE, '--replications', '2000', '--quiet', '--workers', '1', '--out', out]);
-    const lock = path.join(out, '.small-project.lock');
+    const lock = internalPaths(out, 'small-project').lock;
     await waitFor(() => fs.existsSync(lock), 30_000);
     const second = labelsim(['run', FILE, '--replications', '2000', '--out', out]);
     expect(second.code).toBe(2);
-    expect(second.stderr).toMatch(/\.small-project\.lock: another labelsim run \(pid \d+/);
+    expect(second.stderr).toMatch(/small-project.lock: another labelsim run \(pid \d+/);
     child.kill('SIGKILL');
     await new Promise((r) => child.on('exit', r));
     expect(fs.existsSync(lock)).toBe(true); // a killed run leaves its lock behind...
@@ -110,18 +110,21 @@ describe('concurrent runs on one output folder', () => {
     ['not a lock at all', '\u0000\u0000\u0000'],
   ])('takes over a half-written lock (%s) as stale, runs, and leaves no lock behind', (_what, content) => {
     const out = tempDir('torn-lock');
-    const lock = path.join(out, '.small-project.lock');
+    const lock = internalPaths(out, 'small-project').lock;
+    fs.mkdirSync(path.dirname(lock), { recursive: true });
     fs.writeFileSync(lock, content);
     const r = labelsim(['run', FILE, '--replications', '2', '--quiet', '--out', out]);
     expect(r.code, r.stderr).toBe(0);
     expect(fs.existsSync(path.join(out, 'small-project', 'summary.json'))).toBe(true);
-    expect(fs.readdirSync(out)).toEqual(['small-project']); // no lock, no takeover guard, no temp file
+    expect(fs.readdirSync(out)).toEqual(['.labelsim', 'small-project']);
+    expect(fs.readdirSync(path.dirname(lock))).toEqual([]); // no lock, no takeover guard, no temp file
   });
 
   it('refuses a lock held by a live process on this host, naming it, and leaves it alone', () => {
     const out = tempDir('live-lock');
-    const lock = path.join(out, '.small-project.lock');
+    const lock = internalPaths(out, 'small-project').lock;
     const owner = JSON.stringify({ pid: process.pid, host: os.hostname(), started: '2027-01-04T00:00:00.000Z' });
+    fs.mkdirSync(path.dirname(lock), { recursive: true });
     fs.writeFileSync(lock, owner);
     const r = labelsim(['run', FILE, '--replications', '2', '--out', out]);
     expect(r.code).toBe(2);
@@ -129,6 +132,6 @@ describe('concurrent runs on one output folder', () => {
       `labelsim: ${lock}: another labelsim run (pid ${process.pid} on ${os.hostname()}, started 2027-01-04T00:00:00.000Z) is writing this output folder; wait for it or choose another --out\n`,
     );
     expect(fs.readFileSync(lock, 'utf8')).toBe(owner);
-    expect(fs.readdirSync(out)).toEqual(['.small-project.lock']);
+    expect(fs.readdirSync(path.dirname(lock))).toEqual(['lock']);
   });
 });
