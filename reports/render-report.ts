@@ -1,4 +1,4 @@
-import type { Figure } from './figure.js';
+import { plotlyFigure, type Figure } from './figure.js';
 import { escapeHtml } from './format.js';
 import { PLOT_CONFIG } from './plot-config.js';
 import { plotlySource, plotlyVersion } from './plotly-source.js';
@@ -87,7 +87,7 @@ export function renderReport(data: ReportData): string {
   const ctx = reportContext(data);
   const sections = reportSections(data, ctx);
   const figures: Record<string, Figure> = {};
-  for (const s of sections) for (const f of s.figures) figures[f.id] = f;
+  for (const s of sections) for (const f of s.figures) figures[f.id] = plotlyFigure(f);
   const h = data.header;
   const toc = sections.map((s) => `<a href="#${s.id}">${escapeHtml(s.title)}</a>`).join('');
   const body = sections
