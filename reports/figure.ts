@@ -1,5 +1,6 @@
 import { calendarDate, escapeHtml, HOURS_PER_WEEK } from './format.js';
 import { INK } from './palette.js';
+import { plotlyMarkup, plotlyValue, type PlotlyMarkup } from './plotly-text.js';
 import type { ReportHeader } from './report-data.js';
 
 /** A Plotly figure as plain JSON: traces and layout, drawn in the page by Plotly.newPlot. */
@@ -7,6 +8,15 @@ export interface Figure {
   id: string;
   data: Array<Record<string, unknown>>;
   layout: Record<string, unknown>;
+}
+
+/**
+ * The figure as the page hands it to Plotly: every plain string escaped as text, every
+ * `plotlyMarkup` string as written (see plotly-text.ts). The report passes every figure through
+ * here, so no chart can let a name from the experiment file reach Plotly as markup.
+ */
+export function plotlyFigure(fig: Figure): Figure {
+  return { id: fig.id, data: plotlyValue(fig.data) as Figure['data'], layout: plotlyValue(fig.layout) as Figure['layout'] };
 }
 
 export const FONT_FAMILY = 'system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif';
@@ -58,15 +68,15 @@ export function legendFor(entries: number): Record<string, unknown> {
 }
 
 /** Tick positions every few weeks, labelled with the week number and the Monday's date. */
-export function weekTicks(maxWeeks: number, header: ReportHeader): { tickvals: number[]; ticktext: string[] } {
+export function weekTicks(maxWeeks: number, header: ReportHeader): { tickvals: number[]; ticktext: PlotlyMarkup[] } {
   const steps = [1, 2, 4, 5, 10, 13, 26, 52, 104];
   const step = steps.find((s) => maxWeeks / s <= 12) ?? Math.ceil(maxWeeks / 12);
   const tickvals: number[] = [];
-  const ticktext: string[] = [];
+  const ticktext: PlotlyMarkup[] = [];
   for (let w = 0; w <= maxWeeks + 1e-9; w += step) {
     tickvals.push(w);
     const date = calendarDate(w * HOURS_PER_WEEK, header.startDate, header.timeZone, { weekday: false, year: false, time: false });
-    ticktext.push(date === 'n/a' ? String(w) : `${w}<br><span style="font-size:10px">${date}</span>`);
+    ticktext.push(date === 'n/a' ? plotlyMarkup`${w}` : plotlyMarkup`${w}<br><span style="font-size:10px">${date}</span>`);
   }
   return { tickvals, ticktext };
 }

@@ -1,5 +1,6 @@
-import type { Figure } from './figure.js';
+import { plotlyFigure, type Figure } from './figure.js';
 import { escapeHtml } from './format.js';
+import { PLOT_CONFIG } from './plot-config.js';
 import { plotlySource, plotlyVersion } from './plotly-source.js';
 import type { ReportData } from './report-data.js';
 import { reportContext, type ReportContext, type Section } from './section.js';
@@ -48,7 +49,7 @@ const RENDER_SCRIPT = `
 (function () {
   'use strict';
   var figures = JSON.parse(document.getElementById('report-figures').textContent);
-  var config = { staticPlot: false, displaylogo: false, responsive: true, modeBarButtonsToRemove: ['select2d', 'lasso2d'], toImageButtonOptions: { format: 'png', scale: 2 } };
+  var config = ${scriptJson(PLOT_CONFIG)};
   var plots = Array.prototype.slice.call(document.querySelectorAll('.plot'));
   var drawn = plots.map(function (el) {
     var id = el.getAttribute('data-plot');
@@ -86,7 +87,7 @@ export function renderReport(data: ReportData): string {
   const ctx = reportContext(data);
   const sections = reportSections(data, ctx);
   const figures: Record<string, Figure> = {};
-  for (const s of sections) for (const f of s.figures) figures[f.id] = f;
+  for (const s of sections) for (const f of s.figures) figures[f.id] = plotlyFigure(f);
   const h = data.header;
   const toc = sections.map((s) => `<a href="#${s.id}">${escapeHtml(s.title)}</a>`).join('');
   const body = sections

@@ -1,5 +1,6 @@
 import { stringify } from 'csv-stringify/sync';
 import type { Summary } from '../aggregate/summary.js';
+import { csvCell } from './csv-cell.js';
 import { columnNames } from '../../workers/result-rows.js';
 import type { RecordSet } from '../run/record-set.js';
 import type { RunManifest } from '../run/run-files.js';
@@ -31,7 +32,8 @@ function unionColumns(rows: Array<Map<string, Cell>>, first: string[]): string[]
 }
 
 function toCsv(columns: string[], rows: Array<Map<string, Cell>>): string {
-  return stringify([columns, ...rows.map((r) => columns.map((c) => r.get(c) ?? null))], { cast: { number: (x) => String(x) } });
+  // Every string cell, header included, goes through csvCell: a name that begins like a formula is written as text.
+  return stringify([columns, ...rows.map((r) => columns.map((c) => r.get(c) ?? null))], { cast: { number: (x) => String(x), string: csvCell } });
 }
 
 /**

@@ -1,5 +1,6 @@
 import { baseLayout, legendFor, plotDiv, type Figure } from '../figure.js';
-import { durationUnit, escapeHtml, formatDuration, formatNumber, formatPercent, round } from '../format.js';
+import { durationUnit, formatDuration, formatNumber, formatPercent, round } from '../format.js';
+import { plotlyMarkup } from '../plotly-text.js';
 import type { ReportPlan } from '../report-data.js';
 import { paragraph, planLabel, table, type Cell, type ReportContext, type Section } from '../section.js';
 
@@ -41,7 +42,7 @@ export function bottlenecksSection(ctx: ReportContext): Section {
           return share === null || share === undefined ? 'n/a' : formatPercent(share, 0);
         }),
         marker: { color: ctx.colorOf(p.name) },
-        hovertemplate: `${escapeHtml(p.name)}, %{x}: %{y:.0%} busy; bottleneck in %{customdata} of replications<extra></extra>`,
+        hovertemplate: plotlyMarkup`${p.name}, %{x}: %{y:.0%} busy; bottleneck in %{customdata} of replications<extra></extra>`,
       })),
       layout: baseLayout('Utilisation per pool: share of paid shift time spent working', { title: 'Pool', type: 'category' }, { title: 'Utilisation', tickformat: '.0%', range: [0, 1.05] }, {
         barmode: 'group',
@@ -88,7 +89,7 @@ export function bottlenecksSection(ctx: ReportContext): Section {
             width: 4,
           },
           marker: { color: ctx.colorOf(p.name) },
-          hovertemplate: `${escapeHtml(p.name)}, %{x}: mean wait %{customdata[0]}, p95 %{customdata[1]}<extra></extra>`,
+          hovertemplate: plotlyMarkup`${p.name}, %{x}: mean wait %{customdata[0]}, p95 %{customdata[1]}<extra></extra>`,
         };
       }),
       layout: baseLayout('Waiting time before each stage: mean (bar) and p95 (whisker top)', { title: 'Stage', type: 'category' }, { title: `Waiting time (${unit.name})`, rangemode: 'tozero', tickformat: ',~r' }, {

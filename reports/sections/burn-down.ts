@@ -1,6 +1,7 @@
 import { baseLayout, deadlineMarks, legendFor, plotDiv, weeksAxis, type Figure } from '../figure.js';
-import { escapeHtml, formatNumber, formatWeeks, HOURS_PER_WEEK, round, toWeeks } from '../format.js';
+import { formatNumber, formatWeeks, HOURS_PER_WEEK, round, toWeeks } from '../format.js';
 import { withAlpha } from '../palette.js';
+import { plotlyMarkup } from '../plotly-text.js';
 import type { ReportPlan } from '../report-data.js';
 import { paragraph, planLabel, table, type Cell, type ReportContext, type Section } from '../section.js';
 
@@ -46,7 +47,7 @@ export function burnDownSection(ctx: ReportContext): Section {
       y: b.p50.map((v) => round(v, 1)),
       customdata: b.p10.map((lo, i) => [round(lo, 0), round(b.p90[i], 0)]),
       line: { color: ctx.colorOf(p.name), dash: ctx.dashOf(p.name), width: 2.5 },
-      hovertemplate: `${escapeHtml(p.name)}, week %{x:.1f}: median %{y:,.0f} left (p10–p90 %{customdata[0]:,}–%{customdata[1]:,})<extra></extra>`,
+      hovertemplate: plotlyMarkup`${p.name}, week %{x:.1f}: median %{y:,.0f} left (p10–p90 %{customdata[0]:,}–%{customdata[1]:,})<extra></extra>`,
     });
   }
   const deadline = deadlineMarks(header);

@@ -1,6 +1,7 @@
 import { paretoFront } from '../decide.js';
 import { baseLayout, legendFor, plotDiv, type Figure } from '../figure.js';
 import { escapeHtml, formatChance, formatMoney, formatWeeks, HOURS_PER_WEEK, round } from '../format.js';
+import { plotlyMarkup } from '../plotly-text.js';
 import type { Interval, ReportPlan } from '../report-data.js';
 import { paragraph, planLabel, table, type Cell, type ReportContext, type Section } from '../section.js';
 
@@ -73,7 +74,7 @@ export function comparisonSection(ctx: ReportContext): Section {
         marker: { color: ctx.colorOf(p.name), size: 13, symbol: front.has(p.name) ? 'circle' : 'circle-open', line: { width: 2, color: ctx.colorOf(p.name) } },
         error_x: { type: 'data', symmetric: false, array: [round((on.high ?? on.probability!) - on.probability!, 6)], arrayminus: [round(on.probability! - (on.low ?? on.probability!), 6)], color: ctx.colorOf(p.name), thickness: 1.5, width: 5 },
         ...(ci === null ? {} : { error_y: { type: 'data', symmetric: false, array: [round(ci.high - y, 6)], arrayminus: [round(y - ci.low, 6)], color: ctx.colorOf(p.name), thickness: 1.5, width: 5 } }),
-        hovertemplate: `${escapeHtml(p.name)}: %{x:.0%} on time (95% CI ${formatChance(on.low)}–${formatChance(on.high)}), ${escapeHtml(formatMoney(y, cur))} per accurate item<extra></extra>`,
+        hovertemplate: plotlyMarkup`${p.name}: %{x:.0%} on time (95% CI ${formatChance(on.low)}–${formatChance(on.high)}), ${formatMoney(y, cur)} per accurate item<extra></extra>`,
       };
     });
     const frontPlans = drawable.filter((p) => front.has(p.name)).sort((a, b) => a.onTime!.probability! - b.onTime!.probability!);

@@ -1,6 +1,7 @@
 import { baseLayout, plotDiv, type Figure } from '../figure.js';
-import { escapeHtml, formatMoney, formatNumber, formatPercent, round } from '../format.js';
+import { formatMoney, formatNumber, formatPercent, round } from '../format.js';
 import { colorFor, withAlpha } from '../palette.js';
+import { plotlyMarkup } from '../plotly-text.js';
 import type { ReportPlan } from '../report-data.js';
 import { paragraph, planLabel, table, type Cell, type ReportContext, type Section } from '../section.js';
 
@@ -52,7 +53,7 @@ export function costSection(ctx: ReportContext): Section {
     x: plans.map((p) => p.name),
     y: plans.map((p) => round(p.cost.byActivity[name] ?? 0, 2)),
     marker: { color: colorFor(i), line: { color: '#ffffff', width: 0.75 } },
-    hovertemplate: `%{x}: ${escapeHtml(name)} %{y:,.0f} ${cur}<extra></extra>`,
+    hovertemplate: plotlyMarkup`%{x}: ${name} %{y:,.0f} ${cur}<extra></extra>`,
   }));
   const activityFigure: Figure = {
     id: 'cost-by-activity',

@@ -1,6 +1,7 @@
 import { baseLayout, deadlineMarks, legendFor, plotDiv, weeksAxis, type Figure } from '../figure.js';
 import { calendarDate, escapeHtml, formatChance, formatWeeks, horizonPhrase, HOURS_PER_WEEK, round, toWeeks } from '../format.js';
 import { INK } from '../palette.js';
+import { plotlyMarkup } from '../plotly-text.js';
 import type { ReportData } from '../report-data.js';
 import { paragraph, planLabel, table, type Cell, type ReportContext, type Section } from '../section.js';
 
@@ -37,7 +38,7 @@ export function deadlineRiskSection(ctx: ReportContext): Section {
       x,
       y,
       line: { shape: 'hv', color: ctx.colorOf(p.name), dash: ctx.dashOf(p.name), width: 2.5 },
-      hovertemplate: `${escapeHtml(p.name)}: %{y:.0%} finished by week %{x:.1f}<extra></extra>`,
+      hovertemplate: plotlyMarkup`${p.name}: %{y:.0%} finished by week %{x:.1f}<extra></extra>`,
     });
     const marks = QUANTILES.filter(({ key }) => p.completion[key] !== null);
     if (marks.length > 0) {
@@ -51,7 +52,7 @@ export function deadlineRiskSection(ctx: ReportContext): Section {
         y: marks.map(({ q }) => q),
         text: marks.map(({ key }) => key),
         marker: { symbol: 'diamond', size: 10, color: ctx.colorOf(p.name), line: { color: '#ffffff', width: 1 } },
-        hovertemplate: `${escapeHtml(p.name)} %{text}: week %{x:.1f}<extra></extra>`,
+        hovertemplate: plotlyMarkup`${p.name} %{text}: week %{x:.1f}<extra></extra>`,
       });
     }
   }

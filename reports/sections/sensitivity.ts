@@ -1,6 +1,7 @@
 import { baseLayout, plotDiv, type Figure } from '../figure.js';
-import { escapeHtml, formatMoney, formatPercent, formatWeeks, round } from '../format.js';
+import { formatMoney, formatPercent, formatWeeks, round } from '../format.js';
 import { OKABE_ITO } from '../palette.js';
+import { plotlyMarkup } from '../plotly-text.js';
 import type { Sensitivity } from '../report-data.js';
 import { paragraph, type ReportContext, type Section } from '../section.js';
 
@@ -33,7 +34,7 @@ function tornado(s: Sensitivity, metric: Metric, currency: string): Figure | nul
     x: order.map((p) => (p[which][metric] === null ? null : scale(p[which][metric]! - base))),
     base: order.map(() => scale(base)),
     marker: { color },
-    hovertemplate: `%{y}, ${name}: %{x:+.3~f} → %{base:.3~f}<extra></extra>`,
+    hovertemplate: plotlyMarkup`%{y}, ${name}: %{x:+.3~f} → %{base:.3~f}<extra></extra>`,
   });
   const title =
     metric === 'p85'
@@ -46,7 +47,7 @@ function tornado(s: Sensitivity, metric: Metric, currency: string): Figure | nul
     layout: baseLayout(title, { title: metric === 'p85' ? 'p85 completion (weeks)' : `${currency} per accurate item`, tickformat: metric === 'p85' ? ',.1f' : ',.3~f' }, { title: '', type: 'category', automargin: true }, {
       barmode: 'overlay',
       shapes: [{ type: 'line', xref: 'x', yref: 'paper', x0: scale(base), x1: scale(base), y0: 0, y1: 1, line: { color: '#000000', width: 1.5 } }],
-      annotations: [{ xref: 'x', yref: 'paper', x: scale(base), y: 1, yanchor: 'bottom', showarrow: false, text: `base ${escapeHtml(baseLabel)}`, font: { size: 11 } }],
+      annotations: [{ xref: 'x', yref: 'paper', x: scale(base), y: 1, yanchor: 'bottom', showarrow: false, text: `base ${baseLabel}`, font: { size: 11 } }],
       margin: { l: 160, r: 24, t: 72, b: 56 },
     }),
   };

@@ -1,5 +1,6 @@
 import { baseLayout, legendFor, plotDiv, type Figure } from '../figure.js';
 import { escapeHtml, formatChance, formatMoney, formatPercent, round } from '../format.js';
+import { plotlyMarkup } from '../plotly-text.js';
 import type { ReportPlan, SweepPoint } from '../report-data.js';
 import { paragraph, planLabel, table, type Cell, type ReportContext, type Section } from '../section.js';
 
@@ -131,7 +132,7 @@ function sweepFigure(ctx: ReportContext, group: SweepGroup, metric: Metric, axis
       customdata: points.map((p) => [p.label, metric.text(p.y)]),
       line: { color: ctx.colorOf(base), width: 2.5, dash: ctx.dashOf(base) },
       marker: { color: ctx.colorOf(base), size: 8 },
-      hovertemplate: `${escapeHtml(base)}, ${escapeHtml(parameter)} = %{customdata[0]}: %{customdata[1]}<extra></extra>`,
+      hovertemplate: plotlyMarkup`${base}, ${parameter} = %{customdata[0]}: %{customdata[1]}<extra></extra>`,
     });
   }
   if (data.length === 0) return null;

@@ -1,9 +1,10 @@
-import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { chromium, type Browser, type BrowserContext } from 'playwright-core';
+import type { Browser, BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { labelsim, REPO, tempDir } from '../support/cli.js';
+import { launchChromium } from './chromium.js';
+import { LOCAL_TOOLBAR_ACTIONS, OFF_PAGE_LINKS, TOOLBAR_BUTTONS, type ToolbarButton } from './page-checks.js';
 
 /** Every shipped experiment, by its output folder name. */
 const EXPERIMENTS = [
@@ -13,18 +14,6 @@ const EXPERIMENTS = [
   { name: 'mmc', file: 'experiments/validation/mmc.yaml' },
 ];
 const SCREENSHOTS = path.join(REPO, 'out', 'report-screenshots');
-
-/** The system's Chromium (Debian's package; .ci/run installs it), never a downloaded browser. */
-function chromiumPath(): string {
-  for (const name of ['chromium', 'chromium-browser', 'google-chrome']) {
-    try {
-      return execFileSync('which', [name], { encoding: 'utf8' }).trim();
-    } catch {
-      // try the next name
-    }
-  }
-  throw new Error('no Chromium found: install it (apt-get install -y chromium) to run the report browser tests');
-}
 
 interface PlotCheck {
   id: string;
@@ -82,10 +71,7 @@ describe('the HTML report in a browser with no network', () => {
       expect(r.code, r.stderr).toBe(0);
     }
     fs.mkdirSync(SCREENSHOTS, { recursive: true });
-    browser = await chromium.launch({
-      executablePath: chromiumPath(),
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'],
-    });
+    browser = await launchChromium();
   });
 
   afterAll(async () => {
@@ -94,7 +80,7 @@ describe('the HTML report in a browser with no network', () => {
     if (out) fs.rmSync(out, { recursive: true, force: true });
   });
 
-  it.each(EXPERIMENTS)('$name: every chart renders all its traces, with no errors, no request leaving the file, and a non-blank page', async ({ name }) => {
+  it.each(EXPERIMENTS)('$name: every chart renders all its traces, with no errors, no request leaving the file, no toolbar action or link that could, and a non-blank page', async ({ name }) => {
     const file = path.join(out, name, 'report.html');
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
     let aborted = 0;
@@ -149,6 +135,12 @@ async function checkReport(context: BrowserContext, name: string, file: string, 
     expect(p.drawnTraces, `${p.id}: trace groups drawn`).toBe(p.promised);
     expect(p.emptyTraces, `${p.id}: traces with nothing drawn`).toEqual([]);
   }
+
+  // The toolbars offer only local actions (no "Share chart..." to Plotly's cloud, no logo linking to plotly.com), and no link leaves the page.
+  const buttons = (await page.evaluate(TOOLBAR_BUTTONS)) as ToolbarButton[];
+  expect(buttons.length).toBeGreaterThan(0);
+  expect(buttons.filter((b) => b.tag !== 'button' || !LOCAL_TOOLBAR_ACTIONS.includes(b.title))).toEqual([]);
+  expect(await page.evaluate(OFF_PAGE_LINKS)).toEqual([]);
 
   const png = await page.screenshot({ fullPage: true });
   fs.writeFileSync(path.join(SCREENSHOTS, `${name}.png`), png);
