@@ -145,7 +145,10 @@ export function schemaCommand(): number {
 export interface ReplayArgs {
   file: string;
   plan: string;
+  /** An integer from 0, below `replications`. */
   replication: number;
+  /** Replications of the run being reproduced (default: the file's). */
+  replications?: number;
   seed?: number;
   deterministic: boolean;
 }
@@ -158,6 +161,11 @@ export function replayCommand(args: ReplayArgs): number {
   const experiment = loadExperiment(args.file, { deterministic: args.deterministic || undefined });
   const plan = experiment.plans.find((p) => p.name === args.plan);
   if (plan === undefined) throw new UsageError(`--plan: expected one of ${experiment.plans.map((p) => p.name).join(', ')}, got "${args.plan}"`);
+  const replications = args.replications ?? experiment.replications;
+  if (args.replication >= replications) {
+    const from = args.replications === undefined ? `the file's ${replications} replications` : `--replications ${replications}`;
+    throw new UsageError(`--replication: expected an integer from 0 to ${replications - 1} (${from}), got ${args.replication}`);
+  }
   const seed = args.seed ?? experiment.seed;
   const failOn = forcedFailures(plan.name, new Set(process.env.LABELSIM_FAIL_ON?.split(',').filter(Boolean) ?? []));
   process.stderr.write(`Replaying plan "${plan.name}" replication ${args.replication} with seed ${seed} in one thread...\n`);
