@@ -24,7 +24,7 @@ export interface RunOptions {
   file: string;
   /** `--set path=value` overrides of the file's fields. */
   set?: Array<{ path: string; value: unknown }>;
-  /** Only these plans (in file order; the first is the baseline). */
+  /** Only these plans, in this order (the first is the baseline). */
   plans?: string[];
   /** Folder that holds one sub-folder per experiment. */
   outRoot: string;
