@@ -110,10 +110,11 @@ async function main(argv: string[]): Promise<number> {
           .demandOption('replication')
           .option('plan', { alias: 'p', type: 'string', demandOption: true, describe: 'plan name' })
           .option('deterministic', { type: 'boolean', default: false })
+          .option('set', { type: 'string', array: true, describe: 'override a field of the file, as the run did (repeatable)' })
           .check(singleValued(['plan'])),
       (a) => {
         const o = checkOptions(a, REPLAY_OPTIONS);
-        code = replayCommand({ file: a.file, plan: a.plan, replication: o.replication!, replications: o.replications, seed: o.seed, deterministic: a.deterministic });
+        code = replayCommand({ file: a.file, plan: a.plan, replication: o.replication!, replications: o.replications, seed: o.seed, set: a.set, deterministic: a.deterministic });
       },
     )
     .command(

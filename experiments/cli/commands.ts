@@ -13,6 +13,7 @@ import { feasibilityWarnings } from '../../sim/model/feasibility.js';
 import { defaultWorkerCount } from '../../workers/replication-pool.js';
 import { capacityLines, verdictLines } from './format.js';
 import { createProgress } from './progress.js';
+import { replayCommandLine, resumeCommandLine } from './resume-command.js';
 import { factsFromRunFile, rebuildReport, reportFinisher, REPORT_FILES } from '../report/index.js';
 import { computeSensitivity, parseSets, type SensitivityArgs } from './analysis-commands.js';
 import { writeFileAtomic } from '../run/atomic-file.js';
@@ -74,9 +75,12 @@ export async function runCommand(args: RunArgs): Promise<number> {
       failOn,
       faults,
       maxMemoryMb: limitMb,
+      resumeCommand: resumeCommandLine(args),
       // A shard's folder is only half a run: its report is written when the shards are merged.
       finish: args.shard === undefined ? reportFinisher() : undefined,
-      onStart: ({ experiment, capacity, total, already, warnings, limits }) => {
+      onStart: ({ experiment, capacity, total, already, warnings, limits, staging, fresh }) => {
+        // Even with --quiet: a --resume that silently started over would cost the user the night.
+        if (args.resume && fresh) err(`Nothing to resume: no interrupted run of "${experiment.name}" in ${relative(staging)}; starting a new run.`);
         if (args.quiet) return;
         err(`labelsim run ${args.file}: ${experiment.plans.length} plan(s) x ${experiment.replications} replications, seed ${experiment.seed}`);
         for (const line of capacityLines(capacity, experiment.plans[0].model.deadlineHours)) err(line);
@@ -88,7 +92,7 @@ export async function runCommand(args: RunArgs): Promise<number> {
     });
     progress.stop();
     if (outcome.interrupted) {
-      err(`Stopped. Records so far are kept in ${relative(outcome.folder)}; continue with: labelsim run ${args.file} --resume`);
+      err(`Stopped. Records so far are kept in ${relative(outcome.folder)}; continue with: ${resumeCommandLine(args)}`);
       return 130;
     }
     const summary = outcome.summary!;
@@ -105,7 +109,7 @@ export async function runCommand(args: RunArgs): Promise<number> {
     if (outcome.failed > 0) {
       const f = summary.failedReplications[0];
       err(`${outcome.failed} replication(s) failed; e.g. plan "${f.plan}" replication ${f.replication}: ${f.error}`);
-      err(`Reproduce one with: labelsim replay ${args.file} --plan ${f.plan} --replication ${f.replication}${args.seed !== undefined ? ` --seed ${args.seed}` : ''}`);
+      err(`Reproduce one with: ${replayCommandLine(args, f.plan, f.replication)}`);
       return 1;
     }
     return 0;
@@ -150,6 +154,8 @@ export interface ReplayArgs {
   /** Replications of the run being reproduced (default: the file's). */
   replications?: number;
   seed?: number;
+  /** `--set path=value` overrides, as the run was given them. */
+  set?: string[];
   deterministic: boolean;
 }
 
@@ -158,7 +164,7 @@ export interface ReplayArgs {
  * failure recorded overnight can be reproduced with its stack trace (and a debugger attached).
  */
 export function replayCommand(args: ReplayArgs): number {
-  const experiment = loadExperiment(args.file, { deterministic: args.deterministic || undefined });
+  const experiment = loadExperiment(args.file, { deterministic: args.deterministic || undefined, set: parseSets(args.set) });
   const plan = experiment.plans.find((p) => p.name === args.plan);
   if (plan === undefined) throw new UsageError(`--plan: expected one of ${experiment.plans.map((p) => p.name).join(', ')}, got "${args.plan}"`);
   const replications = args.replications ?? experiment.replications;

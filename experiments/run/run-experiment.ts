@@ -44,6 +44,9 @@ export interface RunOptions {
     /** Per plan: what makes it unable to finish whatever the randomness (sim/model/feasibility.ts). */
     warnings: Array<{ plan: string; warnings: string[] }>;
     limits: LimitCheck;
+    /** The staging folder, and whether the run starts there from nothing (with --resume: nothing was found to resume). */
+    staging: string;
+    fresh: boolean;
   }) => void;
   onProgress?: (done: number, total: number) => void;
   /** Adds files (a report, CSV) to the folder before it is published. */
@@ -54,6 +57,8 @@ export interface RunOptions {
   faults?: FaultPlan;
   /** Memory limit per worker thread in MiB: plans estimated above it are refused; workers get it as their heap limit. */
   maxMemoryMb?: number;
+  /** The command that continues this run, named when an interrupted run is found (default: "--resume"). */
+  resumeCommand?: string;
 }
 
 export interface RunOutcome {
@@ -112,7 +117,7 @@ export async function runExperiment(opts: RunOptions): Promise<RunOutcome> {
       plans: experiment.plans,
     };
     const recordsFile = path.join(folder.staging, RUN_FILES.records);
-    const { done, recorded, fresh } = writing(folder.staging, null, () => prepareStaging(folder, manifest, opts.resume ?? false));
+    const { done, recorded, fresh } = writing(folder.staging, null, () => prepareStaging(folder, manifest, opts.resume ?? false, opts.resumeCommand));
     const todo = experiment.plans.flatMap((plan) => {
       const reps: number[] = [];
       for (let k = 0; k < experiment.replications; k++) if (inShard(k, shard) && !done.has(`${plan.name}:${k}`)) reps.push(k);
@@ -120,7 +125,7 @@ export async function runExperiment(opts: RunOptions): Promise<RunOutcome> {
     });
     const total = experiment.plans.length * countInShard(experiment.replications, shard);
     let finished = total - todo.reduce((n, t) => n + t.reps.length, 0);
-    opts.onStart?.({ experiment, capacity, total, already: finished, warnings, limits });
+    opts.onStart?.({ experiment, capacity, total, already: finished, warnings, limits, staging: folder.staging, fresh });
 
     const kept = (n: number) => (n === 0 ? 'no record was written yet' : `the ${n.toLocaleString('en-US')} records written so far are kept`);
     const log = writing(recordsFile, fresh ? null : kept(recorded), () => new RecordLog(recordsFile, { existing: recorded, failAfter: faults.records }));
@@ -209,13 +214,13 @@ function writing<T>(file: string, kept: string | null, write: () => T): T {
  * empty holds nothing to lose (a run killed or refused a write before its first record; the lock
  * says no run is using it) and is started over.
  */
-function prepareStaging(folder: OutputFolder, manifest: RunManifest, resume: boolean): { done: Set<string>; recorded: number; fresh: boolean } {
+function prepareStaging(folder: OutputFolder, manifest: RunManifest, resume: boolean, resumeCommand?: string): { done: Set<string>; recorded: number; fresh: boolean } {
   const manifestFile = path.join(folder.staging, RUN_FILES.manifest);
   const recordsFile = path.join(folder.staging, RUN_FILES.records);
   if (fs.existsSync(folder.staging) && sizeOf(recordsFile) > 0) {
     if (!resume) {
       throw new InterruptedRunExists(
-        `${folder.staging}: an interrupted run of "${manifest.experiment}" is here; continue it with --resume, or delete the folder to start over`,
+        `${folder.staging}: an interrupted run of "${manifest.experiment}" is here; delete the folder to start over, or continue it with${resumeCommand === undefined ? ' --resume' : `: ${resumeCommand}`}`,
       );
     }
     let before: RunManifest;
