@@ -9,6 +9,7 @@ import { ReportError } from './report/report-files.js';
 import { MergeError } from './run/merge-shards.js';
 import { UsageError } from './usage-error.js';
 import { checkOptions, declareOptions } from './cli/options.js';
+import { errorLine } from './cli/error-line.js';
 import { InterruptedRunExists } from './run/run-experiment.js';
 import { LockedError } from './run/run-lock.js';
 import { LimitError } from './run/limits.js';
@@ -170,17 +171,16 @@ main(hideBin(process.argv)).then(
     process.exitCode = code;
   },
   (err: unknown) => {
+    // Every error ends here, as one line: escaped and capped, whatever the message quotes.
+    const fail = (code: number, message: string) => {
+      process.stderr.write(errorLine(`labelsim: ${message}`) + '\n');
+      process.exitCode = code;
+    };
     if (err instanceof ExperimentError || err instanceof UsageError || err instanceof LockedError || err instanceof InterruptedRunExists || err instanceof MergeError || err instanceof ReportError || err instanceof LimitError || err instanceof SolveError) {
-      process.stderr.write(`labelsim: ${err.message}\n`);
-      process.exitCode = 2;
-      return;
+      return fail(2, err.message);
     }
-    if (err instanceof OutputError) {
-      process.stderr.write(`labelsim: ${err.message}\n`);
-      process.exitCode = 4;
-      return;
-    }
-    process.stderr.write(`labelsim: internal error: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
-    process.exitCode = 3;
+    if (err instanceof OutputError) return fail(4, err.message);
+    // The stack goes on the same line (its newlines escaped) to keep the promise of one line.
+    fail(3, `internal error: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
   },
 );

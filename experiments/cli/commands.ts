@@ -13,6 +13,7 @@ import { feasibilityWarnings } from '../../sim/model/feasibility.js';
 import { defaultWorkerCount } from '../../workers/replication-pool.js';
 import { capacityLines, verdictLines } from './format.js';
 import { createProgress } from './progress.js';
+import { printable } from './error-line.js';
 import { replayCommandLine, resumeCommandLine } from './resume-command.js';
 import { factsFromRunFile, rebuildReport, reportFinisher, REPORT_FILES } from '../report/index.js';
 import { computeSensitivity, parseSets, type SensitivityArgs } from './analysis-commands.js';
@@ -82,7 +83,7 @@ export async function runCommand(args: RunArgs): Promise<number> {
         // Even with --quiet: a --resume that silently started over would cost the user the night.
         if (args.resume && fresh) err(`Nothing to resume: no interrupted run of "${experiment.name}" in ${relative(staging)}; starting a new run.`);
         if (args.quiet) return;
-        err(`labelsim run ${args.file}: ${experiment.plans.length} plan(s) x ${experiment.replications} replications, seed ${experiment.seed}`);
+        err(`labelsim run ${printable(args.file)}: ${experiment.plans.length} plan(s) x ${experiment.replications} replications, seed ${experiment.seed}`);
         for (const line of capacityLines(capacity, experiment.plans[0].model.deadlineHours)) err(line);
         for (const line of warningLines(warnings)) err(line);
         err(memoryLine(limits));
@@ -243,7 +244,8 @@ export async function sensitivityCommand(args: SensitivityArgs & { out: string }
   return 0;
 }
 
+/** A path as progress lines show it: relative to here when inside, control characters escaped. */
 export function relative(p: string): string {
   const r = path.relative(process.cwd(), p);
-  return r === '' ? '.' : r.startsWith('..') ? p : r;
+  return printable(r === '' ? '.' : r.startsWith('..') ? p : r);
 }
