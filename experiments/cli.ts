@@ -10,6 +10,7 @@ import { MergeError } from './run/merge-shards.js';
 import { UsageError } from './usage-error.js';
 import { checkOptions, declareOptions } from './cli/options.js';
 import { errorLine } from './cli/error-line.js';
+import { endQuietlyWhenStdoutCloses } from './cli/closed-stdout.js';
 import { InterruptedRunExists } from './run/run-experiment.js';
 import { LockedError } from './run/run-lock.js';
 import { LimitError } from './run/limits.js';
@@ -21,6 +22,7 @@ import { OutputError } from './run/output-error.js';
  * written so far are kept: rerun with --resume), 130 interrupted.
  */
 async function main(argv: string[]): Promise<number> {
+  endQuietlyWhenStdoutCloses();
   let code = 0;
   await yargs(argv)
     .scriptName('labelsim')
