@@ -8,6 +8,9 @@ import { SolveError } from './analysis/solve.js';
 import { ReportError } from './report/report-files.js';
 import { MergeError } from './run/merge-shards.js';
 import { UsageError } from './usage-error.js';
+import { checkOptions, declareOptions } from './cli/options.js';
+import { errorLine } from './cli/error-line.js';
+import { endQuietlyWhenStdoutCloses } from './cli/closed-stdout.js';
 import { InterruptedRunExists } from './run/run-experiment.js';
 import { LockedError } from './run/run-lock.js';
 import { LimitError } from './run/limits.js';
@@ -19,6 +22,7 @@ import { OutputError } from './run/output-error.js';
  * written so far are kept: rerun with --resume), 130 interrupted.
  */
 async function main(argv: string[]): Promise<number> {
+  endQuietlyWhenStdoutCloses();
   let code = 0;
   await yargs(argv)
     .scriptName('labelsim')
@@ -27,45 +31,33 @@ async function main(argv: string[]): Promise<number> {
       'run <file>',
       'run an experiment: every plan x every replication; writes out/<name>/',
       (y) =>
-        y
-          .positional('file', { type: 'string', demandOption: true, describe: 'experiment file (.yaml, .yml or .json)' })
-          .option('replications', { alias: 'r', type: 'number', describe: 'replications per plan (default: the file\'s)' })
-          .option('seed', { alias: 's', type: 'number', describe: 'master seed (default: the file\'s)' })
-          .option('workers', { alias: 'w', type: 'number', describe: 'worker threads (default: available parallelism; 0 = this thread)' })
-          .option('batch-size', { type: 'number', describe: 'replications per batch (default: automatic)' })
-          .option('out', { alias: 'o', type: 'string', default: 'out', describe: 'output root folder' })
-          .option('shard', { type: 'string', describe: 'run only shard i of n (i/n), e.g. 0/4' })
+        declareOptions(y.positional('file', { type: 'string', demandOption: true, describe: 'experiment file (.yaml, .yml or .json)' }), RUN_OPTIONS)
           .option('resume', { type: 'boolean', default: false, describe: 'continue an interrupted run' })
           .option('deterministic', { type: 'boolean', default: false, describe: 'turn every source of randomness off' })
           .option('json', { type: 'boolean', default: false, describe: 'print the summary as JSON on stdout' })
           .option('quiet', { alias: 'q', type: 'boolean', default: false, describe: 'no progress or verdict lines' })
-          .option('max-memory', { type: 'number', describe: 'memory limit per worker thread in MiB: larger plans are refused (default: LABELSIM_MAX_MEMORY_MB or 2048)' })
           .option('set', { type: 'string', array: true, describe: 'override a field of the file, e.g. --set pools.annotators.headcount=16 (repeatable)' })
-          .option('plan', { alias: 'p', type: 'string', array: true, describe: 'run only these plans (repeatable; the first is the baseline)' })
-          .option('sensitivity', { type: 'boolean', default: false, describe: 'also run the sensitivity (tornado) study of the baseline plan and add it to the report' })
-          .option('change', { type: 'number', default: 0.2, describe: 'how far the sensitivity study moves each parameter, as a share' })
-          .check(singleValued(['replications', 'seed', 'workers', 'batch-size', 'out', 'shard', 'max-memory', 'change'])),
+          .option('plan', { alias: 'p', type: 'string', array: true, describe: 'run only these plans, in this order (repeatable; the first is the baseline)' })
+          .option('sensitivity', { type: 'boolean', default: false, describe: 'also run the sensitivity (tornado) study of the baseline plan and add it to the report' }),
       async (a) => {
-        for (const [name, v] of [['replications', a.replications], ['seed', a.seed], ['workers', a.workers], ['batch-size', a.batchSize]] as const) {
-          if (v !== undefined && !(Number.isInteger(v) && v >= 0)) throw new UsageError(`--${name}: expected a whole number >= 0, got ${v}`);
-        }
+        const o = checkOptions(a, RUN_OPTIONS);
         code = await runCommand({
           file: a.file,
-          out: a.out,
-          seed: a.seed,
-          replications: a.replications,
-          workers: a.workers,
-          batchSize: a.batchSize,
-          shard: a.shard,
+          out: o.out!,
+          seed: o.seed,
+          replications: o.replications,
+          workers: o.workers,
+          batchSize: o.batchSize,
+          shard: o.shard,
           resume: a.resume,
           deterministic: a.deterministic,
           json: a.json,
           quiet: a.quiet,
-          maxMemory: a.maxMemory,
+          maxMemory: o.maxMemory,
           set: a.set,
           plans: a.plan,
           sensitivity: a.sensitivity,
-          change: a.change,
+          change: o.change,
         });
       },
     )
@@ -73,74 +65,68 @@ async function main(argv: string[]): Promise<number> {
       'solve <file>',
       'find the smallest headcount of a pool (--pool), or the cheapest plan, that meets a target such as on-time=0.9',
       (y) =>
-        y
-          .positional('file', { type: 'string', demandOption: true })
-          .option('target', { type: 'string', demandOption: true, describe: 'on-time=<probability>, e.g. on-time=0.9' })
+        declareOptions(y.positional('file', { type: 'string', demandOption: true }), SOLVE_OPTIONS, {
+          replications: "replications per candidate (default: the file's, at most 200)",
+        })
+          .demandOption('target')
           .option('pool', { type: 'string', describe: 'pool whose headcount to search (default: compare plans and pick the cheapest that meets the target)' })
           .option('plan', { alias: 'p', type: 'string', describe: 'plan to vary with --pool (default: the first)' })
-          .option('replications', { alias: 'r', type: 'number', describe: "replications per candidate (default: the file's, at most 200)" })
-          .option('seed', { alias: 's', type: 'number' })
-          .option('workers', { alias: 'w', type: 'number' })
           .option('set', { type: 'string', array: true, describe: 'override a field of the file (repeatable)' })
           .option('json', { type: 'boolean', default: false, describe: 'print the answer as JSON on stdout' })
-          .check(singleValued(['target', 'pool', 'plan', 'replications', 'seed', 'workers'])),
+          .check(singleValued(['pool', 'plan'])),
       async (a) => {
-        code = await solveCommand({ file: a.file, target: a.target, pool: a.pool, plan: a.plan, replications: a.replications, seed: a.seed, workers: a.workers, set: a.set, json: a.json });
+        const o = checkOptions(a, SOLVE_OPTIONS);
+        code = await solveCommand({ file: a.file, target: o.target!, pool: a.pool, plan: a.plan, replications: o.replications, seed: o.seed, workers: o.workers, set: a.set, json: a.json });
       },
     )
     .command(
       'sensitivity <file>',
       'tornado study: how p85 completion and unit cost move when each key parameter moves by -/+ 20%; saved to out/<name>/sensitivity.json and added to the report',
       (y) =>
-        y
-          .positional('file', { type: 'string', demandOption: true })
+        declareOptions(y.positional('file', { type: 'string', demandOption: true }), SENSITIVITY_OPTIONS, {
+          replications: "replications per variant (default: the file's, at most 200)",
+        })
           .option('plan', { alias: 'p', type: 'string', describe: 'plan to study (default: the first)' })
-          .option('change', { type: 'number', default: 0.2, describe: 'how far to move each parameter, as a share' })
-          .option('replications', { alias: 'r', type: 'number', describe: "replications per variant (default: the file's, at most 200)" })
-          .option('seed', { alias: 's', type: 'number' })
-          .option('workers', { alias: 'w', type: 'number' })
           .option('set', { type: 'string', array: true, describe: 'override a field of the file (repeatable)' })
-          .option('out', { alias: 'o', type: 'string', default: 'out', describe: 'output root folder' })
-          .check(singleValued(['plan', 'change', 'replications', 'seed', 'workers', 'out'])),
+          .check(singleValued(['plan'])),
       async (a) => {
-        code = await sensitivityCommand({ file: a.file, plan: a.plan, change: a.change, replications: a.replications, seed: a.seed, workers: a.workers, set: a.set, out: a.out });
+        const o = checkOptions(a, SENSITIVITY_OPTIONS);
+        code = await sensitivityCommand({ file: a.file, plan: a.plan, change: o.change, replications: o.replications, seed: o.seed, workers: o.workers, set: a.set, out: o.out! });
       },
     )
     .command(
       'check <file>',
       'validate an experiment file and print its capacity check, without running',
-      (y) =>
-        y
-          .positional('file', { type: 'string', demandOption: true })
-          .option('max-memory', { type: 'number', describe: 'memory limit per worker thread in MiB (default: LABELSIM_MAX_MEMORY_MB or 2048)' })
-          .check(singleValued(['max-memory'])),
+      (y) => declareOptions(y.positional('file', { type: 'string', demandOption: true }), CHECK_OPTIONS),
       (a) => {
-        code = checkCommand(a.file, a.maxMemory);
+        const o = checkOptions(a, CHECK_OPTIONS);
+        code = checkCommand(a.file, o.maxMemory);
       },
     )
     .command(
       'replay <file>',
       'rerun one replication of one plan in this thread and print its figures, or its stack trace if it throws',
       (y) =>
-        y
-          .positional('file', { type: 'string', demandOption: true })
+        declareOptions(y.positional('file', { type: 'string', demandOption: true }), REPLAY_OPTIONS, {
+          replications: "replications of the run (default: the file's): --replication must be below it",
+        })
+          .demandOption('replication')
           .option('plan', { alias: 'p', type: 'string', demandOption: true, describe: 'plan name' })
-          .option('replication', { alias: 'k', type: 'number', demandOption: true, describe: 'replication index' })
-          .option('seed', { alias: 's', type: 'number', describe: "master seed (default: the file's)" })
-          .option('deterministic', { type: 'boolean', default: false }),
+          .option('deterministic', { type: 'boolean', default: false })
+          .option('set', { type: 'string', array: true, describe: 'override a field of the file, as the run did (repeatable)' })
+          .check(singleValued(['plan'])),
       (a) => {
-        code = replayCommand({ file: a.file, plan: a.plan, replication: a.replication, seed: a.seed, deterministic: a.deterministic });
+        const o = checkOptions(a, REPLAY_OPTIONS);
+        code = replayCommand({ file: a.file, plan: a.plan, replication: o.replication!, replications: o.replications, seed: o.seed, set: a.set, deterministic: a.deterministic });
       },
     )
     .command(
       'merge <dirs..>',
       'combine the folders of a sharded run into one result folder (the same summary as a single-machine run)',
-      (y) =>
-        y
-          .positional('dirs', { type: 'string', array: true, demandOption: true, describe: 'shard folders (out/<name>.shard-i-of-n)' })
-          .option('out', { alias: 'o', type: 'string', default: 'out', describe: 'output root folder' }),
+      (y) => declareOptions(y.positional('dirs', { type: 'string', array: true, demandOption: true, describe: 'shard folders (out/<name>.shard-i-of-n)' }), MERGE_OPTIONS),
       (a) => {
-        code = mergeCommand(a.dirs as string[], a.out);
+        const o = checkOptions(a, MERGE_OPTIONS);
+        code = mergeCommand(a.dirs as string[], o.out!);
       },
     )
     .command(
@@ -166,6 +152,14 @@ async function main(argv: string[]): Promise<number> {
 }
 
 
+// The checked options of each command (experiments/cli/options.ts): declared and checked from the same list.
+const RUN_OPTIONS = ['replications', 'seed', 'workers', 'batch-size', 'out', 'shard', 'max-memory', 'change'] as const;
+const SOLVE_OPTIONS = ['target', 'replications', 'seed', 'workers'] as const;
+const SENSITIVITY_OPTIONS = ['change', 'replications', 'seed', 'workers', 'out'] as const;
+const CHECK_OPTIONS = ['max-memory'] as const;
+const REPLAY_OPTIONS = ['replication', 'replications', 'seed'] as const;
+const MERGE_OPTIONS = ['out'] as const;
+
 /** yargs turns a repeated option into a list; for options that take one value that is a mistake worth naming. */
 function singleValued(names: string[]) {
   return (argv: Record<string, unknown>) => {
@@ -179,17 +173,16 @@ main(hideBin(process.argv)).then(
     process.exitCode = code;
   },
   (err: unknown) => {
+    // Every error ends here, as one line: escaped and capped, whatever the message quotes.
+    const fail = (code: number, message: string) => {
+      process.stderr.write(errorLine(`labelsim: ${message}`) + '\n');
+      process.exitCode = code;
+    };
     if (err instanceof ExperimentError || err instanceof UsageError || err instanceof LockedError || err instanceof InterruptedRunExists || err instanceof MergeError || err instanceof ReportError || err instanceof LimitError || err instanceof SolveError) {
-      process.stderr.write(`labelsim: ${err.message}\n`);
-      process.exitCode = 2;
-      return;
+      return fail(2, err.message);
     }
-    if (err instanceof OutputError) {
-      process.stderr.write(`labelsim: ${err.message}\n`);
-      process.exitCode = 4;
-      return;
-    }
-    process.stderr.write(`labelsim: internal error: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
-    process.exitCode = 3;
+    if (err instanceof OutputError) return fail(4, err.message);
+    // The stack goes on the same line (its newlines escaped) to keep the promise of one line.
+    fail(3, `internal error: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
   },
 );

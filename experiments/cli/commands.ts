@@ -13,6 +13,8 @@ import { feasibilityWarnings } from '../../sim/model/feasibility.js';
 import { defaultWorkerCount } from '../../workers/replication-pool.js';
 import { capacityLines, verdictLines } from './format.js';
 import { createProgress } from './progress.js';
+import { printable } from './error-line.js';
+import { replayCommandLine, resumeCommandLine } from './resume-command.js';
 import { factsFromRunFile, rebuildReport, reportFinisher, REPORT_FILES } from '../report/index.js';
 import { computeSensitivity, parseSets, type SensitivityArgs } from './analysis-commands.js';
 import { writeFileAtomic } from '../run/atomic-file.js';
@@ -75,11 +77,14 @@ export async function runCommand(args: RunArgs): Promise<number> {
       failOn,
       faults,
       maxMemoryMb: limitMb,
+      resumeCommand: resumeCommandLine(args),
       // A shard's folder is only half a run: its report is written when the shards are merged.
       finish: args.shard === undefined ? reportFinisher() : undefined,
-      onStart: ({ experiment, capacity, total, already, warnings, limits }) => {
+      onStart: ({ experiment, capacity, total, already, warnings, limits, staging, fresh }) => {
+        // Even with --quiet: a --resume that silently started over would cost the user the night.
+        if (args.resume && fresh) err(`Nothing to resume: no interrupted run of "${experiment.name}" in ${relative(staging)}; starting a new run.`);
         if (args.quiet) return;
-        err(`labelsim run ${args.file}: ${experiment.plans.length} plan(s) x ${experiment.replications} replications, seed ${experiment.seed}`);
+        err(`labelsim run ${printable(args.file)}: ${experiment.plans.length} plan(s) x ${experiment.replications} replications, seed ${experiment.seed}`);
         for (const line of capacityLines(capacity, experiment.plans[0].model.deadlineHours)) err(line);
         for (const line of warningLines(warnings)) err(line);
         err(memoryLine(limits));
@@ -90,7 +95,7 @@ export async function runCommand(args: RunArgs): Promise<number> {
     });
     progress.stop();
     if (outcome.interrupted) {
-      err(`Stopped. Records so far are kept in ${relative(outcome.folder)}; continue with: labelsim run ${args.file} --resume`);
+      err(`Stopped. Records so far are kept in ${relative(outcome.folder)}; continue with: ${resumeCommandLine(args)}`);
       return 130;
     }
     if (outcome.nothingSucceeded === true) {
@@ -111,7 +116,7 @@ export async function runCommand(args: RunArgs): Promise<number> {
     if (outcome.failed > 0) {
       const f = summary.failedReplications[0];
       err(`${outcome.failed} replication(s) failed; e.g. plan "${f.plan}" replication ${f.replication}: ${f.error}`);
-      err(`Reproduce one with: labelsim replay ${args.file} --plan ${f.plan} --replication ${f.replication}${args.seed !== undefined ? ` --seed ${args.seed}` : ''}`);
+      err(`Reproduce one with: ${replayCommandLine(args, f.plan, f.replication)}`);
       return 1;
     }
     return 0;
@@ -151,8 +156,13 @@ export function schemaCommand(): number {
 export interface ReplayArgs {
   file: string;
   plan: string;
+  /** An integer from 0, below `replications`. */
   replication: number;
+  /** Replications of the run being reproduced (default: the file's). */
+  replications?: number;
   seed?: number;
+  /** `--set path=value` overrides, as the run was given them. */
+  set?: string[];
   deterministic: boolean;
 }
 
@@ -161,9 +171,14 @@ export interface ReplayArgs {
  * failure recorded overnight can be reproduced with its stack trace (and a debugger attached).
  */
 export function replayCommand(args: ReplayArgs): number {
-  const experiment = loadExperiment(args.file, { deterministic: args.deterministic || undefined });
+  const experiment = loadExperiment(args.file, { deterministic: args.deterministic || undefined, set: parseSets(args.set) });
   const plan = experiment.plans.find((p) => p.name === args.plan);
   if (plan === undefined) throw new UsageError(`--plan: expected one of ${experiment.plans.map((p) => p.name).join(', ')}, got "${args.plan}"`);
+  const replications = args.replications ?? experiment.replications;
+  if (args.replication >= replications) {
+    const from = args.replications === undefined ? `the file's ${replications} replications` : `--replications ${replications}`;
+    throw new UsageError(`--replication: expected an integer from 0 to ${replications - 1} (${from}), got ${args.replication}`);
+  }
   const seed = args.seed ?? experiment.seed;
   const failOn = forcedFailures(plan.name, new Set(process.env.LABELSIM_FAIL_ON?.split(',').filter(Boolean) ?? []));
   process.stderr.write(`Replaying plan "${plan.name}" replication ${args.replication} with seed ${seed} in one thread...\n`);
@@ -244,7 +259,8 @@ export async function sensitivityCommand(args: SensitivityArgs & { out: string }
   return 0;
 }
 
+/** A path as progress lines show it: relative to here when inside, control characters escaped. */
 export function relative(p: string): string {
   const r = path.relative(process.cwd(), p);
-  return r === '' ? '.' : r.startsWith('..') ? p : r;
+  return printable(r === '' ? '.' : r.startsWith('..') ? p : r);
 }

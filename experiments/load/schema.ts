@@ -494,14 +494,18 @@ const Sweep = strict(
   `Plans generated from a grid of values: one per selected plan and combination, named <plan>/<field>=<value>,..., after the declared plans; at most ${MAX_SWEEP_PLANS}.`,
 );
 
+/** The file's ranges of seed and replications, shared with the command line's --seed and --replications. */
+export const MAX_SEED = 2 ** 32 - 1;
+export const MAX_REPLICATIONS = 1_000_000;
+
 export const ExperimentSchema = strict(
   {
     name: text(EXPERIMENT_NAME_EXPECTED, EXPERIMENT_NAME_PATTERN).describe("Experiment name, used as an output folder name: letters, digits, '.', '_', '-', not beginning with '.'. Required."),
     description: z.string({ error: 'text' }).default('').describe('Free text. Default "".'),
-    seed: num('a seed: an integer from 0 to 4294967295', { int: true, min: 0, max: 2 ** 32 - 1 })
+    seed: num('a seed: an integer from 0 to 4294967295', { int: true, min: 0, max: MAX_SEED })
       .default(1)
       .describe('Random seed. Default 1.'),
-    replications: num('a number of replications: an integer from 1 to 1000000', { int: true, min: 1, max: 1_000_000 })
+    replications: num('a number of replications: an integer from 1 to 1000000', { int: true, min: 1, max: MAX_REPLICATIONS })
       .default(100)
       .describe('Monte Carlo replications per plan. Default 100.'),
     ...modelShape,

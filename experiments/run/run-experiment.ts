@@ -25,7 +25,7 @@ export interface RunOptions {
   file: string;
   /** `--set path=value` overrides of the file's fields. */
   set?: Array<{ path: string; value: unknown }>;
-  /** Only these plans (in file order; the first is the baseline). */
+  /** Only these plans, in this order (the first is the baseline). */
   plans?: string[];
   /** Folder that holds one sub-folder per experiment. */
   outRoot: string;
@@ -45,6 +45,9 @@ export interface RunOptions {
     /** Per plan: what makes it unable to finish whatever the randomness (sim/model/feasibility.ts). */
     warnings: Array<{ plan: string; warnings: string[] }>;
     limits: LimitCheck;
+    /** The staging folder, and whether the run starts there from nothing (with --resume: nothing was found to resume). */
+    staging: string;
+    fresh: boolean;
   }) => void;
   onProgress?: (done: number, total: number) => void;
   /** Adds files (a report, CSV) to the folder before it is published. */
@@ -130,7 +133,7 @@ export async function runExperiment(opts: RunOptions): Promise<RunOutcome> {
     });
     const total = experiment.plans.length * countInShard(experiment.replications, shard);
     let finished = total - todo.reduce((n, t) => n + t.reps.length, 0);
-    opts.onStart?.({ experiment, capacity, total, already: finished, warnings, limits });
+    opts.onStart?.({ experiment, capacity, total, already: finished, warnings, limits, staging: folder.staging, fresh });
 
     const kept = (n: number) => (n === 0 ? 'no record was written yet' : `the ${n.toLocaleString('en-US')} records written so far are kept`);
     const log = writing(recordsFile, fresh ? null : kept(recorded), () => new RecordLog(recordsFile, { existing: recorded, failAfter: faults.records }));
@@ -242,7 +245,7 @@ function prepareStaging(
   if (fs.existsSync(folder.staging) && sizeOf(recordsFile) > 0) {
     if (!resume) {
       throw new InterruptedRunExists(
-        `${folder.staging}: an interrupted run of "${manifest.experiment}" is here; continue it with ${manifest.resumeCommand ?? '--resume'}, or delete the folder to start over`,
+        `${folder.staging}: an interrupted run of "${manifest.experiment}" is here; delete the folder to start over, or continue it with${manifest.resumeCommand === undefined ? ' --resume' : `: ${manifest.resumeCommand}`}`,
       );
     }
     let before: RunManifest;
