@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { labelsim, REPO, startLabelsim, tempDir } from '../../support/cli.js';
+import { internalPaths, labelsim, REPO, startLabelsim, tempDir } from '../../support/cli.js';
 
 const FILE = 'test/experiments/fixtures/small-project.yaml';
 const CLI = path.join(REPO, 'dist', 'experiments', 'cli.js');
@@ -45,7 +45,7 @@ describe('resuming an interrupted run', () => {
     expect(ref.code, ref.stderr).toBe(0);
 
     const out = path.join(tempDir('hint'), "it's out");
-    const records = path.join(out, '.small-project.incomplete', 'replications.jsonl');
+    const records = internalPaths(out, 'small-project').records;
     const run = await interrupted(['run', FILE, ...shaping, '--workers', '1', '--batch-size', '1', '--out', out], records);
     expect(run.code).toBe(130);
     const hint = /continue with: (labelsim run .*)$/m.exec(run.stderr);
@@ -65,13 +65,13 @@ describe('resuming an interrupted run', () => {
     expect(r.code, r.stderr).toBe(0);
     const lines = r.stderr.trimEnd().split('\n');
     expect(lines).toHaveLength(1);
-    expect(lines[0]).toMatch(/^Nothing to resume: no interrupted run of "small-project" in .*\.small-project\.incomplete; starting a new run\.$/);
+    expect(lines[0]).toMatch(/^Nothing to resume: no interrupted run of "small-project" in .*small-project.incomplete; starting a new run\.$/);
     expect(fs.existsSync(path.join(out, 'small-project', 'summary.json'))).toBe(true);
   });
 
   it('names the whole command that continues the run when a run without --resume finds an interrupted one', async () => {
     const out = tempDir('exists');
-    const records = path.join(out, '.small-project.incomplete', 'replications.jsonl');
+    const records = internalPaths(out, 'small-project').records;
     const run = await interrupted(['run', FILE, '-r', '30', '--seed', '5', '--workers', '1', '--batch-size', '1', '--out', out], records);
     expect(run.code).toBe(130);
     const again = labelsim(['run', FILE, '-r', '30', '--seed', '5', '--out', out]);
