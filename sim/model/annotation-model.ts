@@ -242,6 +242,7 @@ export class AnnotationModel implements PoolClient {
     if (st.isReview) return 1; // a review keeps the label (and its wrongness) under review
     items.labels[item] = 0;
     items.wrong[item] = 0;
+    items.found[item] = 0; // a new label: its error, if any, has not been found yet
     return items.pass[item] === Pass.First ? st.labels : 1;
   }
 
@@ -307,7 +308,10 @@ export class AnnotationModel implements PoolClient {
     const key = items.attempts[item] * 16 + items.step[item];
     const wrong = items.wrong[item] === 1;
     const rejected = wrong ? st.caught.happens(st.detection, serial, key) : st.falseReject.happens(st.falseRejectRate, serial, key);
-    if (rejected && wrong) {
+    if (rejected && wrong && items.found[item] === 0) {
+      // Found once: a later tier that meets the same wrong label (after an audit) rejects it
+      // again but neither counts it nor charges its penalty a second time.
+      items.found[item] = 1;
       this.errorsFound++;
       const penalty = this.penaltyPerError[items.labeller[item]];
       if (penalty > 0) this.ledger.addFor(items.type[item], Activity.penalties, -penalty);
