@@ -1,3 +1,4 @@
+import { sameInstant } from '../engine/same-instant.js';
 import { ServerPool, type PoolClient } from '../engine/server-pool.js';
 import { Simulation } from '../engine/simulation.js';
 import { KeyedRandom } from '../random/keyed-random.js';
@@ -51,6 +52,8 @@ export class AnnotationModel implements PoolClient {
   private readonly arrivalKind: number;
   private readonly arrivalDraws: Array<Sampler | null>;
   private readonly arrivalsLeft: Float64Array;
+  /** Arrival events handled so far, per work type. */
+  private readonly arrivalEvents: Float64Array;
   private readonly createdOfType: Float64Array;
   private readonly errorRates: Float64Array;
   private readonly typeLeft: Float64Array;
@@ -127,16 +130,15 @@ export class AnnotationModel implements PoolClient {
     this.arrivalKind = this.sim.register((type) => this.onArrival(type));
     this.arrivalsLeft = Float64Array.from(config.work, (w) => w.count ?? Infinity);
     this.createdOfType = new Float64Array(config.work.length);
-    this.arrivalDraws = config.work.map((w, t) => {
-      if (w.arrival.kind !== 'poisson') return null;
-      const mean = 1 / w.arrival.perHour;
-      return random ? sampler({ kind: 'exponential', mean }, randomStream(seed, replication, `arrivals/${w.name}`)) : () => mean;
+    this.arrivalEvents = new Float64Array(config.work.length);
+    // Random Poisson arrivals draw their gaps; deterministic ones come at k / rate (see nextArrival).
+    this.arrivalDraws = config.work.map((w) => {
+      if (w.arrival.kind !== 'poisson' || !random) return null;
+      return sampler({ kind: 'exponential', mean: 1 / w.arrival.perHour }, randomStream(seed, replication, `arrivals/${w.name}`));
     });
     config.work.forEach((w, t) => {
-      const a = w.arrival;
-      if (a.kind === 'backlog') this.sim.at(0, this.arrivalKind, t);
-      else if (a.kind === 'schedule') this.sim.at(a.firstHours, this.arrivalKind, t);
-      else this.sim.at(this.arrivalDraws[t]!(), this.arrivalKind, t);
+      if (w.arrival.kind === 'backlog') this.sim.at(0, this.arrivalKind, t);
+      else this.nextArrival(t);
     });
 
     if (config.deadlineHours !== null) this.sim.at(config.deadlineHours, this.sim.register(() => this.onDeadline()));
@@ -205,9 +207,25 @@ export class AnnotationModel implements PoolClient {
     // A backlog or a delivery joins the queue as one block; its items exist only once served.
     else this.groups[this.stages[first].group].addBacklog(n, type, NEW_WORK_CLASS);
     this.arrivalsLeft[type] -= n;
-    if (this.arrivalsLeft[type] <= 0) return;
-    if (a.kind === 'schedule') this.sim.after(a.everyHours, this.arrivalKind, type);
-    else if (a.kind === 'poisson') this.sim.after(this.arrivalDraws[type]!(), this.arrivalKind, type);
+    this.arrivalEvents[type]++;
+    if (this.arrivalsLeft[type] > 0 && a.kind !== 'backlog') this.nextArrival(type);
+  }
+
+  /**
+   * Schedules the next arrival of a type that arrives over time. Fixed spacings are multiplied
+   * out from the first, not added one gap after another, so the k-th delivery or the k-th
+   * deterministic arrival at 7/h comes at the instant hand arithmetic gives (70 / 7 = 10 h), not
+   * an accumulated ulp away from it.
+   */
+  private nextArrival(type: number): void {
+    const a = this.config.work[type].arrival;
+    const k = this.arrivalEvents[type];
+    if (a.kind === 'schedule') this.sim.at(a.firstHours + k * a.everyHours, this.arrivalKind, type);
+    else if (a.kind === 'poisson') {
+      const draw = this.arrivalDraws[type];
+      if (draw !== null) this.sim.after(draw(), this.arrivalKind, type);
+      else this.sim.at((k + 1) / a.perHour, this.arrivalKind, type);
+    }
   }
 
   /** PoolClient: the next item of a backlog block of work type `type`, about to be served. */
@@ -339,15 +357,19 @@ export class AnnotationModel implements PoolClient {
     const items = this.items;
     this.accepted++;
     if (items.wrong[item] === 0) this.accurate++;
-    if (this.config.deadlineHours !== null && this.sim.now <= this.config.deadlineHours) this.acceptedByDeadline++;
+    // An acceptance within rounding of the deadline is at the deadline: durations that add up to
+    // it by hand (70 arrivals at 7/h by 10 h) meet it, whatever the last ulp says.
+    const deadline = this.config.deadlineHours;
+    const now = deadline !== null && sameInstant(this.sim.now, deadline) ? deadline : this.sim.now;
+    if (deadline !== null && now <= deadline) this.acceptedByDeadline++;
     const fee = this.feePerAccepted[items.labeller[item]];
     if (fee > 0) this.ledger.addFor(items.type[item], Activity.annotation, fee);
     this.preLabels?.itemAccepted();
     const type = items.type[item];
-    if (--this.typeLeft[type] === 0) this.typeCompletion[type] = this.sim.now;
+    if (--this.typeLeft[type] === 0) this.typeCompletion[type] = now;
     items.release(item);
     if (this.accepted === this.totalItems) {
-      this.completionHours = this.sim.now;
+      this.completionHours = now;
       this.sim.stop();
     }
   }

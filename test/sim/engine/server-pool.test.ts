@@ -140,8 +140,9 @@ describe('a job due at the instant its server closes', () => {
     expect(m.pool.utilization()).toBeCloseTo(16 / 24, 12); // open 0-8 and 24-40
   });
 
-  it('fits 800 jobs of 0.01 h exactly into an 8 h shift (times are kept on the nanohour grid)', () => {
-    const m = scripted(1, () => 0.01);
+  it('fits 800 jobs of 0.01 h exactly into an 8 h shift (the 800th is due, within rounding, at the closing)', () => {
+    const m = scripted(1, () => 0.01, { openAtStart: false });
+    m.pool.openServer(0, 8);
     m.closeAt(8);
     for (let j = 0; j < 800; j++) m.arriveAt(0, j);
     m.sim.run(100);
@@ -166,6 +167,57 @@ describe('a job due at the instant its server closes', () => {
       ['completed', 2, 16],
     ]);
     expect(m.pool.utilization()).toBeCloseTo(16 / 40, 12);
+  });
+});
+
+describe('a job due within rounding of its server’s closing', () => {
+  // Durations like 8/9 h have no exact binary form: summed one after another, they miss the
+  // closing by an ulp either way. By hand they end on it, and so must the simulation.
+  function shift(jobs: number, hours: number) {
+    const m = scripted(1, () => hours, { openAtStart: false });
+    m.pool.openServer(0, 8); // open from t = 0, closing at t = 8
+    m.closeAt(8);
+    m.openAt(24);
+    for (let j = 0; j < jobs + 1; j++) m.arriveAt(0, j);
+    m.sim.run(40);
+    return m;
+  }
+
+  it('completes at the closing when the sum lands a hair after it (9 jobs of 8/9 h)', () => {
+    const m = shift(9, 8 / 9);
+    expect(m.completions()[8]).toEqual({ event: 'completed', job: 8, server: 0, time: 8 });
+    expect(m.starts()[9]).toEqual({ event: 'started', job: 9, server: 0, time: 24, waited: 24 });
+  });
+
+  it('completes at the closing and starts nothing before reopening when the sum lands a hair before it (7 jobs of 8/7 h)', () => {
+    const m = shift(7, 8 / 7);
+    expect(m.completions()[6]).toEqual({ event: 'completed', job: 6, server: 0, time: 8 });
+    expect(m.starts()[7]).toEqual({ event: 'started', job: 7, server: 0, time: 24, waited: 24 });
+    expect(m.pool.busyHours(0)).toBeCloseTo(8 + 8 / 7, 12);
+  });
+
+  it('adds a chain of jobs without rounding at each step, even on a server opened without a closing time', () => {
+    const m = scripted(1, () => 8 / 7);
+    for (let j = 0; j < 7; j++) m.arriveAt(0, j);
+    m.sim.run(40);
+    let plainSum = 0;
+    for (let j = 0; j < 7; j++) plainSum += 8 / 7;
+    expect(plainSum).toBe(7.999999999999998);
+    expect(m.completions()[6].time).toBe(8);
+  });
+
+  it('keeps a paused job’s exact remainder: 400 jobs of 0.01 h from 09:00, paused at 10:07:30, end at 11:52:30 the next day', () => {
+    // 0.01 h is not a binary fraction: 400 plain additions at t = 2,000 h drift by ~1e-11 h.
+    const m = scripted(1, () => 0.01, { openAtStart: false });
+    const day = 1991; // t of a day's 00:00
+    m.sim.at(day + 9, m.sim.register(() => m.pool.openServer(0, day + 10.125)));
+    m.closeAt(day + 10.125); // half-way through the 113th job
+    m.sim.at(day + 24 + 9, m.sim.register(() => m.pool.openServer(0, day + 24 + 17)));
+    for (let j = 0; j < 400; j++) m.arriveAt(day, j);
+    m.sim.run(day + 48);
+    expect(m.completions()[111].time).toBeCloseTo(day + 10.12, 12);
+    // 0.005 h left of the 113th, then 287 jobs: 2.875 h after 09:00.
+    expect(m.completions()[399].time).toBe(day + 24 + 9 + 2.875);
   });
 });
 
