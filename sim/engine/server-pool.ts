@@ -1,3 +1,4 @@
+import type { Eligibility } from './eligibility.js';
 import { FROM_BLOCK, JobQueue } from './job-queue.js';
 import { sameInstant } from './same-instant.js';
 import type { Simulation } from './simulation.js';
@@ -31,6 +32,10 @@ const PAUSED = 2;
  * itself, so durations that add up to a shift by hand (66 jobs of 25 min in 27.5 h) fill it
  * exactly, and the server starts nothing in the last ulp before it closes.
  *
+ * A pool built with an `Eligibility` lets a job exclude servers (the people who already labelled a
+ * consensus item): such a job waits while only excluded servers are free, and later jobs pass it.
+ * Without one, every server serves every job and the pool takes the fast path of a plain queue.
+ *
  * Completion events are never cancelled in the event list: each carries the server's version
  * number, and pausing bumps the version so a stale completion is ignored when it fires.
  */
@@ -56,6 +61,12 @@ export class ServerPool {
   private readonly idlePos: Int32Array;
   private idleCount = 0;
   private readonly doneKind: number;
+  /**
+   * Null: every server may serve every job (the common case, and the fast path: an idle server
+   * implies an empty queue). Otherwise asked before a server takes a job; then idle servers and
+   * waiting jobs may coexist, every waiting job excluding every idle server.
+   */
+  private readonly eligibility: Eligibility | null;
 
   // Statistics since the last reset: busy and open hours per server, and queue-length area.
   private readonly busyHoursAcc: Float64Array;
@@ -77,10 +88,11 @@ export class ServerPool {
     private readonly sim: Simulation,
     readonly servers: number,
     private readonly client: PoolClient,
-    options: { classes?: number; openAtStart?: boolean } = {},
+    options: { classes?: number; openAtStart?: boolean; eligibility?: Eligibility } = {},
   ) {
     if (!(Number.isInteger(servers) && servers >= 0)) throw new Error(`server count must be a whole number >= 0, got ${servers}`);
     this.queue = new JobQueue(options.classes ?? 1);
+    this.eligibility = options.eligibility ?? null;
     this.open = new Uint8Array(servers);
     this.state = new Uint8Array(servers);
     this.job = new Int32Array(servers).fill(-1);
@@ -102,9 +114,12 @@ export class ServerPool {
   /** A job joins the pool: served at once by an open idle server, else queued in its class. */
   arrive(job: number, cls = 0): void {
     this.noteChange();
-    if (this.idleCount > 0 && this.queue.length === 0) {
-      this.start(this.takeIdle(), job, 0);
-      return;
+    if (this.idleCount > 0) {
+      const server = this.idleFor(job);
+      if (server >= 0) {
+        this.start(server, job, 0);
+        return;
+      }
     }
     this.queue.push(job, cls, this.sim.now);
     if (this.queue.length > this.peakQueueLength) this.peakQueueLength = this.queue.length;
@@ -113,9 +128,12 @@ export class ServerPool {
   /** A job joins at the head of its class (it is older than everyone waiting there). */
   arriveFirst(job: number, cls = 0): void {
     this.noteChange();
-    if (this.idleCount > 0 && this.queue.length === 0) {
-      this.start(this.takeIdle(), job, 0);
-      return;
+    if (this.idleCount > 0) {
+      const server = this.idleFor(job);
+      if (server >= 0) {
+        this.start(server, job, 0);
+        return;
+      }
     }
     this.queue.pushFront(job, cls, this.sim.now);
     if (this.queue.length > this.peakQueueLength) this.peakQueueLength = this.queue.length;
@@ -127,7 +145,9 @@ export class ServerPool {
    */
   addBacklog(count: number, tag: number, cls = 0): void {
     this.noteChange();
-    while (count > 0 && this.idleCount > 0 && this.queue.length === 0) {
+    // A block's jobs are new and exclude no one, so with eligibility they pass the waiting jobs
+    // (which exclude every idle server); without it, an idle server means an empty queue.
+    while (count > 0 && this.idleCount > 0 && (this.queue.length === 0 || this.eligibility !== null)) {
       this.start(this.takeIdle(), this.client.createJob!(tag), 0);
       count--;
     }
@@ -265,6 +285,10 @@ export class ServerPool {
   }
 
   private pullNext(server: number): void {
+    if (this.eligibility !== null) {
+      this.pullEligible(server, this.eligibility);
+      return;
+    }
     if (this.queue.length > 0) {
       let job = this.queue.pop();
       const waited = this.sim.now - this.queue.poppedTime;
@@ -273,6 +297,35 @@ export class ServerPool {
     } else {
       this.pushIdle(server);
     }
+  }
+
+  /** `pullNext` for a pool with eligibility: the first waiting job that does not exclude the server. */
+  private pullEligible(server: number, eligibility: Eligibility): void {
+    let job = this.queue.popFor(server, eligibility);
+    if (job === -1) {
+      this.pushIdle(server);
+      return;
+    }
+    const waited = this.sim.now - this.queue.poppedTime;
+    if (job === FROM_BLOCK) job = this.client.createJob!(this.queue.poppedTag);
+    this.start(server, job, waited);
+  }
+
+  /**
+   * An idle server for an arriving job, taken off the idle stack, or -1. Without eligibility the
+   * top of the stack (the queue is empty); with it, the topmost one the job does not exclude.
+   */
+  private idleFor(job: number): number {
+    const eligibility = this.eligibility;
+    if (eligibility === null) return this.queue.length === 0 ? this.takeIdle() : -1;
+    for (let i = this.idleCount - 1; i >= 0; i--) {
+      const server = this.idle[i];
+      if (!eligibility.excludes(job, server)) {
+        this.removeIdle(server);
+        return server;
+      }
+    }
+    return -1;
   }
 
   private start(server: number, job: number, waited: number): void {

@@ -7,6 +7,7 @@ import { sampler, type Sampler } from '../random/distribution.js';
 import { WaitHistogram } from '../stats/wait-histogram.js';
 import { Activity } from './activities.js';
 import type { ModelConfig, PayModel } from './config.js';
+import { ConsensusLabellers } from './consensus-labellers.js';
 import { CostLedger, total } from './cost-ledger.js';
 import { ItemStore, Pass } from './item-store.js';
 import { PreLabelModel } from './pre-label-model.js';
@@ -17,6 +18,8 @@ import { Workforce } from './workforce.js';
 
 const REWORK_CLASS = 0;
 const NEW_WORK_CLASS = 1;
+/** Pools a model may have (an item keeps its labeller's pool in one byte): keys a person as person x MAX_POOLS + pool. */
+const MAX_POOLS = 256;
 
 
 /**
@@ -38,6 +41,8 @@ export class AnnotationModel implements PoolClient {
   private readonly feePerAccepted: Float64Array;
   private readonly penaltyPerError: Float64Array;
   private readonly stages: StageRuntime[];
+  /** Who took which consensus copy; null when no stage asks for more than one label. */
+  private readonly consensus: ConsensusLabellers | null;
   private readonly workflows: Int32Array[];
   private readonly complexity: Float64Array;
   private readonly ledger: CostLedger;
@@ -88,9 +93,15 @@ export class AnnotationModel implements PoolClient {
     const paces = keyed('people');
     this.workforces = config.pools.map((pc, i) => new Workforce(this.sim, pc, i, config.clock, config.horizonHours, absences, paces));
     const plan = serviceGroups(config);
-    for (const members of plan.members) {
+    this.stages = config.stages.map((sc, index) => stageRuntime(config, sc, index, plan.groupOfStage[index], this.handlingRandom, this.outcomeRandom));
+    // Consensus stages give an item's copies to distinct people: their pools ask who took a copy.
+    const widest = this.stages.reduce((k, st) => Math.max(k, st.labels), 1);
+    this.consensus = widest > 1 ? new ConsensusLabellers(this.items, this.stages, widest) : null;
+    const consensusGroups = new Set(this.stages.filter((st) => st.labels > 1).map((st) => st.group));
+    for (const [g, members] of plan.members.entries()) {
       const size = members.reduce((n, p) => n + this.workforces[p].size, 0);
-      const pool = new ServerPool(this.sim, size, this, { classes: 2, openAtStart: false });
+      const eligibility = consensusGroups.has(g) ? this.consensus! : undefined;
+      const pool = new ServerPool(this.sim, size, this, { classes: 2, openAtStart: false, eligibility });
       const serverPool = new Int32Array(size);
       const serverPerson = new Int32Array(size);
       let offset = 0;
@@ -113,7 +124,6 @@ export class AnnotationModel implements PoolClient {
     this.feePerTask = payOf((pay) => (pay.kind === 'per-item' ? pay.perItem : 0));
     this.feePerAccepted = payOf((pay) => (pay.kind === 'per-accepted' ? pay.perItem : 0));
     this.penaltyPerError = payOf((pay) => (pay.kind === 'per-item' ? pay.penaltyPerError : 0));
-    this.stages = config.stages.map((sc, index) => stageRuntime(config, sc, index, plan.groupOfStage[index], this.handlingRandom, this.outcomeRandom));
     this.workflows = config.work.map((w) => Int32Array.from(w.workflow, (name) => stageIndex.get(name)!));
     this.complexity = Float64Array.from(config.work, (w) => w.complexity);
     this.typeLeft = Float64Array.from(config.work, (w) => w.count ?? Infinity);
@@ -137,6 +147,12 @@ export class AnnotationModel implements PoolClient {
       return sampler({ kind: 'exponential', mean: 1 / w.arrival.perHour }, randomStream(seed, replication, `arrivals/${w.name}`));
     });
     config.work.forEach((w, t) => {
+      // A consensus stage staffed by fewer people than it asks labels from can finish no item (the
+      // loader refuses such a file, but solve and sensitivity studies set headcounts themselves):
+      // its work never enters, and the replication runs to the horizon unfinished instead of
+      // piling up items whose last copy no one may take.
+      const first = this.stages[this.workflows[t][0]];
+      if (first.labels > this.groups[first.group].servers) return;
       if (w.arrival.kind === 'backlog') this.sim.at(0, this.arrivalKind, t);
       else this.nextArrival(t);
     });
@@ -163,8 +179,10 @@ export class AnnotationModel implements PoolClient {
     const pool = this.serverPool[st.group][server];
     const pass = items.pass[item];
     // The item's own draw, keyed by (item, stage, attempt and task), so plans share it.
+    const task = items.begun[item]++;
     const hr = this.handlingRandom;
-    if (hr !== null) hr.at(items.serial[item], st.index, items.attempts[item] * 16 + items.begun[item]++);
+    if (hr !== null) hr.at(items.serial[item], st.index, items.attempts[item] * 16 + task);
+    if (this.consensus !== null && ConsensusLabellers.restricts(st, pass)) this.consensus.took(item, task, server);
     let hours = st.draw() * this.complexity[items.type[item]];
     if (pass === Pass.Rework) hours *= st.reworkFactor;
     if (!st.isReview && this.preLabels !== null && pass !== Pass.Adjudication) hours *= this.preLabels.handlingFactor;
@@ -189,11 +207,12 @@ export class AnnotationModel implements PoolClient {
     const items = this.items;
     const st = this.stages[items.stage[item]];
     const pool = this.serverPool[st.group][server];
-    this.workforces[pool].itemsDone[this.serverPerson[st.group][server]]++;
+    const person = this.serverPerson[st.group][server];
+    this.workforces[pool].itemsDone[person]++;
     const fee = this.feePerTask[pool];
     if (fee > 0) this.ledger.addFor(items.type[item], activityOf(st, items.pass[item]), fee);
     if (st.isReview) this.afterReview(item, st, pool);
-    else this.afterLabel(item, st, pool);
+    else this.afterLabel(item, st, pool, person);
   }
 
   // --- flow -------------------------------------------------------------------------------
@@ -264,14 +283,17 @@ export class AnnotationModel implements PoolClient {
     return items.pass[item] === Pass.First ? st.labels : 1;
   }
 
-  private afterLabel(item: number, st: StageRuntime, pool: number): void {
+  private afterLabel(item: number, st: StageRuntime, pool: number, person: number): void {
     const items = this.items;
     const serial = items.serial[item];
     items.labeller[item] = pool;
     let p = this.errorRates[pool];
     if (this.preLabels !== null && items.pass[item] !== Pass.Adjudication) p *= this.preLabels.errorFactor;
-    const labelNo = items.labels[item]++;
-    if (st.labelError.happens(p, serial, items.attempts[item] * 16 + labelNo)) {
+    items.labels[item]++;
+    // Whether this person errs on this item (at this attempt): keyed to both, so k consensus
+    // labels are k people's independent draws, and a plan that hands the item to the same
+    // person in another order gets the same label from them.
+    if (st.labelError.happensFor(p, serial, person * MAX_POOLS + pool, items.attempts[item])) {
       items.wrong[item]++;
       this.errorsMade++;
     }

@@ -443,3 +443,63 @@ describe('construction and validation', () => {
     expect(m.completions()).toEqual([{ event: 'completed', job: 1, server: 0, time: 2 }]);
   });
 });
+
+describe('a pool whose jobs may exclude servers', () => {
+  /** Two servers; job j excludes the servers in `excluded[j]`. */
+  function withExclusions(excluded: Record<number, number[]>) {
+    const sim = new Simulation();
+    const log: Array<[job: number, server: number, time: number]> = [];
+    const client: PoolClient = {
+      serviceHours: () => 1,
+      started: (job, server) => log.push([job, server, sim.now]),
+      completed: () => {},
+    };
+    const eligibility = { excludes: (job: number, server: number) => (excluded[job] ?? []).includes(server) };
+    const pool = new ServerPool(sim, 2, client, { openAtStart: false, eligibility });
+    return { sim, pool, log };
+  }
+
+  it('keeps a job waiting while its only free server is excluded, lets a later job pass it, and gives it to the other server when it opens', () => {
+    const { sim, pool, log } = withExclusions({ 1: [0] });
+    pool.openServer(0);
+    pool.arrive(1);
+    pool.arrive(2);
+    expect(log).toEqual([[2, 0, 0]]);
+    expect(pool.queueLength).toBe(1);
+    sim.at(0.5, sim.register(() => pool.openServer(1)));
+    sim.run();
+    expect(log).toEqual([
+      [2, 0, 0],
+      [1, 1, 0.5],
+    ]);
+  });
+
+  it('gives an arriving job an idle server it does not exclude, passing over one it does', () => {
+    const { pool, log } = withExclusions({ 3: [1] });
+    pool.openServer(0);
+    pool.openServer(1); // on top of the idle stack, so it would be taken first
+    pool.arrive(3);
+    expect(log).toEqual([[3, 0, 0]]);
+  });
+
+  it('serves a backlog on idle servers while excluded jobs wait', () => {
+    const sim = new Simulation();
+    const started: number[] = [];
+    let created = 100;
+    const client: PoolClient = {
+      serviceHours: () => 1,
+      started: (job) => started.push(job),
+      completed: () => {},
+      createJob: () => created++,
+    };
+    const pool = new ServerPool(sim, 1, client, { openAtStart: false, eligibility: { excludes: (job) => job === 1 } });
+    pool.openServer(0);
+    pool.arrive(1); // excluded by the only server: waits, the server stays idle
+    pool.addBacklog(2, 0);
+    expect(started).toEqual([100]);
+    sim.run();
+    expect(started).toEqual([100, 101]);
+    expect(pool.queueLength).toBe(1);
+    expect(pool.isBusy(0)).toBe(false);
+  });
+});
