@@ -206,6 +206,16 @@ export function buildModel(doc: ModelDocument, file: string, prefix = ''): Model
 
   // Pools.
   const pools: PoolConfig[] = poolNames.map((name) => pool(name, doc.pools[name], doc.timeZone, usedBy.get(name), fail));
+  // An item's consensus labels come from distinct people: a stage that starts a workflow cannot
+  // ask for more labels than its pools have people (the model would never finish an item).
+  for (const s of stages) {
+    if (s.kind !== 'annotate' || s.labels <= 1 || !work.some((w) => w.workflow[0] === s.name)) continue;
+    const people = pools.filter((p) => s.pools.includes(p.name)).reduce((n, p) => n + p.shifts.reduce((m, c) => m + c.headcount, 0), 0);
+    if (people < s.labels) {
+      const staff = `${s.pools.length > 1 ? `pools ${s.pools.join(', ')} have` : `pool ${s.pools[0]} has`} ${people} ${people === 1 ? 'person' : 'people'}`;
+      fail(['stages', s.name, 'labels'], `at most ${people} labels, one per person: ${staff}`, String(s.labels));
+    }
+  }
 
   return {
     clock: { startDate: doc.start, timeZone: doc.timeZone },

@@ -1,3 +1,5 @@
+import type { Eligibility } from './eligibility.js';
+
 /** What `pop()` returns for a job of a block: the caller materialises it (see `pushBlock`). */
 export const FROM_BLOCK = -2;
 
@@ -93,7 +95,39 @@ export class JobQueue {
     return -1;
   }
 
-  /** Join time of the job returned by the last `pop()`. */
+  /**
+   * As `pop()`, for `server`: removes the first job (lowest class first, FIFO within a class) that
+   * `eligibility` does not exclude from it, passing over the jobs it does; a block's jobs are new
+   * and exclude no one. Returns -1 when every waiting job excludes the server.
+   */
+  popFor(server: number, eligibility: Eligibility): number {
+    if (this.total === 0) return -1;
+    const rings = this.rings;
+    for (let c = 0; c < rings.length; c++) {
+      const ring = rings[c];
+      for (let k = 0; k < ring.size; k++) {
+        const job = ring.at(k);
+        if (job <= -3) {
+          const id = -3 - job;
+          this.total--;
+          this.perClass[c]--;
+          this.poppedTime = ring.timeAt(k);
+          this.poppedTag = this.blockTag[id];
+          if (--this.blockLeft[id] === 0) ring.removeAt(k);
+          return FROM_BLOCK;
+        }
+        if (eligibility.excludes(job, server)) continue;
+        this.total--;
+        this.perClass[c]--;
+        this.poppedTime = ring.timeAt(k);
+        ring.removeAt(k);
+        return job;
+      }
+    }
+    return -1;
+  }
+
+  /** Join time of the job returned by the last `pop()` or `popFor()`. */
   poppedTime = 0;
 }
 
@@ -119,6 +153,28 @@ class Ring {
 
   peekTime(): number {
     return this.times[this.head];
+  }
+
+  /** The job `k` places behind the head. */
+  at(k: number): number {
+    return this.jobs[(this.head + k) & (this.jobs.length - 1)];
+  }
+
+  timeAt(k: number): number {
+    return this.times[(this.head + k) & (this.jobs.length - 1)];
+  }
+
+  /** Removes the entry `k` places behind the head; those ahead of it move back one place. */
+  removeAt(k: number): void {
+    const mask = this.jobs.length - 1;
+    for (let j = k; j > 0; j--) {
+      const to = (this.head + j) & mask;
+      const from = (this.head + j - 1) & mask;
+      this.jobs[to] = this.jobs[from];
+      this.times[to] = this.times[from];
+    }
+    this.head = (this.head + 1) & mask;
+    this.size--;
   }
 
   pushFront(job: number, time: number): void {

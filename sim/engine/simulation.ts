@@ -30,27 +30,22 @@ export class Simulation {
   }
 
   /**
-   * Schedules an event at absolute time `at` (hours), rounded to the time grid (see `onGrid`).
-   * `at` earlier than now is a bug in the caller.
+   * Schedules an event at absolute time `at` (hours). Times are not rounded: durations that add
+   * up to a landmark (a shift close, a deadline) by hand meet it within `sameInstant`, and the
+   * components that compare against landmarks use it. `at` earlier than now is a bug in the caller.
    */
   at(at: number, kind: number, a = 0, b = 0): void {
-    const t = onGrid(at);
-    if (!(t >= this.now)) throw new Error(`event scheduled in the past: t=${at} < now=${this.now}`);
-    if (this.handlingTop) {
-      // The event being handled is still the heap's top: its first successor takes its place.
-      this.handlingTop = false;
-      this.queue.replaceTop(t, kind, a, b);
-    } else {
-      this.queue.push(t, kind, a, b);
-    }
+    if (!(at >= this.now)) throw new Error(`event scheduled in the past: t=${at} < now=${this.now}`);
+    this.atUnchecked(at, kind, a, b);
   }
 
   /**
-   * Schedules an event at a time already on the grid and not before now (a component that
-   * rounded it itself, like a server pool's completion): `at` without the rounding and the check.
+   * Schedules an event at a time the caller knows is not before now (a server pool's completion,
+   * now plus a non-negative service time): `at` without the check.
    */
-  atOnGrid(t: number, kind: number, a: number, b: number): void {
+  atUnchecked(t: number, kind: number, a: number, b: number): void {
     if (this.handlingTop) {
+      // The event being handled is still the heap's top: its first successor takes its place.
       this.handlingTop = false;
       this.queue.replaceTop(t, kind, a, b);
     } else {
@@ -106,23 +101,6 @@ export class Simulation {
       handlers[queue.kind](queue.a, queue.b);
       this.settleTop();
     }
-    // On the grid, like every event time, so the clock never runs backwards.
-    if (!this.stopped && until !== Infinity && this.now < until) this.now = onGrid(until);
+    if (!this.stopped && until !== Infinity && this.now < until) this.now = until;
   }
-}
-
-/** The time grid: a nanohour, 3.6 microseconds. */
-export const TIME_GRID = 1e-9;
-
-/**
- * Rounds a time to the nearest nanohour (3.6 µs).
- *
- * Why: durations like 36 s = 0.01 h have no exact binary representation, so 800 of them summed
- * one after another miss 8 h by a few ulps, and a shift would close a hair before its last item
- * is done. Rounding every event time to a decimal grid makes each time the double nearest the
- * exact decimal value, so deterministic schedules add up exactly; 3.6 µs is far below any
- * duration that matters and keeps times up to 9 million hours exact.
- */
-export function onGrid(t: number): number {
-  return Math.round(t * 1e9) / 1e9;
 }

@@ -1,3 +1,4 @@
+import { sameInstant } from '../engine/same-instant.js';
 import { ServerPool, type PoolClient } from '../engine/server-pool.js';
 import { Simulation } from '../engine/simulation.js';
 import { KeyedRandom } from '../random/keyed-random.js';
@@ -6,6 +7,7 @@ import { sampler, type Sampler } from '../random/distribution.js';
 import { WaitHistogram } from '../stats/wait-histogram.js';
 import { Activity } from './activities.js';
 import type { ModelConfig, PayModel } from './config.js';
+import { ConsensusLabellers } from './consensus-labellers.js';
 import { CostLedger, total } from './cost-ledger.js';
 import { ItemStore, Pass } from './item-store.js';
 import { PreLabelModel } from './pre-label-model.js';
@@ -16,6 +18,8 @@ import { Workforce } from './workforce.js';
 
 const REWORK_CLASS = 0;
 const NEW_WORK_CLASS = 1;
+/** Pools a model may have (an item keeps its labeller's pool in one byte): keys a person as person x MAX_POOLS + pool. */
+const MAX_POOLS = 256;
 
 
 /**
@@ -37,6 +41,8 @@ export class AnnotationModel implements PoolClient {
   private readonly feePerAccepted: Float64Array;
   private readonly penaltyPerError: Float64Array;
   private readonly stages: StageRuntime[];
+  /** Who took which consensus copy; null when no stage asks for more than one label. */
+  private readonly consensus: ConsensusLabellers | null;
   private readonly workflows: Int32Array[];
   private readonly complexity: Float64Array;
   private readonly ledger: CostLedger;
@@ -51,6 +57,8 @@ export class AnnotationModel implements PoolClient {
   private readonly arrivalKind: number;
   private readonly arrivalDraws: Array<Sampler | null>;
   private readonly arrivalsLeft: Float64Array;
+  /** Arrival events handled so far, per work type. */
+  private readonly arrivalEvents: Float64Array;
   private readonly createdOfType: Float64Array;
   private readonly errorRates: Float64Array;
   private readonly typeLeft: Float64Array;
@@ -85,9 +93,15 @@ export class AnnotationModel implements PoolClient {
     const paces = keyed('people');
     this.workforces = config.pools.map((pc, i) => new Workforce(this.sim, pc, i, config.clock, config.horizonHours, absences, paces));
     const plan = serviceGroups(config);
-    for (const members of plan.members) {
+    this.stages = config.stages.map((sc, index) => stageRuntime(config, sc, index, plan.groupOfStage[index], this.handlingRandom, this.outcomeRandom));
+    // Consensus stages give an item's copies to distinct people: their pools ask who took a copy.
+    const widest = this.stages.reduce((k, st) => Math.max(k, st.labels), 1);
+    this.consensus = widest > 1 ? new ConsensusLabellers(this.items, this.stages, widest) : null;
+    const consensusGroups = new Set(this.stages.filter((st) => st.labels > 1).map((st) => st.group));
+    for (const [g, members] of plan.members.entries()) {
       const size = members.reduce((n, p) => n + this.workforces[p].size, 0);
-      const pool = new ServerPool(this.sim, size, this, { classes: 2, openAtStart: false });
+      const eligibility = consensusGroups.has(g) ? this.consensus! : undefined;
+      const pool = new ServerPool(this.sim, size, this, { classes: 2, openAtStart: false, eligibility });
       const serverPool = new Int32Array(size);
       const serverPerson = new Int32Array(size);
       let offset = 0;
@@ -110,7 +124,6 @@ export class AnnotationModel implements PoolClient {
     this.feePerTask = payOf((pay) => (pay.kind === 'per-item' ? pay.perItem : 0));
     this.feePerAccepted = payOf((pay) => (pay.kind === 'per-accepted' ? pay.perItem : 0));
     this.penaltyPerError = payOf((pay) => (pay.kind === 'per-item' ? pay.penaltyPerError : 0));
-    this.stages = config.stages.map((sc, index) => stageRuntime(config, sc, index, plan.groupOfStage[index], this.handlingRandom, this.outcomeRandom));
     this.workflows = config.work.map((w) => Int32Array.from(w.workflow, (name) => stageIndex.get(name)!));
     this.complexity = Float64Array.from(config.work, (w) => w.complexity);
     this.typeLeft = Float64Array.from(config.work, (w) => w.count ?? Infinity);
@@ -127,16 +140,21 @@ export class AnnotationModel implements PoolClient {
     this.arrivalKind = this.sim.register((type) => this.onArrival(type));
     this.arrivalsLeft = Float64Array.from(config.work, (w) => w.count ?? Infinity);
     this.createdOfType = new Float64Array(config.work.length);
-    this.arrivalDraws = config.work.map((w, t) => {
-      if (w.arrival.kind !== 'poisson') return null;
-      const mean = 1 / w.arrival.perHour;
-      return random ? sampler({ kind: 'exponential', mean }, randomStream(seed, replication, `arrivals/${w.name}`)) : () => mean;
+    this.arrivalEvents = new Float64Array(config.work.length);
+    // Random Poisson arrivals draw their gaps; deterministic ones come at k / rate (see nextArrival).
+    this.arrivalDraws = config.work.map((w) => {
+      if (w.arrival.kind !== 'poisson' || !random) return null;
+      return sampler({ kind: 'exponential', mean: 1 / w.arrival.perHour }, randomStream(seed, replication, `arrivals/${w.name}`));
     });
     config.work.forEach((w, t) => {
-      const a = w.arrival;
-      if (a.kind === 'backlog') this.sim.at(0, this.arrivalKind, t);
-      else if (a.kind === 'schedule') this.sim.at(a.firstHours, this.arrivalKind, t);
-      else this.sim.at(this.arrivalDraws[t]!(), this.arrivalKind, t);
+      // A consensus stage staffed by fewer people than it asks labels from can finish no item (the
+      // loader refuses such a file, but solve and sensitivity studies set headcounts themselves):
+      // its work never enters, and the replication runs to the horizon unfinished instead of
+      // piling up items whose last copy no one may take.
+      const first = this.stages[this.workflows[t][0]];
+      if (first.labels > this.groups[first.group].servers) return;
+      if (w.arrival.kind === 'backlog') this.sim.at(0, this.arrivalKind, t);
+      else this.nextArrival(t);
     });
 
     if (config.deadlineHours !== null) this.sim.at(config.deadlineHours, this.sim.register(() => this.onDeadline()));
@@ -161,8 +179,10 @@ export class AnnotationModel implements PoolClient {
     const pool = this.serverPool[st.group][server];
     const pass = items.pass[item];
     // The item's own draw, keyed by (item, stage, attempt and task), so plans share it.
+    const task = items.begun[item]++;
     const hr = this.handlingRandom;
-    if (hr !== null) hr.at(items.serial[item], st.index, items.attempts[item] * 16 + items.begun[item]++);
+    if (hr !== null) hr.at(items.serial[item], st.index, items.attempts[item] * 16 + task);
+    if (this.consensus !== null && ConsensusLabellers.restricts(st, pass)) this.consensus.took(item, task, server);
     let hours = st.draw() * this.complexity[items.type[item]];
     if (pass === Pass.Rework) hours *= st.reworkFactor;
     if (!st.isReview && this.preLabels !== null && pass !== Pass.Adjudication) hours *= this.preLabels.handlingFactor;
@@ -187,11 +207,12 @@ export class AnnotationModel implements PoolClient {
     const items = this.items;
     const st = this.stages[items.stage[item]];
     const pool = this.serverPool[st.group][server];
-    this.workforces[pool].itemsDone[this.serverPerson[st.group][server]]++;
+    const person = this.serverPerson[st.group][server];
+    this.workforces[pool].itemsDone[person]++;
     const fee = this.feePerTask[pool];
     if (fee > 0) this.ledger.addFor(items.type[item], activityOf(st, items.pass[item]), fee);
     if (st.isReview) this.afterReview(item, st, pool);
-    else this.afterLabel(item, st, pool);
+    else this.afterLabel(item, st, pool, person);
   }
 
   // --- flow -------------------------------------------------------------------------------
@@ -205,9 +226,25 @@ export class AnnotationModel implements PoolClient {
     // A backlog or a delivery joins the queue as one block; its items exist only once served.
     else this.groups[this.stages[first].group].addBacklog(n, type, NEW_WORK_CLASS);
     this.arrivalsLeft[type] -= n;
-    if (this.arrivalsLeft[type] <= 0) return;
-    if (a.kind === 'schedule') this.sim.after(a.everyHours, this.arrivalKind, type);
-    else if (a.kind === 'poisson') this.sim.after(this.arrivalDraws[type]!(), this.arrivalKind, type);
+    this.arrivalEvents[type]++;
+    if (this.arrivalsLeft[type] > 0 && a.kind !== 'backlog') this.nextArrival(type);
+  }
+
+  /**
+   * Schedules the next arrival of a type that arrives over time. Fixed spacings are multiplied
+   * out from the first, not added one gap after another, so the k-th delivery or the k-th
+   * deterministic arrival at 7/h comes at the instant hand arithmetic gives (70 / 7 = 10 h), not
+   * an accumulated ulp away from it.
+   */
+  private nextArrival(type: number): void {
+    const a = this.config.work[type].arrival;
+    const k = this.arrivalEvents[type];
+    if (a.kind === 'schedule') this.sim.at(a.firstHours + k * a.everyHours, this.arrivalKind, type);
+    else if (a.kind === 'poisson') {
+      const draw = this.arrivalDraws[type];
+      if (draw !== null) this.sim.after(draw(), this.arrivalKind, type);
+      else this.sim.at((k + 1) / a.perHour, this.arrivalKind, type);
+    }
   }
 
   /** PoolClient: the next item of a backlog block of work type `type`, about to be served. */
@@ -242,17 +279,21 @@ export class AnnotationModel implements PoolClient {
     if (st.isReview) return 1; // a review keeps the label (and its wrongness) under review
     items.labels[item] = 0;
     items.wrong[item] = 0;
+    items.found[item] = 0; // a new label: its error, if any, has not been found yet
     return items.pass[item] === Pass.First ? st.labels : 1;
   }
 
-  private afterLabel(item: number, st: StageRuntime, pool: number): void {
+  private afterLabel(item: number, st: StageRuntime, pool: number, person: number): void {
     const items = this.items;
     const serial = items.serial[item];
     items.labeller[item] = pool;
     let p = this.errorRates[pool];
     if (this.preLabels !== null && items.pass[item] !== Pass.Adjudication) p *= this.preLabels.errorFactor;
-    const labelNo = items.labels[item]++;
-    if (st.labelError.happens(p, serial, items.attempts[item] * 16 + labelNo)) {
+    items.labels[item]++;
+    // Whether this person errs on this item (at this attempt): keyed to both, so k consensus
+    // labels are k people's independent draws, and a plan that hands the item to the same
+    // person in another order gets the same label from them.
+    if (st.labelError.happensFor(p, serial, person * MAX_POOLS + pool, items.attempts[item])) {
       items.wrong[item]++;
       this.errorsMade++;
     }
@@ -307,7 +348,10 @@ export class AnnotationModel implements PoolClient {
     const key = items.attempts[item] * 16 + items.step[item];
     const wrong = items.wrong[item] === 1;
     const rejected = wrong ? st.caught.happens(st.detection, serial, key) : st.falseReject.happens(st.falseRejectRate, serial, key);
-    if (rejected && wrong) {
+    if (rejected && wrong && items.found[item] === 0) {
+      // Found once: a later tier that meets the same wrong label (after an audit) rejects it
+      // again but neither counts it nor charges its penalty a second time.
+      items.found[item] = 1;
       this.errorsFound++;
       const penalty = this.penaltyPerError[items.labeller[item]];
       if (penalty > 0) this.ledger.addFor(items.type[item], Activity.penalties, -penalty);
@@ -335,15 +379,19 @@ export class AnnotationModel implements PoolClient {
     const items = this.items;
     this.accepted++;
     if (items.wrong[item] === 0) this.accurate++;
-    if (this.config.deadlineHours !== null && this.sim.now <= this.config.deadlineHours) this.acceptedByDeadline++;
+    // An acceptance within rounding of the deadline is at the deadline: durations that add up to
+    // it by hand (70 arrivals at 7/h by 10 h) meet it, whatever the last ulp says.
+    const deadline = this.config.deadlineHours;
+    const now = deadline !== null && sameInstant(this.sim.now, deadline) ? deadline : this.sim.now;
+    if (deadline !== null && now <= deadline) this.acceptedByDeadline++;
     const fee = this.feePerAccepted[items.labeller[item]];
     if (fee > 0) this.ledger.addFor(items.type[item], Activity.annotation, fee);
     this.preLabels?.itemAccepted();
     const type = items.type[item];
-    if (--this.typeLeft[type] === 0) this.typeCompletion[type] = this.sim.now;
+    if (--this.typeLeft[type] === 0) this.typeCompletion[type] = now;
     items.release(item);
     if (this.accepted === this.totalItems) {
-      this.completionHours = this.sim.now;
+      this.completionHours = now;
       this.sim.stop();
     }
   }

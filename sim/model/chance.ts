@@ -41,4 +41,13 @@ export class Chance {
     }
     return this.random.uniform(k1, k2, this.purpose) < p;
   }
+
+  /**
+   * As `happens`, for an outcome keyed by three numbers (k3 < 2^19): purposes stay below 4,096
+   * (256 stages x 16 kinds of outcome), so (k3, purpose) share the generator's third key.
+   */
+  happensFor(p: number, k1: number, k2: number, k3: number, stratum = 0): boolean {
+    if (this.random === null || p <= 0 || p >= 1) return this.happens(p, k1, k2, stratum);
+    return this.random.uniform(k1, k2, k3 * 4096 + this.purpose) < p;
+  }
 }

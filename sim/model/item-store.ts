@@ -13,7 +13,7 @@ export const Pass = {
 /**
  * Per-item state as struct-of-arrays: one byte per field, plus the item's serial number (the
  * key of its random draws). NOTE: speed and memory forced this shape: 500,000 items as objects
- * would cost ~100 bytes each and the garbage collector's time; here an item costs 13 bytes.
+ * would cost ~100 bytes each and the garbage collector's time; here an item costs 14 bytes.
  *
  * Items exist only from the moment they are first served (a backlog is a counter in the queue)
  * until they are accepted, and slots are recycled: memory is bounded by the work in progress,
@@ -29,6 +29,8 @@ export class ItemStore {
   /** Labels submitted in the current annotate pass, and how many of them are wrong. */
   labels: Uint8Array;
   wrong: Uint8Array;
+  /** 1 once a review tier has found the current label wrong: an error is found (and penalised) once until the label is redone. */
+  found: Uint8Array;
   /** Tasks of the current stage visit begun so far (keys each consensus label's own draws). */
   begun: Uint8Array;
   /** Pool of the person whose label the item carries (per-accepted fees and QA penalties go to it). */
@@ -48,6 +50,7 @@ export class ItemStore {
     this.pass = new Uint8Array(n);
     this.labels = new Uint8Array(n);
     this.wrong = new Uint8Array(n);
+    this.found = new Uint8Array(n);
     this.begun = new Uint8Array(n);
     this.labeller = new Uint8Array(n);
     this.attempts = new Uint8Array(n);
@@ -65,6 +68,7 @@ export class ItemStore {
     this.pass[id] = Pass.First;
     this.labels[id] = 0;
     this.wrong[id] = 0;
+    this.found[id] = 0;
     this.begun[id] = 0;
     this.attempts[id] = 0;
     this.serial[id] = serial;
@@ -93,6 +97,7 @@ export class ItemStore {
     this.pass = widened(this.pass, n);
     this.labels = widened(this.labels, n);
     this.wrong = widened(this.wrong, n);
+    this.found = widened(this.found, n);
     this.begun = widened(this.begun, n);
     this.labeller = widened(this.labeller, n);
     this.attempts = widened(this.attempts, n);

@@ -108,12 +108,14 @@ export class Workforce {
     const interval = edge >> 1;
     const offset = this.offset;
     if ((edge & 1) === 0) {
+      // The pool is told when the shift closes, so work that fills it by hand fills it exactly.
+      const closesAt = intervals[2 * interval + 1];
       for (let p = first; p < first + headcount; p++) {
         if (this.sim.now < this.config.startHours) continue;
         if (this.absences !== null && this.absences.uniform(this.poolIndex, p, interval) < this.config.absenceRate) continue;
-        pool.openServer(offset + p);
+        pool.openServer(offset + p, closesAt);
       }
-      this.sim.at(intervals[2 * interval + 1], this.shiftKind, crew, edge + 1);
+      this.sim.at(closesAt, this.shiftKind, crew, edge + 1);
     } else {
       for (let p = first; p < first + headcount; p++) pool.closeServer(offset + p);
       if (2 * interval + 2 < intervals.length) this.sim.at(intervals[2 * interval + 2], this.shiftKind, crew, edge + 1);

@@ -370,6 +370,24 @@ describe('a document that is well-formed but does not make sense', () => {
     );
   });
 
+  it('refuses consensus asking for more labels than its pools have people, in the file or in a plan', () => {
+    const adjudicated = (doc: Record<string, any>) => {
+      doc.stages.adjudicate = { kind: 'annotate', pool: 'reviewers', handling: '1m' };
+      Object.assign(doc.stages.annotate, { labels: 5, adjudication: 'adjudicate' });
+    };
+    expectError(errorAfter(adjudicated), 'stages.annotate.labels', 'at most 4 labels, one per person: pool annotators has 4 people', '5');
+    expectError(
+      errorAfter((doc) => {
+        adjudicated(doc);
+        doc.stages.annotate.labels = 3;
+        doc.plans = { base: { patch: {} }, smaller: { patch: { pools: { annotators: { headcount: 2 } } } } };
+      }),
+      'plans.smaller.patch.stages.annotate.labels',
+      'at most 2 labels, one per person: pool annotators has 2 people',
+      '3',
+    );
+  });
+
   it('refuses a backlog without a count', () => {
     expectError(errorAfter((doc) => (doc.work.frames.count = null)), 'work.frames.count', /^an item count \(an integer >= 1\): a backlog needs one/);
   });

@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { EventQueue } from '../../../sim/engine/event-queue.js';
-import { onGrid, Simulation } from '../../../sim/engine/simulation.js';
+import { sameInstant } from '../../../sim/engine/same-instant.js';
+import { Simulation } from '../../../sim/engine/simulation.js';
 
 interface Popped {
   time: number;
@@ -157,7 +158,7 @@ describe('the simulation clock', () => {
     expect(sim.now).toBe(20);
   });
 
-  it('keeps event times on the nanohour grid, so decimal durations add up exactly', () => {
+  it('keeps event times as scheduled, unrounded: decimal durations meet a landmark up to rounding', () => {
     const sim = new Simulation();
     const seen: number[] = [];
     const kind = sim.register(() => {
@@ -166,13 +167,24 @@ describe('the simulation clock', () => {
     });
     sim.at(0.1 + 0.2, kind); // 0.30000000000000004 in binary floating point
     sim.run();
-    expect(seen[0]).toBe(0.3);
-    expect(seen[799]).toBe(8.29);
-    expect(onGrid(8.290000000000001)).toBe(8.29);
+    expect(seen[0]).toBe(0.1 + 0.2);
+    expect(seen[799]).not.toBe(8.29);
+    expect(sameInstant(seen[799], 8.29)).toBe(true);
   });
 
-  // run(until) leaves the clock on the time grid, so an event scheduled 'now' afterwards is not in the past.
-  it('never moves the clock backwards, even after running to an off-grid horizon', () => {
+  it('takes two instants within a billionth of the clock reading for one, and no closer ones', () => {
+    expect(sameInstant(8.290000000000001, 8.29)).toBe(true);
+    expect(sameInstant(1000 + 0.9e-6, 1000)).toBe(true); // 3.2 ms at 1,000 h
+    expect(sameInstant(1000 - 0.9e-6, 1000)).toBe(true);
+    expect(sameInstant(1000 + 1.1e-6, 1000)).toBe(false);
+    expect(sameInstant(0.5e-9, 0)).toBe(true); // at least a billionth of an hour near t = 0
+    expect(sameInstant(2e-9, 0)).toBe(false);
+    expect(sameInstant(8, Infinity)).toBe(false);
+    expect(sameInstant(8, NaN)).toBe(false);
+  });
+
+  // run(until) leaves the clock at the horizon, so an event scheduled 'now' afterwards is not in the past.
+  it('never moves the clock backwards, even after running to a horizon between events', () => {
     const sim = new Simulation();
     const seen: number[] = [];
     const kind = sim.register(() => seen.push(sim.now));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { JobQueue } from '../../../sim/engine/job-queue.js';
+import { FROM_BLOCK, JobQueue } from '../../../sim/engine/job-queue.js';
 
 describe('the job queue', () => {
   it('serves the lowest class first and first come first served within a class', () => {
@@ -53,5 +53,63 @@ describe('the job queue', () => {
     expect(() => q.push(1, 2, 0)).toThrow(/class/);
     expect(() => new JobQueue(0)).toThrow();
     expect(q.classes).toBe(2);
+  });
+});
+
+describe('the job queue asked for a job a given server may serve', () => {
+  // Server s may not serve jobs whose number is a multiple of s + 2 (an arbitrary exclusion).
+  const eligibility = { excludes: (job: number, server: number) => job % (server + 2) === 0 };
+
+  it('passes over the jobs that exclude the server and leaves them in order, with their join times', () => {
+    const q = new JobQueue(2);
+    [4, 6, 7, 8].forEach((job, i) => q.push(job, 1, i));
+    q.push(2, 0, 10);
+    expect(q.popFor(0, eligibility)).toBe(7); // 2, 4 and 6 exclude server 0
+    expect(q.poppedTime).toBe(2);
+    expect(q.length).toBe(4);
+    expect(q.lengthOf(1)).toBe(3);
+    expect(q.popFor(0, eligibility)).toBe(-1);
+    const rest: Array<[number, number]> = [];
+    for (let job = q.pop(); job >= 0; job = q.pop()) rest.push([job, q.poppedTime]);
+    expect(rest).toEqual([
+      [2, 10],
+      [4, 0],
+      [6, 1],
+      [8, 3],
+    ]);
+  });
+
+  it('gives the next job of a block to any server, as a block’s jobs are new', () => {
+    const q = new JobQueue(1);
+    q.push(4, 0, 0);
+    q.pushBlock(2, 0, 1, 9);
+    expect(q.popFor(0, eligibility)).toBe(FROM_BLOCK);
+    expect(q.poppedTag).toBe(9);
+    expect(q.poppedTime).toBe(1);
+    expect(q.popFor(0, eligibility)).toBe(FROM_BLOCK);
+    expect(q.popFor(0, eligibility)).toBe(-1);
+    expect(q.length).toBe(1);
+    expect(q.pop()).toBe(4);
+  });
+
+  it('keeps order while it removes from the middle of a ring that has wrapped and grown', () => {
+    const q = new JobQueue(1);
+    const reference: number[] = [];
+    let next = 1;
+    for (let round = 0; round < 40; round++) {
+      for (let k = 0; k < 5; k++) {
+        q.push(next, 0, next);
+        reference.push(next++);
+      }
+      // Take the first odd job (even ones exclude server 0) and then the head.
+      const odd = reference.findIndex((job) => job % 2 !== 0);
+      expect(q.popFor(0, eligibility)).toBe(reference[odd]);
+      expect(q.poppedTime).toBe(reference[odd]);
+      reference.splice(odd, 1);
+      expect(q.pop()).toBe(reference.shift());
+    }
+    const rest: number[] = [];
+    for (let job = q.pop(); job >= 0; job = q.pop()) rest.push(job);
+    expect(rest).toEqual(reference);
   });
 });

@@ -140,8 +140,9 @@ describe('a job due at the instant its server closes', () => {
     expect(m.pool.utilization()).toBeCloseTo(16 / 24, 12); // open 0-8 and 24-40
   });
 
-  it('fits 800 jobs of 0.01 h exactly into an 8 h shift (times are kept on the nanohour grid)', () => {
-    const m = scripted(1, () => 0.01);
+  it('fits 800 jobs of 0.01 h exactly into an 8 h shift (the 800th is due, within rounding, at the closing)', () => {
+    const m = scripted(1, () => 0.01, { openAtStart: false });
+    m.pool.openServer(0, 8);
     m.closeAt(8);
     for (let j = 0; j < 800; j++) m.arriveAt(0, j);
     m.sim.run(100);
@@ -166,6 +167,57 @@ describe('a job due at the instant its server closes', () => {
       ['completed', 2, 16],
     ]);
     expect(m.pool.utilization()).toBeCloseTo(16 / 40, 12);
+  });
+});
+
+describe('a job due within rounding of its server’s closing', () => {
+  // Durations like 8/9 h have no exact binary form: summed one after another, they miss the
+  // closing by an ulp either way. By hand they end on it, and so must the simulation.
+  function shift(jobs: number, hours: number) {
+    const m = scripted(1, () => hours, { openAtStart: false });
+    m.pool.openServer(0, 8); // open from t = 0, closing at t = 8
+    m.closeAt(8);
+    m.openAt(24);
+    for (let j = 0; j < jobs + 1; j++) m.arriveAt(0, j);
+    m.sim.run(40);
+    return m;
+  }
+
+  it('completes at the closing when the sum lands a hair after it (9 jobs of 8/9 h)', () => {
+    const m = shift(9, 8 / 9);
+    expect(m.completions()[8]).toEqual({ event: 'completed', job: 8, server: 0, time: 8 });
+    expect(m.starts()[9]).toEqual({ event: 'started', job: 9, server: 0, time: 24, waited: 24 });
+  });
+
+  it('completes at the closing and starts nothing before reopening when the sum lands a hair before it (7 jobs of 8/7 h)', () => {
+    const m = shift(7, 8 / 7);
+    expect(m.completions()[6]).toEqual({ event: 'completed', job: 6, server: 0, time: 8 });
+    expect(m.starts()[7]).toEqual({ event: 'started', job: 7, server: 0, time: 24, waited: 24 });
+    expect(m.pool.busyHours(0)).toBeCloseTo(8 + 8 / 7, 12);
+  });
+
+  it('adds a chain of jobs without rounding at each step, even on a server opened without a closing time', () => {
+    const m = scripted(1, () => 8 / 7);
+    for (let j = 0; j < 7; j++) m.arriveAt(0, j);
+    m.sim.run(40);
+    let plainSum = 0;
+    for (let j = 0; j < 7; j++) plainSum += 8 / 7;
+    expect(plainSum).toBe(7.999999999999998);
+    expect(m.completions()[6].time).toBe(8);
+  });
+
+  it('keeps a paused job’s exact remainder: 400 jobs of 0.01 h from 09:00, paused at 10:07:30, end at 11:52:30 the next day', () => {
+    // 0.01 h is not a binary fraction: 400 plain additions at t = 2,000 h drift by ~1e-11 h.
+    const m = scripted(1, () => 0.01, { openAtStart: false });
+    const day = 1991; // t of a day's 00:00
+    m.sim.at(day + 9, m.sim.register(() => m.pool.openServer(0, day + 10.125)));
+    m.closeAt(day + 10.125); // half-way through the 113th job
+    m.sim.at(day + 24 + 9, m.sim.register(() => m.pool.openServer(0, day + 24 + 17)));
+    for (let j = 0; j < 400; j++) m.arriveAt(day, j);
+    m.sim.run(day + 48);
+    expect(m.completions()[111].time).toBeCloseTo(day + 10.12, 12);
+    // 0.005 h left of the 113th, then 287 jobs: 2.875 h after 09:00.
+    expect(m.completions()[399].time).toBe(day + 24 + 9 + 2.875);
   });
 });
 
@@ -389,5 +441,65 @@ describe('construction and validation', () => {
     m.arriveAt(2, 1);
     m.sim.run(10);
     expect(m.completions()).toEqual([{ event: 'completed', job: 1, server: 0, time: 2 }]);
+  });
+});
+
+describe('a pool whose jobs may exclude servers', () => {
+  /** Two servers; job j excludes the servers in `excluded[j]`. */
+  function withExclusions(excluded: Record<number, number[]>) {
+    const sim = new Simulation();
+    const log: Array<[job: number, server: number, time: number]> = [];
+    const client: PoolClient = {
+      serviceHours: () => 1,
+      started: (job, server) => log.push([job, server, sim.now]),
+      completed: () => {},
+    };
+    const eligibility = { excludes: (job: number, server: number) => (excluded[job] ?? []).includes(server) };
+    const pool = new ServerPool(sim, 2, client, { openAtStart: false, eligibility });
+    return { sim, pool, log };
+  }
+
+  it('keeps a job waiting while its only free server is excluded, lets a later job pass it, and gives it to the other server when it opens', () => {
+    const { sim, pool, log } = withExclusions({ 1: [0] });
+    pool.openServer(0);
+    pool.arrive(1);
+    pool.arrive(2);
+    expect(log).toEqual([[2, 0, 0]]);
+    expect(pool.queueLength).toBe(1);
+    sim.at(0.5, sim.register(() => pool.openServer(1)));
+    sim.run();
+    expect(log).toEqual([
+      [2, 0, 0],
+      [1, 1, 0.5],
+    ]);
+  });
+
+  it('gives an arriving job an idle server it does not exclude, passing over one it does', () => {
+    const { pool, log } = withExclusions({ 3: [1] });
+    pool.openServer(0);
+    pool.openServer(1); // on top of the idle stack, so it would be taken first
+    pool.arrive(3);
+    expect(log).toEqual([[3, 0, 0]]);
+  });
+
+  it('serves a backlog on idle servers while excluded jobs wait', () => {
+    const sim = new Simulation();
+    const started: number[] = [];
+    let created = 100;
+    const client: PoolClient = {
+      serviceHours: () => 1,
+      started: (job) => started.push(job),
+      completed: () => {},
+      createJob: () => created++,
+    };
+    const pool = new ServerPool(sim, 1, client, { openAtStart: false, eligibility: { excludes: (job) => job === 1 } });
+    pool.openServer(0);
+    pool.arrive(1); // excluded by the only server: waits, the server stays idle
+    pool.addBacklog(2, 0);
+    expect(started).toEqual([100]);
+    sim.run();
+    expect(started).toEqual([100, 101]);
+    expect(pool.queueLength).toBe(1);
+    expect(pool.isBusy(0)).toBe(false);
   });
 });

@@ -61,3 +61,38 @@ describe('the same tier as a rework tier', () => {
     expect(r.errorsFound).toBe(r.reworks);
   });
 });
+
+describe('a wrong label met by two tiers', () => {
+  /** The vendor of `audited`, checked by two full tiers that catch every error: `first`, then `second`. */
+  function twoTiers(first: 'audit' | 'rework', second: 'audit' | 'rework'): ModelConfig {
+    return smallCase({
+      work: [work(N, ['annotate', 'audit', 'recheck'])],
+      pools: [
+        pool('vendor', 3, { errorRate: ERROR_RATE, pay: { kind: 'per-item', perItem: FEE, penaltyPerError: PENALTY } }),
+        pool('qa', 1, { pay: { kind: 'hourly', perHour: 30 } }),
+      ],
+      stages: [
+        annotate('vendor', 0.01),
+        review('qa', AUDIT_HOURS, { name: 'audit', action: first }),
+        review('qa', AUDIT_HOURS, { name: 'recheck', action: second }),
+      ],
+    });
+  }
+
+  it('is found once, not once per audit: two audits find 100 errors of 100 (100%) and charge 100 penalties', () => {
+    const r = simulateReplication(twoTiers('audit', 'audit'), 1, 0);
+    expect(r.errorsMade).toBe(N * ERROR_RATE);
+    expect(r.errorsFound).toBe(N * ERROR_RATE);
+    expect(r.costByActivity[Activity.penalties]).toBeCloseTo(-N * ERROR_RATE * PENALTY, 9);
+  });
+
+  it('is found again only after it is redone: an audit then a rework tier find each wrong label made exactly once', () => {
+    const r = simulateReplication(twoTiers('audit', 'rework'), 1, 0);
+    // The audit finds the 100 first-pass errors; the rework tier sends them back without finding
+    // them again, and finds each rework label that comes back wrong once.
+    expect(r.reworks).toBeGreaterThan(N * ERROR_RATE);
+    expect(r.errorsFound).toBe(r.errorsMade);
+    expect(r.errorsFound).toBe(r.reworks);
+    expect(r.costByActivity[Activity.penalties]).toBeCloseTo(-r.errorsMade * PENALTY, 9);
+  });
+});

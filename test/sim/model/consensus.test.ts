@@ -4,22 +4,22 @@ import { simulateReplication } from '../../../sim/model/annotation-model.js';
 import { capacityCheck } from '../../../sim/model/capacity.js';
 import type { ModelConfig } from '../../../sim/model/config.js';
 import { confidenceInterval, covers } from '../../support/statistics.js';
-import { annotate, pool, smallCase, work } from './model-fixtures.js';
+import { annotate, crew, pool, smallCase, work } from './model-fixtures.js';
 
 const N = 1000;
 const M = 0.01;
 const ADJUDICATION_HOURS = 0.02;
 
 /**
- * Two labels per item from one hourly annotator (so an item's two labels are consecutive
- * outcomes), disagreements settled by a separate adjudicator.
+ * Two labels per item from two hourly annotators working in step (so an item's two labels, one
+ * from each, are consecutive outcomes), disagreements settled by a separate adjudicator.
  */
 function consensus(errorRate: number, adjudicatorError: number, deterministic = true): ModelConfig {
   return smallCase({
     deterministic,
     work: [work(N)],
     pools: [
-      pool('annotators', 1, { errorRate, pay: { kind: 'hourly', perHour: 20 } }),
+      pool('annotators', 2, { errorRate, pay: { kind: 'hourly', perHour: 20 } }),
       pool('adjudicators', 1, { errorRate: adjudicatorError, pay: { kind: 'hourly', perHour: 40 } }),
     ],
     stages: [
@@ -87,5 +87,71 @@ describe('two-label consensus with adjudication, random', () => {
     const residual: number[] = [];
     for (let rep = 0; rep < 20; rep++) residual.push(simulateReplication(config, 3, rep).residualErrorRate);
     expect(covers(confidenceInterval(residual), 0.3 ** 2)).toBe(true);
+  });
+});
+
+describe('consensus labels come from distinct people', () => {
+  /** Two labels per item from a pool of two people on consecutive shifts: Ann 09:00-13:00, Ben 13:00-17:00. */
+  function relay(deadlineHours: number | null = null): ModelConfig {
+    return smallCase({
+      deadlineHours,
+      work: [work(400)],
+      pools: [
+        pool('annotators', 0, { shifts: [crew(1, 'UTC', '09:00', '13:00'), crew(1, 'UTC', '13:00', '17:00')] }),
+        pool('adjudicators', 1),
+      ],
+      stages: [annotate('annotators', M, { labels: 2, adjudication: 'adjudicate' }), annotate('adjudicators', ADJUDICATION_HOURS, { name: 'adjudicate' })],
+    });
+  }
+
+  it('accepts nothing while only one person is on shift: each second copy waits for the other', () => {
+    // Ann labels one copy of each of the 400 items in her 4 hours; Ben the other copy in his.
+    const r = simulateReplication(relay(13), 1, 0);
+    expect(r.acceptedByDeadline).toBe(0);
+    expect(r.accepted).toBe(400);
+    expect(r.completionHours).toBe(17);
+    expect(r.served[0]).toBe(800);
+  });
+
+  it('lets later items pass a copy that waits, so the first person stays busy all shift', () => {
+    const r = simulateReplication(relay(), 1, 0);
+    // Both people fully busy, 4 h each: 800 labels of 0.01 h.
+    expect(r.busyHours[0]).toBeCloseTo(800 * M, 9);
+    expect(r.utilization[0]).toBeCloseTo(1, 9);
+  });
+
+  /** Two labels per item from a careful person (10% wrong) and a careless one (30%) sharing one queue. */
+  function carefulAndCareless(carefulPace: number, carelessPace: number): ModelConfig {
+    return smallCase({
+      deterministic: false,
+      work: [work(N)],
+      pools: [
+        pool('careful', 1, { errorRate: 0.1, pace: carefulPace }),
+        pool('careless', 1, { errorRate: 0.3, pace: carelessPace }),
+        pool('adjudicators', 1),
+      ],
+      stages: [
+        annotate('careful', M, { pools: ['careful', 'careless'], labels: 2, adjudication: 'adjudicate' }),
+        annotate('adjudicators', ADJUDICATION_HOURS, { name: 'adjudicate' }),
+      ],
+    });
+  }
+
+  it('draws each label’s error from the person who made it: who finishes first changes no label', () => {
+    const a = simulateReplication(carefulAndCareless(1, 1.5), 5, 0);
+    const b = simulateReplication(carefulAndCareless(1.5, 1), 5, 0);
+    // Each item is labelled once by each person: about 100 + 300 wrong labels, the same ones in both plans.
+    expect(Math.abs(a.errorsMade - N * (0.1 + 0.3))).toBeLessThan(4 * Math.sqrt(N * (0.1 * 0.9 + 0.3 * 0.7)));
+    expect(b.errorsMade).toBe(a.errorsMade);
+    expect(b.served[1]).toBe(a.served[1]); // the same items disagree and go to adjudication
+  });
+
+  it('leaves the items unfinished, without running away, when the pool has fewer people than labels', () => {
+    const config = consensus(0, 0);
+    config.pools[0].shifts[0].headcount = 1; // as `solve` or a sensitivity study may set it
+    const r = simulateReplication(config, 1, 0);
+    expect(r.completed).toBe(false);
+    expect(r.accepted).toBe(0);
+    expect(r.served[0]).toBe(0);
   });
 });
