@@ -1,10 +1,10 @@
 import { createHash } from 'node:crypto';
-import { readFileSync, statSync } from 'node:fs';
 import type { ModelConfig } from '../../sim/model/config.js';
 import { ExperimentError, joinPath } from './errors.js';
 import { fallbackMessage, issuesToError } from './issues.js';
 import { buildModel } from './model.js';
-import { checkSize, decodeUtf8, formatOf, parseText } from './read.js';
+import { decodeUtf8, formatOf, parseText } from './read.js';
+import { readExperimentFile } from './read-file.js';
 import { EXPERIMENT_ONLY_FIELDS, ExperimentSchema, ModelSchema, type ExperimentDocument, type ModelDocument } from './schema.js';
 import { expandSweep, sweepError, type DeclaredPlan } from './sweep.js';
 
@@ -48,19 +48,7 @@ export interface ExperimentOverrides {
  */
 export function loadExperiment(file: string, overrides: ExperimentOverrides = {}): Experiment {
   formatOf(file);
-  let bytes: Buffer;
-  try {
-    const stat = statSync(file);
-    if (stat.isDirectory()) throw new ExperimentError(file, '', 'a file', 'a directory');
-    checkSize(stat.size, file);
-    bytes = readFileSync(file);
-  } catch (error) {
-    if (error instanceof ExperimentError) throw error;
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT' || code === 'ENOTDIR') throw new ExperimentError(file, '', 'an existing file', 'file not found');
-    if (code === 'EACCES' || code === 'EPERM') throw new ExperimentError(file, '', 'a readable file', 'permission denied');
-    throw new ExperimentError(file, '', 'a readable file', error instanceof Error ? error.message : String(error));
-  }
+  const bytes = readExperimentFile(file);
   return parseExperiment(bytes, file, overrides);
 }
 

@@ -1,7 +1,8 @@
+import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { labelsim, snapshot, tempDir } from '../../support/cli.js';
+import { REPO, labelsim, snapshot, tempDir } from '../../support/cli.js';
 
 const valid = fs.readFileSync('experiments/validation/mmc.yaml', 'utf8');
 
@@ -67,5 +68,40 @@ describe('hostile experiment files', () => {
     const check = labelsim(['check', file]);
     expect(check.code).toBe(2);
     expect(check.stderr).toBe(r.stderr);
+  });
+});
+
+/** Runs the real command line, killed after `seconds` so that a hang or a runaway read fails the test instead of the machine. */
+function labelsimWithin(seconds: number, args: string[]) {
+  const r = spawnSync(process.execPath, [path.join(REPO, 'dist', 'experiments', 'cli.js'), ...args], {
+    cwd: REPO,
+    encoding: 'utf8',
+    timeout: seconds * 1000,
+    killSignal: 'SIGKILL',
+  });
+  return { code: r.status, signal: r.signal, stdout: r.stdout, stderr: r.stderr };
+}
+
+describe('experiment files that are not regular files', () => {
+  const special: Array<[string, string, (file: string) => void, RegExp]> = [
+    ['a symlink to /dev/zero', 'zero.yaml', (file) => fs.symlinkSync('/dev/zero', file), /zero\.yaml: expected a regular file, got a character device$/],
+    ['a FIFO', 'fifo.yaml', (file) => execFileSync('mkfifo', [file]), /fifo\.yaml: expected a regular file, got a FIFO \(named pipe\)$/],
+  ];
+
+  it.each(special)('%s is refused quickly with one line and exit code 2', (_what, name, make, message) => {
+    const dir = tempDir('special');
+    const file = path.join(dir, name);
+    make(file);
+    for (const args of [['check', file], ['run', file, '--out', path.join(dir, 'out')]]) {
+      const r = labelsimWithin(20, args);
+      const command = args[0];
+      expect(r.signal, `${command} was killed after 20 s`).toBeNull();
+      expect(r.code).toBe(2);
+      const lines = r.stderr.trimEnd().split('\n');
+      expect(lines).toHaveLength(1);
+      expect(lines[0]).toMatch(message);
+      expect(r.stdout).toBe('');
+    }
+    expect(fs.existsSync(path.join(dir, 'out'))).toBe(false);
   });
 });

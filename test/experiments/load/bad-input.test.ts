@@ -1,4 +1,5 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -57,6 +58,27 @@ describe('a file that cannot be read', () => {
     const dir = join(mkdtempSync(join(tmpdir(), 'labelsim-load-')), 'folder.yaml');
     mkdirSync(dir);
     expectError(errorOf(() => loadExperiment(dir)), '', 'a file', 'a directory');
+  });
+
+  it('is refused without reading when it is a symlink to a device such as /dev/zero', () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'labelsim-load-')), 'zero.yaml');
+    symlinkSync('/dev/zero', file);
+    const error = errorOf(() => loadExperiment(file));
+    expectError(error, '', 'a regular file', 'a character device');
+    expect(error.message).toBe(`${file}: expected a regular file, got a character device`);
+  });
+
+  it('is refused without waiting for a writer when it is a FIFO', () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'labelsim-load-')), 'pipe.yaml');
+    execFileSync('mkfifo', [file]);
+    expectError(errorOf(() => loadExperiment(file)), '', 'a regular file', 'a FIFO (named pipe)');
+  });
+
+  it('is read through a symlink to a regular file', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'labelsim-load-'));
+    writeFileSync(join(dir, 'real.yaml'), stringify(minimalDocument()));
+    symlinkSync(join(dir, 'real.yaml'), join(dir, 'link.yaml'));
+    expect(loadExperiment(join(dir, 'link.yaml')).name).toBe('small');
   });
 });
 
