@@ -68,8 +68,15 @@ const PLAN_NAME_EXPECTED = "a plan name of letters, digits, '.', '_' and '-' (at
 
 const name = () => text(NAME_EXPECTED, NAME_PATTERN);
 
-const MONEY_EXPECTED = 'an amount of money: a number >= 0';
-const money = () => num(MONEY_EXPECTED, { min: 0 });
+/**
+ * Largest amount of money (and hourly rate) a file may state: far above any annotation budget,
+ * and far enough below the largest double that summing amounts over millions of items and
+ * thousands of hours stays finite (1e308 twice is Infinity, and an infinite cost vanishes from
+ * the JSON summary as null).
+ */
+export const MAX_MONEY = 1e12;
+const MONEY_EXPECTED = 'an amount of money: a number from 0 to 1e12';
+const money = () => num(MONEY_EXPECTED, { min: 0, max: MAX_MONEY });
 
 const duration = () => text(DURATION_EXPECTED, DURATION_PATTERN, (s) => durationHours(s) !== null);
 const POSITIVE_DURATION_EXPECTED = 'a duration > 0 with a unit, like 36s, 8h, 3d or 8w';
@@ -86,8 +93,12 @@ const positiveRate = () =>
     return perHour !== null && perHour > 0;
   });
 
-const HOURLY_EXPECTED = 'an hourly rate of pay >= 0, like 18/h';
-const hourly = () => text(HOURLY_EXPECTED, HOURLY_PATTERN, (s) => ratePerHour(s) !== null);
+const HOURLY_EXPECTED = 'an hourly rate of pay from 0/h to 1e12/h, like 18/h';
+const hourly = () =>
+  text(HOURLY_EXPECTED, HOURLY_PATTERN, (s) => {
+    const perHour = ratePerHour(s);
+    return perHour !== null && perHour <= MAX_MONEY;
+  });
 
 /** A share: `5%` or a number in [0, 1]; `belowOne` excludes 1 (100%). */
 function share(belowOne = false) {

@@ -35,6 +35,9 @@ const cases: Array<[string, string, string | Buffer, RegExp]> = [
   ['an experiment named ../../etc in JSON', 'escape.json', JSON.stringify({ name: '../../etc', work: {}, pools: {}, stages: {} }), /escape\.json: name: expected a name .*, got "\.\.\/\.\.\/etc"$/],
   ['a file in Latin-1', 'latin1.yaml', Buffer.from(valid.replace('name: mmc', 'name: mmc\ndescription: caf\u00e9'), 'latin1'), /latin1\.yaml: expected UTF-8 text, got bytes that are not UTF-8 on line 5 \(save the file as UTF-8\)$/],
   ['a file in UTF-16', 'utf16.yaml', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(valid, 'utf16le')]), /utf16\.yaml: expected UTF-8 text, got bytes that are not UTF-8 on line 1/],
+  ['money amounts of 1e308, whose sum is Infinity', 'huge-money.yaml', `${valid}costs: { fixed: { a: 1e308, b: 1e308 } }\n`, /huge-money\.yaml: costs\.fixed\.a: expected an amount of money: a number from 0 to 1e12, got 1e\+308$/],
+  ['a JSON key given twice', 'twice.json', '{"name": "mmc", "seed": 1, "seed": 2}', /twice\.json: seed: expected each key once in a mapping, got a second "seed" on line 1, column 28$/],
+  ['a second YAML document', 'two.yaml', `${valid}---\nname: other\n`, /two\.yaml: expected one YAML document \(one experiment per file\), got a second document from line \d+ \(after a "---" line\)$/],
   ['a file larger than 5 MB', 'large.yaml', valid + `# ${'x'.repeat(6 * 1024 * 1024)}\n`, /large\.yaml: expected a file of at most 5 MB, got 6\.0 MB$/],
 ];
 

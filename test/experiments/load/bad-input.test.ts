@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
 import { ExperimentError, loadExperiment, parseExperiment } from '../../../experiments/load/index.js';
-import { errorAfter, errorOf, minimalDocument } from './helpers.js';
+import { errorAfter, errorOf, minimalDocument, parseDoc } from './helpers.js';
 
 /** Checks an error names the file and the exact field, says what was expected and stays on one line. */
 function expectError(error: ExperimentError, field: string, expected: string | RegExp, got?: string): void {
@@ -89,9 +89,36 @@ describe('a file that does not parse', () => {
     expect(error.got).toMatch(/^line \d+, column \d+: /);
   });
 
-  it('reports a YAML mapping with a key given twice', () => {
+  it('names the path of a key given twice in a YAML mapping', () => {
     const error = errorOf(() => parseExperiment('name: x\nname: y\n', 'twice.yaml'));
-    expectError(error, '', 'valid YAML', 'line 2, column 1: Map keys must be unique');
+    expectError(error, 'name', 'each key once in a mapping', 'a second "name" on line 2, column 1');
+    const nested = stringify(minimalDocument()).replace('    headcount: 4\n', '    headcount: 4\n    headcount: 40\n');
+    expectError(errorOf(() => parseExperiment(nested, 'twice.yaml')), 'pools.annotators.headcount', 'each key once in a mapping');
+    // A number and the same digits as text are one field once loaded.
+    const fixed = 'costs:\n  fixed: { 2027: 10, "2027": 20 }\n';
+    expectError(errorOf(() => parseExperiment(`name: x\n${fixed}`, 'twice.yaml')), 'costs.fixed.2027', 'each key once in a mapping');
+  });
+
+  it('names the path of a key given twice in a JSON object, which JSON.parse would silently keep the last of', () => {
+    const doc = '{\n  "name": "x",\n  "pools": {"a": {"headcount": 1, "pay": "none", "headcount": 2}},\n  "costs": {"fixed": {"gold set": 1}}\n}';
+    const error = errorOf(() => parseExperiment(doc, 'twice.json'));
+    expectError(error, 'pools.a.headcount', 'each key once in a mapping', 'a second "headcount" on line 3, column 50');
+    expect(error.message).toBe('twice.json: pools.a.headcount: expected each key once in a mapping, got a second "headcount" on line 3, column 50');
+    const quoted = '{"name": "x", "costs": {"fixed": {"gold set": 1, "gold\\u0020set": 2}}, "work": [{"a": 1}, {"b": 1, "b": 2}]}';
+    expectError(errorOf(() => parseExperiment(quoted, 'twice.json')), 'costs.fixed["gold set"]', 'each key once in a mapping');
+    const inList = '{"name": "x", "work": [{"a": 1}, {"b": 1, "b": 2}]}';
+    expectError(errorOf(() => parseExperiment(inList, 'twice.json')), 'work[1].b', 'each key once in a mapping');
+    // The same key in different mappings is fine.
+    expect(() => parseExperiment('{"name": "x", "a": {"k": 1}, "b": {"k": 1}}', 'ok.json')).toThrow(/: a: expected one of the fields/);
+  });
+
+  it('refuses a second YAML document instead of ignoring it', () => {
+    const text = `${stringify(minimalDocument())}---\nname: other\n`;
+    const error = errorOf(() => parseExperiment(text, 'two.yaml'));
+    expectError(error, '', 'one YAML document (one experiment per file)');
+    expect(error.got).toMatch(/^a second document from line \d+/);
+    // Markers around a single document are fine.
+    expect(parseExperiment(`---\n${stringify(minimalDocument())}...\n`, 'one.yaml').name).toBe('small');
   });
 
   it('reports malformed JSON with line and column', () => {
@@ -186,7 +213,7 @@ describe('a field with a bad value', () => {
 
   it('refuses a pay rate that is not per hour', () => {
     const error = errorAfter((doc) => (doc.pools.annotators.pay = { salaried: '150/d' }));
-    expectError(error, 'pools.annotators.pay.salaried', 'an hourly rate of pay >= 0, like 18/h', '"150/d"');
+    expectError(error, 'pools.annotators.pay.salaried', 'an hourly rate of pay from 0/h to 1e12/h, like 18/h', '"150/d"');
   });
 
   it('refuses a pay model with two kinds of pay or none', () => {
@@ -194,6 +221,19 @@ describe('a field with a bad value', () => {
     expectError(two, 'pools.annotators.pay', /^a pay model: one of/, 'a mapping with salaried, perItem');
     const none = errorAfter((doc) => (doc.pools.annotators.pay = {}));
     expectError(none, 'pools.annotators.pay', /^a pay model: one of/, 'an empty mapping');
+  });
+
+  it('refuses amounts of money above 1e12, which would make costs overflow to Infinity and vanish from the output', () => {
+    const fixed = errorAfter((doc) => (doc.costs = { fixed: { guidelines: 1e308, goldSet: 1e308 } }));
+    expectError(fixed, 'costs.fixed.guidelines', 'an amount of money: a number from 0 to 1e12', '1e+308');
+    expectError(errorAfter((doc) => (doc.costs = { managementPerWeek: 1e13 })), 'costs.managementPerWeek', 'an amount of money: a number from 0 to 1e12');
+    expectError(errorAfter((doc) => (doc.pools.annotators.pay = { perItem: 1e300 })), 'pools.annotators.pay.perItem', 'an amount of money: a number from 0 to 1e12');
+    const salaried = errorAfter((doc) => (doc.pools.annotators.pay = { salaried: '1e308/h' }));
+    expectError(salaried, 'pools.annotators.pay.salaried', 'an hourly rate of pay from 0/h to 1e12/h, like 18/h', '"1e308/h"');
+    // 1e12 itself is accepted.
+    const ok = minimalDocument();
+    ok.costs = { fixed: { guidelines: 1e12 } };
+    expect(parseDoc(ok).plans[0].model.costs.fixed).toEqual([{ activity: 'guidelines', amount: 1e12 }]);
   });
 
   it('refuses a sample rate above 100%', () => {
