@@ -14,7 +14,7 @@ import type {
 } from '../../sim/model/config.js';
 import { distributionProblems, type Distribution } from '../../sim/random/distribution.js';
 import { ExperimentError, describeValue, joinPath, type PathSegment } from './errors.js';
-import type { HandlingDocument, ModelDocument, PoolDocument } from './schema.js';
+import { FIXED_COSTS_EXPECTED, MAX_FIXED_COSTS, type HandlingDocument, type ModelDocument, type PoolDocument } from './schema.js';
 import { durationHours, ratePerHour, shareValue } from './units.js';
 
 /**
@@ -218,7 +218,7 @@ export function buildModel(doc: ModelDocument, file: string, prefix = ''): Model
     pools,
     stages,
     preLabels: preLabels(doc, fail),
-    costs: costs(doc),
+    costs: costs(doc, fail),
   };
 }
 
@@ -375,8 +375,10 @@ function preLabels(doc: ModelDocument, fail: Fail): PreLabelConfig | null {
   };
 }
 
-function costs(doc: ModelDocument): CostConfig {
+function costs(doc: ModelDocument, fail: Fail): CostConfig {
   const c = doc.costs;
+  const named = Object.keys(c.fixed).length;
+  if (named > MAX_FIXED_COSTS) fail(['costs', 'fixed'], FIXED_COSTS_EXPECTED, String(named));
   return {
     platformPerSeatMonth: c.platformPerSeatMonth,
     seats: c.seats === 'auto' ? null : c.seats,

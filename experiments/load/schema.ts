@@ -395,6 +395,15 @@ const PreLabels = strict(
   'pre-labels: { firstRetrainAfter, retrainEvery, retrainTime, retrainCost, handlingFactor, errorFactor, improvement }',
 );
 
+/**
+ * Most named fixed costs: each becomes a cost line of every replication's record (twice: at
+ * completion and at the deadline) and of every pool's hours, so 100,000 of them would make each
+ * record megabytes. A project has a handful; a hundred is far beyond any real budget sheet.
+ * Checked in model.ts, which can say how many there are.
+ */
+export const MAX_FIXED_COSTS = 100;
+export const FIXED_COSTS_EXPECTED = `at most ${MAX_FIXED_COSTS} named fixed costs (each is a cost line of every replication's record; add the small ones up under one name)`;
+
 const Costs = strict(
   {
     platformPerSeatMonth: money().default(0).describe('Platform licence per seat per month (730 h). Default 0.'),
@@ -410,7 +419,7 @@ const Costs = strict(
         error: 'a mapping of activity to amount, like { guidelines: 4000, goldSet: 2500 }',
       })
       .default({})
-      .describe('One-off costs at the start by activity. Default {}.'),
+      .describe(`One-off costs at the start by activity, at most ${MAX_FIXED_COSTS}. Default {}.`),
   },
   'costs: { platformPerSeatMonth, seats, managementPerWeek, fixed }',
 );
