@@ -108,3 +108,21 @@ describe('experiment files that are not regular files', () => {
     expect(fs.existsSync(path.join(dir, 'out'))).toBe(false);
   });
 });
+
+describe('hostile names and sizes in the error line', () => {
+  it('a file name with terminal escapes is echoed escaped, and a 3 MB unknown key is cut short', () => {
+    const dir = tempDir('escapes');
+    const file = path.join(dir, 'red\u001b[31m\u009b2J.json');
+    fs.writeFileSync(file, `{"name": "x", "${'k'.repeat(3 * 1024 * 1024)}": 1}`);
+    for (const args of [['check', file], ['run', file, '--out', path.join(dir, 'out')]]) {
+      const r = labelsim(args);
+      expect(r.code).toBe(2);
+      expect(r.stderr).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/);
+      const lines = r.stderr.trimEnd().split('\n');
+      expect(lines).toHaveLength(1);
+      expect(lines[0].length).toBeLessThan(1500);
+      expect(lines[0].startsWith(`labelsim: ${dir}/red\\u001b[31m\\u009b2J.json: kkkk`)).toBe(true);
+      expect(lines[0]).toMatch(/got unknown field "k+ \.\.\. k+"$/);
+    }
+  });
+});
