@@ -161,8 +161,13 @@ const Shift = strict(
   'a shift: { days: [mon, tue, wed, thu, fri], start: "09:00", end: "17:00" }',
 );
 
-const SHIFTS_EXPECTED = 'a list of shifts, like [{ days: [mon, tue, wed, thu, fri], start: "09:00", end: "17:00" }]';
-const shifts = () => z.array(Shift, { error: SHIFTS_EXPECTED });
+/** What `shifts` takes, also the message when a pool has none: a pool without shifts once silently worked 24/7. */
+export const SHIFTS_EXPECTED =
+  'shifts: a list like [{ days: [mon, tue, wed, thu, fri], start: "09:00", end: "17:00" }], or always for round-the-clock service (servers, models)';
+/** `always`: every day 00:00-24:00, said in so many words. */
+export const ALWAYS = 'always';
+const shifts = () =>
+  z.union([z.literal(ALWAYS, { error: SHIFTS_EXPECTED }), z.array(Shift, { error: SHIFTS_EXPECTED })], { error: SHIFTS_EXPECTED });
 const HOLIDAYS_EXPECTED = "a list of dates 'YYYY-MM-DD'";
 const holidays = () => z.array(date(), { error: HOLIDAYS_EXPECTED });
 
@@ -172,17 +177,21 @@ const Crew = strict(
   {
     headcount: num(HEADCOUNT_EXPECTED, { int: true, min: 0, max: 1_000_000 }).describe('People in this crew. Required.'),
     timeZone: timeZone().optional().describe("Zone of the crew's shift times. Default: the pool's time zone."),
-    shifts: shifts().describe('Shift patterns of this crew. Required.'),
+    shifts: shifts().describe('Shift patterns of this crew, or always (every day 00:00-24:00). Required.'),
     holidays: holidays().optional().describe("Local dates without shifts. Default: the pool's holidays."),
   },
   'a crew: { headcount, timeZone?, shifts, holidays? }',
 );
 
+/** Also the message when a pool has no pay: a pool without pay once silently worked for free. */
 const PAY_EXPECTED =
-  'a pay model: one of { salaried: 18/h }, { hourly: 25/h }, { perItem: 0.05, penaltyPerError: 0.02 } or { perAccepted: 0.06 }';
+  'a pay model: one of { salaried: 18/h }, { hourly: 25/h }, { perItem: 0.05, penaltyPerError: 0.02 }, { perAccepted: 0.06 }, or none for an unpaid pool';
+/** `pay: none`: the pool costs nothing, said in so many words. */
+export const NO_PAY = 'none';
 const Pay = z
   .union(
     [
+      z.literal(NO_PAY, { error: PAY_EXPECTED }).describe('Unpaid: the pool costs nothing (a model, a volunteer, a server).'),
       strict({ salaried: hourly().describe('Paid for every scheduled shift hour (in-house staff).') }, PAY_EXPECTED),
       strict({ hourly: hourly().describe('Paid for hours actually worked (contractors).') }, PAY_EXPECTED),
       strict(
@@ -196,7 +205,7 @@ const Pay = z
     ],
     { error: PAY_EXPECTED },
   )
-  .describe('Exactly one of { salaried: <rate/h> }, { hourly: <rate/h> }, { perItem: <money>, penaltyPerError?: <money> }, { perAccepted: <money> }.');
+  .describe('Exactly one of { salaried: <rate/h> }, { hourly: <rate/h> }, { perItem: <money>, penaltyPerError?: <money> }, { perAccepted: <money> }, or none (unpaid).');
 
 const Pool = strict(
   {
@@ -211,7 +220,7 @@ const Pool = strict(
     timeZone: timeZone().optional().describe("Zone of the shift times. Default: the experiment's timeZone."),
     shifts: shifts()
       .optional()
-      .describe('Shift patterns (with headcount). Default: one around-the-clock shift, every day 00:00-24:00.'),
+      .describe('Shift patterns, or always (every day 00:00-24:00). Required with headcount (a pool with crews gives each crew its shifts).'),
     holidays: holidays().default([]).describe("Local dates 'YYYY-MM-DD' on which no shift starts. Default []."),
     shrinkage: share(true)
       .default(0)
@@ -239,7 +248,7 @@ const Pool = strict(
       .prefault({})
       .describe('Learning curve. Default { initialFactor: 1, halfLife: 1 } (no learning).'),
     errorRate: share().default(0).describe('Probability that a label from this pool is wrong. Default 0.'),
-    pay: Pay.default({ hourly: '0/h' }).describe('Pay model. Default { hourly: 0/h }.'),
+    pay: Pay.describe('Pay model, or none for an unpaid pool. Required.'),
     start: duration().default('0h').describe('When the pool starts work, from project start. Default 0h.'),
     rampUp: duration().default('0h').describe('Speed grows linearly from half to full over this time after start. Default 0h.'),
   },

@@ -283,10 +283,35 @@ describe('a field with a bad value', () => {
     expectError(error, 'pools.annotators.shifts[0].end', /^a time after start \(09:00\)/, '08:00');
   });
 
+  it('refuses a pool that leaves out its shifts, which once meant round the clock (four times a day shift), showing how to say either', () => {
+    const error = errorAfter((doc) => delete doc.pools.reviewers.shifts);
+    expectError(error, 'pools.reviewers.shifts', /^shifts: a list like \[\{ days: \[mon, tue, wed, thu, fri\], start: "09:00", end: "17:00" \}\], or always for round-the-clock service/, 'nothing');
+    const crew = errorAfter((doc) => (doc.pools.reviewers = { crews: [{ headcount: 2 }], pay: 'none' }));
+    expectError(crew, 'pools.reviewers.crews[0].shifts', /^shifts: a list like .*, or always for round-the-clock service/, 'nothing');
+  });
+
+  it('refuses a pool that leaves out its pay, which once meant free, showing how to say unpaid', () => {
+    const error = errorAfter((doc) => delete doc.pools.reviewers.pay);
+    expectError(error, 'pools.reviewers.pay', /^a pay model: one of \{ salaried: 18\/h \}, .*, or none for an unpaid pool$/, 'nothing');
+  });
+
+  it('takes shifts: always as every day 00:00-24:00 and pay: none as unpaid', () => {
+    const doc = minimalDocument();
+    doc.pools.reviewers = { headcount: 2, shifts: 'always', pay: 'none' };
+    doc.pools.annotators.crews = [{ headcount: 1, shifts: 'always' }];
+    delete doc.pools.annotators.headcount;
+    delete doc.pools.annotators.shifts;
+    const [annotators, reviewers] = parseDoc(doc).plans[0].model.pools;
+    const allWeek = [{ days: ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'], start: '00:00', end: '24:00' }];
+    expect(reviewers.shifts).toEqual([{ headcount: 2, timeZone: 'UTC', shifts: allWeek, holidays: [] }]);
+    expect(reviewers.pay).toEqual({ kind: 'hourly', perHour: 0 });
+    expect(annotators.shifts[0].shifts).toEqual(allWeek);
+  });
+
   it('refuses a pool with no shifts when a stage uses it', () => {
     const error = errorAfter((doc) => (doc.pools.annotators.shifts = []));
     expectError(error, 'pools.annotators.shifts', 'at least one shift (stage annotate uses this pool)', 'an empty list');
-    const crew = errorAfter((doc) => (doc.pools.reviewers = { crews: [{ headcount: 2, shifts: [] }] }));
+    const crew = errorAfter((doc) => (doc.pools.reviewers = { crews: [{ headcount: 2, shifts: [] }], pay: 'none' }));
     expectError(crew, 'pools.reviewers.crews[0].shifts', 'at least one shift (stage review uses this pool)');
   });
 
