@@ -15,6 +15,7 @@ import type {
 import { distributionProblems, type Distribution } from '../../sim/random/distribution.js';
 import { ExperimentError, describeValue, joinPath, type PathSegment } from './errors.js';
 import { ALWAYS, FIXED_COSTS_EXPECTED, MAX_FIXED_COSTS, NO_PAY, SHIFTS_EXPECTED, type HandlingDocument, type ModelDocument, type PoolDocument } from './schema.js';
+import { unusedPools } from './left-out-pools.js';
 import { durationHours, ratePerHour, shareValue } from './units.js';
 
 /**
@@ -204,8 +205,12 @@ export function buildModel(doc: ModelDocument, file: string, prefix = ''): Model
     };
   });
 
-  // Pools.
-  const pools: PoolConfig[] = poolNames.map((name) => pool(name, doc.pools[name], doc.timeZone, usedBy.get(name), fail));
+  // Pools: every one is checked, but only those that serve a stage are part of the model (an
+  // unused team would be paid for idle shifts and licensed seats).
+  const leftOut = new Set(unusedPools(doc));
+  const pools: PoolConfig[] = poolNames
+    .map((name) => pool(name, doc.pools[name], doc.timeZone, usedBy.get(name), fail))
+    .filter((p) => !leftOut.has(p.name));
 
   return {
     clock: { startDate: doc.start, timeZone: doc.timeZone },
