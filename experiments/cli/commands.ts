@@ -4,7 +4,7 @@ import { runReplication } from '../../workers/replication-batch.js';
 import { rowLayout } from '../../workers/result-rows.js';
 import { mergeShards } from '../run/merge-shards.js';
 import { UsageError } from '../usage-error.js';
-import { experimentJsonSchema, loadExperiment } from '../load/index.js';
+import { experimentJsonSchema, leftOutPoolLines, loadExperiment } from '../load/index.js';
 import { parseShard } from '../run/batches.js';
 import { forcedFailures, runExperiment } from '../run/run-experiment.js';
 import { parseFaults } from '../run/faults.js';
@@ -86,6 +86,7 @@ export async function runCommand(args: RunArgs): Promise<number> {
         if (args.quiet) return;
         err(`labelsim run ${printable(args.file)}: ${experiment.plans.length} plan(s) x ${experiment.replications} replications, seed ${experiment.seed}`);
         for (const line of capacityLines(capacity, experiment.plans[0].model.deadlineHours)) err(line);
+        for (const line of leftOutPoolLines(experiment.plans)) err(line);
         for (const line of warningLines(warnings)) err(line);
         err(memoryLine(limits));
         if (already > 0) err(`Resuming: ${already} of ${total} replications already recorded.`);
@@ -134,6 +135,7 @@ export function checkCommand(file: string, maxMemory?: number): number {
   const capacity = limits.capacity;
   process.stdout.write(`${file}: valid. Experiment "${experiment.name}", ${experiment.plans.length} plan(s): ${experiment.plans.map((p) => p.name).join(', ')}\n`);
   for (const line of capacityLines(capacity, experiment.plans[0].model.deadlineHours)) process.stdout.write(line + '\n');
+  for (const line of leftOutPoolLines(experiment.plans)) process.stdout.write(line + '\n');
   const warnings = experiment.plans.map((p, i) => ({ plan: p.name, warnings: feasibilityWarnings(p.model, capacity[i].pools) }));
   for (const line of warningLines(warnings)) process.stdout.write(line + '\n');
   process.stdout.write(memoryLine(limits) + '\n');

@@ -15,11 +15,64 @@ export class ExperimentError extends Error {
   }
 }
 
+/**
+ * Longest echo of each piece of a message, in characters after escaping. A file can hold a key
+ * of megabytes, and echoing it (in the field and again as what was found) made a "line" of
+ * megabytes; a name list in `expected` can be long too (256 pools of 100 characters).
+ */
+export const MESSAGE_LIMITS = { file: 300, field: 200, expected: 600, got: 200 } as const;
+
 function formatMessage(file: string, field: string, expected: string, got: string | undefined): string {
-  const where = field === '' ? `${file}: ` : `${file}: ${field}: `;
-  const text = `${where}expected ${expected}${got ? `, got ${got}` : ''}`;
-  // One line, whatever the inputs contain.
-  return text.replace(/[\r\n]+/g, ' ');
+  const f = shown(file, MESSAGE_LIMITS.file);
+  const where = field === '' ? `${f}: ` : `${f}: ${shown(field, MESSAGE_LIMITS.field)}: `;
+  // One line whatever the inputs hold: shown() escapes line breaks with the other controls.
+  return `${where}expected ${shown(expected, MESSAGE_LIMITS.expected)}${got ? `, got ${shown(got, MESSAGE_LIMITS.got)}` : ''}`;
+}
+
+/**
+ * Characters a terminal acts on instead of showing, or that reorder or hide what follows: C0
+ * and C1 controls (ESC starts colour and cursor sequences, U+009B is a one-byte CSI), DEL, line
+ * and paragraph separators, zero-width and bidirectional formatting marks ("Trojan Source",
+ * CVE-2021-42574), a byte-order mark, and halves of a surrogate pair standing alone.
+ */
+const UNPRINTABLE = /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+
+const escapeOne = (c: string) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`;
+
+/**
+ * `text` made safe to print on one line of a terminal: unprintable characters escaped as
+ * `\u001b`, and at most `max` characters, the middle given up for ' ... ' (the start and the
+ * end of a path or a value are what identify it). Never cuts a character or an escape in two.
+ */
+export function shown(text: string, max: number): string {
+  // Only the two ends can be shown: escape no more of a huge text than they need.
+  const budget = max * 2;
+  const long = text.length > 2 * budget;
+  const head = escapeUnits(long ? text.slice(0, budget) : text);
+  const tail = long ? escapeUnits(text.slice(-budget)) : head;
+  const length = (units: string[]) => units.reduce((n, u) => n + u.length, 0);
+  if (!long && length(head) <= max) return head.join('');
+  const room = max - 5;
+  const front = take(head, Math.ceil((room * 2) / 3));
+  const back = take([...tail].reverse(), room - length(front)).reverse();
+  return `${front.join('')} ... ${back.join('')}`;
+}
+
+/** Code points of `text`, each escaped if unprintable (so is a surrogate half a slice cut off). */
+function escapeUnits(text: string): string[] {
+  return Array.from(text, (c) => c.replace(UNPRINTABLE, escapeOne));
+}
+
+/** The longest prefix of `units` of at most `max` characters in all. */
+function take(units: string[], max: number): string[] {
+  const out: string[] = [];
+  let n = 0;
+  for (const u of units) {
+    if (n + u.length > max) break;
+    out.push(u);
+    n += u.length;
+  }
+  return out;
 }
 
 /** One step of a field path: an object key or an array index. */

@@ -14,7 +14,8 @@ import type {
 } from '../../sim/model/config.js';
 import { distributionProblems, type Distribution } from '../../sim/random/distribution.js';
 import { ExperimentError, describeValue, joinPath, type PathSegment } from './errors.js';
-import type { HandlingDocument, ModelDocument, PoolDocument } from './schema.js';
+import { ALWAYS, FIXED_COSTS_EXPECTED, MAX_FIXED_COSTS, NO_PAY, SHIFTS_EXPECTED, type HandlingDocument, type ModelDocument, type PoolDocument } from './schema.js';
+import { unusedPools } from './left-out-pools.js';
 import { durationHours, ratePerHour, shareValue } from './units.js';
 
 /**
@@ -204,8 +205,12 @@ export function buildModel(doc: ModelDocument, file: string, prefix = ''): Model
     };
   });
 
-  // Pools.
-  const pools: PoolConfig[] = poolNames.map((name) => pool(name, doc.pools[name], doc.timeZone, usedBy.get(name), fail));
+  // Pools: every one is checked, but only those that serve a stage are part of the model (an
+  // unused team would be paid for idle shifts and licensed seats).
+  const leftOut = new Set(unusedPools(doc));
+  const pools: PoolConfig[] = poolNames
+    .map((name) => pool(name, doc.pools[name], doc.timeZone, usedBy.get(name), fail))
+    .filter((p) => !leftOut.has(p.name));
   // An item's consensus labels come from distinct people: a stage that starts a workflow cannot
   // ask for more labels than its pools have people (the model would never finish an item).
   for (const s of stages) {
@@ -228,7 +233,7 @@ export function buildModel(doc: ModelDocument, file: string, prefix = ''): Model
     pools,
     stages,
     preLabels: preLabels(doc, fail),
-    costs: costs(doc),
+    costs: costs(doc, fail),
   };
 }
 
@@ -253,12 +258,14 @@ function pool(name: string, p: PoolDocument, defaultZone: string, usedBy: string
     if (p.headcount !== undefined) fail(at('crews'), 'either headcount (with shifts) or crews, not both', 'both');
     if (p.shifts !== undefined) fail(at('shifts'), 'no shifts on a pool with crews (give each crew its shifts)', 'shifts');
     groups = p.crews.map((crew, i) => ({
-      group: { headcount: crew.headcount, timeZone: crew.timeZone ?? zone, shifts: crew.shifts, holidays: crew.holidays ?? p.holidays },
+      group: { headcount: crew.headcount, timeZone: crew.timeZone ?? zone, shifts: shiftPatterns(crew.shifts), holidays: crew.holidays ?? p.holidays },
       path: at('crews', i),
     }));
   } else {
     if (p.headcount === undefined) fail(at('headcount'), 'a headcount (an integer >= 0), or a list of crews', 'nothing');
-    groups = [{ group: { headcount: p.headcount as number, timeZone: zone, shifts: p.shifts ?? [ALL_WEEK], holidays: p.holidays }, path: at() }];
+    // Required: leaving shifts out once meant round the clock, four times the hours of a day shift.
+    if (p.shifts === undefined) fail(at('shifts'), SHIFTS_EXPECTED, 'nothing');
+    groups = [{ group: { headcount: p.headcount as number, timeZone: zone, shifts: shiftPatterns(p.shifts!), holidays: p.holidays }, path: at() }];
   }
   for (const { group, path } of groups) {
     if (group.shifts.length === 0 && usedBy !== undefined) {
@@ -294,7 +301,13 @@ function pool(name: string, p: PoolDocument, defaultZone: string, usedBy: string
   };
 }
 
+/** `always` is one shift every day from 00:00 to 24:00. */
+function shiftPatterns(shifts: ShiftPattern[] | typeof ALWAYS): ShiftPattern[] {
+  return shifts === ALWAYS ? [ALL_WEEK] : shifts;
+}
+
 function payOf(pay: PoolDocument['pay']): PayModel {
+  if (pay === NO_PAY) return { kind: 'hourly', perHour: 0 };
   if ('salaried' in pay) return { kind: 'salaried', perHour: ratePerHour(pay.salaried) as number };
   if ('hourly' in pay) return { kind: 'hourly', perHour: ratePerHour(pay.hourly) as number };
   if ('perItem' in pay) return { kind: 'per-item', perItem: pay.perItem, penaltyPerError: pay.penaltyPerError };
@@ -385,8 +398,10 @@ function preLabels(doc: ModelDocument, fail: Fail): PreLabelConfig | null {
   };
 }
 
-function costs(doc: ModelDocument): CostConfig {
+function costs(doc: ModelDocument, fail: Fail): CostConfig {
   const c = doc.costs;
+  const named = Object.keys(c.fixed).length;
+  if (named > MAX_FIXED_COSTS) fail(['costs', 'fixed'], FIXED_COSTS_EXPECTED, String(named));
   return {
     platformPerSeatMonth: c.platformPerSeatMonth,
     seats: c.seats === 'auto' ? null : c.seats,

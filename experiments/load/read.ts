@@ -1,4 +1,5 @@
-import { parseDocument } from 'yaml';
+import { LineCounter, parseAllDocuments } from 'yaml';
+import { duplicateJsonKey, duplicateYamlKey, type ComplexKey, type DuplicateKey } from './duplicate-keys.js';
 import { ExperimentError, joinPath, type PathSegment } from './errors.js';
 
 /** Larger files are refused before parsing. */
@@ -45,8 +46,10 @@ export function parseText(text: string, file: string, format: FileFormat): unkno
 }
 
 function parseJson(text: string, file: string): unknown {
+  const source = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  let value: unknown;
   try {
-    return JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+    value = JSON.parse(source);
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     const position = /at position (\d+)/.exec(message);
@@ -62,22 +65,51 @@ function parseJson(text: string, file: string): unknown {
     const column = offset - before.lastIndexOf('\n');
     throw new ExperimentError(file, '', 'valid JSON', `line ${line}, column ${column}: ${reason}`);
   }
+  const duplicate = duplicateJsonKey(source);
+  if (duplicate !== null) throw duplicateError(duplicate, lineAndColumn(source, duplicate.offset), file);
+  return value;
+}
+
+/** 1-based line and column of an offset, as editors count them. */
+function lineAndColumn(text: string, offset: number): { line: number; col: number } {
+  let line = 1;
+  let lineStart = 0;
+  for (let at = text.indexOf('\n'); at !== -1 && at < offset; at = text.indexOf('\n', at + 1)) {
+    line++;
+    lineStart = at + 1;
+  }
+  return { line, col: offset - lineStart + 1 };
+}
+
+function duplicateError(found: DuplicateKey | ComplexKey, where: { line: number; col: number }, file: string): ExperimentError {
+  const at = `on line ${where.line}, column ${where.col}`;
+  if ('kind' in found) return new ExperimentError(file, joinPath('', found.path), 'keys that are text or numbers', `${found.kind} ${at}`);
+  return new ExperimentError(file, joinPath('', found.path), 'each key once in a mapping', `a second ${JSON.stringify(found.key)} ${at}`);
 }
 
 function parseYaml(text: string, file: string): unknown {
-  let doc;
+  const lineCounter = new LineCounter();
+  let docs;
   try {
-    doc = parseDocument(text, {
+    docs = parseAllDocuments(text, {
       schema: 'core',
       version: '1.2',
       merge: false,
-      uniqueKeys: true,
+      // Checked below in one pass: the library's own check is quadratic in the keys of a mapping.
+      uniqueKeys: false,
       logLevel: 'silent',
       prettyErrors: true,
+      lineCounter,
     });
   } catch (error) {
     throw new ExperimentError(file, '', 'valid YAML', unexpected(error));
   }
+  if (docs.length === 0) return null;
+  if (docs.length > 1) {
+    const second = lineCounter.linePos(docs[1].range[0]).line;
+    throw new ExperimentError(file, '', 'one YAML document (one experiment per file)', `a second document from line ${second} (after a "---" line)`);
+  }
+  const doc = docs[0];
   const problem = doc.errors[0] ?? doc.warnings[0];
   if (problem !== undefined) {
     let reason = problem.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
@@ -86,6 +118,8 @@ function parseYaml(text: string, file: string): unknown {
     const got = where ? `line ${where.line}, column ${where.col}: ${reason}` : reason;
     throw new ExperimentError(file, '', 'valid YAML', got);
   }
+  const duplicate = duplicateYamlKey(doc, MAX_DEPTH);
+  if (duplicate !== null) throw duplicateError(duplicate, lineCounter.linePos(duplicate.offset), file);
   try {
     return doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
   } catch (error) {

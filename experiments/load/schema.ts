@@ -70,8 +70,15 @@ const PLAN_NAME_EXPECTED = "a plan name of letters, digits, '.', '_' and '-' (at
 const EXPERIMENT_NAME_PATTERN = String.raw`^[A-Za-z0-9_-][A-Za-z0-9._-]{0,99}$`;
 const EXPERIMENT_NAME_EXPECTED = "a name of letters, digits, '.', '_' and '-' that does not begin with '.' (at most 100 characters)";
 
-const MONEY_EXPECTED = 'an amount of money: a number >= 0';
-const money = () => num(MONEY_EXPECTED, { min: 0 });
+/**
+ * Largest amount of money (and hourly rate) a file may state: far above any annotation budget,
+ * and far enough below the largest double that summing amounts over millions of items and
+ * thousands of hours stays finite (1e308 twice is Infinity, and an infinite cost vanishes from
+ * the JSON summary as null).
+ */
+export const MAX_MONEY = 1e12;
+const MONEY_EXPECTED = 'an amount of money: a number from 0 to 1e12';
+const money = () => num(MONEY_EXPECTED, { min: 0, max: MAX_MONEY });
 
 const duration = () => text(DURATION_EXPECTED, DURATION_PATTERN, (s) => durationHours(s) !== null);
 const POSITIVE_DURATION_EXPECTED = 'a duration > 0 with a unit, like 36s, 8h, 3d or 8w';
@@ -88,8 +95,12 @@ const positiveRate = () =>
     return perHour !== null && perHour > 0;
   });
 
-const HOURLY_EXPECTED = 'an hourly rate of pay >= 0, like 18/h';
-const hourly = () => text(HOURLY_EXPECTED, HOURLY_PATTERN, (s) => ratePerHour(s) !== null);
+const HOURLY_EXPECTED = 'an hourly rate of pay from 0/h to 1e12/h, like 18/h';
+const hourly = () =>
+  text(HOURLY_EXPECTED, HOURLY_PATTERN, (s) => {
+    const perHour = ratePerHour(s);
+    return perHour !== null && perHour <= MAX_MONEY;
+  });
 
 /** A share: `5%` or a number in [0, 1]; `belowOne` excludes 1 (100%). */
 function share(belowOne = false) {
@@ -152,8 +163,13 @@ const Shift = strict(
   'a shift: { days: [mon, tue, wed, thu, fri], start: "09:00", end: "17:00" }',
 );
 
-const SHIFTS_EXPECTED = 'a list of shifts, like [{ days: [mon, tue, wed, thu, fri], start: "09:00", end: "17:00" }]';
-const shifts = () => z.array(Shift, { error: SHIFTS_EXPECTED });
+/** What `shifts` takes, also the message when a pool has none: a pool without shifts once silently worked 24/7. */
+export const SHIFTS_EXPECTED =
+  'shifts: a list like [{ days: [mon, tue, wed, thu, fri], start: "09:00", end: "17:00" }], or always for round-the-clock service (servers, models)';
+/** `always`: every day 00:00-24:00, said in so many words. */
+export const ALWAYS = 'always';
+const shifts = () =>
+  z.union([z.literal(ALWAYS, { error: SHIFTS_EXPECTED }), z.array(Shift, { error: SHIFTS_EXPECTED })], { error: SHIFTS_EXPECTED });
 const HOLIDAYS_EXPECTED = "a list of dates 'YYYY-MM-DD'";
 const holidays = () => z.array(date(), { error: HOLIDAYS_EXPECTED });
 
@@ -163,17 +179,21 @@ const Crew = strict(
   {
     headcount: num(HEADCOUNT_EXPECTED, { int: true, min: 0, max: 1_000_000 }).describe('People in this crew. Required.'),
     timeZone: timeZone().optional().describe("Zone of the crew's shift times. Default: the pool's time zone."),
-    shifts: shifts().describe('Shift patterns of this crew. Required.'),
+    shifts: shifts().describe('Shift patterns of this crew, or always (every day 00:00-24:00). Required.'),
     holidays: holidays().optional().describe("Local dates without shifts. Default: the pool's holidays."),
   },
   'a crew: { headcount, timeZone?, shifts, holidays? }',
 );
 
+/** Also the message when a pool has no pay: a pool without pay once silently worked for free. */
 const PAY_EXPECTED =
-  'a pay model: one of { salaried: 18/h }, { hourly: 25/h }, { perItem: 0.05, penaltyPerError: 0.02 } or { perAccepted: 0.06 }';
+  'a pay model: one of { salaried: 18/h }, { hourly: 25/h }, { perItem: 0.05, penaltyPerError: 0.02 }, { perAccepted: 0.06 }, or none for an unpaid pool';
+/** `pay: none`: the pool costs nothing, said in so many words. */
+export const NO_PAY = 'none';
 const Pay = z
   .union(
     [
+      z.literal(NO_PAY, { error: PAY_EXPECTED }).describe('Unpaid: the pool costs nothing (a model, a volunteer, a server).'),
       strict({ salaried: hourly().describe('Paid for every scheduled shift hour (in-house staff).') }, PAY_EXPECTED),
       strict({ hourly: hourly().describe('Paid for hours actually worked (contractors).') }, PAY_EXPECTED),
       strict(
@@ -187,7 +207,7 @@ const Pay = z
     ],
     { error: PAY_EXPECTED },
   )
-  .describe('Exactly one of { salaried: <rate/h> }, { hourly: <rate/h> }, { perItem: <money>, penaltyPerError?: <money> }, { perAccepted: <money> }.');
+  .describe('Exactly one of { salaried: <rate/h> }, { hourly: <rate/h> }, { perItem: <money>, penaltyPerError?: <money> }, { perAccepted: <money> }, or none (unpaid).');
 
 const Pool = strict(
   {
@@ -202,7 +222,7 @@ const Pool = strict(
     timeZone: timeZone().optional().describe("Zone of the shift times. Default: the experiment's timeZone."),
     shifts: shifts()
       .optional()
-      .describe('Shift patterns (with headcount). Default: one around-the-clock shift, every day 00:00-24:00.'),
+      .describe('Shift patterns, or always (every day 00:00-24:00). Required with headcount (a pool with crews gives each crew its shifts).'),
     holidays: holidays().default([]).describe("Local dates 'YYYY-MM-DD' on which no shift starts. Default []."),
     shrinkage: share(true)
       .default(0)
@@ -230,7 +250,7 @@ const Pool = strict(
       .prefault({})
       .describe('Learning curve. Default { initialFactor: 1, halfLife: 1 } (no learning).'),
     errorRate: share().default(0).describe('Probability that a label from this pool is wrong. Default 0.'),
-    pay: Pay.default({ hourly: '0/h' }).describe('Pay model. Default { hourly: 0/h }.'),
+    pay: Pay.describe('Pay model, or none for an unpaid pool. Required.'),
     start: duration().default('0h').describe('When the pool starts work, from project start. Default 0h.'),
     rampUp: duration().default('0h').describe('Speed grows linearly from half to full over this time after start. Default 0h.'),
   },
@@ -386,6 +406,15 @@ const PreLabels = strict(
   'pre-labels: { firstRetrainAfter, retrainEvery, retrainTime, retrainCost, handlingFactor, errorFactor, improvement }',
 );
 
+/**
+ * Most named fixed costs: each becomes a cost line of every replication's record (twice: at
+ * completion and at the deadline) and of every pool's hours, so 100,000 of them would make each
+ * record megabytes. A project has a handful; a hundred is far beyond any real budget sheet.
+ * Checked in model.ts, which can say how many there are.
+ */
+export const MAX_FIXED_COSTS = 100;
+export const FIXED_COSTS_EXPECTED = `at most ${MAX_FIXED_COSTS} named fixed costs (each is a cost line of every replication's record; add the small ones up under one name)`;
+
 const Costs = strict(
   {
     platformPerSeatMonth: money().default(0).describe('Platform licence per seat per month (730 h). Default 0.'),
@@ -401,7 +430,7 @@ const Costs = strict(
         error: 'a mapping of activity to amount, like { guidelines: 4000, goldSet: 2500 }',
       })
       .default({})
-      .describe('One-off costs at the start by activity. Default {}.'),
+      .describe(`One-off costs at the start by activity, at most ${MAX_FIXED_COSTS}. Default {}.`),
   },
   'costs: { platformPerSeatMonth, seats, managementPerWeek, fixed }',
 );

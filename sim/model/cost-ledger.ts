@@ -36,7 +36,8 @@ export class CostLedger {
     this.names = activityNames(config);
     this.spent = new Float64Array(this.names.length);
     this.carry = new Float64Array(this.names.length);
-    for (const f of config.costs.fixed) this.spent[this.names.indexOf(f.activity)] += f.amount;
+    const index = new Map(this.names.map((name, i) => [name, i]));
+    for (const f of config.costs.fixed) this.spent[index.get(f.activity)!] += f.amount;
     this.seats = config.costs.seats ?? workforces.reduce((n, w) => n + w.size, 0);
     this.direct = new Float64Array(config.work.length);
     this.activities = this.names.length;

@@ -1,7 +1,8 @@
+import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { labelsim, snapshot, tempDir } from '../../support/cli.js';
+import { REPO, labelsim, snapshot, tempDir } from '../../support/cli.js';
 
 const valid = fs.readFileSync('experiments/validation/mmc.yaml', 'utf8');
 
@@ -34,6 +35,9 @@ const cases: Array<[string, string, string | Buffer, RegExp]> = [
   ['an experiment named ../../etc in JSON', 'escape.json', JSON.stringify({ name: '../../etc', work: {}, pools: {}, stages: {} }), /escape\.json: name: expected a name .*, got "\.\.\/\.\.\/etc"$/],
   ['a file in Latin-1', 'latin1.yaml', Buffer.from(valid.replace('name: mmc', 'name: mmc\ndescription: caf\u00e9'), 'latin1'), /latin1\.yaml: expected UTF-8 text, got bytes that are not UTF-8 on line 5 \(save the file as UTF-8\)$/],
   ['a file in UTF-16', 'utf16.yaml', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(valid, 'utf16le')]), /utf16\.yaml: expected UTF-8 text, got bytes that are not UTF-8 on line 1/],
+  ['money amounts of 1e308, whose sum is Infinity', 'huge-money.yaml', `${valid}costs: { fixed: { a: 1e308, b: 1e308 } }\n`, /huge-money\.yaml: costs\.fixed\.a: expected an amount of money: a number from 0 to 1e12, got 1e\+308$/],
+  ['a JSON key given twice', 'twice.json', '{"name": "mmc", "seed": 1, "seed": 2}', /twice\.json: seed: expected each key once in a mapping, got a second "seed" on line 1, column 28$/],
+  ['a second YAML document', 'two.yaml', `${valid}---\nname: other\n`, /two\.yaml: expected one YAML document \(one experiment per file\), got a second document from line \d+ \(after a "---" line\)$/],
   ['a file larger than 5 MB', 'large.yaml', valid + `# ${'x'.repeat(6 * 1024 * 1024)}\n`, /large\.yaml: expected a file of at most 5 MB, got 6\.0 MB$/],
 ];
 
@@ -67,5 +71,58 @@ describe('hostile experiment files', () => {
     const check = labelsim(['check', file]);
     expect(check.code).toBe(2);
     expect(check.stderr).toBe(r.stderr);
+  });
+});
+
+/** Runs the real command line, killed after `seconds` so that a hang or a runaway read fails the test instead of the machine. */
+function labelsimWithin(seconds: number, args: string[]) {
+  const r = spawnSync(process.execPath, [path.join(REPO, 'dist', 'experiments', 'cli.js'), ...args], {
+    cwd: REPO,
+    encoding: 'utf8',
+    timeout: seconds * 1000,
+    killSignal: 'SIGKILL',
+  });
+  return { code: r.status, signal: r.signal, stdout: r.stdout, stderr: r.stderr };
+}
+
+describe('experiment files that are not regular files', () => {
+  const special: Array<[string, string, (file: string) => void, RegExp]> = [
+    ['a symlink to /dev/zero', 'zero.yaml', (file) => fs.symlinkSync('/dev/zero', file), /zero\.yaml: expected a regular file, got a character device$/],
+    ['a FIFO', 'fifo.yaml', (file) => execFileSync('mkfifo', [file]), /fifo\.yaml: expected a regular file, got a FIFO \(named pipe\)$/],
+  ];
+
+  it.each(special)('%s is refused quickly with one line and exit code 2', (_what, name, make, message) => {
+    const dir = tempDir('special');
+    const file = path.join(dir, name);
+    make(file);
+    for (const args of [['check', file], ['run', file, '--out', path.join(dir, 'out')]]) {
+      const r = labelsimWithin(20, args);
+      const command = args[0];
+      expect(r.signal, `${command} was killed after 20 s`).toBeNull();
+      expect(r.code).toBe(2);
+      const lines = r.stderr.trimEnd().split('\n');
+      expect(lines).toHaveLength(1);
+      expect(lines[0]).toMatch(message);
+      expect(r.stdout).toBe('');
+    }
+    expect(fs.existsSync(path.join(dir, 'out'))).toBe(false);
+  });
+});
+
+describe('hostile names and sizes in the error line', () => {
+  it('a file name with terminal escapes is echoed escaped, and a 3 MB unknown key is cut short', () => {
+    const dir = tempDir('escapes');
+    const file = path.join(dir, 'red\u001b[31m\u009b2J.json');
+    fs.writeFileSync(file, `{"name": "x", "${'k'.repeat(3 * 1024 * 1024)}": 1}`);
+    for (const args of [['check', file], ['run', file, '--out', path.join(dir, 'out')]]) {
+      const r = labelsim(args);
+      expect(r.code).toBe(2);
+      expect(r.stderr).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/);
+      const lines = r.stderr.trimEnd().split('\n');
+      expect(lines).toHaveLength(1);
+      expect(lines[0].length).toBeLessThan(1500);
+      expect(lines[0].startsWith(`labelsim: ${dir}/red\\u001b[31m\\u009b2J.json: kkkk`)).toBe(true);
+      expect(lines[0]).toMatch(/got unknown field "k+ \.\.\. k+"$/);
+    }
   });
 });

@@ -1,10 +1,11 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
 import { ExperimentError, loadExperiment, parseExperiment } from '../../../experiments/load/index.js';
-import { errorAfter, errorOf, minimalDocument } from './helpers.js';
+import { errorAfter, errorOf, minimalDocument, parseDoc } from './helpers.js';
 
 /** Checks an error names the file and the exact field, says what was expected and stays on one line. */
 function expectError(error: ExperimentError, field: string, expected: string | RegExp, got?: string): void {
@@ -58,6 +59,27 @@ describe('a file that cannot be read', () => {
     mkdirSync(dir);
     expectError(errorOf(() => loadExperiment(dir)), '', 'a file', 'a directory');
   });
+
+  it('is refused without reading when it is a symlink to a device such as /dev/zero', () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'labelsim-load-')), 'zero.yaml');
+    symlinkSync('/dev/zero', file);
+    const error = errorOf(() => loadExperiment(file));
+    expectError(error, '', 'a regular file', 'a character device');
+    expect(error.message).toBe(`${file}: expected a regular file, got a character device`);
+  });
+
+  it('is refused without waiting for a writer when it is a FIFO', () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'labelsim-load-')), 'pipe.yaml');
+    execFileSync('mkfifo', [file]);
+    expectError(errorOf(() => loadExperiment(file)), '', 'a regular file', 'a FIFO (named pipe)');
+  });
+
+  it('is read through a symlink to a regular file', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'labelsim-load-'));
+    writeFileSync(join(dir, 'real.yaml'), stringify(minimalDocument()));
+    symlinkSync(join(dir, 'real.yaml'), join(dir, 'link.yaml'));
+    expect(loadExperiment(join(dir, 'link.yaml')).name).toBe('small');
+  });
 });
 
 describe('a file that does not parse', () => {
@@ -67,9 +89,36 @@ describe('a file that does not parse', () => {
     expect(error.got).toMatch(/^line \d+, column \d+: /);
   });
 
-  it('reports a YAML mapping with a key given twice', () => {
+  it('names the path of a key given twice in a YAML mapping', () => {
     const error = errorOf(() => parseExperiment('name: x\nname: y\n', 'twice.yaml'));
-    expectError(error, '', 'valid YAML', 'line 2, column 1: Map keys must be unique');
+    expectError(error, 'name', 'each key once in a mapping', 'a second "name" on line 2, column 1');
+    const nested = stringify(minimalDocument()).replace('    headcount: 4\n', '    headcount: 4\n    headcount: 40\n');
+    expectError(errorOf(() => parseExperiment(nested, 'twice.yaml')), 'pools.annotators.headcount', 'each key once in a mapping');
+    // A number and the same digits as text are one field once loaded.
+    const fixed = 'costs:\n  fixed: { 2027: 10, "2027": 20 }\n';
+    expectError(errorOf(() => parseExperiment(`name: x\n${fixed}`, 'twice.yaml')), 'costs.fixed.2027', 'each key once in a mapping');
+  });
+
+  it('names the path of a key given twice in a JSON object, which JSON.parse would silently keep the last of', () => {
+    const doc = '{\n  "name": "x",\n  "pools": {"a": {"headcount": 1, "pay": "none", "headcount": 2}},\n  "costs": {"fixed": {"gold set": 1}}\n}';
+    const error = errorOf(() => parseExperiment(doc, 'twice.json'));
+    expectError(error, 'pools.a.headcount', 'each key once in a mapping', 'a second "headcount" on line 3, column 50');
+    expect(error.message).toBe('twice.json: pools.a.headcount: expected each key once in a mapping, got a second "headcount" on line 3, column 50');
+    const quoted = '{"name": "x", "costs": {"fixed": {"gold set": 1, "gold\\u0020set": 2}}, "work": [{"a": 1}, {"b": 1, "b": 2}]}';
+    expectError(errorOf(() => parseExperiment(quoted, 'twice.json')), 'costs.fixed["gold set"]', 'each key once in a mapping');
+    const inList = '{"name": "x", "work": [{"a": 1}, {"b": 1, "b": 2}]}';
+    expectError(errorOf(() => parseExperiment(inList, 'twice.json')), 'work[1].b', 'each key once in a mapping');
+    // The same key in different mappings is fine.
+    expect(() => parseExperiment('{"name": "x", "a": {"k": 1}, "b": {"k": 1}}', 'ok.json')).toThrow(/: a: expected one of the fields/);
+  });
+
+  it('refuses a second YAML document instead of ignoring it', () => {
+    const text = `${stringify(minimalDocument())}---\nname: other\n`;
+    const error = errorOf(() => parseExperiment(text, 'two.yaml'));
+    expectError(error, '', 'one YAML document (one experiment per file)');
+    expect(error.got).toMatch(/^a second document from line \d+/);
+    // Markers around a single document are fine.
+    expect(parseExperiment(`---\n${stringify(minimalDocument())}...\n`, 'one.yaml').name).toBe('small');
   });
 
   it('reports malformed JSON with line and column', () => {
@@ -164,7 +213,7 @@ describe('a field with a bad value', () => {
 
   it('refuses a pay rate that is not per hour', () => {
     const error = errorAfter((doc) => (doc.pools.annotators.pay = { salaried: '150/d' }));
-    expectError(error, 'pools.annotators.pay.salaried', 'an hourly rate of pay >= 0, like 18/h', '"150/d"');
+    expectError(error, 'pools.annotators.pay.salaried', 'an hourly rate of pay from 0/h to 1e12/h, like 18/h', '"150/d"');
   });
 
   it('refuses a pay model with two kinds of pay or none', () => {
@@ -172,6 +221,19 @@ describe('a field with a bad value', () => {
     expectError(two, 'pools.annotators.pay', /^a pay model: one of/, 'a mapping with salaried, perItem');
     const none = errorAfter((doc) => (doc.pools.annotators.pay = {}));
     expectError(none, 'pools.annotators.pay', /^a pay model: one of/, 'an empty mapping');
+  });
+
+  it('refuses amounts of money above 1e12, which would make costs overflow to Infinity and vanish from the output', () => {
+    const fixed = errorAfter((doc) => (doc.costs = { fixed: { guidelines: 1e308, goldSet: 1e308 } }));
+    expectError(fixed, 'costs.fixed.guidelines', 'an amount of money: a number from 0 to 1e12', '1e+308');
+    expectError(errorAfter((doc) => (doc.costs = { managementPerWeek: 1e13 })), 'costs.managementPerWeek', 'an amount of money: a number from 0 to 1e12');
+    expectError(errorAfter((doc) => (doc.pools.annotators.pay = { perItem: 1e300 })), 'pools.annotators.pay.perItem', 'an amount of money: a number from 0 to 1e12');
+    const salaried = errorAfter((doc) => (doc.pools.annotators.pay = { salaried: '1e308/h' }));
+    expectError(salaried, 'pools.annotators.pay.salaried', 'an hourly rate of pay from 0/h to 1e12/h, like 18/h', '"1e308/h"');
+    // 1e12 itself is accepted.
+    const ok = minimalDocument();
+    ok.costs = { fixed: { guidelines: 1e12 } };
+    expect(parseDoc(ok).plans[0].model.costs.fixed).toEqual([{ activity: 'guidelines', amount: 1e12 }]);
   });
 
   it('refuses a sample rate above 100%', () => {
@@ -221,10 +283,35 @@ describe('a field with a bad value', () => {
     expectError(error, 'pools.annotators.shifts[0].end', /^a time after start \(09:00\)/, '08:00');
   });
 
+  it('refuses a pool that leaves out its shifts, which once meant round the clock (four times a day shift), showing how to say either', () => {
+    const error = errorAfter((doc) => delete doc.pools.reviewers.shifts);
+    expectError(error, 'pools.reviewers.shifts', /^shifts: a list like \[\{ days: \[mon, tue, wed, thu, fri\], start: "09:00", end: "17:00" \}\], or always for round-the-clock service/, 'nothing');
+    const crew = errorAfter((doc) => (doc.pools.reviewers = { crews: [{ headcount: 2 }], pay: 'none' }));
+    expectError(crew, 'pools.reviewers.crews[0].shifts', /^shifts: a list like .*, or always for round-the-clock service/, 'nothing');
+  });
+
+  it('refuses a pool that leaves out its pay, which once meant free, showing how to say unpaid', () => {
+    const error = errorAfter((doc) => delete doc.pools.reviewers.pay);
+    expectError(error, 'pools.reviewers.pay', /^a pay model: one of \{ salaried: 18\/h \}, .*, or none for an unpaid pool$/, 'nothing');
+  });
+
+  it('takes shifts: always as every day 00:00-24:00 and pay: none as unpaid', () => {
+    const doc = minimalDocument();
+    doc.pools.reviewers = { headcount: 2, shifts: 'always', pay: 'none' };
+    doc.pools.annotators.crews = [{ headcount: 1, shifts: 'always' }];
+    delete doc.pools.annotators.headcount;
+    delete doc.pools.annotators.shifts;
+    const [annotators, reviewers] = parseDoc(doc).plans[0].model.pools;
+    const allWeek = [{ days: ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'], start: '00:00', end: '24:00' }];
+    expect(reviewers.shifts).toEqual([{ headcount: 2, timeZone: 'UTC', shifts: allWeek, holidays: [] }]);
+    expect(reviewers.pay).toEqual({ kind: 'hourly', perHour: 0 });
+    expect(annotators.shifts[0].shifts).toEqual(allWeek);
+  });
+
   it('refuses a pool with no shifts when a stage uses it', () => {
     const error = errorAfter((doc) => (doc.pools.annotators.shifts = []));
     expectError(error, 'pools.annotators.shifts', 'at least one shift (stage annotate uses this pool)', 'an empty list');
-    const crew = errorAfter((doc) => (doc.pools.reviewers = { crews: [{ headcount: 2, shifts: [] }] }));
+    const crew = errorAfter((doc) => (doc.pools.reviewers = { crews: [{ headcount: 2, shifts: [] }], pay: 'none' }));
     expectError(crew, 'pools.reviewers.crews[0].shifts', 'at least one shift (stage review uses this pool)');
   });
 

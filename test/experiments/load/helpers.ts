@@ -14,7 +14,7 @@ export function minimalDocument(): Record<string, any> {
         shifts: [{ days: ['mon', 'tue', 'wed', 'thu', 'fri'], start: '09:00', end: '17:00' }],
         pay: { salaried: '18/h' },
       },
-      reviewers: { headcount: 1, pay: { hourly: '25/h' } },
+      reviewers: { headcount: 1, shifts: [{ days: ['mon', 'tue', 'wed', 'thu', 'fri'], start: '08:00', end: '18:00' }], pay: { hourly: '25/h' } },
     },
     stages: {
       annotate: { kind: 'annotate', pool: 'annotators', handling: '36s' },

@@ -20,6 +20,14 @@ describe('the JSON Schema of the experiment format', () => {
     expect(schema.properties.timeZone.default).toBe('UTC');
   });
 
+  it('requires pay on every pool, and offers shifts: always and pay: none for round-the-clock and unpaid pools', () => {
+    const pool = schema.properties.pools.additionalProperties;
+    expect(pool.required).toEqual(['pay']);
+    expect(pool.properties.pay.anyOf).toContainEqual(expect.objectContaining({ const: 'none' }));
+    expect(pool.properties.shifts.anyOf).toContainEqual(expect.objectContaining({ const: 'always' }));
+    expect(pool.properties.shifts.description).toMatch(/Required with headcount/);
+  });
+
   it('carries the patterns of names and durations', () => {
     expect(schema.properties.name.pattern).toBeTypeOf('string');
     expect(new RegExp(schema.properties.warmup.pattern).test('36s')).toBe(true);

@@ -43,7 +43,8 @@ describe('plans', () => {
       base: {},
       weekend: {
         patch: {
-          pools: { annotators: { shifts: [{ days: ['sat', 'sun'], start: '10:00', end: '14:00' }] }, vendor: { headcount: 3 } },
+          pools: { annotators: { shifts: [{ days: ['sat', 'sun'], start: '10:00', end: '14:00' }] }, vendor: { headcount: 3, shifts: 'always', pay: { perItem: 0.1 } } },
+          stages: { annotate: { pool: ['annotators', 'vendor'] } },
           deadline: '6w',
         },
       },

@@ -106,7 +106,9 @@ describe('a sweep', () => {
 
   it('may set fields the file leaves unset, and fields of sections its plan adds', () => {
     const doc = withVendors({ plans: ['vendor-a'], parameters: { horizon: ['20w'], 'pools.vendor.headcount': [1, 2], 'pools.reviewers.timeZone': ['Asia/Tokyo'] } });
-    doc.plans['vendor-a'].patch.pools.vendor = { headcount: 5 };
+    doc.plans['vendor-a'].patch.pools.vendor = { headcount: 5, shifts: 'always', pay: 'none' };
+    // The vendor shares the annotators' queue (a pool that serves no stage is left out of a plan).
+    doc.plans['vendor-a'].patch.stages = { annotate: { pool: ['annotators', 'vendor'] } };
     const plans = parseDoc(doc).plans.slice(3);
     expect(plans.map((p) => p.name)).toEqual(['vendor-a/horizon=20w,headcount=1,timeZone=Asia/Tokyo', 'vendor-a/horizon=20w,headcount=2,timeZone=Asia/Tokyo']);
     expect(plans[1].model.horizonHours).toBe(20 * 168);
@@ -204,7 +206,7 @@ describe('a sweep that is wrong', () => {
 
   it('checks paths in every plan it varies', () => {
     const doc = withVendors({ plans: ['vendor-a', 'vendor-b'], parameters: { 'pools.vendor.headcount': [1] } });
-    doc.plans['vendor-a'].patch.pools.vendor = { headcount: 5 };
+    doc.plans['vendor-a'].patch.pools.vendor = { headcount: 5, shifts: 'always', pay: 'none' };
     const error = errorAfter((d) => Object.assign(d, doc));
     expect(error.field).toBe('sweep.parameters["pools.vendor.headcount"]');
     expect(error.expected).toContain('pools in plan vendor-b has annotators, reviewers');

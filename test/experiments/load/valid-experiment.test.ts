@@ -232,7 +232,7 @@ describe('a minimal experiment', () => {
     });
     expect(model.pools[1]).toEqual({
       name: 'reviewers',
-      shifts: [{ headcount: 1, timeZone: 'UTC', shifts: [{ days: ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'], start: '00:00', end: '24:00' }], holidays: [] }],
+      shifts: [{ headcount: 1, timeZone: 'UTC', shifts: [{ days: ['mon', 'tue', 'wed', 'thu', 'fri'], start: '08:00', end: '18:00' }], holidays: [] }],
       shrinkage: 0,
       absenceRate: 0,
       speedCv: 0,
@@ -296,7 +296,7 @@ describe('a minimal experiment', () => {
 
   it('lets pools share a stage queue, follow-the-sun', () => {
     const doc = minimalDocument();
-    doc.pools.manila = { headcount: 7, timeZone: 'Asia/Manila', shifts: doc.pools.annotators.shifts };
+    doc.pools.manila = { headcount: 7, timeZone: 'Asia/Manila', shifts: doc.pools.annotators.shifts, pay: { salaried: '9/h' } };
     doc.stages.annotate.pool = ['annotators', 'manila'];
     expect(parseDoc(doc).plans[0].model.stages[0].pools).toEqual(['annotators', 'manila']);
   });

@@ -48,8 +48,8 @@ horizon: 156w
 work:
   frames: { count: 50000000, workflow: [annotate, review] }
 pools:
-  annotators: { headcount: 10000 }
-  reviewers: { headcount: 10 }
+  annotators: { headcount: 10000, shifts: always, pay: none }
+  reviewers: { headcount: 10, shifts: always, pay: none }
 stages:
   annotate: { kind: annotate, pool: annotators, handling: 10m }
   review: { kind: review, pool: reviewers, handling: 20m, sample: 100% }
@@ -156,7 +156,9 @@ describe('a plan above the memory limit', () => {
 
   it('is refused when its people alone exceed the limit, before a calendar is built', () => {
     const doc = minimalDocument();
-    for (let i = 0; i < 20; i++) doc.pools[`crowd${i}`] = { headcount: 1_000_000 };
+    for (let i = 0; i < 20; i++) doc.pools[`crowd${i}`] = { headcount: 1_000_000, shifts: 'always', pay: 'none' };
+    // The crowds share the annotators' queue: a pool that serves no stage is left out of the plan.
+    doc.stages.annotate.pool = ['annotators', ...Array.from({ length: 20 }, (_, i) => `crowd${i}`)];
     const experiment = parseDoc(doc);
     const error = (() => {
       try {
@@ -193,7 +195,7 @@ describe('limits of the model, checked by the loader', () => {
   it('refuses more than 256 pools, stages or item types (an item keeps each in one byte)', () => {
     const e = errorOf(() => {
       const doc = minimalDocument();
-      for (let i = 0; i < 256; i++) doc.pools[`p${i}`] = { headcount: 1 };
+      for (let i = 0; i < 256; i++) doc.pools[`p${i}`] = { headcount: 1, shifts: 'always', pay: 'none' };
       parseDoc(doc);
     });
     expect(e.message).toBe('experiment.yaml: pools: expected at most 256 pools (an item keeps its pool in one byte), got 258');

@@ -6,7 +6,7 @@ import { capacityCheck } from '../../../sim/model/capacity.js';
 import { feasibilityWarnings } from '../../../sim/model/feasibility.js';
 import { labelsim, tempDir } from '../../support/cli.js';
 
-/** A one-pool project: 200 items of 1 h, three people around the clock, finished in about 67 h. */
+/** A one-pool project: 200 items of 1 h, three unpaid people around the clock (`shifts: always`), finished in about 67 h. */
 function project(extra: { pools?: string; stages?: string; work?: string; top?: string } = {}): string {
   return [
     'name: unfinishable',
@@ -17,7 +17,7 @@ function project(extra: { pools?: string; stages?: string; work?: string; top?: 
     'work:',
     extra.work ?? '  items: { count: 200, workflow: [annotate, review] }',
     'pools:',
-    extra.pools ?? '  annotators: { headcount: 3, errorRate: 10% }\n  reviewers: { headcount: 1 }',
+    extra.pools ?? '  annotators: { headcount: 3, shifts: always, pay: none, errorRate: 10% }\n  reviewers: { headcount: 1, shifts: always, pay: none }',
     'stages:',
     '  annotate: { kind: annotate, pool: annotators, handling: { lognormal: { mean: 1h, cv: 0.3 } } }',
     extra.stages ?? '  review: { kind: review, pool: reviewers, handling: 5m, sample: 20% }',
@@ -48,7 +48,7 @@ function expectAllCensored(summary: any, replications = 4) {
 
 describe('a plan that cannot finish', () => {
   it('stops every replication at the horizon when a pool has headcount 0, says so, and names the stage no one staffs', () => {
-    const r = runProject(project({ pools: '  annotators: { headcount: 0 }\n  reviewers: { headcount: 1 }' }));
+    const r = runProject(project({ pools: '  annotators: { headcount: 0, shifts: always, pay: none }\n  reviewers: { headcount: 1, shifts: always, pay: none }' }));
     expect(r.code, r.stderr).toBe(0);
     expectAllCensored(r.summary);
     expect(r.summary.plans[0].accepted.mean).toBe(0);
@@ -58,7 +58,7 @@ describe('a plan that cannot finish', () => {
   });
 
   it('does the same when the pool has no open hours before the horizon', () => {
-    const r = runProject(project({ pools: '  annotators: { headcount: 3, start: 10w }\n  reviewers: { headcount: 1 }' }));
+    const r = runProject(project({ pools: '  annotators: { headcount: 3, shifts: always, pay: none, start: 10w }\n  reviewers: { headcount: 1, shifts: always, pay: none }' }));
     expect(r.code, r.stderr).toBe(0);
     expectAllCensored(r.summary);
     expect(r.summary.plans[0].warnings).toEqual(['stage "annotate" has no one to do it before the horizon: pool "annotators" starts at 10w, the horizon is 3w']);
@@ -87,10 +87,10 @@ describe('a plan that cannot finish', () => {
       return feasibilityWarnings(e.plans[0].model, capacityCheck(e.plans[0].model));
     };
     const review = (fields: string) => `  review: { kind: review, pool: reviewers, handling: 5m, ${fields} }`;
-    expect(warnings(review('detection: 100%'), '  annotators: { headcount: 3, errorRate: 100% }\n  reviewers: { headcount: 1 }')).toEqual([
+    expect(warnings(review('detection: 100%'), '  annotators: { headcount: 3, shifts: always, pay: none, errorRate: 100% }\n  reviewers: { headcount: 1, shifts: always, pay: none }')).toEqual([
       'review tier "review" rejects every item (detection 100%, and pool "annotators" gets every label wrong (errorRate 100%)) and there is no escalation: items loop in rework forever',
     ]);
-    expect(warnings(review('detection: 50%, falseReject: 1'), '  annotators: { headcount: 3 }\n  reviewers: { headcount: 1 }')).toEqual([
+    expect(warnings(review('detection: 50%, falseReject: 1'), '  annotators: { headcount: 3, shifts: always, pay: none }\n  reviewers: { headcount: 1, shifts: always, pay: none }')).toEqual([
       'review tier "review" rejects every item (falseReject 100%, and pool "annotators" makes no errors) and there is no escalation: items loop in rework forever',
     ]);
     // Some items pass: a wrong label may slip through, a right one may not be rejected.
