@@ -1,3 +1,4 @@
+import { escapeCharacter, UNPRINTABLE } from '../terminal-text.js';
 /**
  * A problem with an experiment file, phrased so the user can fix it: which file, which field
  * (a path from the document root such as `stages.review.sample` or `pools.a.shifts[0].end`, or
@@ -30,16 +31,6 @@ function formatMessage(file: string, field: string, expected: string, got: strin
 }
 
 /**
- * Characters a terminal acts on instead of showing, or that reorder or hide what follows: C0
- * and C1 controls (ESC starts colour and cursor sequences, U+009B is a one-byte CSI), DEL, line
- * and paragraph separators, zero-width and bidirectional formatting marks ("Trojan Source",
- * CVE-2021-42574), a byte-order mark, and halves of a surrogate pair standing alone.
- */
-const UNPRINTABLE = /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
-
-const escapeOne = (c: string) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`;
-
-/**
  * `text` made safe to print on one line of a terminal: unprintable characters escaped as
  * `\u001b`, and at most `max` characters, the middle given up for ' ... ' (the start and the
  * end of a path or a value are what identify it). Never cuts a character or an escape in two.
@@ -60,7 +51,7 @@ export function shown(text: string, max: number): string {
 
 /** Code points of `text`, each escaped if unprintable (so is a surrogate half a slice cut off). */
 function escapeUnits(text: string): string[] {
-  return Array.from(text, (c) => c.replace(UNPRINTABLE, escapeOne));
+  return Array.from(text, (c) => c.replace(UNPRINTABLE, escapeCharacter));
 }
 
 /** The longest prefix of `units` of at most `max` characters in all. */

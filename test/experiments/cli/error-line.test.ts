@@ -10,7 +10,7 @@ const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u20
 
 describe('the final error line', () => {
   it('spells control characters as escapes, so a message stays one line and cannot drive the terminal', () => {
-    expect(errorLine('bad\nname\r\t\u001b[2J\u0000\u007f\u009b end')).toBe('bad\\nname\\r\\t\\x1b[2J\\x00\\x7f\\u009b end');
+    expect(errorLine('bad\nname\r\t\u001b[2J\u0000\u007f\u009b end')).toBe('bad\\u000aname\\u000d\\u0009\\u001b[2J\\u0000\\u007f\\u009b end');
     expect(errorLine('a\u2028b\u202ec')).toBe('a\\u2028b\\u202ec');
     expect(errorLine('caf\u00e9 \u{1f600} C:\\data')).toBe('caf\u00e9 \u{1f600} C:\\data');
   });
@@ -22,7 +22,7 @@ describe('the final error line', () => {
     expect(long.endsWith('x\u2026')).toBe(true);
     const escapes = errorLine('\u001b'.repeat(5000));
     expect(escapes.length).toBeLessThanOrEqual(MAX_ERROR_LINE);
-    expect(escapes).toMatch(/^(\\x1b)+\u2026$/);
+    expect(escapes).toMatch(/^(\\u001b)+\u2026$/);
     const emoji = errorLine('\u{1f600}'.repeat(5000));
     expect(emoji.length).toBeLessThanOrEqual(MAX_ERROR_LINE);
     expect(emoji).toMatch(/^(\u{1f600})+\u2026$/u);
@@ -38,7 +38,7 @@ describe('the final error line', () => {
     expect(lines).toHaveLength(1);
     expect(lines[0]).not.toMatch(CONTROL);
     expect(lines[0].startsWith('labelsim: ')).toBe(true);
-    expect(lines[0]).toContain('bad\\x1b[31m\\tname.yaml');
+    expect(lines[0]).toContain('bad\\u001b[31m\\u0009name.yaml');
   });
 
   it('is what the command line prints for an enormous bad option, cut to one line', () => {
@@ -48,6 +48,6 @@ describe('the final error line', () => {
     expect(lines).toHaveLength(1);
     expect(lines[0]).not.toMatch(CONTROL);
     expect(lines[0].length).toBeLessThanOrEqual(MAX_ERROR_LINE);
-    expect(lines[0]).toMatch(/^labelsim: --plan: expected one of base, same-again, plus-one, got "evil\\x1b\]0;owned\\x07x+\u2026$/);
+    expect(lines[0]).toMatch(/^labelsim: --plan: expected one of base, same-again, plus-one, got "evil\\u001b\]0;owned\\u0007x+\u2026$/);
   });
 });
