@@ -45,3 +45,22 @@ export function internalPaths(out: string, name: string): { staging: string; loc
   const folder = outputFolder(out, name);
   return { staging: folder.staging, lock: folder.lock, records: path.join(folder.staging, 'replications.jsonl') };
 }
+
+/** Starts a run and interrupts it with SIGINT (Ctrl-C) once a few records are on disk; its exit code and stderr. */
+export async function interruptRun(args: string[], records: string): Promise<{ code: number | null; stderr: string }> {
+  const child = startLabelsim(args);
+  let stderr = '';
+  child.stderr.on('data', (d) => (stderr += d));
+  await new Promise<void>((resolve, reject) => {
+    const t0 = Date.now();
+    const tick = () => {
+      if (fs.existsSync(records) && fs.readFileSync(records, 'utf8').split('\n').length > 5) return resolve();
+      if (Date.now() - t0 > 60_000) return reject(new Error('no records appeared'));
+      setTimeout(tick, 20);
+    };
+    tick();
+  });
+  child.kill('SIGINT');
+  const code = await new Promise<number | null>((r) => child.on('exit', (c) => r(c)));
+  return { code, stderr };
+}

@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { internalPaths, labelsim, REPO, startLabelsim, tempDir } from '../../support/cli.js';
+import { internalPaths, interruptRun, labelsim, REPO, tempDir } from '../../support/cli.js';
 
 const FILE = 'test/experiments/fixtures/small-project.yaml';
 const CLI = path.join(REPO, 'dist', 'experiments', 'cli.js');
@@ -17,24 +17,7 @@ function paste(command: string, cwd: string, env: Record<string, string> = {}) {
   return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
 }
 
-/** Starts a run and interrupts it with SIGINT once a few records are on disk; returns its stderr. */
-async function interrupted(args: string[], records: string): Promise<{ code: number | null; stderr: string }> {
-  const child = startLabelsim(args);
-  let stderr = '';
-  child.stderr.on('data', (d) => (stderr += d));
-  await new Promise<void>((resolve, reject) => {
-    const t0 = Date.now();
-    const tick = () => {
-      if (fs.existsSync(records) && fs.readFileSync(records, 'utf8').split('\n').length > 5) return resolve();
-      if (Date.now() - t0 > 60_000) return reject(new Error('no records appeared'));
-      setTimeout(tick, 20);
-    };
-    tick();
-  });
-  child.kill('SIGINT');
-  const code = await new Promise<number | null>((r) => child.on('exit', (c) => r(c)));
-  return { code, stderr };
-}
+
 
 describe('resuming an interrupted run', () => {
   it('prints, after Ctrl-C, the whole command that continues the run, which pasted in a shell anywhere completes it to the uninterrupted summary', async () => {
@@ -46,7 +29,7 @@ describe('resuming an interrupted run', () => {
 
     const out = path.join(tempDir('hint'), "it's out");
     const records = internalPaths(out, 'small-project').records;
-    const run = await interrupted(['run', FILE, ...shaping, '--workers', '1', '--batch-size', '1', '--out', out], records);
+    const run = await interruptRun(['run', FILE, ...shaping, '--workers', '1', '--batch-size', '1', '--out', out], records);
     expect(run.code).toBe(130);
     const hint = /continue with: (labelsim run .*)$/m.exec(run.stderr);
     expect(hint, run.stderr).not.toBeNull();
@@ -72,7 +55,7 @@ describe('resuming an interrupted run', () => {
   it('names the whole command that continues the run when a run without --resume finds an interrupted one', async () => {
     const out = tempDir('exists');
     const records = internalPaths(out, 'small-project').records;
-    const run = await interrupted(['run', FILE, '-r', '30', '--seed', '5', '--workers', '1', '--batch-size', '1', '--out', out], records);
+    const run = await interruptRun(['run', FILE, '-r', '30', '--seed', '5', '--workers', '1', '--batch-size', '1', '--out', out], records);
     expect(run.code).toBe(130);
     const again = labelsim(['run', FILE, '-r', '30', '--seed', '5', '--out', out]);
     expect(again.code).toBe(2);

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { internalPaths, labelsim, startLabelsim, tempDir } from '../../support/cli.js';
+import { internalPaths, interruptRun, labelsim, tempDir } from '../../support/cli.js';
 
 const FILE = 'test/experiments/fixtures/small-project.yaml';
 
@@ -12,20 +12,7 @@ describe('Ctrl-C during a run', () => {
 
     const out = tempDir('sigint');
     const records = internalPaths(out, 'small-project').records;
-    const child = startLabelsim(['run', FILE, '--replications', '30', '--workers', '1', '--batch-size', '1', '--out', out]);
-    let stderr = '';
-    child.stderr.on('data', (d) => (stderr += d));
-    await new Promise<void>((resolve, reject) => {
-      const t0 = Date.now();
-      const tick = () => {
-        if (fs.existsSync(records) && fs.readFileSync(records, 'utf8').split('\n').length > 5) return resolve();
-        if (Date.now() - t0 > 60_000) return reject(new Error('no records appeared'));
-        setTimeout(tick, 20);
-      };
-      tick();
-    });
-    child.kill('SIGINT');
-    const code = await new Promise<number | null>((r) => child.on('exit', (c) => r(c)));
+    const { code, stderr } = await interruptRun(['run', FILE, '--replications', '30', '--workers', '1', '--batch-size', '1', '--out', out], records);
     expect(code).toBe(130);
     expect(stderr).toMatch(/Interrupted: finishing the batches in flight/);
     expect(stderr).toMatch(/Stopped\. Records so far are kept in .*; continue with: labelsim run .* --resume/);
