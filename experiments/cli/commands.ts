@@ -7,7 +7,7 @@ import { UsageError } from '../usage-error.js';
 import { experimentJsonSchema, leftOutPoolLines, loadExperiment } from '../load/index.js';
 import { parseShard } from '../run/batches.js';
 import { forcedFailures, runExperiment } from '../run/run-experiment.js';
-import { parseFaults } from '../run/faults.js';
+import { testHooks } from '../run/test-hooks.js';
 import { checkLimits, maxMemoryMb, memoryLine } from '../run/limits.js';
 import { feasibilityWarnings } from '../../sim/model/feasibility.js';
 import { defaultWorkerCount } from '../../workers/replication-pool.js';
@@ -57,8 +57,8 @@ export async function runCommand(args: RunArgs): Promise<number> {
   process.on('SIGINT', onSigint);
   process.on('SIGTERM', onSigint);
   const progress = createProgress(process.stderr, 'replications', args.quiet);
-  const failOn = process.env.LABELSIM_FAIL_ON?.split(',').filter(Boolean);
-  const faults = parseFaults(process.env.LABELSIM_FAULT);
+  const { failOn, faults, notice } = testHooks();
+  if (notice !== null) err(notice);
   const limitMb = maxMemoryMb(args.maxMemory);
   try {
     const outcome = await runExperiment({
@@ -182,7 +182,9 @@ export function replayCommand(args: ReplayArgs): number {
     throw new UsageError(`--replication: expected an integer from 0 to ${replications - 1} (${from}), got ${args.replication}`);
   }
   const seed = args.seed ?? experiment.seed;
-  const failOn = forcedFailures(plan.name, new Set(process.env.LABELSIM_FAIL_ON?.split(',').filter(Boolean) ?? []));
+  const hooks = testHooks();
+  if (hooks.notice !== null) process.stderr.write(hooks.notice + '\n');
+  const failOn = forcedFailures(plan.name, new Set(hooks.failOn));
   process.stderr.write(`Replaying plan "${plan.name}" replication ${args.replication} with seed ${seed} in one thread...\n`);
   try {
     const r = runReplication({ model: plan.model, seed, replications: [args.replication], failOn }, args.replication);

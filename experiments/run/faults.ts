@@ -12,8 +12,9 @@ import { UsageError } from '../usage-error.js';
  *                          written first, as a full disk does); also eacces-, erofs-, eio-after:N
  *   enospc-summary         writing the summary fails with ENOSPC (also eacces-, erofs-, eio-)
  *
- * Nothing here runs unless the variable is set; LABELSIM_FAIL_ON (a replication that throws
- * inside runReplication) is the older, separate hook.
+ * Nothing here runs unless LABELSIM_TEST_HOOKS=1 turns the hooks on (test-hooks.ts), and a run
+ * with them on says so; LABELSIM_FAIL_ON (a replication that throws inside runReplication) is
+ * the older hook behind the same switch.
  */
 export type WorkerFaultKind = 'exit' | 'oom' | 'throw-batch';
 

@@ -166,3 +166,6 @@ export class EventQueue {
     this.free = widened(this.free, n);
   }
 }
+
+/** Bytes of typed-array columns per event slot (heap, kind, two arguments and the free list as Int32, time and sequence as Float64), for the memory estimate; checked in the tests. */
+export const BYTES_PER_EVENT_SLOT = 5 * 4 + 2 * 8;

@@ -405,3 +405,6 @@ export class ServerPool {
     this.idlePos[server] = -1;
   }
 }
+
+/** Bytes of typed-array columns per server (2 x Uint8, 4 x Int32, 8 x Float64), for the memory estimate (sim/model/memory-estimate.ts); checked in the tests. */
+export const BYTES_PER_SERVER = 2 * 1 + 4 * 4 + 8 * 8;

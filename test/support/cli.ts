@@ -11,12 +11,24 @@ export interface CliResult {
   code: number;
   stdout: string;
   stderr: string;
+  /** The line a run prints when the test hooks are on, taken out of `stderr` (null when off). */
+  hooks: string | null;
 }
 
-/** Runs the real command line, as a user would, from the repository root. */
+/** Fault hooks (LABELSIM_FAULT, LABELSIM_FAIL_ON) act only behind their switch: a test that sets one turns the switch on. */
+export function withHookSwitch(env: Record<string, string>): Record<string, string> {
+  return 'LABELSIM_FAULT' in env || 'LABELSIM_FAIL_ON' in env ? { LABELSIM_TEST_HOOKS: '1', ...env } : env;
+}
+
+/**
+ * Runs the real command line, as a user would, from the repository root. The hooks line a run
+ * prints first when a test turns fault hooks on is handed back apart (test-hooks.test.ts checks
+ * it), so the other tests read the rest of stderr as a user would see it without hooks.
+ */
 export function labelsim(args: string[], env: Record<string, string> = {}): CliResult {
-  const r = spawnSync(process.execPath, [CLI, ...args], { cwd: REPO, encoding: 'utf8', env: { ...process.env, ...env } });
-  return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
+  const r = spawnSync(process.execPath, [CLI, ...args], { cwd: REPO, encoding: 'utf8', env: { ...process.env, ...withHookSwitch(env) } });
+  const m = /^(labelsim: test hooks on [^\n]*)\n/.exec(r.stderr ?? '');
+  return { code: r.status ?? -1, stdout: r.stdout, stderr: m === null ? r.stderr : r.stderr.slice(m[0].length), hooks: m === null ? null : m[1] };
 }
 
 /** Starts the command line without waiting (to kill it part way). */

@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { internalPaths, interruptRun, labelsim, REPO, tempDir } from '../../support/cli.js';
+import { internalPaths, interruptRun, labelsim, REPO, tempDir, withHookSwitch } from '../../support/cli.js';
 
 const FILE = 'test/experiments/fixtures/small-project.yaml';
 const CLI = path.join(REPO, 'dist', 'experiments', 'cli.js');
@@ -12,7 +12,7 @@ function paste(command: string, cwd: string, env: Record<string, string> = {}) {
   const r = spawnSync('sh', ['-c', `labelsim() { "$LABELSIM_NODE" "$LABELSIM_CLI" "$@"; }\n${command}`], {
     cwd,
     encoding: 'utf8',
-    env: { ...process.env, LABELSIM_NODE: process.execPath, LABELSIM_CLI: CLI, ...env },
+    env: { ...process.env, LABELSIM_NODE: process.execPath, LABELSIM_CLI: CLI, ...withHookSwitch(env) },
   });
   return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
 }
