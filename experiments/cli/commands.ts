@@ -20,7 +20,7 @@ import { computeSensitivity, parseSets, type SensitivityArgs } from './analysis-
 import { writeFileAtomic } from '../run/atomic-file.js';
 import { acquireLock } from '../run/run-lock.js';
 import { outputFolder, prepareOutputFolder } from '../run/output-folder.js';
-import { isWriteProblem, outputError } from '../run/output-error.js';
+import { writing } from '../run/output-error.js';
 import type { Sensitivity } from '../../reports/report-data.js';
 
 export interface RunArgs {
@@ -219,14 +219,7 @@ export function mergeCommand(dirs: string[], out: string): number {
 
 /** `labelsim report DIR`: rebuilds a run folder's report (and CSV tables) from its saved files, without simulating. */
 export function reportCommand(dir: string): number {
-  let outcome: ReturnType<typeof rebuildReport>;
-  try {
-    outcome = rebuildReport(dir);
-  } catch (err) {
-    if (isWriteProblem(err)) throw outputError(err, dir, "the run's records and summary are untouched", 'run labelsim report again');
-    throw err;
-  }
-  const { written, notice } = outcome;
+  const { written, notice } = writing(dir, "the run's records and summary are untouched", () => rebuildReport(dir), 'run labelsim report again');
   if (notice !== null) process.stderr.write(`labelsim: warning: ${notice}\n`);
   process.stderr.write(`Rebuilt ${written.map((f) => relative(path.join(dir, f))).join(', ')}\n`);
   return 0;

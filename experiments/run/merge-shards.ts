@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { Summary } from '../aggregate/summary.js';
 import { writeFileAtomic } from './atomic-file.js';
 import { completeRun, type RunFinisher } from './complete-run.js';
-import { isWriteProblem, outputError } from './output-error.js';
+import { writing } from './output-error.js';
 import { outputFolder, prepareOutputFolder } from './output-folder.js';
 import { readRecordLines, recordLogText } from './record-log.js';
 import { layoutMismatch, recordSet, skippedLine } from './record-set.js';
@@ -65,22 +65,14 @@ export function mergeShards(dirs: string[], outRoot: string, finish?: RunFinishe
   }
 
   const folder = outputFolder(outRoot, first.experiment);
-  const write = <T>(file: string, action: () => T): T => {
-    try {
-      return action();
-    } catch (err) {
-      if (isWriteProblem(err)) throw outputError(err, file, null);
-      throw err;
-    }
-  };
-  const release = write(folder.lock, () => {
+  const release = writing(folder.lock, null, () => {
     prepareOutputFolder(folder);
     return acquireLock(folder.lock);
   });
   try {
     refuseInterruptedRun(folder.staging, first.experiment);
     refuseInterruptedRun(folder.legacyStaging, first.experiment);
-    const summary = write(folder.staging, () => {
+    const summary = writing(folder.staging, null, () => {
       try {
         fs.rmSync(folder.staging, { recursive: true, force: true });
         fs.mkdirSync(folder.staging, { recursive: true });

@@ -58,3 +58,17 @@ function shown(p: string): string {
   const r = path.relative(process.cwd(), p);
   return r === '' ? '.' : r.startsWith('..') || path.isAbsolute(r) ? p : r;
 }
+
+/**
+ * Runs `write`, turning a file system that refuses to write (full, read-only, not ours) into one
+ * OutputError line naming the file, what is kept and what to do. `kept` is null when nothing of
+ * the run exists yet (then there is nothing to resume).
+ */
+export function writing<T>(file: string, kept: string | null, write: () => T, retry?: string): T {
+  try {
+    return write();
+  } catch (err) {
+    if (isWriteProblem(err)) throw outputError(err, file, kept, retry);
+    throw err;
+  }
+}

@@ -14,7 +14,7 @@ import { writeFileAtomic } from './atomic-file.js';
 import { batchesOf, inShard, type Shard } from './batches.js';
 import { diskFault, NO_FAULTS, workerFaultsOf, type FaultPlan } from './faults.js';
 import { checkLimits, DEFAULT_MAX_MEMORY_MB, type LimitCheck } from './limits.js';
-import { isWriteProblem, outputError } from './output-error.js';
+import { isWriteProblem, outputError, writing } from './output-error.js';
 import { outputFolder, prepareOutputFolder, type OutputFolder } from './output-folder.js';
 import { readRecordLines, RecordLog, recordLogText, type ReplicationRecord } from './record-log.js';
 import { layoutMismatch, recordLayoutOf, recordSet, skippedLine, succeeded, type RecordSet } from './record-set.js';
@@ -207,20 +207,6 @@ export async function runExperiment(opts: RunOptions): Promise<RunOutcome> {
     return { folder: folder.final, summary, failed: summary.failedReplications.length, interrupted: false, wallSeconds };
   } finally {
     release();
-  }
-}
-
-/**
- * Runs `write`, turning a file system that refuses to write (full, read-only, not ours) into one
- * OutputError line naming the file, what is kept and what to do. `kept` is null when nothing of
- * the run exists yet (then there is nothing to resume).
- */
-function writing<T>(file: string, kept: string | null, write: () => T): T {
-  try {
-    return write();
-  } catch (err) {
-    if (isWriteProblem(err)) throw outputError(err, file, kept);
-    throw err;
   }
 }
 

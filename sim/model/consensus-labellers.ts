@@ -1,4 +1,5 @@
 import type { Eligibility } from '../engine/eligibility.js';
+import { widened } from '../engine/typed-arrays.js';
 import { Pass, type ItemStore } from './item-store.js';
 import type { StageRuntime } from './stage-runtime.js';
 
@@ -32,7 +33,7 @@ export class ConsensusLabellers implements Eligibility {
   /** `server` takes copy `copy` (0-based, in the order copies are begun) of `item`'s round. */
   took(item: number, copy: number, server: number): void {
     const at = item * this.width + copy;
-    if (at >= this.takers.length) this.grow(at + 1);
+    if (at >= this.takers.length) this.takers = widened(this.takers, Math.max(2 * this.takers.length, at + 1));
     this.takers[at] = server;
   }
 
@@ -43,13 +44,5 @@ export class ConsensusLabellers implements Eligibility {
     const to = from + items.begun[item];
     for (let at = from; at < to; at++) if (this.takers[at] === server) return true;
     return false;
-  }
-
-  private grow(needed: number): void {
-    let n = this.takers.length * 2;
-    while (n < needed) n *= 2;
-    const takers = new Int32Array(n);
-    takers.set(this.takers);
-    this.takers = takers;
   }
 }
