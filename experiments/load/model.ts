@@ -17,6 +17,7 @@ import { ExperimentError, describeValue, joinPath, type PathSegment } from './er
 import { ALWAYS, FIXED_COSTS_EXPECTED, MAX_FIXED_COSTS, NO_PAY, SHIFTS_EXPECTED, type HandlingDocument, type ModelDocument, type PoolDocument } from './schema.js';
 import { unusedPools } from './left-out-pools.js';
 import { durationHours, ratePerHour, shareValue } from './units.js';
+import { MAX_ITEM_SERIAL, MAX_POOLS, MAX_STAGES, MAX_TYPES } from '../../sim/model/model-limits.js';
 
 /**
  * Limits of the model's representation, refused with the field at fault: an item keeps its type,
@@ -24,10 +25,7 @@ import { durationHours, ratePerHour, shareValue } from './units.js';
  * horizon sets the size of every per-day figure and calendar (and the time grid is exact to ~9
  * million hours). See experiments/run/limits.ts for the memory limits checked before a run.
  */
-export const MAX_TYPES = 256;
-export const MAX_STAGES = 256;
-export const MAX_POOLS = 256;
-export const MAX_ITEM_SERIAL = 2 ** 31 - 1;
+export { MAX_ITEM_SERIAL, MAX_POOLS, MAX_STAGES, MAX_TYPES } from '../../sim/model/model-limits.js';
 /** 100 years, in hours (5,200 weeks). */
 export const MAX_HORIZON_HOURS = 5200 * 168;
 

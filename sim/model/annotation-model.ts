@@ -1,162 +1,132 @@
-import { sameInstant } from '../engine/same-instant.js';
 import { ServerPool, type PoolClient } from '../engine/server-pool.js';
 import { Simulation } from '../engine/simulation.js';
-import { KeyedRandom } from '../random/keyed-random.js';
-import { randomStream } from '../random/stream.js';
-import { sampler, type Sampler } from '../random/distribution.js';
 import { WaitHistogram } from '../stats/wait-histogram.js';
 import { Activity } from './activities.js';
-import type { ModelConfig, PayModel } from './config.js';
+import { Arrivals } from './arrivals.js';
+import type { ModelConfig } from './config.js';
 import { ConsensusLabellers } from './consensus-labellers.js';
-import { CostLedger, total } from './cost-ledger.js';
-import { ItemStore, Pass } from './item-store.js';
-import { PreLabelModel } from './pre-label-model.js';
+import { CostLedger } from './cost-ledger.js';
+import { ItemDraws, PersonDraws } from './draw-keys.js';
+import { ItemFlow } from './item-flow.js';
+import { ItemStore } from './item-store.js';
+import { Complexity } from './modifiers/complexity.js';
+import type { ErrorModifier, HandlingModifier } from './modifiers/handling-modifier.js';
+import { PersonPace } from './modifiers/person-pace.js';
+import { PreLabels } from './modifiers/pre-labels.js';
+import { ReworkPace } from './modifiers/rework-pace.js';
+import { emptyTask } from './modifiers/task.js';
+import { payTerms } from './pay/index.js';
+import { queueDiscipline } from './queue-discipline.js';
+import type { Recorder } from './recorder.js';
+import { assembleResult } from './replication-assembly.js';
 import type { ReplicationResult } from './replication-result.js';
+import { ReplicationTally } from './replication-tally.js';
 import { serviceGroups } from './service-groups.js';
 import { activityOf, stageRuntime, type StageRuntime } from './stage-runtime.js';
+import { stoppingRule, type StoppingRule } from './stopping-rule.js';
+import { TaskHours } from './task-hours.js';
 import { Workforce } from './workforce.js';
 
-const REWORK_CLASS = 0;
-const NEW_WORK_CLASS = 1;
-/** Pools a model may have (an item keeps its labeller's pool in one byte): keys a person as person x MAX_POOLS + pool. */
-const MAX_POOLS = 256;
-
+/** What a replication may be given beside its config, seed and index. */
+export interface ReplicationOptions {
+  /** Sees every task, label, review and acceptance (tests); production leaves it out. */
+  recorder?: Recorder;
+}
 
 /**
- * One replication of the annotation pipeline: items flow annotate -> review tiers -> accepted,
- * with consensus, adjudication, rework, escalation, gold items and pre-labels, served by pools of
- * people on shift calendars. It is a pure function of (config, seed, replication).
+ * One replication of the annotation pipeline, wired from its parts: pools of people on shift
+ * calendars (workforce.ts) serve the stages' queues (the engine's ServerPool, one per group of
+ * pools sharing a queue); work arrives (arrivals.ts); each task's hours come from task-hours.ts
+ * and each finished task moves its item through the flow (item-flow.ts). Every rule is resolved
+ * here once, from the config, into the contracts the hot path calls: stopping rule, queue
+ * discipline, review policies, pay terms, handling and error modifiers, recorder.
+ * A pure function of (config, seed, replication).
  */
 export class AnnotationModel implements PoolClient {
   readonly sim = new Simulation(4096);
-  private readonly items: ItemStore;
-  /** One engine pool per service group (pools sharing a queue); servers map back to (pool, person). */
+  private readonly items = new ItemStore(1024);
   private readonly groups: ServerPool[] = [];
+  /** Per group and server: the config pool and the person within it. */
   private readonly serverPool: Int32Array[] = [];
   private readonly serverPerson: Int32Array[] = [];
   private readonly workforces: Workforce[];
-  /** Per config pool, resolved from its pay model: hourly rate, fee per task, fee per accepted item, penalty per error found. */
-  private readonly ratePerHour: Float64Array;
-  private readonly feePerTask: Float64Array;
-  private readonly feePerAccepted: Float64Array;
-  private readonly penaltyPerError: Float64Array;
   private readonly stages: StageRuntime[];
-  /** Who took which consensus copy; null when no stage asks for more than one label. */
-  private readonly consensus: ConsensusLabellers | null;
-  private readonly workflows: Int32Array[];
-  private readonly complexity: Float64Array;
   private readonly ledger: CostLedger;
   private readonly waits: WaitHistogram[];
-  private readonly preLabels: PreLabelModel | null;
-  private readonly handlingRandom: KeyedRandom | null;
-  private readonly outcomeRandom: KeyedRandom | null;
-  private readonly totalItems: number;
-  private readonly openEnded: boolean;
+  private readonly tally: ReplicationTally;
+  private readonly stopping: StoppingRule;
+  private readonly flow: ItemFlow;
+  private readonly arrivals: Arrivals;
+  private readonly taskHours: TaskHours;
   private readonly remainingByDay: Float64Array;
   private readonly dayKind: number;
-  private readonly arrivalKind: number;
-  private readonly arrivalDraws: Array<Sampler | null>;
-  private readonly arrivalsLeft: Float64Array;
-  /** Arrival events handled so far, per work type. */
-  private readonly arrivalEvents: Float64Array;
-  private readonly createdOfType: Float64Array;
-  private readonly errorRates: Float64Array;
-  private readonly typeLeft: Float64Array;
-  private readonly typeCompletion: Float64Array;
-
-  private accepted = 0;
-  private accurate = 0;
-  private acceptedByDeadline = 0;
-  private reworks = 0;
-  private errorsFound = 0;
-  private errorsMade = 0;
-  private completionHours = NaN;
+  private readonly recorder: Recorder | null;
   private costAtDeadline: Float64Array | null = null;
 
   constructor(
     private readonly config: ModelConfig,
     readonly seed: number,
     readonly replication: number,
+    options: ReplicationOptions = {},
   ) {
     const random = !config.deterministic;
-    const keyed = (purpose: string) => (random ? new KeyedRandom(seed, replication, purpose) : null);
-    this.handlingRandom = keyed('handling');
-    this.outcomeRandom = keyed('outcomes');
+    const draws = random ? new ItemDraws(seed, replication) : null;
+    this.recorder = options.recorder ?? null;
+    this.stopping = stoppingRule(config);
+    this.tally = new ReplicationTally(config.work.map((w) => w.count));
+    const discipline = queueDiscipline(config.queue);
 
-    const finite = config.work.every((w) => w.count !== null);
-    this.openEnded = !finite;
-    this.totalItems = finite ? config.work.reduce((n, w) => n + (w.count ?? 0), 0) : Infinity;
-    this.items = new ItemStore(1024);
-
-    const stageIndex = new Map(config.stages.map((s, i) => [s.name, i]));
-    const absences = keyed('absences');
-    const paces = keyed('people');
-    this.workforces = config.pools.map((pc, i) => new Workforce(this.sim, pc, i, config.clock, config.horizonHours, absences, paces));
+    const people = random ? new PersonDraws(seed, replication) : null;
+    this.workforces = config.pools.map((pc, i) => new Workforce(this.sim, pc, i, config.clock, config.horizonHours, people));
     const plan = serviceGroups(config);
-    this.stages = config.stages.map((sc, index) => stageRuntime(config, sc, index, plan.groupOfStage[index], this.handlingRandom, this.outcomeRandom));
+    this.stages = config.stages.map((sc, index) => stageRuntime(config, sc, index, plan.groupOfStage[index], draws));
     // Consensus stages give an item's copies to distinct people: their pools ask who took a copy.
     const widest = this.stages.reduce((k, st) => Math.max(k, st.labels), 1);
-    this.consensus = widest > 1 ? new ConsensusLabellers(this.items, this.stages, widest) : null;
+    const consensus = widest > 1 ? new ConsensusLabellers(this.items, this.stages, widest) : null;
     const consensusGroups = new Set(this.stages.filter((st) => st.labels > 1).map((st) => st.group));
-    for (const [g, members] of plan.members.entries()) {
-      const size = members.reduce((n, p) => n + this.workforces[p].size, 0);
-      const eligibility = consensusGroups.has(g) ? this.consensus! : undefined;
-      const pool = new ServerPool(this.sim, size, this, { classes: 2, openAtStart: false, eligibility });
-      const serverPool = new Int32Array(size);
-      const serverPerson = new Int32Array(size);
-      let offset = 0;
-      for (const p of members) {
-        const wf = this.workforces[p];
-        wf.attach(pool, offset);
-        for (let k = 0; k < wf.size; k++) {
-          serverPool[offset + k] = p;
-          serverPerson[offset + k] = k;
-        }
-        offset += wf.size;
-      }
-      this.groups.push(pool);
-      this.serverPool.push(serverPool);
-      this.serverPerson.push(serverPerson);
+    for (const [g, members] of plan.members.entries()) this.addGroup(members, discipline.classes, consensusGroups.has(g) ? consensus! : undefined);
+
+    const pay = config.pools.map((p) => payTerms(p.pay));
+    this.ledger = new CostLedger(config, this.workforces, pay);
+    const preLabels = config.preLabels === null ? null : new PreLabels(this.sim, config.preLabels, (amount) => this.retrain(amount));
+    const itemModifiers: HandlingModifier[] = [new Complexity(config.work), new ReworkPace()];
+    const errorModifiers: ErrorModifier[] = [];
+    if (preLabels !== null) {
+      itemModifiers.push(preLabels);
+      errorModifiers.push(preLabels);
     }
-    this.errorRates = Float64Array.from(config.pools, (p) => p.errorRate);
-    const payOf = (f: (pay: PayModel) => number) => Float64Array.from(config.pools, (p) => f(p.pay));
-    this.ratePerHour = payOf((pay) => (pay.kind === 'salaried' || pay.kind === 'hourly' ? pay.perHour : 0));
-    this.feePerTask = payOf((pay) => (pay.kind === 'per-item' ? pay.perItem : 0));
-    this.feePerAccepted = payOf((pay) => (pay.kind === 'per-accepted' ? pay.perItem : 0));
-    this.penaltyPerError = payOf((pay) => (pay.kind === 'per-item' ? pay.penaltyPerError : 0));
-    this.workflows = config.work.map((w) => Int32Array.from(w.workflow, (name) => stageIndex.get(name)!));
-    this.complexity = Float64Array.from(config.work, (w) => w.complexity);
-    this.typeLeft = Float64Array.from(config.work, (w) => w.count ?? Infinity);
-    this.typeCompletion = new Float64Array(config.work.length).fill(NaN);
+    const task = emptyTask(this.stages[0]);
+    const workflows = config.work.map((w) => Int32Array.from(w.workflow, (name) => config.stages.findIndex((s) => s.name === name)));
     this.waits = config.stages.map(() => new WaitHistogram());
-    this.ledger = new CostLedger(config, this.workforces, this.ratePerHour);
-    this.preLabels = config.preLabels === null ? null : new PreLabelModel(this.sim, config.preLabels, (amount) => this.ledger.add(Activity.retraining, amount));
+    this.taskHours = new TaskHours({ items: this.items, stages: this.stages, draws, itemModifiers, personModifiers: [new PersonPace(this.workforces)], task, consensus, ledger: this.ledger, now: () => this.sim.now, recorder: this.recorder });
+    this.flow = new ItemFlow({
+      sim: this.sim,
+      items: this.items,
+      stages: this.stages,
+      workflows,
+      groups: this.groups,
+      discipline,
+      pay,
+      errorRates: Float64Array.from(config.pools, (p) => p.errorRate),
+      errorModifiers,
+      task,
+      ledger: this.ledger,
+      stopping: this.stopping,
+      tally: this.tally,
+      deadlineHours: config.deadlineHours,
+      onAccepted: preLabels === null ? [] : [preLabels],
+      recorder: this.recorder,
+    });
 
+    // Event order at equal times is scheduling order: day ends, then arrivals, then the deadline.
+    const goal = this.stopping.goal;
     const days = Math.ceil(config.horizonHours / 24);
-    this.remainingByDay = new Float64Array(days).fill(finite ? this.totalItems : 0);
+    this.remainingByDay = new Float64Array(days).fill(Number.isFinite(goal) ? goal : 0);
     this.dayKind = this.sim.register((day) => this.onDayEnd(day));
-    if (finite && days > 0) this.sim.at(24, this.dayKind, 0);
-
-    this.arrivalKind = this.sim.register((type) => this.onArrival(type));
-    this.arrivalsLeft = Float64Array.from(config.work, (w) => w.count ?? Infinity);
-    this.createdOfType = new Float64Array(config.work.length);
-    this.arrivalEvents = new Float64Array(config.work.length);
-    // Random Poisson arrivals draw their gaps; deterministic ones come at k / rate (see nextArrival).
-    this.arrivalDraws = config.work.map((w) => {
-      if (w.arrival.kind !== 'poisson' || !random) return null;
-      return sampler({ kind: 'exponential', mean: 1 / w.arrival.perHour }, randomStream(seed, replication, `arrivals/${w.name}`));
-    });
-    config.work.forEach((w, t) => {
-      // A consensus stage staffed by fewer people than it asks labels from can finish no item (the
-      // loader refuses such a file, but solve and sensitivity studies set headcounts themselves):
-      // its work never enters, and the replication runs to the horizon unfinished instead of
-      // piling up items whose last copy no one may take.
-      const first = this.stages[this.workflows[t][0]];
-      if (first.labels > this.groups[first.group].servers) return;
-      if (w.arrival.kind === 'backlog') this.sim.at(0, this.arrivalKind, t);
-      else this.nextArrival(t);
-    });
-
+    if (Number.isFinite(goal) && days > 0) this.sim.at(24, this.dayKind, 0);
+    const randomArrivals = random ? { seed, replication } : null;
+    this.arrivals = new Arrivals(this.sim, config.work, this.items, this.stages, workflows, this.groups, this.flow, discipline, randomArrivals);
+    this.arrivals.start();
     if (config.deadlineHours !== null) this.sim.at(config.deadlineHours, this.sim.register(() => this.onDeadline()));
     if (config.warmupHours > 0) this.sim.at(config.warmupHours, this.sim.register(() => this.onWarmupEnd()));
   }
@@ -164,43 +134,32 @@ export class AnnotationModel implements PoolClient {
   /** Runs to completion or the horizon and returns what the replication yields. */
   run(): ReplicationResult {
     this.sim.run(this.config.horizonHours);
-    return this.result();
+    return assembleResult({
+      config: this.config,
+      replication: this.replication,
+      sim: this.sim,
+      tally: this.tally,
+      ledger: this.ledger,
+      costAtDeadline: this.costAtDeadline,
+      groups: this.groups,
+      serverPool: this.serverPool,
+      serverPerson: this.serverPerson,
+      waits: this.waits,
+      remainingByDay: this.remainingByDay,
+      goal: this.stopping.goal,
+      recorder: this.recorder,
+    });
   }
 
-  // --- PoolClient -------------------------------------------------------------------------
+  // --- PoolClient: the engine's questions about the items it serves ----------------------
 
-  started(item: number, _person: number, waited: number): void {
+  started(item: number, _server: number, waited: number): void {
     if (this.sim.now >= this.config.warmupHours) this.waits[this.items.stage[item]].add(waited);
   }
 
   serviceHours(item: number, server: number): number {
-    const items = this.items;
-    const st = this.stages[items.stage[item]];
-    const pool = this.serverPool[st.group][server];
-    const pass = items.pass[item];
-    // The item's own draw, keyed by (item, stage, attempt and task), so plans share it.
-    const task = items.begun[item]++;
-    const hr = this.handlingRandom;
-    if (hr !== null) hr.at(items.serial[item], st.index, items.attempts[item] * 16 + task);
-    if (this.consensus !== null && ConsensusLabellers.restricts(st, pass)) this.consensus.took(item, task, server);
-    let hours = st.draw() * this.complexity[items.type[item]];
-    if (pass === Pass.Rework) hours *= st.reworkFactor;
-    if (!st.isReview && this.preLabels !== null && pass !== Pass.Adjudication) hours *= this.preLabels.handlingFactor;
-    let gold = 0;
-    if (st.goldShare > 0 && pass === Pass.First) {
-      // Gold items are served between real ones: a geometric number of them, mean share/(1-share).
-      for (let g = 0; st.gold.happens(st.goldShare, items.serial[item], g); g++) {
-        if (hr !== null) hr.at(items.serial[item], st.index, 1000 + g);
-        gold += st.draw() * this.complexity[items.type[item]];
-      }
-    }
-    const factor = this.workforces[pool].handlingFactor(this.serverPerson[st.group][server]);
-    hours *= factor;
-    gold *= factor;
-    const type = items.type[item];
-    this.ledger.work(pool, type, activityOf(st, pass), hours);
-    if (gold > 0) this.ledger.work(pool, type, Activity.gold, gold);
-    return hours + gold;
+    const g = this.stages[this.items.stage[item]].group;
+    return this.taskHours.hoursOf(item, server, this.serverPool[g][server], this.serverPerson[g][server]);
   }
 
   completed(item: number, server: number): void {
@@ -209,197 +168,44 @@ export class AnnotationModel implements PoolClient {
     const pool = this.serverPool[st.group][server];
     const person = this.serverPerson[st.group][server];
     this.workforces[pool].itemsDone[person]++;
-    const fee = this.feePerTask[pool];
-    if (fee > 0) this.ledger.addFor(items.type[item], activityOf(st, items.pass[item]), fee);
-    if (st.isReview) this.afterReview(item, st, pool);
-    else this.afterLabel(item, st, pool, person);
+    this.recorder?.taskFinished(items.serial[item], st.index, activityOf(st, items.pass[item]), pool, person, this.sim.now);
+    this.flow.taskDone(item, pool, person);
   }
 
-  // --- flow -------------------------------------------------------------------------------
-
-  private onArrival(type: number): void {
-    const w = this.config.work[type];
-    const a = w.arrival;
-    const n = a.kind === 'backlog' ? this.arrivalsLeft[type] : a.kind === 'schedule' ? Math.min(a.batch, this.arrivalsLeft[type]) : 1;
-    const first = this.workflows[type][0];
-    if (a.kind === 'poisson') this.enterStage(this.newItem(type), first, NEW_WORK_CLASS);
-    // A backlog or a delivery joins the queue as one block; its items exist only once served.
-    else this.groups[this.stages[first].group].addBacklog(n, type, NEW_WORK_CLASS);
-    this.arrivalsLeft[type] -= n;
-    this.arrivalEvents[type]++;
-    if (this.arrivalsLeft[type] > 0 && a.kind !== 'backlog') this.nextArrival(type);
-  }
-
-  /**
-   * Schedules the next arrival of a type that arrives over time. Fixed spacings are multiplied
-   * out from the first, not added one gap after another, so the k-th delivery or the k-th
-   * deterministic arrival at 7/h comes at the instant hand arithmetic gives (70 / 7 = 10 h), not
-   * an accumulated ulp away from it.
-   */
-  private nextArrival(type: number): void {
-    const a = this.config.work[type].arrival;
-    const k = this.arrivalEvents[type];
-    if (a.kind === 'schedule') this.sim.at(a.firstHours + k * a.everyHours, this.arrivalKind, type);
-    else if (a.kind === 'poisson') {
-      const draw = this.arrivalDraws[type];
-      if (draw !== null) this.sim.after(draw(), this.arrivalKind, type);
-      else this.sim.at((k + 1) / a.perHour, this.arrivalKind, type);
-    }
-  }
-
-  /** PoolClient: the next item of a backlog block of work type `type`, about to be served. */
   createJob(type: number): number {
-    const item = this.newItem(type);
-    const first = this.workflows[type][0];
-    const copies = this.prepareStage(item, first);
-    // Further consensus labels are as old as the block: they go to the head of the line.
-    for (let c = 1; c < copies; c++) this.groups[this.stages[first].group].arriveFirst(item, NEW_WORK_CLASS);
-    return item;
+    return this.arrivals.createJob(type);
   }
 
-  /** A new item of `type`. Its serial, the key of its random draws, is (type, arrival index), the same in every plan. */
-  private newItem(type: number): number {
-    const k = this.createdOfType[type]++;
-    return this.items.create(type, this.workflows[type][0], k * this.config.work.length + type);
+  // --- wiring -----------------------------------------------------------------------------
+
+  /** One engine pool for the config pools `members`, which share a queue; servers map back to (pool, person). */
+  private addGroup(members: number[], classes: number, eligibility: ConsensusLabellers | undefined): void {
+    const size = members.reduce((n, p) => n + this.workforces[p].size, 0);
+    const group = new ServerPool(this.sim, size, this, { classes, openAtStart: false, eligibility });
+    const serverPool = new Int32Array(size);
+    const serverPerson = new Int32Array(size);
+    let offset = 0;
+    for (const p of members) {
+      const wf = this.workforces[p];
+      wf.attach(group, offset);
+      serverPool.fill(p, offset, offset + wf.size);
+      for (let k = 0; k < wf.size; k++) serverPerson[offset + k] = k;
+      offset += wf.size;
+    }
+    this.groups.push(group);
+    this.serverPool.push(serverPool);
+    this.serverPerson.push(serverPerson);
   }
 
-  /** Queues an item at a stage: an annotate stage with consensus gets one task per label. */
-  private enterStage(item: number, stage: number, cls: number): void {
-    const copies = this.prepareStage(item, stage);
-    const pool = this.groups[this.stages[stage].group];
-    for (let c = 0; c < copies; c++) pool.arrive(item, cls);
-  }
-
-  /** Moves an item to a stage and returns how many tasks it needs there. */
-  private prepareStage(item: number, stage: number): number {
-    const items = this.items;
-    items.stage[item] = stage;
-    items.begun[item] = 0;
-    const st = this.stages[stage];
-    if (st.isReview) return 1; // a review keeps the label (and its wrongness) under review
-    items.labels[item] = 0;
-    items.wrong[item] = 0;
-    items.found[item] = 0; // a new label: its error, if any, has not been found yet
-    return items.pass[item] === Pass.First ? st.labels : 1;
-  }
-
-  private afterLabel(item: number, st: StageRuntime, pool: number, person: number): void {
-    const items = this.items;
-    const serial = items.serial[item];
-    items.labeller[item] = pool;
-    let p = this.errorRates[pool];
-    if (this.preLabels !== null && items.pass[item] !== Pass.Adjudication) p *= this.preLabels.errorFactor;
-    items.labels[item]++;
-    // Whether this person errs on this item (at this attempt): keyed to both, so k consensus
-    // labels are k people's independent draws, and a plan that hands the item to the same
-    // person in another order gets the same label from them.
-    if (st.labelError.happensFor(p, serial, person * MAX_POOLS + pool, items.attempts[item])) {
-      items.wrong[item]++;
-      this.errorsMade++;
-    }
-    const needed = items.pass[item] === Pass.First ? st.labels : 1;
-    if (items.labels[item] < needed) return;
-
-    const wrong = items.wrong[item];
-    if (needed > 1 && wrong > 0) {
-      const allWrongAgree = wrong === needed && st.agreement.happens(st.wrongAgreement, serial, items.attempts[item]);
-      if (!allWrongAgree) {
-        // Disagreement: the adjudicator's own label decides.
-        items.pass[item] = Pass.Adjudication;
-        this.enterStage(item, st.adjudication, REWORK_CLASS);
-        return;
-      }
-    }
-    // The item's label is now wrong or right once and for all, until a rework replaces it.
-    items.wrong[item] = wrong > 0 ? 1 : 0;
-    const pass = items.pass[item];
-    if (pass === Pass.Escalation) {
-      this.accept(item);
-      return;
-    }
-    if (pass === Pass.Rework) {
-      items.pass[item] = Pass.ReReview;
-      this.enterStage(item, this.workflows[items.type[item]][items.step[item]], REWORK_CLASS);
-      return;
-    }
-    items.pass[item] = Pass.First;
-    this.toNextTier(item);
-  }
-
-  /** Moves an item past its current step to the next review tier that samples it, or to acceptance. */
-  private toNextTier(item: number): void {
-    const items = this.items;
-    const flow = this.workflows[items.type[item]];
-    const serial = items.serial[item];
-    for (let step = items.step[item] + 1; step < flow.length; step++) {
-      const tier = this.stages[flow[step]];
-      if (tier.sampled.happens(tier.sampleRate, serial, step, items.wrong[item])) {
-        items.step[item] = step;
-        this.enterStage(item, flow[step], NEW_WORK_CLASS);
-        return;
-      }
-    }
-    this.accept(item);
-  }
-
-  private afterReview(item: number, st: StageRuntime, reviewer: number): void {
-    const items = this.items;
-    const serial = items.serial[item];
-    const key = items.attempts[item] * 16 + items.step[item];
-    const wrong = items.wrong[item] === 1;
-    const rejected = wrong ? st.caught.happens(st.detection, serial, key) : st.falseReject.happens(st.falseRejectRate, serial, key);
-    if (rejected && wrong && items.found[item] === 0) {
-      // Found once: a later tier that meets the same wrong label (after an audit) rejects it
-      // again but neither counts it nor charges its penalty a second time.
-      items.found[item] = 1;
-      this.errorsFound++;
-      const penalty = this.penaltyPerError[items.labeller[item]];
-      if (penalty > 0) this.ledger.addFor(items.type[item], Activity.penalties, -penalty);
-    }
-    // A reviewer paid per accepted item is paid for the reviews an item passes.
-    if (!rejected && this.feePerAccepted[reviewer] > 0) this.ledger.addFor(items.type[item], Activity.review, this.feePerAccepted[reviewer]);
-    if (!rejected || st.audit) {
-      items.pass[item] = Pass.First;
-      this.toNextTier(item);
-      return;
-    }
-    this.reworks++;
-    items.attempts[item]++;
-    const annotate = this.stages[this.workflows[items.type[item]][0]];
-    if (items.attempts[item] >= annotate.maxAttempts && annotate.escalation >= 0) {
-      items.pass[item] = Pass.Escalation;
-      this.enterStage(item, annotate.escalation, REWORK_CLASS);
-    } else {
-      items.pass[item] = Pass.Rework;
-      this.enterStage(item, this.workflows[items.type[item]][0], REWORK_CLASS);
-    }
-  }
-
-  private accept(item: number): void {
-    const items = this.items;
-    this.accepted++;
-    if (items.wrong[item] === 0) this.accurate++;
-    // An acceptance within rounding of the deadline is at the deadline: durations that add up to
-    // it by hand (70 arrivals at 7/h by 10 h) meet it, whatever the last ulp says.
-    const deadline = this.config.deadlineHours;
-    const now = deadline !== null && sameInstant(this.sim.now, deadline) ? deadline : this.sim.now;
-    if (deadline !== null && now <= deadline) this.acceptedByDeadline++;
-    const fee = this.feePerAccepted[items.labeller[item]];
-    if (fee > 0) this.ledger.addFor(items.type[item], Activity.annotation, fee);
-    this.preLabels?.itemAccepted();
-    const type = items.type[item];
-    if (--this.typeLeft[type] === 0) this.typeCompletion[type] = now;
-    items.release(item);
-    if (this.accepted === this.totalItems) {
-      this.completionHours = now;
-      this.sim.stop();
-    }
+  private retrain(amount: number): void {
+    this.ledger.add(Activity.retraining, amount);
+    this.recorder?.retrainStarted(this.sim.now);
   }
 
   // --- time events ------------------------------------------------------------------------
 
   private onDayEnd(day: number): void {
-    this.remainingByDay[day] = this.totalItems - this.accepted;
+    this.remainingByDay[day] = this.stopping.goal - this.tally.accepted;
     if (day + 1 < this.remainingByDay.length) this.sim.at(24 * (day + 2), this.dayKind, day + 1);
   }
 
@@ -411,68 +217,9 @@ export class AnnotationModel implements PoolClient {
     for (const g of this.groups) g.resetStatistics();
     for (const h of this.waits) h.reset();
   }
-
-  // --- assembly ---------------------------------------------------------------------------
-
-  private result(): ReplicationResult {
-    const end = Number.isNaN(this.completionHours) ? this.config.horizonHours : this.completionHours;
-    const costs = this.ledger.snapshot(end);
-    const atDeadline = this.costAtDeadline ?? costs;
-    if (!this.openEnded) {
-      // Days that end at or after the run's last instant (its completion, or a horizon inside a
-      // day) may have no day-end event of their own: the run stopped first, or an acceptance at
-      // the very day end was handled before it. They hold what was left at the end.
-      const left = this.totalItems - this.accepted;
-      for (let d = Math.max(0, Math.ceil(end / 24) - 1); d < this.remainingByDay.length; d++) this.remainingByDay[d] = left;
-    }
-    const pools = this.config.pools.length;
-    const busy = new Float64Array(pools);
-    const open = new Float64Array(pools);
-    const peakQueue = new Float64Array(pools);
-    this.groups.forEach((group, g) => {
-      for (let s = 0; s < group.servers; s++) {
-        const p = this.serverPool[g][s];
-        busy[p] += group.busyHours(s);
-        open[p] += group.openHours(s);
-      }
-      for (const p of new Set(this.serverPool[g])) peakQueue[p] = group.peakQueueLength;
-    });
-    const utilization = Float64Array.from(busy, (b, p) => (open[p] > 0 ? b / open[p] : 0));
-    let bottleneck = 0;
-    for (let i = 1; i < utilization.length; i++) if (utilization[i] > utilization[bottleneck]) bottleneck = i;
-    const cost = total(costs);
-    return {
-      replication: this.replication,
-      completed: !Number.isNaN(this.completionHours),
-      completionHours: this.completionHours,
-      acceptedByDeadline: this.config.deadlineHours === null ? this.accepted : this.acceptedByDeadline,
-      accepted: this.accepted,
-      accurate: this.accurate,
-      residualErrorRate: this.accepted > 0 ? (this.accepted - this.accurate) / this.accepted : 0,
-      cost,
-      costAtDeadline: total(atDeadline),
-      costByActivity: costs,
-      costByActivityAtDeadline: atDeadline,
-      unitCost: this.accurate > 0 ? cost / this.accurate : NaN,
-      utilization,
-      busyHours: busy,
-      peakQueue,
-      completionByType: this.typeCompletion,
-      costByType: this.ledger.byType(cost),
-      waitMean: Float64Array.from(this.waits, (h) => h.mean()),
-      waitP95: Float64Array.from(this.waits, (h) => h.quantile(0.95)),
-      served: Float64Array.from(this.waits, (h) => h.count),
-      reworks: this.reworks,
-      errorsFound: this.errorsFound,
-      errorsMade: this.errorsMade,
-      remainingByDay: this.remainingByDay,
-      bottleneck,
-      events: this.sim.eventsHandled,
-    };
-  }
 }
 
 /** Runs replication `replication` of a model; a pure function of its arguments. */
-export function simulateReplication(config: ModelConfig, seed: number, replication: number): ReplicationResult {
-  return new AnnotationModel(config, seed, replication).run();
+export function simulateReplication(config: ModelConfig, seed: number, replication: number, options: ReplicationOptions = {}): ReplicationResult {
+  return new AnnotationModel(config, seed, replication, options).run();
 }

@@ -22,6 +22,10 @@ export interface ModelConfig {
   stages: StageConfig[];
   preLabels: PreLabelConfig | null;
   costs: CostConfig;
+  /** When the project is done (stopping-rule.ts): absent or null = every item accepted. */
+  target?: { accepted: number } | null;
+  /** Which waiting item is served next (queue-discipline.ts): absent = rework first. */
+  queue?: 'rework-first' | 'fifo';
 }
 
 export type Arrival =

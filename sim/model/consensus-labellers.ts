@@ -1,6 +1,7 @@
 import type { Eligibility } from '../engine/eligibility.js';
 import { widened } from '../engine/typed-arrays.js';
-import { Pass, type ItemStore } from './item-store.js';
+import type { ItemStore } from './item-store.js';
+import { Pass } from './pass.js';
 import type { StageRuntime } from './stage-runtime.js';
 
 /**

@@ -1,5 +1,6 @@
 import type { ModelConfig } from './config.js';
 import { Activity, activityNames } from './activities.js';
+import type { PayTerms } from './pay/index.js';
 import type { Workforce } from './workforce.js';
 
 const HOURS_PER_MONTH = 730;
@@ -26,13 +27,16 @@ export class CostLedger {
   private readonly poolTypeHours: Float64Array;
   private readonly activities: number;
   private readonly types: number;
+  /** Price of an hour worked per pool, 0 for pools paid by the piece. */
+  private readonly ratePerHour: Float64Array;
 
   constructor(
     private readonly config: ModelConfig,
     private readonly workforces: Workforce[],
-    /** Hourly rate of each pool paid by the hour (salaried or hourly), 0 for fee-paid pools. */
-    private readonly ratePerHour: Float64Array,
+    /** Each pool's pay terms, in config order. */
+    private readonly pay: PayTerms[],
   ) {
+    this.ratePerHour = Float64Array.from(pay, (t) => t.perHourWorked);
     this.names = activityNames(config);
     this.spent = new Float64Array(this.names.length);
     this.carry = new Float64Array(this.names.length);
@@ -104,11 +108,11 @@ export class CostLedger {
       const rate = this.ratePerHour[p];
       if (rate > 0) for (let a = 0; a < this.activities; a++) out[a] += this.poolHours[p * this.activities + a] * rate;
     }
-    this.config.pools.forEach((pool, i) => {
-      if (pool.pay.kind !== 'salaried') return;
-      // Salaried people are paid for every scheduled hour; what work did not use is idle.
+    this.pay.forEach((terms, i) => {
+      if (!terms.paysIdleTime) return;
+      // People paid for every scheduled hour: what work did not use is idle.
       const idle = this.workforces[i].scheduledHours(t) - this.hoursWorkedBy(i);
-      out[Activity.idle] += Math.max(0, idle) * pool.pay.perHour;
+      out[Activity.idle] += Math.max(0, idle) * terms.perHourWorked;
     });
     out[Activity.platform] += this.seats * this.config.costs.platformPerSeatMonth * (t / HOURS_PER_MONTH);
     out[Activity.management] += this.config.costs.managementPerWeek * (t / HOURS_PER_WEEK);

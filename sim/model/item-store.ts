@@ -1,19 +1,10 @@
 import { widened } from '../engine/typed-arrays.js';
-
-/** What an item is waiting for or doing, beside its current stage. */
-export const Pass = {
-  First: 0,
-  Rework: 1,
-  Adjudication: 2,
-  Escalation: 3,
-  /** Back at the review tier that rejected it, after rework: always reviewed. */
-  ReReview: 4,
-} as const;
+import { Pass } from './pass.js';
 
 /**
  * Per-item state as struct-of-arrays: one byte per field, plus the item's serial number (the
  * key of its random draws). NOTE: speed and memory forced this shape: 500,000 items as objects
- * would cost ~100 bytes each and the garbage collector's time; here an item costs 14 bytes.
+ * would cost ~100 bytes each and the garbage collector's time; here an item costs 17 bytes.
  *
  * Items exist only from the moment they are first served (a backlog is a counter in the queue)
  * until they are accepted, and slots are recycled: memory is bounded by the work in progress,
@@ -35,8 +26,8 @@ export class ItemStore {
   begun: Uint8Array;
   /** Pool of the person whose label the item carries (per-accepted fees and QA penalties go to it). */
   labeller: Uint8Array;
-  /** Reviews failed so far. */
-  attempts: Uint8Array;
+  /** Reviews failed so far: a whole word, since without escalation nothing bounds it. */
+  attempts: Int32Array;
   serial: Int32Array;
   private free: Int32Array;
   private freeCount = 0;
@@ -53,7 +44,7 @@ export class ItemStore {
     this.found = new Uint8Array(n);
     this.begun = new Uint8Array(n);
     this.labeller = new Uint8Array(n);
-    this.attempts = new Uint8Array(n);
+    this.attempts = new Int32Array(n);
     this.serial = new Int32Array(n);
     this.free = new Int32Array(16);
   }
@@ -105,5 +96,5 @@ export class ItemStore {
   }
 }
 
-/** Bytes of typed-array columns per item (ten one-byte fields and the Int32 serial; the free list apart), for the memory estimate; checked in the tests. */
-export const BYTES_PER_ITEM_STATE = 10 * 1 + 4;
+/** Bytes of typed-array columns per item (nine one-byte fields, the Int32 attempts and serial; the free list apart), for the memory estimate; checked in the tests. */
+export const BYTES_PER_ITEM_STATE = 9 * 1 + 4 + 4;

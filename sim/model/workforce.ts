@@ -1,9 +1,9 @@
 import { openHoursBetween, openIntervals, type ProjectClock } from '../calendar/index.js';
 import type { ServerPool } from '../engine/server-pool.js';
 import type { Simulation } from '../engine/simulation.js';
-import type { KeyedRandom } from '../random/keyed-random.js';
 import { sampler } from '../random/distribution.js';
 import type { PoolConfig } from './config.js';
+import type { PersonDraws } from './draw-keys.js';
 
 interface Crew {
   intervals: Float64Array;
@@ -35,8 +35,8 @@ export class Workforce {
     private readonly poolIndex: number,
     clock: ProjectClock,
     horizonHours: number,
-    private readonly absences: KeyedRandom | null,
-    paces: KeyedRandom | null,
+    /** Null in deterministic mode: everyone at the pool's pace, nobody absent. */
+    private readonly draws: PersonDraws | null,
   ) {
     let first = 0;
     for (const shift of config.shifts) {
@@ -45,11 +45,10 @@ export class Workforce {
     }
     this.size = first;
     this.pace = new Float64Array(first).fill(1);
-    if (paces !== null && config.speedCv > 0) {
-      const draw = sampler({ kind: 'lognormal', mean: 1, cv: config.speedCv }, paces.source, { keyed: true });
-      // Keyed to (pool, person) so a plan that adds people keeps everyone else's pace.
+    if (draws !== null && config.speedCv > 0) {
+      const draw = sampler({ kind: 'lognormal', mean: 1, cv: config.speedCv }, draws.paceSource, { keyed: true });
       for (let p = 0; p < first; p++) {
-        paces.at(poolIndex, p);
+        draws.pace(poolIndex, p);
         this.pace[p] = draw();
       }
     }
@@ -112,7 +111,7 @@ export class Workforce {
       const closesAt = intervals[2 * interval + 1];
       for (let p = first; p < first + headcount; p++) {
         if (this.sim.now < this.config.startHours) continue;
-        if (this.absences !== null && this.absences.uniform(this.poolIndex, p, interval) < this.config.absenceRate) continue;
+        if (this.draws !== null && this.draws.absence(this.poolIndex, p, interval) < this.config.absenceRate) continue;
         pool.openServer(offset + p, closesAt);
       }
       this.sim.at(closesAt, this.shiftKind, crew, edge + 1);

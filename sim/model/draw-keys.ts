@@ -1,0 +1,172 @@
+import { KeyedRandom } from '../random/keyed-random.js';
+import { randomStream, type RandomSource } from '../random/stream.js';
+import { MAX_POOLS, MAX_STAGES } from './model-limits.js';
+
+/**
+ * Every keyed draw of the model, each built by one named function from the numbers it depends on.
+ *
+ * A keyed draw is a uniform hashed from (stream, k1, k2, k3); k1 is always the item's serial (or
+ * the pool, for people), so a draw depends on what it is about and never on how many draws came
+ * before it. That is what common random numbers need, and it means a new kind of draw (a new
+ * builder here, on a key no other builder makes) shifts no existing one.
+ *
+ * Two rules keep the keys apart by construction (the tests enumerate them):
+ *
+ * - Compact keys are the layout every release so far has drawn with, so published figures stand:
+ *   small numbers packed into k2 and k3 (an attempt x 16 + a task, say). Each packing is used only
+ *   inside the range where it is one-to-one and where the kinds of draw cannot meet: the low four
+ *   bits of an outcome's k3 name its kind, handling keys of tasks stay below 1000 and gold ones
+ *   start there.
+ * - Outside that range (the 62nd rejection of one item, a 17-step workflow, a 2^19th attempt) a
+ *   draw goes to a wide stream of its own, whose keys give every number a whole word, so nothing
+ *   wraps and nothing collides however large attempts or steps grow.
+ */
+
+/** Kinds of draw, the low four bits of an outcome key and the k2 tag of a wide key. */
+export const DrawKind = {
+  handling: 0,
+  labelError: 1,
+  sampled: 2,
+  caught: 3,
+  falseReject: 4,
+  agreement: 5,
+  gold: 6,
+  goldHandling: 7,
+} as const;
+
+
+// Bounds of the compact layouts (exclusive), each derived from the packing it guards.
+/** Tasks of one stage visit per attempt in a compact handling key (attempt x 16 + task). */
+const COMPACT_TASKS = 16;
+/** Compact handling keys of tasks stay below GOLD_BASE: attempt x 16 + 15 < 1000 for attempt <= 61. */
+const GOLD_BASE = 1000;
+const COMPACT_HANDLING_ATTEMPTS = Math.floor((GOLD_BASE - COMPACT_TASKS) / COMPACT_TASKS) + 1;
+/** Outcome keys pack attempt x 4096 + stage x 16 + kind into a non-negative int32. */
+const OUTCOME_SLOTS = MAX_STAGES * 16;
+const COMPACT_OUTCOME_ATTEMPTS = Math.floor(2 ** 31 / OUTCOME_SLOTS);
+/** Review keys pack attempt x 16 + step into k2. */
+const COMPACT_STEPS = 16;
+const COMPACT_REVIEW_ATTEMPTS = Math.floor(2 ** 31 / COMPACT_STEPS);
+/** Label-error keys pack person x 256 + pool into k2. */
+const COMPACT_PEOPLE = Math.floor(2 ** 31 / MAX_POOLS);
+const INT32_LIMIT = 2 ** 31;
+
+/** The per-item draws of one replication: handling times and yes/no outcomes. */
+export class ItemDraws {
+  private readonly handlingStream: KeyedRandom;
+  private readonly outcomeStream: KeyedRandom;
+  private readonly wideHandling: KeyedRandom;
+  private readonly wideOutcomes: KeyedRandom;
+
+  constructor(seed: number | string, replication: number) {
+    this.handlingStream = new KeyedRandom(seed, replication, 'handling');
+    this.outcomeStream = new KeyedRandom(seed, replication, 'outcomes');
+    this.wideHandling = new KeyedRandom(seed, replication, 'handling/wide');
+    this.wideOutcomes = new KeyedRandom(seed, replication, 'outcomes/wide');
+  }
+
+  /**
+   * The source a stage's handling sampler reads; positioned by `task` or `goldTask` before each
+   * draw. Both streams' positions are read through it, so one sampler serves either.
+   */
+  readonly source: RandomSource = () => this.current();
+  private current: RandomSource = () => 0;
+
+  /** Handling time of the `task`-th task begun in an item's visit to `stage`, at its `attempt`-th try. */
+  task(serial: number, stage: number, attempt: number, task: number): void {
+    if (attempt < COMPACT_HANDLING_ATTEMPTS && task < COMPACT_TASKS) this.current = this.handlingStream.at(serial, stage, attempt * COMPACT_TASKS + task);
+    else this.current = this.wideHandling.at(serial, wide(DrawKind.handling, stage, task), attempt);
+  }
+
+  /** Handling time of the `g`-th gold item served before an item's first pass at `stage`. */
+  goldTask(serial: number, stage: number, g: number): void {
+    if (g < INT32_LIMIT - GOLD_BASE) this.current = this.handlingStream.at(serial, stage, GOLD_BASE + g);
+    else this.current = this.wideHandling.at(serial, wide(DrawKind.goldHandling, stage, 0), g);
+  }
+
+  /** Whether `person` of `pool` errs on the item at its `attempt`-th label. */
+  labelError(serial: number, stage: number, person: number, pool: number, attempt: number): number {
+    if (attempt < COMPACT_OUTCOME_ATTEMPTS && person < COMPACT_PEOPLE) return this.outcomeStream.uniform(serial, person * MAX_POOLS + pool, attempt * OUTCOME_SLOTS + outcome(DrawKind.labelError, stage));
+    return this.wideOutcomes.at4(serial, wide(DrawKind.labelError, stage, pool), person, attempt)();
+  }
+
+  /** Whether the review tier at workflow step `step` samples the item. */
+  sampled(serial: number, stage: number, step: number): number {
+    return this.outcomeStream.uniform(serial, step, outcome(DrawKind.sampled, stage));
+  }
+
+  /** Whether review catches the item's wrong label at `step`, on its `attempt`-th try. */
+  caught(serial: number, stage: number, attempt: number, step: number): number {
+    return this.review(DrawKind.caught, serial, stage, attempt, step);
+  }
+
+  /** Whether review wrongly rejects the item's right label at `step`, on its `attempt`-th try. */
+  falseReject(serial: number, stage: number, attempt: number, step: number): number {
+    return this.review(DrawKind.falseReject, serial, stage, attempt, step);
+  }
+
+  /** Whether all-wrong consensus labels happen to agree, on the item's `attempt`-th try. */
+  agreement(serial: number, stage: number, attempt: number): number {
+    return this.outcomeStream.uniform(serial, attempt, outcome(DrawKind.agreement, stage));
+  }
+
+  /** Whether a `g`-th gold item is served before the item's first pass at `stage`. */
+  gold(serial: number, stage: number, g: number): number {
+    return this.outcomeStream.uniform(serial, g, outcome(DrawKind.gold, stage));
+  }
+
+  private review(kind: number, serial: number, stage: number, attempt: number, step: number): number {
+    if (attempt < COMPACT_REVIEW_ATTEMPTS && step < COMPACT_STEPS) return this.outcomeStream.uniform(serial, attempt * COMPACT_STEPS + step, outcome(kind, stage));
+    return this.wideOutcomes.at(serial, wide(kind, stage, step), attempt)();
+  }
+
+}
+
+/**
+ * Where a stage's deterministic share of one kind of decision starts (exact-share.ts): its compact
+ * outcome key, so unrelated shares start apart as unrelated draws are apart.
+ */
+export function sharePhase(stage: number, kind: number): number {
+  return outcome(kind, stage);
+}
+
+/** k3 of a compact outcome key: stage x 16 + kind (below 4096). */
+function outcome(kind: number, stage: number): number {
+  return stage * 16 + kind;
+}
+
+/** k2 of a wide key: kind, stage and one more number below 2^16 in separate bit fields. */
+function wide(kind: number, stage: number, small: number): number {
+  return ((kind << 24) | (stage << 16) | small) >>> 0;
+}
+
+/** The per-person draws of one replication: a personal pace, and whether a person misses a shift. */
+export class PersonDraws {
+  private readonly paces: KeyedRandom;
+  private readonly absences: KeyedRandom;
+
+  constructor(seed: number | string, replication: number) {
+    this.absences = new KeyedRandom(seed, replication, 'absences');
+    this.paces = new KeyedRandom(seed, replication, 'people');
+  }
+
+  /** The source the pace sampler reads, positioned by `pace`. */
+  get paceSource(): RandomSource {
+    return this.paces.source;
+  }
+
+  /** Positions the pace draw of `person` of `pool`: keyed to both, so a plan that adds people keeps everyone else's pace. */
+  pace(pool: number, person: number): void {
+    this.paces.at(pool, person);
+  }
+
+  /** Whether `person` of `pool` misses the `interval`-th shift of their crew's calendar. */
+  absence(pool: number, person: number, interval: number): number {
+    return this.absences.uniform(pool, person, interval);
+  }
+}
+
+/** The sequential stream of a Poisson arrival process's gaps for one work type (its order is its own). */
+export function arrivalStream(seed: number | string, replication: number, workType: string): RandomSource {
+  return randomStream(seed, replication, `arrivals/${workType}`);
+}

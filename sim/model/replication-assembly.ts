@@ -1,0 +1,92 @@
+import type { ServerPool } from '../engine/server-pool.js';
+import type { Simulation } from '../engine/simulation.js';
+import type { WaitHistogram } from '../stats/wait-histogram.js';
+import type { ModelConfig } from './config.js';
+import { total, type CostLedger } from './cost-ledger.js';
+import type { Recorder } from './recorder.js';
+import type { ReplicationResult } from './replication-result.js';
+import type { ReplicationTally } from './replication-tally.js';
+
+/** What a finished replication is read from. */
+export interface AssemblyParts {
+  config: ModelConfig;
+  replication: number;
+  sim: Simulation;
+  tally: ReplicationTally;
+  ledger: CostLedger;
+  /** Costs as of the deadline, if the run reached it. */
+  costAtDeadline: Float64Array | null;
+  groups: ServerPool[];
+  /** Per group and server, the config pool and the person within it. */
+  serverPool: Int32Array[];
+  serverPerson: Int32Array[];
+  waits: WaitHistogram[];
+  /** Items not yet accepted at each day end, filled by day-end events. */
+  remainingByDay: Float64Array;
+  /** Items the stopping rule asks for (Infinity when open-ended: no burn-down). */
+  goal: number;
+  recorder: Recorder | null;
+}
+
+/** The replication's result: flat numbers and typed arrays, no engine objects. */
+export function assembleResult(parts: AssemblyParts): ReplicationResult {
+  const { config, tally, groups } = parts;
+  const completed = !Number.isNaN(tally.completionHours);
+  const end = completed ? tally.completionHours : config.horizonHours;
+  const costs = parts.ledger.snapshot(end);
+  const atDeadline = parts.costAtDeadline ?? costs;
+  const remainingByDay = parts.remainingByDay;
+  if (Number.isFinite(parts.goal)) {
+    // Days that end at or after the run's last instant (its completion, or a horizon inside a
+    // day) may have no day-end event of their own: the run stopped first, or an acceptance at
+    // the very day end was handled before it. They hold what was left at the end.
+    const left = parts.goal - tally.accepted;
+    for (let d = Math.max(0, Math.ceil(end / 24) - 1); d < remainingByDay.length; d++) remainingByDay[d] = left;
+  }
+  const pools = config.pools.length;
+  const busy = new Float64Array(pools);
+  const open = new Float64Array(pools);
+  const peakQueue = new Float64Array(pools);
+  groups.forEach((group, g) => {
+    for (let s = 0; s < group.servers; s++) {
+      const p = parts.serverPool[g][s];
+      const hours = group.busyHours(s);
+      busy[p] += hours;
+      open[p] += group.openHours(s);
+      parts.recorder?.busy(p, parts.serverPerson[g][s], hours);
+    }
+    for (const p of new Set(parts.serverPool[g])) peakQueue[p] = group.peakQueueLength;
+  });
+  const utilization = Float64Array.from(busy, (b, p) => (open[p] > 0 ? b / open[p] : 0));
+  let bottleneck = 0;
+  for (let i = 1; i < utilization.length; i++) if (utilization[i] > utilization[bottleneck]) bottleneck = i;
+  const cost = total(costs);
+  return {
+    replication: parts.replication,
+    completed,
+    completionHours: tally.completionHours,
+    acceptedByDeadline: config.deadlineHours === null ? tally.accepted : tally.acceptedByDeadline,
+    accepted: tally.accepted,
+    accurate: tally.accurate,
+    residualErrorRate: tally.accepted > 0 ? (tally.accepted - tally.accurate) / tally.accepted : 0,
+    cost,
+    costAtDeadline: total(atDeadline),
+    costByActivity: costs,
+    costByActivityAtDeadline: atDeadline,
+    unitCost: tally.accurate > 0 ? cost / tally.accurate : NaN,
+    utilization,
+    busyHours: busy,
+    peakQueue,
+    completionByType: tally.typeCompletion,
+    costByType: parts.ledger.byType(cost),
+    waitMean: Float64Array.from(parts.waits, (h) => h.mean()),
+    waitP95: Float64Array.from(parts.waits, (h) => h.quantile(0.95)),
+    served: Float64Array.from(parts.waits, (h) => h.count),
+    reworks: tally.reworks,
+    errorsFound: tally.errorsFound,
+    errorsMade: tally.errorsMade,
+    remainingByDay,
+    bottleneck,
+    events: parts.sim.eventsHandled,
+  };
+}

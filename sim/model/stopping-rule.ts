@@ -1,0 +1,41 @@
+import type { ModelConfig } from './config.js';
+
+/**
+ * When a project is done. Checked at every acceptance; a replication that never meets its rule
+ * runs to the horizon and is censored (not finished).
+ */
+export interface StoppingRule {
+  /** Items the project sets out to deliver: where the burn-down starts. Infinity when no count is set. */
+  readonly goal: number;
+  /** Whether the project is done once `accepted` items have been accepted. */
+  isMet(accepted: number): boolean;
+}
+
+/** Done when every item of every work type is accepted; never, when arrivals go on to the horizon. */
+export class AllItemsAccepted implements StoppingRule {
+  readonly goal: number;
+
+  constructor(config: ModelConfig) {
+    const finite = config.work.every((w) => w.count !== null);
+    this.goal = finite ? config.work.reduce((n, w) => n + (w.count ?? 0), 0) : Infinity;
+  }
+
+  isMet(accepted: number): boolean {
+    return accepted === this.goal;
+  }
+}
+
+/** Done at the `items`-th acceptance: "300,000 of the 500,000 frames by the deadline", or a count from a stream of arrivals. */
+export class ItemsAccepted implements StoppingRule {
+  constructor(readonly goal: number) {}
+
+  isMet(accepted: number): boolean {
+    return accepted >= this.goal;
+  }
+}
+
+/** The stopping rule a model's config asks for. */
+export function stoppingRule(config: ModelConfig): StoppingRule {
+  const target = config.target ?? null;
+  return target === null ? new AllItemsAccepted(config) : new ItemsAccepted(target.accepted);
+}
