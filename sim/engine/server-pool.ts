@@ -5,8 +5,8 @@ import type { Simulation } from './simulation.js';
 
 /** What a pool asks of the component that owns its jobs. */
 export interface PoolClient {
-  /** Hours of work `job` needs from `server`; asked once, when service starts. */
-  serviceHours(job: number, server: number): number;
+  /** Hours of work `job` needs from `server`; asked once, when service starts, after `waitedHours` in the queue. */
+  serviceHours(job: number, server: number, waitedHours: number): number;
   /** Service of `job` by `server` starts after `waitedHours` in the queue. */
   started(job: number, server: number, waitedHours: number): void;
   /** Service of `job` by `server` is complete. The server takes its next job after this returns. */
@@ -335,7 +335,7 @@ export class ServerPool {
       this.totalWaitHours += waited;
     }
     this.client.started(job, server, waited);
-    const hours = this.client.serviceHours(job, server);
+    const hours = this.client.serviceHours(job, server, waited);
     if (!(hours >= 0)) throw new Error(`service time must be a number >= 0, got ${hours}`);
     this.busyNow++;
     this.state[server] = RUNNING;

@@ -89,7 +89,10 @@ export class AnnotationModel implements PoolClient {
     const pay = config.pools.map((p) => payTerms(p.pay));
     this.ledger = new CostLedger(config, this.workforces, pay);
     const preLabels = config.preLabels === null ? null : new PreLabels(this.sim, config.preLabels, (amount) => this.retrain(amount));
-    const itemModifiers: HandlingModifier[] = [new Complexity(config.work), new ReworkPace()];
+    // A modifier that could only ever multiply by 1 is left out: the hot path skips its call.
+    const itemModifiers: HandlingModifier[] = [];
+    if (config.work.some((w) => w.complexity !== 1)) itemModifiers.push(new Complexity(config.work));
+    if (this.stages.some((st) => st.reworkFactor !== 1)) itemModifiers.push(new ReworkPace());
     const errorModifiers: ErrorModifier[] = [];
     if (preLabels !== null) {
       itemModifiers.push(preLabels);
@@ -98,7 +101,7 @@ export class AnnotationModel implements PoolClient {
     const task = emptyTask(this.stages[0]);
     const workflows = config.work.map((w) => Int32Array.from(w.workflow, (name) => config.stages.findIndex((s) => s.name === name)));
     this.waits = config.stages.map(() => new WaitHistogram());
-    this.taskHours = new TaskHours({ items: this.items, stages: this.stages, draws, itemModifiers, personModifiers: [new PersonPace(this.workforces)], task, consensus, ledger: this.ledger, now: () => this.sim.now, recorder: this.recorder });
+    this.taskHours = new TaskHours({ items: this.items, draws, itemModifiers, personModifiers: [new PersonPace(this.workforces)], task, consensus, ledger: this.ledger, now: () => this.sim.now, recorder: this.recorder });
     this.flow = new ItemFlow({
       sim: this.sim,
       items: this.items,
@@ -114,7 +117,7 @@ export class AnnotationModel implements PoolClient {
       stopping: this.stopping,
       tally: this.tally,
       deadlineHours: config.deadlineHours,
-      onAccepted: preLabels === null ? [] : [preLabels],
+      onAccepted: preLabels,
       recorder: this.recorder,
     });
 
@@ -153,13 +156,13 @@ export class AnnotationModel implements PoolClient {
 
   // --- PoolClient: the engine's questions about the items it serves ----------------------
 
-  started(item: number, _server: number, waited: number): void {
-    if (this.sim.now >= this.config.warmupHours) this.waits[this.items.stage[item]].add(waited);
-  }
+  // The wait is recorded where the task's hours are asked for: one call into the model per start, not two.
+  started(): void {}
 
-  serviceHours(item: number, server: number): number {
-    const g = this.stages[this.items.stage[item]].group;
-    return this.taskHours.hoursOf(item, server, this.serverPool[g][server], this.serverPerson[g][server]);
+  serviceHours(item: number, server: number, waited: number): number {
+    const st = this.stages[this.items.stage[item]];
+    if (this.sim.now >= this.config.warmupHours) this.waits[st.index].add(waited);
+    return this.taskHours.hoursOf(item, st, server, this.serverPool[st.group][server], this.serverPerson[st.group][server]);
   }
 
   completed(item: number, server: number): void {
@@ -168,8 +171,8 @@ export class AnnotationModel implements PoolClient {
     const pool = this.serverPool[st.group][server];
     const person = this.serverPerson[st.group][server];
     this.workforces[pool].itemsDone[person]++;
-    this.recorder?.taskFinished(items.serial[item], st.index, activityOf(st, items.pass[item]), pool, person, this.sim.now);
-    this.flow.taskDone(item, pool, person);
+    if (this.recorder !== null) this.recorder.taskFinished(items.serial[item], st.index, activityOf(st, items.pass[item]), pool, person, this.sim.now);
+    this.flow.taskDone(item, st, pool, person);
   }
 
   createJob(type: number): number {

@@ -1,6 +1,5 @@
 import { KeyedRandom } from '../random/keyed-random.js';
 import { randomStream, type RandomSource } from '../random/stream.js';
-import { MAX_POOLS, MAX_STAGES } from './model-limits.js';
 
 /**
  * Every keyed draw of the model, each built by one named function from the numbers it depends on.
@@ -35,21 +34,35 @@ export const DrawKind = {
 } as const;
 
 
-// Bounds of the compact layouts (exclusive), each derived from the packing it guards.
+// Bounds of the compact layouts (exclusive), each from the packing it guards. They are literals,
+// not expressions of model-limits.ts, because the hot path then reads constants rather than module
+// bindings; draw-keys.test.ts checks each against the packing and the limits.
 /** Tasks of one stage visit per attempt in a compact handling key (attempt x 16 + task). */
-const COMPACT_TASKS = 16;
+export const COMPACT_TASKS = 16;
 /** Compact handling keys of tasks stay below GOLD_BASE: attempt x 16 + 15 < 1000 for attempt <= 61. */
-const GOLD_BASE = 1000;
-const COMPACT_HANDLING_ATTEMPTS = Math.floor((GOLD_BASE - COMPACT_TASKS) / COMPACT_TASKS) + 1;
-/** Outcome keys pack attempt x 4096 + stage x 16 + kind into a non-negative int32. */
-const OUTCOME_SLOTS = MAX_STAGES * 16;
-const COMPACT_OUTCOME_ATTEMPTS = Math.floor(2 ** 31 / OUTCOME_SLOTS);
+export const GOLD_BASE = 1000;
+export const COMPACT_HANDLING_ATTEMPTS = 62;
+/** Outcome keys pack attempt x 4096 + stage x 16 + kind (MAX_STAGES x 16 = 4096 slots) into a non-negative int32. */
+export const OUTCOME_SLOTS = 4096;
+export const COMPACT_OUTCOME_ATTEMPTS = 524_288;
 /** Review keys pack attempt x 16 + step into k2. */
-const COMPACT_STEPS = 16;
-const COMPACT_REVIEW_ATTEMPTS = Math.floor(2 ** 31 / COMPACT_STEPS);
-/** Label-error keys pack person x 256 + pool into k2. */
-const COMPACT_PEOPLE = Math.floor(2 ** 31 / MAX_POOLS);
-const INT32_LIMIT = 2 ** 31;
+export const COMPACT_STEPS = 16;
+export const COMPACT_REVIEW_ATTEMPTS = 134_217_728;
+/** Label-error keys pack person x 256 + pool (MAX_POOLS) into k2. */
+export const POOL_SLOTS = 256;
+export const COMPACT_PEOPLE = 8_388_608;
+/** Gold handling keys are GOLD_BASE + g below 2^31. */
+export const COMPACT_GOLD = 2_147_482_648;
+
+// Kinds as literals for the hot path (DrawKind names them for everyone else).
+const HANDLING = 0;
+const LABEL_ERROR = 1;
+const SAMPLED = 2;
+const CAUGHT = 3;
+const FALSE_REJECT = 4;
+const AGREEMENT = 5;
+const GOLD = 6;
+const GOLD_HANDLING = 7;
 
 /** The per-item draws of one replication: handling times and yes/no outcomes. */
 export class ItemDraws {
@@ -65,54 +78,67 @@ export class ItemDraws {
     this.wideOutcomes = new KeyedRandom(seed, replication, 'outcomes/wide');
   }
 
-  /**
-   * The source a stage's handling sampler reads; positioned by `task` or `goldTask` before each
-   * draw. Both streams' positions are read through it, so one sampler serves either.
-   */
-  readonly source: RandomSource = () => this.current();
-  private current: RandomSource = () => 0;
-
-  /** Handling time of the `task`-th task begun in an item's visit to `stage`, at its `attempt`-th try. */
-  task(serial: number, stage: number, attempt: number, task: number): void {
-    if (attempt < COMPACT_HANDLING_ATTEMPTS && task < COMPACT_TASKS) this.current = this.handlingStream.at(serial, stage, attempt * COMPACT_TASKS + task);
-    else this.current = this.wideHandling.at(serial, wide(DrawKind.handling, stage, task), attempt);
+  /** The sources a stage's handling samplers read (one per stream), positioned by `task` or `goldTask`. */
+  get compactSource(): RandomSource {
+    return this.handlingStream.source;
   }
 
-  /** Handling time of the `g`-th gold item served before an item's first pass at `stage`. */
-  goldTask(serial: number, stage: number, g: number): void {
-    if (g < INT32_LIMIT - GOLD_BASE) this.current = this.handlingStream.at(serial, stage, GOLD_BASE + g);
-    else this.current = this.wideHandling.at(serial, wide(DrawKind.goldHandling, stage, 0), g);
+  get wideSource(): RandomSource {
+    return this.wideHandling.source;
+  }
+
+  /**
+   * Positions the handling draw of the `task`-th task begun in an item's visit to `stage`, at its
+   * `attempt`-th try; true when that is on the wide stream (draw from `wideSource`).
+   */
+  task(serial: number, stage: number, attempt: number, task: number): boolean {
+    if (attempt < COMPACT_HANDLING_ATTEMPTS && task < COMPACT_TASKS) {
+      this.handlingStream.at(serial, stage, attempt * COMPACT_TASKS + task);
+      return false;
+    }
+    this.wideHandling.at(serial, wide(HANDLING, stage, task), attempt);
+    return true;
+  }
+
+  /** Positions the handling draw of the `g`-th gold item served before an item's first pass at `stage`; true when on the wide stream. */
+  goldTask(serial: number, stage: number, g: number): boolean {
+    if (g < COMPACT_GOLD) {
+      this.handlingStream.at(serial, stage, GOLD_BASE + g);
+      return false;
+    }
+    this.wideHandling.at(serial, wide(GOLD_HANDLING, stage, 0), g);
+    return true;
   }
 
   /** Whether `person` of `pool` errs on the item at its `attempt`-th label. */
   labelError(serial: number, stage: number, person: number, pool: number, attempt: number): number {
-    if (attempt < COMPACT_OUTCOME_ATTEMPTS && person < COMPACT_PEOPLE) return this.outcomeStream.uniform(serial, person * MAX_POOLS + pool, attempt * OUTCOME_SLOTS + outcome(DrawKind.labelError, stage));
-    return this.wideOutcomes.at4(serial, wide(DrawKind.labelError, stage, pool), person, attempt)();
+    if (attempt < COMPACT_OUTCOME_ATTEMPTS && person < COMPACT_PEOPLE) return this.outcomeStream.uniform(serial, person * POOL_SLOTS + pool, attempt * OUTCOME_SLOTS + outcome(LABEL_ERROR, stage));
+    return this.wideOutcomes.at4(serial, wide(LABEL_ERROR, stage, pool), person, attempt)();
   }
 
   /** Whether the review tier at workflow step `step` samples the item. */
   sampled(serial: number, stage: number, step: number): number {
-    return this.outcomeStream.uniform(serial, step, outcome(DrawKind.sampled, stage));
+    return this.outcomeStream.uniform(serial, step, outcome(SAMPLED, stage));
   }
 
   /** Whether review catches the item's wrong label at `step`, on its `attempt`-th try. */
   caught(serial: number, stage: number, attempt: number, step: number): number {
-    return this.review(DrawKind.caught, serial, stage, attempt, step);
+    return this.review(CAUGHT, serial, stage, attempt, step);
   }
 
   /** Whether review wrongly rejects the item's right label at `step`, on its `attempt`-th try. */
   falseReject(serial: number, stage: number, attempt: number, step: number): number {
-    return this.review(DrawKind.falseReject, serial, stage, attempt, step);
+    return this.review(FALSE_REJECT, serial, stage, attempt, step);
   }
 
   /** Whether all-wrong consensus labels happen to agree, on the item's `attempt`-th try. */
   agreement(serial: number, stage: number, attempt: number): number {
-    return this.outcomeStream.uniform(serial, attempt, outcome(DrawKind.agreement, stage));
+    return this.outcomeStream.uniform(serial, attempt, outcome(AGREEMENT, stage));
   }
 
   /** Whether a `g`-th gold item is served before the item's first pass at `stage`. */
   gold(serial: number, stage: number, g: number): number {
-    return this.outcomeStream.uniform(serial, g, outcome(DrawKind.gold, stage));
+    return this.outcomeStream.uniform(serial, g, outcome(GOLD, stage));
   }
 
   private review(kind: number, serial: number, stage: number, attempt: number, step: number): number {

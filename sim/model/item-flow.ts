@@ -14,6 +14,11 @@ import type { ReplicationTally } from './replication-tally.js';
 import { activityOf, type StageRuntime } from './stage-runtime.js';
 import type { StoppingRule } from './stopping-rule.js';
 
+/** Something that wants to know when an item is accepted. */
+export interface AcceptanceListener {
+  itemAccepted(): void;
+}
+
 /** What the item flow works with; built once per replication by the model. */
 export interface FlowParts {
   sim: Simulation;
@@ -35,7 +40,7 @@ export interface FlowParts {
   tally: ReplicationTally;
   deadlineHours: number | null;
   /** Told of each acceptance (a pre-label model counts them towards its next retrain). */
-  onAccepted: Array<{ itemAccepted(): void }>;
+  onAccepted: AcceptanceListener | null;
   recorder: Recorder | null;
 }
 
@@ -46,14 +51,52 @@ export interface FlowParts {
  * from the stage's policies; the flow only moves the item and books what the move costs.
  */
 export class ItemFlow {
-  constructor(private readonly parts: FlowParts) {}
+  // The parts as fields of their own: the hot path reads one property, not two.
+  private readonly sim: Simulation;
+  private readonly items: ItemStore;
+  private readonly stages: StageRuntime[];
+  private readonly workflows: Int32Array[];
+  private readonly groups: ServerPool[];
+  private readonly discipline: QueueDiscipline;
+  // Pay terms as typed arrays per pool: the hot path reads a number, not an object's field.
+  private readonly perTask: Float64Array;
+  private readonly perAccepted: Float64Array;
+  private readonly penaltyPerError: Float64Array;
+  private readonly errorRates: Float64Array;
+  private readonly errorModifiers: ErrorModifier[];
+  private readonly task: Task;
+  private readonly ledger: CostLedger;
+  private readonly stopping: StoppingRule;
+  private readonly tally: ReplicationTally;
+  private readonly deadlineHours: number | null;
+  private readonly onAccepted: AcceptanceListener | null;
+  private readonly recorder: Recorder | null;
 
-  /** A task on `item` by `person` of `pool` is done. */
-  taskDone(item: number, pool: number, person: number): void {
-    const { items, stages, pay, ledger } = this.parts;
-    const st = stages[items.stage[item]];
-    const fee = pay[pool].perTask;
-    if (fee > 0) ledger.addFor(items.type[item], activityOf(st, items.pass[item]), fee);
+  constructor(parts: FlowParts) {
+    this.sim = parts.sim;
+    this.items = parts.items;
+    this.stages = parts.stages;
+    this.workflows = parts.workflows;
+    this.groups = parts.groups;
+    this.discipline = parts.discipline;
+    this.perTask = Float64Array.from(parts.pay, (t) => t.perTask);
+    this.perAccepted = Float64Array.from(parts.pay, (t) => t.perAccepted);
+    this.penaltyPerError = Float64Array.from(parts.pay, (t) => t.penaltyPerError);
+    this.errorRates = parts.errorRates;
+    this.errorModifiers = parts.errorModifiers;
+    this.task = parts.task;
+    this.ledger = parts.ledger;
+    this.stopping = parts.stopping;
+    this.tally = parts.tally;
+    this.deadlineHours = parts.deadlineHours;
+    this.onAccepted = parts.onAccepted;
+    this.recorder = parts.recorder;
+  }
+
+  /** A task on `item` at stage `st` by `person` of `pool` is done. */
+  taskDone(item: number, st: StageRuntime, pool: number, person: number): void {
+    const fee = this.perTask[pool];
+    if (fee > 0) this.ledger.addFor(this.items.type[item], activityOf(st, this.items.pass[item]), fee);
     if (st.isReview) this.reviewed(item, st, pool);
     else this.labelled(item, st, pool, person);
   }
@@ -61,17 +104,17 @@ export class ItemFlow {
   /** Queues an item at a stage: an annotate stage with consensus gets one task per label. */
   enter(item: number, stage: number): void {
     const copies = this.prepare(item, stage);
-    const pool = this.parts.groups[this.parts.stages[stage].group];
-    const cls = this.parts.discipline.classOf(this.parts.items.pass[item]);
+    const pool = this.groups[this.stages[stage].group];
+    const cls = this.discipline.classOf(this.items.pass[item]);
     for (let c = 0; c < copies; c++) pool.arrive(item, cls);
   }
 
   /** Moves an item to a stage and returns how many tasks it needs there. */
   prepare(item: number, stage: number): number {
-    const items = this.parts.items;
+    const items = this.items;
     items.stage[item] = stage;
     items.begun[item] = 0;
-    const st = this.parts.stages[stage];
+    const st = this.stages[stage];
     if (st.isReview) return 1; // a review keeps the label (and its wrongness) under review
     items.labels[item] = 0;
     items.wrong[item] = 0;
@@ -82,33 +125,37 @@ export class ItemFlow {
   // --- after a label ---------------------------------------------------------------------
 
   private labelled(item: number, st: StageRuntime, pool: number, person: number): void {
-    const { items, task, errorModifiers } = this.parts;
-    const serial = items.serial[item];
+    const items = this.items;
     items.labeller[item] = pool;
-    let p = this.parts.errorRates[pool];
-    if (errorModifiers.length > 0) {
-      task.type = items.type[item];
-      task.stage = st;
-      task.pass = items.pass[item];
-      task.activity = activityOf(st, task.pass);
-      task.pool = pool;
-      task.person = person;
-      for (let m = 0; m < errorModifiers.length; m++) p *= errorModifiers[m].errorFactor(task);
-    }
+    const p = this.errorModifiers.length === 0 ? this.errorRates[pool] : this.modifiedErrorRate(item, st, pool, person);
     items.labels[item]++;
-    const wrong = st.labelling.errs(p, serial, person, pool, items.attempts[item]);
+    const wrong = st.labelling.errs(p, items.serial[item], person, pool, items.attempts[item]);
     if (wrong) {
       items.wrong[item]++;
-      this.parts.tally.errorsMade++;
+      this.tally.errorsMade++;
     }
-    this.parts.recorder?.labelled(serial, pool, wrong);
+    if (this.recorder !== null) this.recorder.labelled(items.serial[item], pool, wrong);
     const needed = items.pass[item] === Pass.First ? st.labels : 1;
     if (items.labels[item] === needed) this.labelsIn(item, st, needed);
   }
 
+  /** The pool's error rate with every error modifier applied to this label. */
+  private modifiedErrorRate(item: number, st: StageRuntime, pool: number, person: number): number {
+    const { items, task, errorModifiers } = this;
+    task.type = items.type[item];
+    task.stage = st;
+    task.pass = items.pass[item];
+    task.activity = activityOf(st, task.pass);
+    task.pool = pool;
+    task.person = person;
+    let p = this.errorRates[pool];
+    for (let m = 0; m < errorModifiers.length; m++) p *= errorModifiers[m].errorFactor(task);
+    return p;
+  }
+
   /** Every label the pass needs is in: settle them, then move on by the pass the item was in. */
   private labelsIn(item: number, st: StageRuntime, needed: number): void {
-    const items = this.parts.items;
+    const items = this.items;
     const wrong = items.wrong[item];
     if (needed > 1 && wrong > 0) {
       const allWrongAgree = wrong === needed && st.labelling.wrongLabelsAgree(items.serial[item], items.attempts[item]);
@@ -127,22 +174,22 @@ export class ItemFlow {
 
   /** Consensus labels disagree: the adjudicator's own label decides. */
   private toAdjudication(item: number, st: StageRuntime): void {
-    this.parts.items.pass[item] = Pass.Adjudication;
+    this.items.pass[item] = Pass.Adjudication;
     this.enter(item, st.adjudication);
   }
 
   /** A reworked label goes back to the tier that rejected it, which reviews it whatever its sample rate. */
   private toReReview(item: number): void {
-    const items = this.parts.items;
+    const items = this.items;
     items.pass[item] = Pass.ReReview;
-    this.enter(item, this.parts.workflows[items.type[item]][items.step[item]]);
+    this.enter(item, this.workflows[items.type[item]][items.step[item]]);
   }
 
   /** Past its current step to the next review tier that samples it, or to acceptance. */
   private toNextTier(item: number): void {
-    const { items, stages } = this.parts;
+    const { items, stages } = this;
     items.pass[item] = Pass.First;
-    const flow = this.parts.workflows[items.type[item]];
+    const flow = this.workflows[items.type[item]];
     const serial = items.serial[item];
     const wrong = items.wrong[item] === 1;
     for (let step = items.step[item] + 1; step < flow.length; step++) {
@@ -158,7 +205,7 @@ export class ItemFlow {
   // --- after a review --------------------------------------------------------------------
 
   private reviewed(item: number, st: StageRuntime, reviewerPool: number): void {
-    const { items, ledger, pay, tally } = this.parts;
+    const { items, ledger, tally } = this;
     const review = st.review!;
     const serial = items.serial[item];
     const wrong = items.wrong[item] === 1;
@@ -169,12 +216,12 @@ export class ItemFlow {
       // again but neither counts it nor charges its penalty a second time.
       items.found[item] = 1;
       tally.errorsFound++;
-      const penalty = pay[items.labeller[item]].penaltyPerError;
+      const penalty = this.penaltyPerError[items.labeller[item]];
       if (penalty > 0) ledger.addFor(items.type[item], Activity.penalties, -penalty);
     }
-    this.parts.recorder?.reviewed(serial, st.index, reviewerPool, rejected, foundError);
+    if (this.recorder !== null) this.recorder.reviewed(serial, st.index, reviewerPool, rejected, foundError);
     // A reviewer paid per accepted item is paid for the reviews an item passes.
-    const fee = pay[reviewerPool].perAccepted;
+    const fee = this.perAccepted[reviewerPool];
     if (!rejected && fee > 0) ledger.addFor(items.type[item], Activity.review, fee);
     if (!rejected || !review.sendsBack) this.toNextTier(item);
     else this.toRework(item);
@@ -182,11 +229,11 @@ export class ItemFlow {
 
   /** Rejected: relabel, or after `maxAttempts` rejections go to the escalation stage if there is one. */
   private toRework(item: number): void {
-    const items = this.parts.items;
-    this.parts.tally.reworks++;
+    const items = this.items;
+    this.tally.reworks++;
     const attempts = ++items.attempts[item];
-    const annotate = this.parts.workflows[items.type[item]][0];
-    const st = this.parts.stages[annotate];
+    const annotate = this.workflows[items.type[item]][0];
+    const st = this.stages[annotate];
     if (attempts >= st.maxAttempts && st.escalation >= 0) {
       items.pass[item] = Pass.Escalation;
       this.enter(item, st.escalation);
@@ -199,25 +246,33 @@ export class ItemFlow {
   // --- the end ---------------------------------------------------------------------------
 
   private accept(item: number): void {
-    const { items, sim, tally, pay, ledger } = this.parts;
+    const { items, tally } = this;
     tally.accepted++;
     const wrong = items.wrong[item] !== 0;
     if (!wrong) tally.accurate++;
-    // An acceptance within rounding of the deadline is at the deadline: durations that add up to
-    // it by hand (70 arrivals at 7/h by 10 h) meet it, whatever the last ulp says.
-    const deadline = this.parts.deadlineHours;
-    const now = deadline !== null && sameInstant(sim.now, deadline) ? deadline : sim.now;
-    if (deadline !== null && now <= deadline) tally.acceptedByDeadline++;
+    const now = this.deadlineHours === null ? this.sim.now : this.countByDeadline();
     const type = items.type[item];
-    const fee = pay[items.labeller[item]].perAccepted;
-    if (fee > 0) ledger.addFor(type, Activity.annotation, fee);
-    this.parts.recorder?.accepted(items.serial[item], items.labeller[item], wrong, now);
-    for (let l = 0; l < this.parts.onAccepted.length; l++) this.parts.onAccepted[l].itemAccepted();
+    const fee = this.perAccepted[items.labeller[item]];
+    if (fee > 0) this.ledger.addFor(type, Activity.annotation, fee);
+    if (this.recorder !== null) this.recorder.accepted(items.serial[item], items.labeller[item], wrong, now);
+    if (this.onAccepted !== null) this.onAccepted.itemAccepted();
     if (--tally.typeLeft[type] === 0) tally.typeCompletion[type] = now;
     items.release(item);
-    if (Number.isNaN(tally.completionHours) && this.parts.stopping.isMet(tally.accepted)) {
+    if (this.stopping.isMet(tally.accepted) && Number.isNaN(tally.completionHours)) {
       tally.completionHours = now;
-      sim.stop();
+      this.sim.stop();
     }
+  }
+
+  /**
+   * The instant of an acceptance, counted if it is by the deadline. An acceptance within rounding
+   * of the deadline is at the deadline: durations that add up to it by hand (70 arrivals at 7/h by
+   * 10 h) meet it, whatever the last ulp says.
+   */
+  private countByDeadline(): number {
+    const deadline = this.deadlineHours!;
+    const now = sameInstant(this.sim.now, deadline) ? deadline : this.sim.now;
+    if (now <= deadline) this.tally.acceptedByDeadline++;
+    return now;
   }
 }

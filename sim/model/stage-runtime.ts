@@ -15,8 +15,9 @@ export interface StageRuntime {
   /** The engine pool (service group) whose queue this stage uses. */
   group: number;
   isReview: boolean;
-  /** Handling time of one task at complexity 1, from the position the item's draws were set to. */
+  /** Handling time of one task at complexity 1, from the position the item's draws were set to (compact or wide stream). */
   draw: Sampler;
+  wideDraw: Sampler;
   labels: number;
   /** Stage index, or -1 for none. */
   adjudication: number;
@@ -34,7 +35,8 @@ export interface StageRuntime {
 
 /** Resolves a stage's figures and builds its sampler and decisions. */
 export function stageRuntime(config: ModelConfig, sc: StageConfig, index: number, group: number, draws: ItemDraws | null): StageRuntime {
-  const draw = draws === null ? constant(meanOf(sc.handling)) : sampler(sc.handling, draws.source, { keyed: true });
+  const draw = draws === null ? constant(meanOf(sc.handling)) : sampler(sc.handling, draws.compactSource, { keyed: true });
+  const wideDraw = draws === null ? draw : sampler(sc.handling, draws.wideSource, { keyed: true });
   const indexOf = (name: string | null) => (name === null ? -1 : config.stages.findIndex((s) => s.name === name));
   const annotate = sc.kind === 'annotate' ? sc : null;
   return {
@@ -42,6 +44,7 @@ export function stageRuntime(config: ModelConfig, sc: StageConfig, index: number
     group,
     isReview: sc.kind === 'review',
     draw,
+    wideDraw,
     labels: annotate?.labels ?? 1,
     adjudication: indexOf(annotate?.adjudication ?? null),
     reworkFactor: annotate?.reworkFactor ?? 1,

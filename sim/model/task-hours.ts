@@ -12,7 +12,6 @@ import { activityOf, type StageRuntime } from './stage-runtime.js';
 /** What timing a task needs; built once per replication by the model. */
 export interface TaskHoursParts {
   items: ItemStore;
-  stages: StageRuntime[];
   draws: ItemDraws | null;
   /** Factors of the item's own work, applied to each draw (gold items' included). */
   itemModifiers: HandlingModifier[];
@@ -32,49 +31,86 @@ export interface TaskHoursParts {
  * ledger by activity as they are promised; the pool then serves them across shift closures.
  */
 export class TaskHours {
-  constructor(private readonly parts: TaskHoursParts) {}
+  private readonly items: ItemStore;
+  private readonly draws: ItemDraws | null;
+  private readonly itemModifiers: HandlingModifier[];
+  private readonly personModifiers: HandlingModifier[];
+  private readonly task: Task;
+  private readonly consensus: ConsensusLabellers | null;
+  private readonly ledger: CostLedger;
+  private readonly now: () => number;
+  private readonly recorder: Recorder | null;
 
-  hoursOf(item: number, server: number, pool: number, person: number): number {
-    const { items, draws, task } = this.parts;
-    const st = this.parts.stages[items.stage[item]];
-    const serial = items.serial[item];
+  constructor(parts: TaskHoursParts) {
+    this.items = parts.items;
+    this.draws = parts.draws;
+    this.itemModifiers = parts.itemModifiers;
+    this.personModifiers = parts.personModifiers;
+    this.task = parts.task;
+    this.consensus = parts.consensus;
+    this.ledger = parts.ledger;
+    this.now = parts.now;
+    this.recorder = parts.recorder;
+  }
+
+  // NOTE: speed shaped this method. V8 inlines it into the engine's event handler, which has a
+  // fixed budget of inlined code: the rare branches (consensus, gold, a recorder) are methods of
+  // their own so the common path stays small enough for the engine's own calls to fit as well.
+  hoursOf(item: number, st: StageRuntime, server: number, pool: number, person: number): number {
+    const { items, task } = this;
     const pass = items.pass[item];
     const begun = items.begun[item]++;
-    if (this.parts.consensus !== null && ConsensusLabellers.restricts(st, pass)) this.parts.consensus.took(item, begun, server);
+    if (this.consensus !== null) this.noteConsensusCopy(item, st, pass, begun, server);
     task.type = items.type[item];
     task.stage = st;
     task.pass = pass;
     task.pool = pool;
     task.person = person;
-    task.activity = activityOf(st, pass);
-    const activity = task.activity;
+    const activity = activityOf(st, pass);
+    task.activity = activity;
+    const draws = this.draws;
+    const wide = draws !== null && draws.task(items.serial[item], st.index, items.attempts[item], begun);
+    let hours = this.itemWork(wide ? st.wideDraw() : st.draw(), task);
+    const gold = st.hasGold && pass === Pass.First ? this.goldWork(items.serial[item], st, task) : 0;
+    const mods = this.personModifiers;
+    for (let m = 0; m < mods.length; m++) hours *= mods[m].handlingFactor(task);
+    this.ledger.work(pool, task.type, activity, hours);
+    if (gold === 0) {
+      if (this.recorder !== null) this.record(item, st, activity, pool, person, hours, 0);
+      return hours;
+    }
+    // Gold items take the same person's time at the same pace.
+    let goldHours = gold;
+    for (let m = 0; m < mods.length; m++) goldHours *= mods[m].handlingFactor(task);
+    this.ledger.work(pool, task.type, Activity.gold, goldHours);
+    if (this.recorder !== null) this.record(item, st, activity, pool, person, hours + goldHours, goldHours);
+    return hours + goldHours;
+  }
 
-    if (draws !== null) draws.task(serial, st.index, items.attempts[item], begun);
-    let hours = this.itemWork(st.draw(), task);
+  private noteConsensusCopy(item: number, st: StageRuntime, pass: number, begun: number, server: number): void {
+    if (ConsensusLabellers.restricts(st, pass)) this.consensus!.took(item, begun, server);
+  }
+
+  /** Hours of the gold items served before the task, before the person's pace. */
+  private goldWork(serial: number, st: StageRuntime, task: Task): number {
+    const draws = this.draws;
+    const activity = task.activity;
+    task.activity = Activity.gold;
     let gold = 0;
-    if (st.hasGold && pass === Pass.First) {
-      task.activity = Activity.gold;
-      for (let g = 0; st.labelling.goldBefore(serial, g); g++) {
-        if (draws !== null) draws.goldTask(serial, st.index, g);
-        gold += this.itemWork(st.draw(), task);
-      }
-      task.activity = activity;
+    for (let g = 0; st.labelling.goldBefore(serial, g); g++) {
+      const wide = draws !== null && draws.goldTask(serial, st.index, g);
+      gold += this.itemWork(wide ? st.wideDraw() : st.draw(), task);
     }
-    const mods = this.parts.personModifiers;
-    for (let m = 0; m < mods.length; m++) {
-      const f = mods[m].handlingFactor(task);
-      hours *= f;
-      gold *= f;
-    }
-    const { ledger } = this.parts;
-    ledger.work(pool, task.type, activity, hours);
-    if (gold > 0) ledger.work(pool, task.type, Activity.gold, gold);
-    this.parts.recorder?.taskStarted(serial, st.index, activity, pool, person, hours + gold, gold, this.parts.now());
-    return hours + gold;
+    task.activity = activity;
+    return gold;
+  }
+
+  private record(item: number, st: StageRuntime, activity: number, pool: number, person: number, hours: number, goldHours: number): void {
+    this.recorder!.taskStarted(this.items.serial[item], st.index, activity, pool, person, hours, goldHours, this.now());
   }
 
   private itemWork(drawn: number, task: Task): number {
-    const mods = this.parts.itemModifiers;
+    const mods = this.itemModifiers;
     let hours = drawn;
     for (let m = 0; m < mods.length; m++) hours *= mods[m].handlingFactor(task);
     return hours;
