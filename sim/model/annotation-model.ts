@@ -1,4 +1,4 @@
-import { ServerPool, type PoolClient } from '../engine/server-pool.js';
+import { ServerPool } from '../engine/server-pool.js';
 import { Simulation } from '../engine/simulation.js';
 import { WaitHistogram } from '../stats/wait-histogram.js';
 import { Activity } from './activities.js';
@@ -22,9 +22,9 @@ import { assembleResult } from './replication-assembly.js';
 import type { ReplicationResult } from './replication-result.js';
 import { ReplicationTally } from './replication-tally.js';
 import { serviceGroups } from './service-groups.js';
-import { activityOf, stageRuntime, type StageRuntime } from './stage-runtime.js';
+import { stageRuntime, type StageRuntime } from './stage-runtime.js';
 import { stoppingRule, type StoppingRule } from './stopping-rule.js';
-import { TaskHours } from './task-hours.js';
+import { Tasks } from './tasks.js';
 import { Workforce } from './workforce.js';
 
 /** What a replication may be given beside its config, seed and index. */
@@ -42,7 +42,7 @@ export interface ReplicationOptions {
  * discipline, review policies, pay terms, handling and error modifiers, recorder.
  * A pure function of (config, seed, replication).
  */
-export class AnnotationModel implements PoolClient {
+export class AnnotationModel {
   readonly sim = new Simulation(4096);
   private readonly items = new ItemStore(1024);
   private readonly groups: ServerPool[] = [];
@@ -57,7 +57,7 @@ export class AnnotationModel implements PoolClient {
   private readonly stopping: StoppingRule;
   private readonly flow: ItemFlow;
   private readonly arrivals: Arrivals;
-  private readonly taskHours: TaskHours;
+  private readonly tasks: Tasks;
   private readonly remainingByDay: Float64Array;
   private readonly dayKind: number;
   private readonly recorder: Recorder | null;
@@ -84,7 +84,6 @@ export class AnnotationModel implements PoolClient {
     const widest = this.stages.reduce((k, st) => Math.max(k, st.labels), 1);
     const consensus = widest > 1 ? new ConsensusLabellers(this.items, this.stages, widest) : null;
     const consensusGroups = new Set(this.stages.filter((st) => st.labels > 1).map((st) => st.group));
-    for (const [g, members] of plan.members.entries()) this.addGroup(members, discipline.classes, consensusGroups.has(g) ? consensus! : undefined);
 
     const pay = config.pools.map((p) => payTerms(p.pay));
     this.ledger = new CostLedger(config, this.workforces, pay);
@@ -101,7 +100,25 @@ export class AnnotationModel implements PoolClient {
     const task = emptyTask(this.stages[0]);
     const workflows = config.work.map((w) => Int32Array.from(w.workflow, (name) => config.stages.findIndex((s) => s.name === name)));
     this.waits = config.stages.map(() => new WaitHistogram());
-    this.taskHours = new TaskHours({ items: this.items, draws, itemModifiers, personModifiers: [new PersonPace(this.workforces)], task, consensus, ledger: this.ledger, now: () => this.sim.now, recorder: this.recorder });
+    this.tasks = new Tasks({
+      sim: this.sim,
+      items: this.items,
+      stages: this.stages,
+      serverPool: this.serverPool,
+      serverPerson: this.serverPerson,
+      workforces: this.workforces,
+      waits: this.waits,
+      warmupHours: config.warmupHours,
+      draws,
+      itemModifiers,
+      personModifiers: [new PersonPace(this.workforces)],
+      task,
+      consensus,
+      ledger: this.ledger,
+      recorder: this.recorder,
+    });
+    // The pools' first shifts are scheduled here, before anything else.
+    for (const [g, members] of plan.members.entries()) this.addGroup(members, discipline.classes, consensusGroups.has(g) ? consensus! : undefined);
     this.flow = new ItemFlow({
       sim: this.sim,
       items: this.items,
@@ -129,6 +146,7 @@ export class AnnotationModel implements PoolClient {
     if (Number.isFinite(goal) && days > 0) this.sim.at(24, this.dayKind, 0);
     const randomArrivals = random ? { seed, replication } : null;
     this.arrivals = new Arrivals(this.sim, config.work, this.items, this.stages, workflows, this.groups, this.flow, discipline, randomArrivals);
+    this.tasks.connect(this.flow, this.arrivals);
     this.arrivals.start();
     if (config.deadlineHours !== null) this.sim.at(config.deadlineHours, this.sim.register(() => this.onDeadline()));
     if (config.warmupHours > 0) this.sim.at(config.warmupHours, this.sim.register(() => this.onWarmupEnd()));
@@ -154,37 +172,12 @@ export class AnnotationModel implements PoolClient {
     });
   }
 
-  // --- PoolClient: the engine's questions about the items it serves ----------------------
-
-  // The wait is recorded where the task's hours are asked for: one call into the model per start, not two.
-  started(): void {}
-
-  serviceHours(item: number, server: number, waited: number): number {
-    const st = this.stages[this.items.stage[item]];
-    if (this.sim.now >= this.config.warmupHours) this.waits[st.index].add(waited);
-    return this.taskHours.hoursOf(item, st, server, this.serverPool[st.group][server], this.serverPerson[st.group][server]);
-  }
-
-  completed(item: number, server: number): void {
-    const items = this.items;
-    const st = this.stages[items.stage[item]];
-    const pool = this.serverPool[st.group][server];
-    const person = this.serverPerson[st.group][server];
-    this.workforces[pool].itemsDone[person]++;
-    if (this.recorder !== null) this.recorder.taskFinished(items.serial[item], st.index, activityOf(st, items.pass[item]), pool, person, this.sim.now);
-    this.flow.taskDone(item, st, pool, person);
-  }
-
-  createJob(type: number): number {
-    return this.arrivals.createJob(type);
-  }
-
   // --- wiring -----------------------------------------------------------------------------
 
   /** One engine pool for the config pools `members`, which share a queue; servers map back to (pool, person). */
   private addGroup(members: number[], classes: number, eligibility: ConsensusLabellers | undefined): void {
     const size = members.reduce((n, p) => n + this.workforces[p].size, 0);
-    const group = new ServerPool(this.sim, size, this, { classes, openAtStart: false, eligibility });
+    const group = new ServerPool(this.sim, size, this.tasks, { classes, openAtStart: false, eligibility });
     const serverPool = new Int32Array(size);
     const serverPerson = new Int32Array(size);
     let offset = 0;

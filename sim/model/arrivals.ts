@@ -63,10 +63,10 @@ export class Arrivals {
   /** The next item of a backlog block of work type `type`, about to be served (PoolClient.createJob). */
   createJob(type: number): number {
     const item = this.newItem(type);
-    const first = this.workflows[type][0];
-    const copies = this.flow.prepare(item, first);
-    // Further consensus labels are as old as the block: they go to the head of the line.
-    for (let c = 1; c < copies; c++) this.groups[this.stages[first].group].arriveFirst(item, this.newWork);
+    // A new item is created ready for its first pass at the workflow's annotate stage: one task
+    // per consensus label. Further labels are as old as the block: they go to the head of the line.
+    const st = this.stages[this.workflows[type][0]];
+    for (let c = 1; c < st.labels; c++) this.groups[st.group].arriveFirst(item, this.newWork);
     return item;
   }
 

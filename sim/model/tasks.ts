@@ -1,17 +1,32 @@
+import type { PoolClient } from '../engine/server-pool.js';
+import type { Simulation } from '../engine/simulation.js';
+import type { WaitHistogram } from '../stats/wait-histogram.js';
 import { Activity } from './activities.js';
+import type { Arrivals } from './arrivals.js';
 import { ConsensusLabellers } from './consensus-labellers.js';
 import type { CostLedger } from './cost-ledger.js';
 import type { ItemDraws } from './draw-keys.js';
+import type { ItemFlow } from './item-flow.js';
 import type { ItemStore } from './item-store.js';
 import type { HandlingModifier } from './modifiers/handling-modifier.js';
 import type { Task } from './modifiers/task.js';
 import { Pass } from './pass.js';
 import type { Recorder } from './recorder.js';
+import type { Workforce } from './workforce.js';
 import { activityOf, type StageRuntime } from './stage-runtime.js';
 
-/** What timing a task needs; built once per replication by the model. */
-export interface TaskHoursParts {
+/** What the tasks need; built once per replication by the model. */
+export interface TaskParts {
+  sim: Simulation;
   items: ItemStore;
+  stages: StageRuntime[];
+  /** Per engine pool and server: the config pool and the person within it (filled as pools are built). */
+  serverPool: Int32Array[];
+  serverPerson: Int32Array[];
+  workforces: Workforce[];
+  /** Per stage, the waits of tasks started after the warm-up. */
+  waits: WaitHistogram[];
+  warmupHours: number;
   draws: ItemDraws | null;
   /** Factors of the item's own work, applied to each draw (gold items' included). */
   itemModifiers: HandlingModifier[];
@@ -20,43 +35,84 @@ export interface TaskHoursParts {
   task: Task;
   consensus: ConsensusLabellers | null;
   ledger: CostLedger;
-  now: () => number;
   recorder: Recorder | null;
 }
 
 /**
- * How long a task takes, asked once when a person starts it: the stage's draw for this item,
- * keyed by (item, stage, attempt, task) so every plan sees the same item take the same work,
- * times each modifier, plus the gold items served before it. The hours are booked to the cost
- * ledger by activity as they are promised; the pool then serves them across shift closures.
+ * Tasks as the engine's server pools see them: how long a task takes when a person starts it, and
+ * what follows when it is done. A task's hours are the stage's draw for this item, keyed by (item,
+ * stage, attempt, task) so every plan sees the same item take the same work, times each modifier,
+ * plus the gold items served before it; they are booked to the cost ledger by activity as they are
+ * promised, and the pool serves them across shift closures. A finished task goes to the item flow.
  */
-export class TaskHours {
+export class Tasks implements PoolClient {
+  private readonly sim: Simulation;
   private readonly items: ItemStore;
+  private readonly stages: StageRuntime[];
+  private readonly serverPool: Int32Array[];
+  private readonly serverPerson: Int32Array[];
+  private readonly workforces: Workforce[];
+  private readonly waits: WaitHistogram[];
+  private readonly warmupHours: number;
   private readonly draws: ItemDraws | null;
   private readonly itemModifiers: HandlingModifier[];
   private readonly personModifiers: HandlingModifier[];
   private readonly task: Task;
   private readonly consensus: ConsensusLabellers | null;
   private readonly ledger: CostLedger;
-  private readonly now: () => number;
   private readonly recorder: Recorder | null;
+  // Built after the pools that call this: see `connect`.
+  private flow: ItemFlow | null = null;
+  private arrivals: Arrivals | null = null;
 
-  constructor(parts: TaskHoursParts) {
+  constructor(parts: TaskParts) {
+    this.sim = parts.sim;
     this.items = parts.items;
+    this.stages = parts.stages;
+    this.serverPool = parts.serverPool;
+    this.serverPerson = parts.serverPerson;
+    this.workforces = parts.workforces;
+    this.waits = parts.waits;
+    this.warmupHours = parts.warmupHours;
     this.draws = parts.draws;
     this.itemModifiers = parts.itemModifiers;
     this.personModifiers = parts.personModifiers;
     this.task = parts.task;
     this.consensus = parts.consensus;
     this.ledger = parts.ledger;
-    this.now = parts.now;
     this.recorder = parts.recorder;
   }
 
-  // NOTE: speed shaped this method. V8 inlines it into the engine's event handler, which has a
-  // fixed budget of inlined code: the rare branches (consensus, gold, a recorder) are methods of
-  // their own so the common path stays small enough for the engine's own calls to fit as well.
-  hoursOf(item: number, st: StageRuntime, server: number, pool: number, person: number): number {
+  /** The item flow and the arrivals, which need the pools built first. */
+  connect(flow: ItemFlow, arrivals: Arrivals): void {
+    this.flow = flow;
+    this.arrivals = arrivals;
+  }
+
+  // The wait is recorded where the task's hours are asked for: one call into the model per start, not two.
+  started(): void {}
+
+  completed(item: number, server: number): void {
+    const items = this.items;
+    const st = this.stages[items.stage[item]];
+    const pool = this.serverPool[st.group][server];
+    const person = this.serverPerson[st.group][server];
+    this.workforces[pool].itemsDone[person]++;
+    if (this.recorder !== null) this.recorder.taskFinished(items.serial[item], st.index, activityOf(st, items.pass[item]), pool, person, this.sim.now);
+    this.flow!.taskDone(item, st, pool, person);
+  }
+
+  createJob(type: number): number {
+    return this.arrivals!.createJob(type);
+  }
+
+  // NOTE: speed shaped this method: the rare branches (consensus, gold, a recorder) are methods
+  // of their own, so the common path stays small and leaves V8 room to inline what it calls.
+  serviceHours(item: number, server: number, waited: number): number {
+    const st = this.stages[this.items.stage[item]];
+    if (this.sim.now >= this.warmupHours) this.waits[st.index].add(waited);
+    const pool = this.serverPool[st.group][server];
+    const person = this.serverPerson[st.group][server];
     const { items, task } = this;
     const pass = items.pass[item];
     const begun = items.begun[item]++;
@@ -106,7 +162,7 @@ export class TaskHours {
   }
 
   private record(item: number, st: StageRuntime, activity: number, pool: number, person: number, hours: number, goldHours: number): void {
-    this.recorder!.taskStarted(this.items.serial[item], st.index, activity, pool, person, hours, goldHours, this.now());
+    this.recorder!.taskStarted(this.items.serial[item], st.index, activity, pool, person, hours, goldHours, this.sim.now);
   }
 
   private itemWork(drawn: number, task: Task): number {
