@@ -1,33 +1,14 @@
 import { activityNames } from '../sim/model/activities.js';
 import type { ModelConfig } from '../sim/model/config.js';
+import { REPLICATION_OUTPUTS, SCALAR_OUTPUTS, VECTOR_OUTPUTS, type OutputDimension, type VectorOutput } from '../sim/model/replication-outputs.js';
 import type { ReplicationResult } from '../sim/model/replication-result.js';
 
 /**
  * One replication as a fixed-width row of doubles, so a batch travels between threads as one
  * transferable Float64Array and lands on disk as one record. The layout depends only on the
- * model's shape (activities, pools, stages, days), never on the replication.
+ * model's shape (activities, pools, stages, days), never on the replication, and its columns
+ * are the declared outputs (sim/model/replication-outputs.ts): the scalars, then each vector.
  */
-const SCALARS = [
-  'replication',
-  'completed',
-  'completionHours',
-  'acceptedByDeadline',
-  'accepted',
-  'accurate',
-  'residualErrorRate',
-  'cost',
-  'costAtDeadline',
-  'unitCost',
-  'reworks',
-  'errorsFound',
-  'errorsMade',
-  'bottleneck',
-  'events',
-] as const;
-
-const VECTORS = ['costByActivity', 'costByActivityAtDeadline', 'utilization', 'busyHours', 'peakQueue', 'waitMean', 'waitP95', 'served', 'completionByType', 'costByType', 'remainingByDay'] as const;
-type VectorName = (typeof VECTORS)[number];
-
 export interface RowLayout {
   width: number;
   activities: string[];
@@ -35,8 +16,10 @@ export interface RowLayout {
   stages: string[];
   types: string[];
   days: number;
-  offsets: Record<VectorName, number>;
-  lengths: Record<VectorName, number>;
+  /** The names of the elements of each dimension, as columns and summaries label them. */
+  labels: Record<Exclude<OutputDimension, 'scalar'>, string[]>;
+  offsets: Record<VectorOutput, number>;
+  lengths: Record<VectorOutput, number>;
 }
 
 export function rowLayout(config: ModelConfig): RowLayout {
@@ -45,61 +28,39 @@ export function rowLayout(config: ModelConfig): RowLayout {
   const stages = config.stages.map((s) => s.name);
   const types = config.work.map((w) => w.name);
   const days = Math.ceil(config.horizonHours / 24);
-  const lengths: Record<VectorName, number> = {
-    costByActivity: activities.length,
-    costByActivityAtDeadline: activities.length,
-    utilization: pools.length,
-    busyHours: pools.length,
-    peakQueue: pools.length,
-    waitMean: stages.length,
-    waitP95: stages.length,
-    served: stages.length,
-    completionByType: types.length,
-    costByType: types.length,
-    remainingByDay: days,
-  };
-  const offsets = {} as Record<VectorName, number>;
-  let at = SCALARS.length;
-  for (const v of VECTORS) {
+  const labels = { activity: activities, pool: pools, stage: stages, workType: types, day: Array.from({ length: days }, (_, d) => String(d + 1)) };
+  const offsets = {} as Record<VectorOutput, number>;
+  const lengths = {} as Record<VectorOutput, number>;
+  let at = SCALAR_OUTPUTS.length;
+  for (const v of VECTOR_OUTPUTS) {
     offsets[v] = at;
+    lengths[v] = labels[REPLICATION_OUTPUTS[v].per].length;
     at += lengths[v];
   }
-  return { width: at, activities, pools, stages, types, days, offsets, lengths };
+  return { width: at, activities, pools, stages, types, days, labels, offsets, lengths };
 }
 
+/** Whether a scalar is a flag, stored as 1 or 0, by column. */
+const FLAG = SCALAR_OUTPUTS.map((name) => REPLICATION_OUTPUTS[name].unit === 'flag');
+
 export function encodeRow(r: ReplicationResult, layout: RowLayout, out: Float64Array, at: number): void {
-  SCALARS.forEach((name, i) => {
-    const v = r[name];
+  for (let i = 0; i < SCALAR_OUTPUTS.length; i++) {
+    const v = r[SCALAR_OUTPUTS[i]];
     out[at + i] = typeof v === 'boolean' ? (v ? 1 : 0) : v;
-  });
-  for (const v of VECTORS) out.set(r[v].subarray(0, layout.lengths[v]), at + layout.offsets[v]);
+  }
+  for (const v of VECTOR_OUTPUTS) out.set(r[v].subarray(0, layout.lengths[v]), at + layout.offsets[v]);
 }
 
 export function decodeRow(row: Float64Array, layout: RowLayout): ReplicationResult {
   const r: Record<string, unknown> = {};
-  SCALARS.forEach((name, i) => {
-    r[name] = name === 'completed' ? row[i] === 1 : row[i];
-  });
-  for (const v of VECTORS) r[v] = row.slice(layout.offsets[v], layout.offsets[v] + layout.lengths[v]);
+  for (let i = 0; i < SCALAR_OUTPUTS.length; i++) r[SCALAR_OUTPUTS[i]] = FLAG[i] ? row[i] === 1 : row[i];
+  for (const v of VECTOR_OUTPUTS) r[v] = row.slice(layout.offsets[v], layout.offsets[v] + layout.lengths[v]);
   return r as unknown as ReplicationResult;
 }
 
-/** Names of every column, for CSV headers: scalars, then `vector.name` per element. */
+/** Names of every column, for CSV headers and the manifest: scalars, then `vector.element` per element. */
 export function columnNames(layout: RowLayout): string[] {
-  const names: string[] = [...SCALARS];
-  const label: Record<VectorName, string[]> = {
-    costByActivity: layout.activities,
-    costByActivityAtDeadline: layout.activities,
-    utilization: layout.pools,
-    busyHours: layout.pools,
-    peakQueue: layout.pools,
-    waitMean: layout.stages,
-    waitP95: layout.stages,
-    served: layout.stages,
-    completionByType: layout.types,
-    costByType: layout.types,
-    remainingByDay: Array.from({ length: layout.days }, (_, d) => String(d + 1)),
-  };
-  for (const v of VECTORS) for (const l of label[v]) names.push(`${v}.${l}`);
+  const names: string[] = [...SCALAR_OUTPUTS];
+  for (const v of VECTOR_OUTPUTS) for (const l of layout.labels[REPLICATION_OUTPUTS[v].per]) names.push(`${v}.${l}`);
   return names;
 }

@@ -1,9 +1,8 @@
-import { quantileSorted } from 'simple-statistics';
 import type { ReplicationResult } from '../../sim/model/replication-result.js';
 import type { ReportData, ReportPlan, Sensitivity, SweepPoint } from '../../reports/report-data.js';
 import type { RecordSet } from '../run/record-set.js';
 import type { RunManifest } from '../run/run-files.js';
-import { meanInterval } from './statistics.js';
+import { band, distribution, interval } from './report-figures.js';
 import type { Summary } from './summary.js';
 
 export interface RunFacts {
@@ -53,13 +52,12 @@ export function sweepPoint(sweep: { plan: string; values: Array<{ parameter: str
 }
 
 function planData(s: Summary['plans'][number], rs: ReplicationResult[], openEnded: boolean): ReportPlan {
-  const sorted = (xs: number[]) => xs.filter(Number.isFinite).sort((a, b) => a - b);
   return {
     name: s.name,
     description: s.description,
     replications: s.replications,
     failed: s.failed,
-    completionHours: openEnded ? [] : sorted(rs.filter((r) => r.completed).map((r) => r.completionHours)),
+    completionHours: openEnded ? [] : distribution(rs, 'completionHours'),
     notFinished: s.completionHours?.notFinished ?? 0,
     completion: {
       mean: s.completionHours?.mean ?? null,
@@ -68,9 +66,9 @@ function planData(s: Summary['plans'][number], rs: ReplicationResult[], openEnde
       p95: s.completionHours?.p95 ?? null,
     },
     onTime: s.onTime === null ? null : { probability: s.onTime.probability, low: s.onTime.low, high: s.onTime.high },
-    unitCosts: sorted(rs.map((r) => r.unitCost)),
+    unitCosts: distribution(rs, 'unitCost'),
     unitCost: s.unitCost,
-    unitCostInterval: meanInterval(rs.map((r) => r.unitCost)),
+    unitCostInterval: interval(rs, 'unitCost'),
     cost: { mean: s.cost.mean, atDeadline: s.cost.atDeadline, byActivity: s.cost.byActivity },
     residualErrorRate: s.residualErrorRate,
     // A summary saved before the share was kept has none.
@@ -97,22 +95,12 @@ function planData(s: Summary['plans'][number], rs: ReplicationResult[], openEnde
   };
 }
 
-/** p10/p50/p90 of remaining items at each day's end, up to the day after the last replication finished. */
+/** The declared band of remaining items at each day's end, up to the day after the last replication finished. */
 function burnDown(rs: ReplicationResult[]): ReportPlan['burnDown'] {
   if (rs.length === 0) return null;
   const days = rs[0].remainingByDay.length;
   let last = 0;
   for (const r of rs) for (let d = days - 1; d >= last; d--) if (r.remainingByDay[d] > 0) { last = d; break; }
   const through = Math.min(days, last + 2);
-  const out = { hours: [] as number[], p10: [] as number[], p50: [] as number[], p90: [] as number[] };
-  const column = new Float64Array(rs.length);
-  for (let d = 0; d < through; d++) {
-    for (let k = 0; k < rs.length; k++) column[k] = rs[k].remainingByDay[d];
-    const xs = Array.from(column).sort((a, b) => a - b);
-    out.hours.push(24 * (d + 1));
-    out.p10.push(quantileSorted(xs, 0.1));
-    out.p50.push(quantileSorted(xs, 0.5));
-    out.p90.push(quantileSorted(xs, 0.9));
-  }
-  return out;
+  return { hours: Array.from({ length: through }, (_, d) => 24 * (d + 1)), ...band(rs, 'remainingByDay', through) };
 }

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { runReplication } from '../../workers/replication-batch.js';
 import { rowLayout } from '../../workers/result-rows.js';
+import { OUTPUTS } from '../../sim/model/replication-outputs.js';
 import { mergeShards } from '../run/merge-shards.js';
 import { UsageError } from '../usage-error.js';
 import { experimentJsonSchema, leftOutPoolLines, loadExperiment } from '../load/index.js';
@@ -191,7 +192,8 @@ export function replayCommand(args: ReplayArgs): number {
     const layout = rowLayout(plan.model);
     const out: Record<string, unknown> = {};
     for (const [k, v] of Object.entries(r)) out[k] = ArrayBuffer.isView(v) ? Array.from(v as Float64Array) : v;
-    out.bottleneck = layout.pools[r.bottleneck];
+    // A figure that names a pool reads better as the pool's name.
+    for (const o of OUTPUTS) if (o.unit === 'pool') out[o.name] = layout.pools[r[o.name] as number];
     process.stdout.write(JSON.stringify(out, (_k, v) => (typeof v === 'number' && !Number.isFinite(v) ? null : v), 2) + '\n');
     return 0;
   } catch (err) {

@@ -1,0 +1,129 @@
+import type { ReplicationResult } from './replication-result.js';
+
+/**
+ * Every output of a replication, declared once: its unit, the dimension of the model it runs
+ * along, and how it aggregates across replications (what each means is said on its field of
+ * ReplicationResult). The row layout, the records and the column names the manifest keeps,
+ * the CSV headers, the summary and the report data all read this table, so a new output is one
+ * entry here plus the model code that fills it.
+ *
+ * The table's order is the row's: the scalars first, then the vectors, so the replication index
+ * stays column 0 and a row's scalar columns do not depend on the model's shape. A new scalar
+ * goes after the last scalar, a new vector after the last vector. The manifest of a run folder
+ * names its columns, so a folder written before an output was added is refused, not misread.
+ */
+
+/** What an output counts or measures. Money is in the experiment's currency, so it is not named here. */
+export type OutputUnit = 'index' | 'flag' | 'hours' | 'items' | 'labels' | 'tasks' | 'share' | 'money' | 'money-per-item' | 'events' | 'pool';
+
+/** One figure per replication, or one per element of a dimension of the model (in config order; days from t = 0). */
+export type OutputDimension = 'scalar' | 'activity' | 'pool' | 'stage' | 'workType' | 'day';
+
+/** Named quantiles, in the order figures show them: { p10: 0.1 }. */
+export type Quantiles = Readonly<Record<string, number>>;
+
+/** How an output aggregates across replications (of a vector: per element). */
+export type OutputAggregation =
+  /** Kept in the records and replications.csv, not aggregated. */
+  | { readonly kind: 'none'; readonly why: string }
+  /** The mean of the finite values, with the named quantiles and, when `interval`, a 95% t interval of the mean. */
+  | { readonly kind: 'mean'; readonly quantiles?: Quantiles; readonly interval?: boolean }
+  /**
+   * Hours until done, NaN when not done by the horizon (censored, never a number): censored
+   * quantiles, the count not done, the mean only when every replication is done if asked, and
+   * the share done by the deadline (with a Wilson interval, or as a plain share).
+   */
+  | { readonly kind: 'time-to-finish'; readonly quantiles: Quantiles; readonly meanWhenAllDone: boolean; readonly onTime: 'wilson' | 'share' }
+  /** The value names a pool: the share of replications naming each pool. */
+  | { readonly kind: 'share-per-pool' }
+  /** The mean of this output over `over` (another scalar output), leaving out replications where `over` is 0. */
+  | { readonly kind: 'ratio'; readonly over: ScalarOutput }
+  /** The named quantiles of each element across replications: a band, such as a burn-down fan. */
+  | { readonly kind: 'band'; readonly quantiles: Quantiles };
+
+export interface OutputDeclaration {
+  readonly unit: OutputUnit;
+  readonly per: OutputDimension;
+  readonly aggregate: OutputAggregation;
+  /** Compared with the baseline plan, replication by replication (common random numbers). */
+  readonly paired?: boolean;
+  /** What the report draws from the records themselves: the sorted values, and the mean's 95% interval. */
+  readonly report?: { readonly distribution?: boolean; readonly interval?: boolean };
+}
+
+export type OutputName = keyof ReplicationResult;
+export type VectorOutput = { [K in OutputName]: ReplicationResult[K] extends Float64Array ? K : never }[OutputName];
+export type ScalarOutput = Exclude<OutputName, VectorOutput>;
+
+/**
+ * The declaration each field of a result must have: a field without one, a declaration without
+ * a field, or a vector declared as a scalar does not compile. Generic so a test can show it.
+ */
+export type OutputDeclarations<R = ReplicationResult> = {
+  readonly [K in keyof R]-?: OutputDeclaration &
+    (R[K] extends Float64Array
+      ? { readonly per: Exclude<OutputDimension, 'scalar'> }
+      : R[K] extends boolean
+        ? { readonly per: 'scalar'; readonly unit: 'flag' }
+        : { readonly per: 'scalar'; readonly unit: Exclude<OutputUnit, 'flag'> });
+};
+
+const PERCENTILES = { p50: 0.5, p85: 0.85, p95: 0.95 } as const;
+
+export const REPLICATION_OUTPUTS = {
+  replication: { unit: 'index', per: 'scalar', aggregate: { kind: 'none', why: 'the key that records are stored and paired by' } },
+  completed: { unit: 'flag', per: 'scalar', aggregate: { kind: 'none', why: 'the same fact as completionHours being a number; aggregated there as its censoring' } },
+  completionHours: { unit: 'hours', per: 'scalar', aggregate: { kind: 'time-to-finish', quantiles: PERCENTILES, meanWhenAllDone: true, onTime: 'wilson' }, paired: true, report: { distribution: true } },
+  acceptedByDeadline: { unit: 'items', per: 'scalar', aggregate: { kind: 'mean', quantiles: { p10: 0.1 } } },
+  accepted: { unit: 'items', per: 'scalar', aggregate: { kind: 'mean' } },
+  accurate: { unit: 'items', per: 'scalar', aggregate: { kind: 'mean' } },
+  residualErrorRate: { unit: 'share', per: 'scalar', aggregate: { kind: 'mean' } },
+  cost: { unit: 'money', per: 'scalar', aggregate: { kind: 'mean', quantiles: { p95: 0.95 } }, paired: true },
+  costAtDeadline: { unit: 'money', per: 'scalar', aggregate: { kind: 'mean' } },
+  unitCost: { unit: 'money-per-item', per: 'scalar', aggregate: { kind: 'mean', quantiles: { p50: 0.5, p95: 0.95 } }, paired: true, report: { distribution: true, interval: true } },
+  reworks: { unit: 'tasks', per: 'scalar', aggregate: { kind: 'mean' } },
+  errorsFound: { unit: 'labels', per: 'scalar', aggregate: { kind: 'ratio', over: 'errorsMade' } },
+  errorsMade: { unit: 'labels', per: 'scalar', aggregate: { kind: 'none', why: 'aggregated as the denominator of errorsFound' } },
+  bottleneck: { unit: 'pool', per: 'scalar', aggregate: { kind: 'share-per-pool' } },
+  events: { unit: 'events', per: 'scalar', aggregate: { kind: 'none', why: 'a measure of the engine, not of the project' } },
+  costByActivity: { unit: 'money', per: 'activity', aggregate: { kind: 'mean' } },
+  costByActivityAtDeadline: { unit: 'money', per: 'activity', aggregate: { kind: 'mean' } },
+  utilization: { unit: 'share', per: 'pool', aggregate: { kind: 'mean' } },
+  busyHours: { unit: 'hours', per: 'pool', aggregate: { kind: 'mean' } },
+  peakQueue: { unit: 'tasks', per: 'pool', aggregate: { kind: 'mean' } },
+  waitMean: { unit: 'hours', per: 'stage', aggregate: { kind: 'mean', interval: true } },
+  waitP95: { unit: 'hours', per: 'stage', aggregate: { kind: 'mean' } },
+  served: { unit: 'tasks', per: 'stage', aggregate: { kind: 'mean' } },
+  completionByType: { unit: 'hours', per: 'workType', aggregate: { kind: 'time-to-finish', quantiles: PERCENTILES, meanWhenAllDone: false, onTime: 'share' } },
+  costByType: { unit: 'money', per: 'workType', aggregate: { kind: 'mean' } },
+  remainingByDay: { unit: 'items', per: 'day', aggregate: { kind: 'band', quantiles: { p10: 0.1, p50: 0.5, p90: 0.9 } } },
+} as const satisfies OutputDeclarations;
+
+export type Outputs = typeof REPLICATION_OUTPUTS;
+
+/** The table as a list, in its order. */
+export const OUTPUTS: ReadonlyArray<OutputDeclaration & { readonly name: OutputName }> = Object.entries(REPLICATION_OUTPUTS).map(([name, d]) => ({ name: name as OutputName, ...d }));
+
+export const SCALAR_OUTPUTS = OUTPUTS.filter((o) => o.per === 'scalar').map((o) => o.name as ScalarOutput);
+export const VECTOR_OUTPUTS = OUTPUTS.filter((o) => o.per !== 'scalar').map((o) => o.name as VectorOutput);
+
+/**
+ * What is wrong with a value offered as a ReplicationResult: fields the table does not declare
+ * (they would be dropped from every row without a word), declared fields it lacks, and values
+ * of the wrong kind. Empty when it is one.
+ */
+export function outputProblems(result: object): string[] {
+  const problems: string[] = [];
+  const fields = result as Record<string, unknown>;
+  for (const key of Object.keys(fields)) {
+    if (!Object.hasOwn(REPLICATION_OUTPUTS, key)) problems.push(`"${key}" is not a declared output (sim/model/replication-outputs.ts)`);
+  }
+  for (const o of OUTPUTS) {
+    const v = fields[o.name];
+    if (!Object.hasOwn(fields, o.name)) problems.push(`declared output "${o.name}" is missing`);
+    else if (o.per !== 'scalar' ? !(v instanceof Float64Array) : o.unit === 'flag' ? typeof v !== 'boolean' : typeof v !== 'number') {
+      problems.push(`"${o.name}" should be ${o.per !== 'scalar' ? `a Float64Array per ${o.per}` : o.unit === 'flag' ? 'a boolean' : 'a number'}`);
+    }
+  }
+  return problems;
+}

@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import { PlanOutputs } from '../../../experiments/aggregate/plan-outputs.js';
+import { summarizePlan } from '../../../experiments/aggregate/plan-summary.js';
+import { loadExperiment } from '../../../experiments/load/index.js';
+import { simulateReplication } from '../../../sim/model/annotation-model.js';
+import { capacityCheck } from '../../../sim/model/capacity.js';
+import { OUTPUTS } from '../../../sim/model/replication-outputs.js';
+import { rowLayout } from '../../../workers/result-rows.js';
+
+const model = loadExperiment('test/experiments/fixtures/small-project.yaml').plans[0].model;
+const layout = rowLayout(model);
+const results = [0, 1, 2].map((k) => simulateReplication(model, 11, k));
+
+describe('a plan read output by output', () => {
+  it('gives every aggregated output laid out nowhere under its own name, shaped by its declaration', () => {
+    const rest = new PlanOutputs(results, layout, model.deadlineHours).rest();
+    const aggregated = OUTPUTS.filter((o) => o.aggregate.kind !== 'none' && o.aggregate.kind !== 'band');
+    expect(Object.keys(rest)).toEqual(aggregated.map((o) => o.name));
+    for (const o of aggregated) {
+      const figure = rest[o.name] as Record<string, unknown>;
+      if (o.per !== 'scalar') expect(Object.keys(figure), o.name).toEqual(layout.labels[o.per]);
+      const one = (o.per === 'scalar' ? figure : Object.values(figure)[0]) as Record<string, unknown> | number | null;
+      if (o.aggregate.kind === 'mean') {
+        const keys = ['mean', ...Object.keys(o.aggregate.quantiles ?? {}), ...(o.aggregate.interval === true ? ['ci'] : [])];
+        expect(Object.keys(one as object), o.name).toEqual(keys);
+      }
+      if (o.aggregate.kind === 'time-to-finish') expect(Object.keys(one as object), o.name).toContain('notFinished');
+    }
+  });
+
+  it('leaves nothing over once the summary has laid out its figures: summary.json keeps its layout', () => {
+    const summary = summarizePlan(
+      { name: 'base', description: '', layout, results, failed: 0, capacity: capacityCheck(model), deadlineHours: model.deadlineHours, types: model.work.map((w) => ({ name: w.name, count: w.count, equivalentUnits: w.equivalentUnits })) },
+      results,
+    );
+    expect(Object.keys(summary)).toEqual([
+      'name', 'description', 'replications', 'failed', 'completionHours', 'onTime', 'acceptedByDeadline', 'accepted', 'accurate', 'unitCost', 'cost',
+      'residualErrorRate', 'errorsCaughtShare', 'reworks', 'work', 'stages', 'pools', 'capacity', 'vsBaseline',
+    ]);
+  });
+
+  it('rounds money to the cent and everything else to 6 decimals, by unit', () => {
+    const f = new PlanOutputs(results.map((r) => ({ ...r, cost: 1234.56789, unitCost: 1.23456789 })), layout, model.deadlineHours);
+    expect(f.mean('cost').mean).toBe(1234.57);
+    expect(f.mean('unitCost').mean).toBe(1.234568);
+  });
+});
