@@ -232,7 +232,17 @@ export function buildModel(doc: ModelDocument, file: string, prefix = ''): Model
     stages,
     preLabels: preLabels(doc, fail),
     costs: costs(doc, fail),
+    // Left out when not set, so a model without them is the same object as before they existed.
+    ...(doc.target != null ? { target: targetOf(doc.target.accepted, work, fail) } : {}),
+    ...(doc.queue !== undefined ? { queue: doc.queue } : {}),
   };
+}
+
+/** A target of N accepted items must be reachable: at most the items the work types deliver. */
+function targetOf(accepted: number, work: WorkType[], fail: Fail): { accepted: number } {
+  const items = work.every((w) => w.count !== null) ? work.reduce((n, w) => n + (w.count ?? 0), 0) : Infinity;
+  if (accepted > items) fail(['target', 'accepted'], `at most the ${items.toLocaleString('en-US')} items the work types deliver`, String(accepted));
+  return { accepted };
 }
 
 type Fail = (path: PathSegment[], expected: string, got?: string) => never;

@@ -458,6 +458,19 @@ export const modelShape = {
   stages: namedMap(Stage, 'a mapping of stage name to stage', 'at least one stage').describe('Stages by name. Required, at least one.'),
   preLabels: PreLabels.nullable().default(null).describe('Model-assisted pre-labels; null = none. Default null.'),
   costs: Costs.prefault({}).describe('Costs besides pay. Default: none.'),
+  target: strict(
+    {
+      accepted: num('an item count: an integer >= 1', { int: true, min: 1 }).describe('The project is done when this many items are accepted. Required.'),
+    },
+    'a target: { accepted: N }',
+  )
+    .nullable()
+    .optional()
+    .describe('When the project is done; absent or null = when every item is accepted (left out of the parsed file when absent, so files without it hash as before).'),
+  queue: z
+    .enum(['rework-first', 'fifo'], { error: "'rework-first' or 'fifo'" })
+    .optional()
+    .describe('Which waiting item a free person takes: rework-first (rework, re-review, adjudication and escalation ahead of first passes) or fifo (in order of arrival). Absent = rework-first.'),
 };
 
 /** Fields of the experiment itself, which plans cannot patch. */

@@ -136,8 +136,8 @@ describe('a plan above the memory limit', () => {
     const r = labelsim(['run', file, '--out', out]);
     expect(r.code).toBe(2);
     expect(r.stderr).toBe(
-      `labelsim: ${file}: plan "base" needs about 2.5 GiB per replication (49,975,000 items waiting as items (most before stage "review") x ${BYTES_PER_ITEM} B, 32 MiB for the worker), ` +
-        'above the limit of 2 GiB per worker thread; raise it with --max-memory 3328 (or LABELSIM_MAX_MEMORY_MB) or reduce the items waiting before stage "review" ' +
+      `labelsim: ${file}: plan "base" needs about 2.7 GiB per replication (49,975,000 items waiting as items (most before stage "review") x ${BYTES_PER_ITEM} B, 32 MiB for the worker), ` +
+        'above the limit of 2 GiB per worker thread; raise it with --max-memory 3584 (or LABELSIM_MAX_MEMORY_MB) or reduce the items waiting before stage "review" ' +
         '(more people in pool "reviewers" or a lower sample)\n',
     );
     expect(fs.existsSync(out)).toBe(false);
@@ -145,9 +145,9 @@ describe('a plan above the memory limit', () => {
 
   it('runs, or checks, once the limit is raised with --max-memory or LABELSIM_MAX_MEMORY_MB', () => {
     const file = write(tempDir('raised'), 'pile-up.yaml', PILE_UP);
-    for (const r of [labelsim(['check', file, '--max-memory', '3328']), labelsim(['check', file], { LABELSIM_MAX_MEMORY_MB: '3328' })]) {
+    for (const r of [labelsim(['check', file, '--max-memory', '3584']), labelsim(['check', file], { LABELSIM_MAX_MEMORY_MB: '3584' })]) {
       expect(r.code, r.stderr).toBe(0);
-      expect(r.stdout).toMatch(/^Memory: about 2\.5 GiB per replication, limit 3\.3 GiB per worker thread/m);
+      expect(r.stdout).toMatch(/^Memory: about 2\.7 GiB per replication, limit 3\.5 GiB per worker thread/m);
     }
     const bad = labelsim(['check', file], { LABELSIM_MAX_MEMORY_MB: 'lots' });
     expect(bad.code).toBe(2);
@@ -168,14 +168,14 @@ describe('a plan above the memory limit', () => {
       }
     })();
     expect(error).toBeInstanceOf(LimitError);
-    expect((error as Error).message).toMatch(/^crowd\.yaml: plan "base" needs about 4\.7 GiB per replication \(20,000,005 people x 250 B\), above the limit of 2 GiB per worker thread; .*reduce the headcount$/);
+    expect((error as Error).message).toMatch(/^crowd\.yaml: plan "base" needs about 4\.8 GiB per replication \(20,000,005 people x 256 B\), above the limit of 2 GiB per worker thread; .*reduce the headcount$/);
   });
 
   it('is refused when all worker threads together would need more than the machine has', () => {
     const file = write(tempDir('threads'), 'pile-up.yaml', PILE_UP);
-    const r = labelsim(['run', file, '--workers', '1000', '--max-memory', '3328']);
+    const r = labelsim(['run', file, '--workers', '1000', '--max-memory', '3584']);
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/^labelsim: .*pile-up\.yaml: 1000 worker threads x about 2\.5 GiB per replication need 2\.\d TiB, more than this machine's [\d.]+ [GT]iB; use --workers \d+\n$/);
+    expect(r.stderr).toMatch(/^labelsim: .*pile-up\.yaml: 1000 worker threads x about 2\.7 GiB per replication need 2\.\d TiB, more than this machine's [\d.]+ [GT]iB; use --workers \d+\n$/);
   });
 
   it('is refused when the records to summarise would not fit in this process', () => {
