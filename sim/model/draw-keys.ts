@@ -196,3 +196,51 @@ export class PersonDraws {
 export function arrivalStream(seed: number | string, replication: number, workType: string): RandomSource {
   return randomStream(seed, replication, `arrivals/${workType}`);
 }
+
+/**
+ * The key a draw is made at, spelled out: its stream and the words after the item's serial. The
+ * ItemDraws methods compute the same words inline (no object per draw on the hot path);
+ * draw-keys.test.ts checks them against these and checks that no two draws share a key.
+ */
+export interface DrawKey {
+  stream: 'handling' | 'handling/wide' | 'outcomes' | 'outcomes/wide';
+  k2: number;
+  k3: number;
+  /** A fourth word, for wide label-error keys only. */
+  k4?: number;
+}
+
+export const drawKeyOf = {
+  task(stage: number, attempt: number, task: number): DrawKey {
+    if (attempt < COMPACT_HANDLING_ATTEMPTS && task < COMPACT_TASKS) return { stream: 'handling', k2: stage, k3: attempt * COMPACT_TASKS + task };
+    return { stream: 'handling/wide', k2: wide(HANDLING, stage, task), k3: attempt };
+  },
+  goldTask(stage: number, g: number): DrawKey {
+    if (g < COMPACT_GOLD) return { stream: 'handling', k2: stage, k3: GOLD_BASE + g };
+    return { stream: 'handling/wide', k2: wide(GOLD_HANDLING, stage, 0), k3: g };
+  },
+  labelError(stage: number, person: number, pool: number, attempt: number): DrawKey {
+    if (attempt < COMPACT_OUTCOME_ATTEMPTS && person < COMPACT_PEOPLE) return { stream: 'outcomes', k2: person * POOL_SLOTS + pool, k3: attempt * OUTCOME_SLOTS + outcome(LABEL_ERROR, stage) };
+    return { stream: 'outcomes/wide', k2: wide(LABEL_ERROR, stage, pool), k3: person, k4: attempt };
+  },
+  sampled(stage: number, step: number): DrawKey {
+    return { stream: 'outcomes', k2: step, k3: outcome(SAMPLED, stage) };
+  },
+  caught(stage: number, attempt: number, step: number): DrawKey {
+    return reviewKey(CAUGHT, stage, attempt, step);
+  },
+  falseReject(stage: number, attempt: number, step: number): DrawKey {
+    return reviewKey(FALSE_REJECT, stage, attempt, step);
+  },
+  agreement(stage: number, attempt: number): DrawKey {
+    return { stream: 'outcomes', k2: attempt, k3: outcome(AGREEMENT, stage) };
+  },
+  gold(stage: number, g: number): DrawKey {
+    return { stream: 'outcomes', k2: g, k3: outcome(GOLD, stage) };
+  },
+};
+
+function reviewKey(kind: number, stage: number, attempt: number, step: number): DrawKey {
+  if (attempt < COMPACT_REVIEW_ATTEMPTS && step < COMPACT_STEPS) return { stream: 'outcomes', k2: attempt * COMPACT_STEPS + step, k3: outcome(kind, stage) };
+  return { stream: 'outcomes/wide', k2: wide(kind, stage, step), k3: attempt };
+}
