@@ -10,6 +10,8 @@ import {
   GOLD_BASE,
   ItemDraws,
   OUTCOME_SLOTS,
+  PersonDraws,
+  arrivalStream,
   POOL_SLOTS,
   drawKeyOf,
   type DrawKey,
@@ -129,5 +131,45 @@ describe('the count of failed reviews', () => {
     items.attempts[id] = 256;
     expect(items.attempts[id]).toBe(256);
     expect(keyText(drawKeyOf.labelError(0, 0, 0, items.attempts[id]))).not.toBe(keyText(drawKeyOf.labelError(0, 0, 0, 0)));
+  });
+});
+
+describe('every kind of draw, pinned', () => {
+  // Golden values: a change of a key's layout, a stream's name or the mixing function shows here
+  // first (and moves every published figure with it).
+  it('gives the same first uniform of each kind of draw at seed 20270405, replication 0', () => {
+    const d = new ItemDraws(20270405, 0);
+    const p = new PersonDraws(20270405, 0);
+    const first = (onWide: boolean) => (onWide ? d.wideSource : d.compactSource)();
+    p.pace(0, 3);
+    expect({
+      task: first(d.task(7, 1, 0, 0)),
+      wideTask: first(d.task(7, 1, 62, 8)),
+      goldTask: first(d.goldTask(7, 1, 0)),
+      labelError: d.labelError(7, 0, 3, 1, 0),
+      wideLabelError: d.labelError(7, 0, 3, 1, 600_000),
+      sampled: d.sampled(7, 1, 1),
+      caught: d.caught(7, 1, 0, 1),
+      falseReject: d.falseReject(7, 1, 0, 1),
+      agreement: d.agreement(7, 0, 0),
+      gold: d.gold(7, 0, 0),
+      pace: p.paceSource(),
+      absence: p.absence(0, 3, 5),
+      arrival: arrivalStream(20270405, 0, 'frames')(),
+    }).toEqual({
+      task: 0.5832650966476649,
+      wideTask: 0.8033962266054004,
+      goldTask: 0.6152717657387257,
+      labelError: 0.46002394356764853,
+      wideLabelError: 0.7718901911284775,
+      sampled: 0.26433330518193543,
+      caught: 0.2015207044314593,
+      falseReject: 0.9897354245185852,
+      agreement: 0.6230802848003805,
+      gold: 0.6153224487788975,
+      pace: 0.5869338777847588,
+      absence: 0.3030294640921056,
+      arrival: 0.07597539783455431,
+    });
   });
 });
