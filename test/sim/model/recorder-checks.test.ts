@@ -56,41 +56,31 @@ function expectErrorsFoundWereMade(r: ReplicationResult, record: RunRecord): voi
   expect(r.errorsMade).toBe(made);
 }
 
+/** Runs `check` on 120 random small operations, each with its record. */
+function forEachOperation(check: (config: ModelConfig, r: ReplicationResult, record: RunRecord) => void): void {
+  fc.assert(
+    fc.property(operation, (config) => {
+      const { r, record } = recorded(config);
+      check(config, r, record);
+    }),
+    { numRuns: 120 },
+  );
+}
+
 describe('for any small operation, checked against what it did', () => {
-  it('accepts every item exactly once, and all of them when it finishes', () => {
-    fc.assert(fc.property(operation, (config) => {
-      const { r, record } = recorded(config);
-      expectEachItemAcceptedOnce(config, r, record);
-    }), { numRuns: 120 });
-  });
+  it('accepts every item exactly once, and all of them when it finishes', () => forEachOperation(expectEachItemAcceptedOnce));
 
-  it('keeps each person busy for exactly the hours of the tasks they did', () => {
-    fc.assert(fc.property(operation, (config) => {
-      const { r, record } = recorded(config);
-      expectTaskHoursAreBusyHours(r, record);
-    }), { numRuns: 120 });
-  });
+  it('keeps each person busy for exactly the hours of the tasks they did', () => forEachOperation((_config, r, record) => expectTaskHoursAreBusyHours(r, record)));
 
-  it('bills, activity by activity and to the cent, what the recorded tasks cost at the config prices', () => {
-    fc.assert(fc.property(operation, (config) => {
-      const { r, record } = recorded(config);
-      expectCostsToTheCent(config, r, record);
-    }), { numRuns: 120 });
-  });
+  it('bills, activity by activity and to the cent, what the recorded tasks cost at the config prices', () => forEachOperation(expectCostsToTheCent));
 
-  it('never finds more errors in an item than were made in it', () => {
-    fc.assert(fc.property(operation, (config) => {
-      const { r, record } = recorded(config);
-      expectErrorsFoundWereMade(r, record);
-    }), { numRuns: 120 });
-  });
+  it('never finds more errors in an item than were made in it', () => forEachOperation((_config, r, record) => expectErrorsFoundWereMade(r, record)));
 
   it('reaches consensus, adjudication, escalation, rework, gold, audits behind another tier, pre-label retrains and every pay model', () => {
     // The checks above are only as good as the operations they see: this one counts what they saw.
     const seen = new Map<string, number>();
     const saw = (what: string) => seen.set(what, (seen.get(what) ?? 0) + 1);
-    fc.assert(fc.property(operation, (config) => {
-      const { record } = recorded(config);
+    forEachOperation((config, _r, record) => {
       for (const activity of ['adjudication', 'escalation', 'rework'] as const) if (record.tasksByActivity.has(activity)) saw(activity);
       if (record.goldHours > 0) saw('gold');
       const labels = config.stages[0].kind === 'annotate' ? config.stages[0].labels : 1;
@@ -100,7 +90,7 @@ describe('for any small operation, checked against what it did', () => {
       if (tiers === 2 && auditIndex >= 0 && (record.reviewsByStage.get(auditIndex) ?? 0) > 0 && (record.rejectionsByStage.get(auditIndex) ?? 0) > 0) saw('audit with rejections, two tiers');
       if (record.retrains > 0) saw('retrain');
       for (const p of config.pools) saw(`pay ${p.pay.kind}`);
-    }), { numRuns: 120 });
+    });
     for (const what of ['adjudication', 'escalation', 'rework', 'gold', 'consensus', 'audit with rejections, two tiers', 'retrain', 'pay salaried', 'pay hourly', 'pay per-item', 'pay per-accepted']) {
       // At least 5 of the 120 operations each: enough that a bug on that path shows in the checks above.
       expect(seen.get(what) ?? 0, what).toBeGreaterThanOrEqual(5);
