@@ -9,6 +9,8 @@ import { ReportError } from './report/report-files.js';
 import { MergeError } from './run/merge-shards.js';
 import { UsageError } from './usage-error.js';
 import { checkOptions, declareOptions } from './cli/options.js';
+import { usageMessage, withExamples } from './cli/help.js';
+import { initCommand } from './cli/init-command.js';
 import { errorLine } from './cli/error-line.js';
 import { endQuietlyWhenStdoutCloses } from './cli/closed-stdout.js';
 import { InterruptedRunExists } from './run/run-experiment.js';
@@ -24,17 +26,17 @@ import { OutputError } from './run/output-error.js';
 async function main(argv: string[]): Promise<number> {
   endQuietlyWhenStdoutCloses();
   let code = 0;
-  await yargs(argv)
+  const parser = yargs(argv)
     .scriptName('labelsim')
     .usage('$0 <command> [options]\n\nDiscrete-event Monte Carlo simulation of data annotation operations.')
     .command(
       'run <file>',
       'run an experiment: every plan x every replication; writes out/<name>/',
       (y) =>
-        declareOptions(y.positional('file', { type: 'string', demandOption: true, describe: 'experiment file (.yaml, .yml or .json)' }), RUN_OPTIONS)
+        withExamples(declareOptions(y.positional('file', { type: 'string', demandOption: true, describe: FILE }), RUN_OPTIONS), 'run')
           .option('resume', { type: 'boolean', default: false, describe: 'continue an interrupted run' })
           .option('deterministic', { type: 'boolean', default: false, describe: 'turn every source of randomness off' })
-          .option('json', { type: 'boolean', default: false, describe: 'print the summary as JSON on stdout' })
+          .option('json', { type: 'boolean', default: false, describe: 'print the summary as JSON on stdout (the verdict lines go to stderr)' })
           .option('quiet', { alias: 'q', type: 'boolean', default: false, describe: 'no progress or verdict lines' })
           .option('set', { type: 'string', array: true, describe: 'override a field of the file, e.g. --set pools.annotators.headcount=16 (repeatable)' })
           .option('plan', { alias: 'p', type: 'string', array: true, describe: 'run only these plans, in this order (repeatable; the first is the baseline)' })
@@ -65,14 +67,14 @@ async function main(argv: string[]): Promise<number> {
       'solve <file>',
       'find the smallest headcount of a pool (--pool), or the cheapest plan, that meets a target such as on-time=0.9',
       (y) =>
-        declareOptions(y.positional('file', { type: 'string', demandOption: true }), SOLVE_OPTIONS, {
+        withExamples(declareOptions(y.positional('file', { type: 'string', demandOption: true, describe: FILE }), SOLVE_OPTIONS, {
           replications: "replications per candidate (default: the file's, at most 200)",
-        })
+        }), 'solve')
           .demandOption('target')
           .option('pool', { type: 'string', describe: 'pool whose headcount to search (default: compare plans and pick the cheapest that meets the target)' })
           .option('plan', { alias: 'p', type: 'string', describe: 'plan to vary with --pool (default: the first)' })
           .option('set', { type: 'string', array: true, describe: 'override a field of the file (repeatable)' })
-          .option('json', { type: 'boolean', default: false, describe: 'print the answer as JSON on stdout' })
+          .option('json', { type: 'boolean', default: false, describe: 'print the answer as JSON on stdout (the answer lines go to stderr)' })
           .check(singleValued(['pool', 'plan'])),
       async (a) => {
         const o = checkOptions(a, SOLVE_OPTIONS);
@@ -83,9 +85,9 @@ async function main(argv: string[]): Promise<number> {
       'sensitivity <file>',
       'tornado study: how p85 completion and unit cost move when each key parameter moves by -/+ 20%; saved to out/<name>/sensitivity.json and added to the report',
       (y) =>
-        declareOptions(y.positional('file', { type: 'string', demandOption: true }), SENSITIVITY_OPTIONS, {
+        withExamples(declareOptions(y.positional('file', { type: 'string', demandOption: true, describe: FILE }), SENSITIVITY_OPTIONS, {
           replications: "replications per variant (default: the file's, at most 200)",
-        })
+        }), 'sensitivity')
           .option('plan', { alias: 'p', type: 'string', describe: 'plan to study (default: the first)' })
           .option('set', { type: 'string', array: true, describe: 'override a field of the file (repeatable)' })
           .check(singleValued(['plan'])),
@@ -97,33 +99,40 @@ async function main(argv: string[]): Promise<number> {
     .command(
       'check <file>',
       'validate an experiment file and print its capacity check, without running',
-      (y) => declareOptions(y.positional('file', { type: 'string', demandOption: true }), CHECK_OPTIONS),
+      (y) =>
+        withExamples(declareOptions(y.positional('file', { type: 'string', demandOption: true, describe: FILE }), CHECK_OPTIONS), 'check').option('json', {
+          type: 'boolean',
+          default: false,
+          describe: 'print the check as JSON on stdout',
+        }),
       (a) => {
         const o = checkOptions(a, CHECK_OPTIONS);
-        code = checkCommand(a.file, o.maxMemory);
+        code = checkCommand(a.file, o.maxMemory, a.json);
       },
     )
     .command(
       'replay <file>',
       'rerun one replication of one plan in this thread and print its figures, or its stack trace if it throws',
       (y) =>
-        declareOptions(y.positional('file', { type: 'string', demandOption: true }), REPLAY_OPTIONS, {
+        withExamples(declareOptions(y.positional('file', { type: 'string', demandOption: true, describe: FILE }), REPLAY_OPTIONS, {
           replications: "replications of the run (default: the file's): --replication must be below it",
-        })
+        }), 'replay')
           .demandOption('replication')
           .option('plan', { alias: 'p', type: 'string', demandOption: true, describe: 'plan name' })
-          .option('deterministic', { type: 'boolean', default: false })
+          .option('deterministic', { type: 'boolean', default: false, describe: 'turn every source of randomness off, as the run did' })
           .option('set', { type: 'string', array: true, describe: 'override a field of the file, as the run did (repeatable)' })
+          .option('json', { type: 'boolean', default: false, describe: 'print the whole record of the replication as JSON on stdout' })
           .check(singleValued(['plan'])),
       (a) => {
         const o = checkOptions(a, REPLAY_OPTIONS);
-        code = replayCommand({ file: a.file, plan: a.plan, replication: o.replication!, replications: o.replications, seed: o.seed, set: a.set, deterministic: a.deterministic });
+        code = replayCommand({ file: a.file, plan: a.plan, replication: o.replication!, replications: o.replications, seed: o.seed, set: a.set, deterministic: a.deterministic, json: a.json });
       },
     )
     .command(
       'merge <dirs..>',
       'combine the folders of a sharded run into one result folder (the same summary as a single-machine run)',
-      (y) => declareOptions(y.positional('dirs', { type: 'string', array: true, demandOption: true, describe: 'shard folders (out/<name>.shard-i-of-n)' }), MERGE_OPTIONS),
+      // No demandOption and no default: <dirs..> already requires one, and yargs would print both as "[required] [default: []]".
+      (y) => withExamples(declareOptions(y.positional('dirs', { type: 'string', array: true, default: undefined, describe: 'shard folders (out/<name>.shard-i-of-n)' }), MERGE_OPTIONS), 'merge'),
       (a) => {
         const o = checkOptions(a, MERGE_OPTIONS);
         code = mergeCommand(a.dirs as string[], o.out!);
@@ -132,25 +141,48 @@ async function main(argv: string[]): Promise<number> {
     .command(
       'report <dir>',
       'rebuild report.html (and the CSV tables) of a run folder from its saved files, without simulating; includes sensitivity.json if present',
-      (y) => y.positional('dir', { type: 'string', demandOption: true, describe: 'run folder (out/<name>)' }),
+      (y) => withExamples(y.positional('dir', { type: 'string', demandOption: true, describe: 'run folder (out/<name>)' }), 'report'),
       (a) => {
         code = reportCommand(a.dir);
       },
     )
-    .command('schema', 'print the JSON Schema of experiment files (for editor completion)', {}, () => {
+    .command('schema', 'print the JSON Schema of experiment files (for editor completion)', (y) => withExamples(y, 'schema'), () => {
       code = schemaCommand();
     })
-    .demandCommand(1, 'name a command: run, check, solve, sensitivity, replay, merge, report or schema')
+    .command(
+      'init <name>',
+      'write a commented starter experiment <name>.yaml (a team, a review tier, a deadline, two plans); never overwrites a file',
+      (y) => withExamples(y.positional('name', { type: 'string', demandOption: true, describe: 'experiment name, or a file name ending in .yaml' }), 'init'),
+      (a) => {
+        code = initCommand(a.name);
+      },
+    )
+    .demandCommand(1, `name a command: ${COMMANDS.join(', ')}`)
+    .recommendCommands()
     .strict()
     .help()
+    .alias('help', 'h')
     .version()
+    .alias('version', 'V')
+    .epilogue('Results go to stdout, progress and diagnostics to stderr. Exit codes: 0 done, 1 some replications failed, 2 bad input, 3 internal error, 4 output not writable, 130 interrupted.')
     .fail((msg, err) => {
-      throw err ?? new UsageError(msg);
-    })
-    .parseAsync();
+      if (err) throw err;
+      // yargs 18 has getOptions() (the options of the command being parsed); its types, of yargs 17, do not say so.
+      const known = Object.keys((parser as unknown as { getOptions(): { key: Record<string, unknown> } }).getOptions().key);
+      throw new UsageError(usageMessage(msg, argv, COMMANDS, known));
+    });
+  // A bare `labelsim` is a question: what can this do? Answered with the help, not an error.
+  if (argv.length === 0) {
+    process.stdout.write((await parser.getHelp()) + '\n');
+    return 0;
+  }
+  await parser.parseAsync();
   return code;
 }
 
+
+const FILE = 'experiment file (.yaml, .yml or .json)';
+const COMMANDS = ['run', 'check', 'solve', 'sensitivity', 'replay', 'merge', 'report', 'schema', 'init'];
 
 // The checked options of each command (experiments/cli/options.ts): declared and checked from the same list.
 const RUN_OPTIONS = ['replications', 'seed', 'workers', 'batch-size', 'out', 'shard', 'max-memory', 'change'] as const;

@@ -7,6 +7,8 @@ import { UsageError } from '../usage-error.js';
 import { createReplicationRunner, defaultWorkerCount } from '../../workers/replication-pool.js';
 import type { Sensitivity } from '../../reports/report-data.js';
 import type { Interval } from '../aggregate/statistics.js';
+import { money } from './format.js';
+import { output } from './output.js';
 
 const pct = (x: number | null | undefined) => (x === null || x === undefined ? 'n/a' : `${(100 * x).toFixed(1)}%`);
 const ci = (i: Interval | null) => (i === null ? 'n/a' : `${pct(i.mean)} (95% CI ${pct(i.low)}-${pct(i.high)})`);
@@ -48,29 +50,32 @@ export async function solveCommand(args: SolveArgs): Promise<number> {
   const seed = args.seed ?? experiment.seed;
   const replications = args.replications ?? Math.min(experiment.replications, 200);
   const runner = createReplicationRunner(args.workers ?? defaultWorkerCount());
-  const log = (line: string) => process.stderr.write(line + '\n');
+  const o = output(args.json);
+  const log = o.note;
+  const answerLine = o.result;
+  const currency = experiment.plans[0].model.currency;
   try {
     if (args.pool !== undefined) {
       const plan = selectPlans(experiment, [args.plan ?? experiment.plans[0].name]).plans[0];
       log(`Searching the headcount of pool "${args.pool}" in plan "${plan.name}" for ${pct(target)} on time, ${replications} replications each (common random numbers)...`);
       const answer = await solveHeadcount(runner, plan.model, args.pool, target, seed, replications, (h, p) => log(`  ${String(h).padStart(5)} people: ${pct(p)} on time`));
-      if (args.json) process.stdout.write(JSON.stringify(answer, null, 2) + '\n');
-      log(`Answer: ${answer.headcount} people in pool "${answer.pool}": ${ci(answer.at.onTime)} on time, p85 ${weeks(answer.at.p85Hours)}, mean cost ${answer.at.cost?.toFixed(0)}.`);
-      if (answer.below !== null) log(`With ${answer.headcount - 1}: ${ci(answer.below.onTime)} on time.`);
+      if (args.json) o.json(answer);
+      answerLine(`Answer: ${answer.headcount} people in pool "${answer.pool}": ${ci(answer.at.onTime)} on time, p85 ${weeks(answer.at.p85Hours)}, mean cost ${money(currency, answer.at.cost)}.`);
+      if (answer.below !== null) answerLine(`With ${answer.headcount - 1}: ${ci(answer.below.onTime)} on time.`);
       if (answer.at.onTime !== null && answer.at.onTime.low !== null && answer.at.onTime.low < target) {
-        log(`Uncertainty: the 95% interval at ${answer.headcount} reaches below ${pct(target)}; run more replications (--replications) to be surer.`);
+        answerLine(`Uncertainty: the 95% interval at ${answer.headcount} reaches below ${pct(target)}; run more replications (--replications) to be surer.`);
       }
       return 0;
     }
     log(`Evaluating ${experiment.plans.length} plan(s) for ${pct(target)} on time, ${replications} replications each...`);
     const answer = await cheapestPlan(runner, experiment.plans, target, seed, replications, (p, x) => log(`  ${p}: ${pct(x)} on time`));
-    if (args.json) process.stdout.write(JSON.stringify(answer, null, 2) + '\n');
+    if (args.json) o.json(answer);
     if (answer.plan === null) {
-      log(`No plan reaches ${pct(target)} on time.`);
+      answerLine(`No plan reaches ${pct(target)} on time.`);
       return 1;
     }
     const best = answer.evaluations.find((e) => e.plan === answer.plan)!.evaluation;
-    log(`Answer: plan "${answer.plan}", the cheapest that meets the target: ${ci(best.onTime)} on time, mean cost ${best.cost?.toFixed(0)}, ${best.unitCost?.toFixed(4)} per accurate item.`);
+    answerLine(`Answer: plan "${answer.plan}", the cheapest that meets the target: ${ci(best.onTime)} on time, mean cost ${money(currency, best.cost)}, ${money(currency, best.unitCost, 4)} per accurate item.`);
     return 0;
   } finally {
     await runner.close();

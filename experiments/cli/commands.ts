@@ -12,7 +12,10 @@ import { testHooks } from '../run/test-hooks.js';
 import { checkLimits, maxMemoryMb, memoryLine } from '../run/limits.js';
 import { feasibilityWarnings } from '../../sim/model/feasibility.js';
 import { defaultWorkerCount } from '../../workers/replication-pool.js';
-import { capacityLines, verdictLines } from './format.js';
+import { capacityLines, money, verdictLines } from './format.js';
+import { output } from './output.js';
+import { checkReport } from './check-report.js';
+import { replayLines } from './replay-lines.js';
 import { createProgress } from './progress.js';
 import { printable } from './error-line.js';
 import { replayCommandLine, resumeCommandLine } from './resume-command.js';
@@ -48,7 +51,8 @@ export interface RunArgs {
 
 /** `labelsim run`: returns the process exit code. */
 export async function runCommand(args: RunArgs): Promise<number> {
-  const err = (line: string) => process.stderr.write(line + '\n');
+  const o = output(args.json);
+  const err = o.note;
   const controller = new AbortController();
   const onSigint = () => {
     if (controller.signal.aborted) process.exit(130);
@@ -57,7 +61,7 @@ export async function runCommand(args: RunArgs): Promise<number> {
   };
   process.on('SIGINT', onSigint);
   process.on('SIGTERM', onSigint);
-  const progress = createProgress(process.stderr, 'replications', args.quiet);
+  const progress = createProgress(process.stderr, 'Replications', { quiet: args.quiet });
   const { failOn, faults, notice } = testHooks();
   if (notice !== null) err(notice);
   const limitMb = maxMemoryMb(args.maxMemory);
@@ -82,6 +86,7 @@ export async function runCommand(args: RunArgs): Promise<number> {
       // A shard's folder is only half a run: its report is written when the shards are merged.
       finish: args.shard === undefined ? reportFinisher() : undefined,
       onStart: ({ experiment, capacity, total, already, warnings, limits, staging, fresh }) => {
+        progress.start(already);
         // Even with --quiet: a --resume that silently started over would cost the user the night.
         if (args.resume && fresh) err(`Nothing to resume: no interrupted run of "${experiment.name}" in ${relative(staging)}; starting a new run.`);
         if (args.quiet) return;
@@ -109,11 +114,11 @@ export async function runCommand(args: RunArgs): Promise<number> {
       const study = await computeSensitivity({ file: args.file, plan: args.plans?.[0], change: args.change, seed: args.seed, workers: args.workers, set: args.set });
       writeSensitivity(outcome.folder, study);
     }
-    if (args.json) process.stdout.write(JSON.stringify(summary, null, 2) + '\n');
+    if (args.json) o.json(summary);
     if (!args.quiet) {
-      for (const line of verdictLines(summary)) err(line);
-      err(`Wrote ${relative(outcome.folder)} in ${outcome.wallSeconds.toFixed(1)} s.`);
-      if (args.shard === undefined) err(`Report: ${relative(path.join(outcome.folder, REPORT_FILES.html))}`);
+      for (const line of verdictLines(summary)) o.result(line);
+      o.result(`Wrote ${relative(outcome.folder)} in ${outcome.wallSeconds.toFixed(1)} s.`);
+      if (args.shard === undefined) o.result(`Report: ${relative(path.join(outcome.folder, REPORT_FILES.html))}`);
     }
     if (outcome.failed > 0) {
       const f = summary.failedReplications[0];
@@ -130,16 +135,18 @@ export async function runCommand(args: RunArgs): Promise<number> {
 }
 
 /** `labelsim check`: validates and prints the plans, the capacity check, what keeps a plan from finishing, and the memory a replication needs (refusing above the limit) without running. */
-export function checkCommand(file: string, maxMemory?: number): number {
+export function checkCommand(file: string, maxMemory?: number, json = false): number {
   const experiment = loadExperiment(file);
   const limits = checkLimits({ file, plans: experiment.plans, replications: experiment.replications, workers: 1, limitMb: maxMemoryMb(maxMemory) });
   const capacity = limits.capacity;
-  process.stdout.write(`${file}: valid. Experiment "${experiment.name}", ${experiment.plans.length} plan(s): ${experiment.plans.map((p) => p.name).join(', ')}\n`);
-  for (const line of capacityLines(capacity, experiment.plans[0].model.deadlineHours)) process.stdout.write(line + '\n');
-  for (const line of leftOutPoolLines(experiment.plans)) process.stdout.write(line + '\n');
+  const o = output(json);
   const warnings = experiment.plans.map((p, i) => ({ plan: p.name, warnings: feasibilityWarnings(p.model, capacity[i].pools) }));
-  for (const line of warningLines(warnings)) process.stdout.write(line + '\n');
-  process.stdout.write(memoryLine(limits) + '\n');
+  if (json) o.json(checkReport(file, experiment, capacity, warnings, limits));
+  o.result(`${printable(file)}: valid. Experiment "${experiment.name}", ${experiment.plans.length} plan(s): ${experiment.plans.map((p) => p.name).join(', ')}`);
+  for (const line of capacityLines(capacity, experiment.plans[0].model.deadlineHours)) o.result(line);
+  for (const line of leftOutPoolLines(experiment.plans)) o.result(line);
+  for (const line of warningLines(warnings)) o.result(line);
+  o.result(memoryLine(limits));
   return 0;
 }
 
@@ -167,6 +174,8 @@ export interface ReplayArgs {
   /** `--set path=value` overrides, as the run was given them. */
   set?: string[];
   deterministic: boolean;
+  /** The whole record as JSON instead of the labelled figures. */
+  json: boolean;
 }
 
 /**
@@ -186,15 +195,20 @@ export function replayCommand(args: ReplayArgs): number {
   const hooks = testHooks();
   if (hooks.notice !== null) process.stderr.write(hooks.notice + '\n');
   const failOn = forcedFailures(plan.name, new Set(hooks.failOn));
-  process.stderr.write(`Replaying plan "${plan.name}" replication ${args.replication} with seed ${seed} in one thread...\n`);
+  const o = output(args.json);
+  o.note(`Replaying plan "${plan.name}" replication ${args.replication} with seed ${seed} in one thread...`);
   try {
     const r = runReplication({ model: plan.model, seed, replications: [args.replication], failOn }, args.replication);
     const layout = rowLayout(plan.model);
+    if (!args.json) {
+      for (const line of replayLines(r, layout, plan.model)) o.result(line);
+      return 0;
+    }
     const out: Record<string, unknown> = {};
     for (const [k, v] of Object.entries(r)) out[k] = ArrayBuffer.isView(v) ? Array.from(v as Float64Array) : v;
     // A figure that names a pool reads better as the pool's name.
-    for (const o of OUTPUTS) if (o.unit === 'pool') out[o.name] = layout.pools[r[o.name] as number];
-    process.stdout.write(JSON.stringify(out, (_k, v) => (typeof v === 'number' && !Number.isFinite(v) ? null : v), 2) + '\n');
+    for (const d of OUTPUTS) if (d.unit === 'pool') out[d.name] = layout.pools[r[d.name] as number];
+    o.json(out);
     return 0;
   } catch (err) {
     process.stderr.write(`Replication ${args.replication} of plan "${plan.name}" (seed ${seed}) threw:\n${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
@@ -212,18 +226,20 @@ export function mergeCommand(dirs: string[], out: string): number {
     }
   }, 0);
   const { folder, summary, records, notice } = mergeShards(dirs, out, reportFinisher({ wallSeconds }));
-  if (notice !== null) process.stderr.write(`labelsim: warning: ${notice}\n`);
-  process.stderr.write(`Merged ${dirs.length} shard folder(s), ${records} records, into ${relative(folder)}\n`);
-  process.stderr.write(`Report: ${relative(path.join(folder, REPORT_FILES.html))}\n`);
-  for (const line of verdictLines(summary)) process.stderr.write(line + '\n');
+  const o = output();
+  if (notice !== null) o.note(`labelsim: warning: ${notice}`);
+  o.result(`Merged ${dirs.length} shard folder(s), ${records} records, into ${relative(folder)}`);
+  o.result(`Report: ${relative(path.join(folder, REPORT_FILES.html))}`);
+  for (const line of verdictLines(summary)) o.result(line);
   return 0;
 }
 
 /** `labelsim report DIR`: rebuilds a run folder's report (and CSV tables) from its saved files, without simulating. */
 export function reportCommand(dir: string): number {
   const { written, notice } = writing(dir, "the run's records and summary are untouched", () => rebuildReport(dir), 'run labelsim report again');
-  if (notice !== null) process.stderr.write(`labelsim: warning: ${notice}\n`);
-  process.stderr.write(`Rebuilt ${written.map((f) => relative(path.join(dir, f))).join(', ')}\n`);
+  const o = output();
+  if (notice !== null) o.note(`labelsim: warning: ${notice}`);
+  o.result(`Rebuilt ${written.map((f) => relative(path.join(dir, f))).join(', ')}`);
   return 0;
 }
 
@@ -247,14 +263,14 @@ export async function sensitivityCommand(args: SensitivityArgs & { out: string }
     release();
   }
   const w = (h: number | null) => (h === null ? 'not finished' : `${(h / 168).toFixed(2)} wk`);
-  const c = (x: number | null) => (x === null ? 'n/a' : x.toFixed(4));
-  const out = (line: string) => process.stdout.write(line + '\n');
+  const c = (x: number | null) => money(experiment.plans[0].model.currency, x, 4);
+  const out = output().result;
   out(`Sensitivity of plan "${study.plan}" (${study.replications} replications, each parameter -${study.change * 100}% / +${study.change * 100}%):`);
   out(`  ${'base'.padEnd(32)} p85 ${w(study.base.p85)}, unit cost ${c(study.base.unitCost)}`);
   for (const p of study.parameters) {
     out(`  ${p.label.padEnd(32)} p85 ${w(p.low.p85)} .. ${w(p.high.p85)}, unit cost ${c(p.low.unitCost)} .. ${c(p.high.unitCost)}`);
   }
-  process.stderr.write(`Wrote ${relative(path.join(folder.final, REPORT_FILES.sensitivity))}\n`);
+  out(`Wrote ${relative(path.join(folder.final, REPORT_FILES.sensitivity))}`);
   return 0;
 }
 

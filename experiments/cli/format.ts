@@ -4,6 +4,16 @@ import type { Summary } from '../aggregate/summary.js';
 const pct = (x: number | null | undefined, digits = 1) => (x === null || x === undefined ? 'n/a' : `${(100 * x).toFixed(digits)}%`);
 const weeks = (h: number | null) => (h === null ? 'not finished' : `${(h / 168).toFixed(1)} wk`);
 
+/**
+ * An amount as every command prints money: its currency first and thousands separators, so
+ * 153829 reads as "USD 153,829" and a unit cost as "USD 0.3139". Fixed separators (en-US), not
+ * the machine's locale: scripts parse these lines and a German machine would swap , and '.'.
+ */
+export function money(currency: string, amount: number | null | undefined, digits = 0): string {
+  if (amount === null || amount === undefined || !Number.isFinite(amount)) return 'n/a';
+  return `${currency} ${amount.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits })}`;
+}
+
 /** The capacity check as lines, with a warning naming each pool that cannot make the deadline. */
 export function capacityLines(capacity: Array<{ plan: string; pools: PoolCapacity[] }>, deadline: number | null): string[] {
   const lines = [deadline === null ? 'Capacity check (demand / available hours over the horizon):' : `Capacity check (demand / available hours to the deadline at ${weeks(deadline)}):`];
@@ -30,8 +40,8 @@ export function verdictLines(s: Summary): string[] {
     }
     if (p.onTime !== null) parts.push(`${pct(p.onTime.probability, 0)} chance to finish by ${weeks(s.deadlineHours)} (95% CI ${pct(p.onTime.low, 0)}-${pct(p.onTime.high, 0)});`);
     parts.push(`p50 ${weeks(c.p50)}, p85 ${weeks(c.p85)};`);
-    if (p.unitCost.mean !== null) parts.push(`${s.currency} ${p.unitCost.mean.toFixed(4)} per accurate item;`);
-    if (p.cost.mean !== null) parts.push(`total ${s.currency} ${Math.round(p.cost.mean).toLocaleString('en-US')};`);
+    if (p.unitCost.mean !== null) parts.push(`${money(s.currency, p.unitCost.mean, 4)} per accurate item;`);
+    if (p.cost.mean !== null) parts.push(`total ${money(s.currency, p.cost.mean)};`);
     if (p.residualErrorRate !== null) parts.push(`residual error ${pct(p.residualErrorRate, 2)}`);
     if (c.notFinished > 0) parts.push(`(${c.notFinished} of ${p.replications} replications did not finish by the horizon)`);
     return parts.join(' ');

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { patchSchema } from './patch-schema.js';
 import { isValidTimeZone, parseClockTime, parseIsoDate } from '../../sim/calendar/index.js';
 import {
   DURATION_EXPECTED,
@@ -55,7 +56,9 @@ function num(expected: string, bounds: NumberBounds = {}) {
 /** Text matching `pattern` and passing `ok`. */
 function text(expected: string, pattern?: string, ok?: (s: string) => boolean) {
   let schema = z.string({ error: expected });
-  if (pattern !== undefined) schema = schema.regex(new RegExp(pattern), { error: expected });
+  // Editors show a failed pattern as the raw regular expression unless the schema says what is
+  // expected: patternErrorMessage is the keyword VS Code and the YAML language server read for it.
+  if (pattern !== undefined) schema = schema.regex(new RegExp(pattern), { error: expected }).meta({ patternErrorMessage: expected });
   if (ok === undefined) return schema;
   return schema.refine(ok, { error: expected });
 }
@@ -566,7 +569,22 @@ export type StageDocument = z.output<typeof Stage>;
 export type HandlingDocument = z.output<typeof Handling>;
 export type SweepDocument = z.output<typeof Sweep>;
 
-/** JSON Schema (draft 2020-12) of the experiment file format, for editors and `labelsim schema`. */
+/**
+ * JSON Schema (draft 2020-12) of the experiment file format, for editors and `labelsim schema`
+ * (shipped as experiments/labelsim.schema.json). zod checks a plan's patch as a mapping and
+ * validates the patched document; here the patch gets the schema of a patch of the model
+ * fields, so that editors complete and check the fields inside it too.
+ */
 export function experimentJsonSchema(): Record<string, unknown> {
-  return z.toJSONSchema(ExperimentSchema, { io: 'input', unrepresentable: 'any' }) as Record<string, unknown>;
+  const schema = z.toJSONSchema(ExperimentSchema, { io: 'input', unrepresentable: 'any' }) as JsonSchema;
+  const model = z.toJSONSchema(ModelSchema, { io: 'input', unrepresentable: 'any' }) as JsonSchema;
+  const plan = (schema.properties.plans as JsonSchema).additionalProperties as JsonSchema;
+  const { $schema: _draft, ...patch } = patchSchema(model);
+  plan.properties.patch = { ...patch, description: (plan.properties.patch as JsonSchema).description, default: {} };
+  return schema;
+}
+
+interface JsonSchema {
+  properties: Record<string, unknown>;
+  [keyword: string]: unknown;
 }

@@ -86,7 +86,7 @@ describe('options of every command are checked before anything runs', () => {
     const r = labelsim(['run', FILE, '-r', '1', '-w', '0', '--quiet', '--json', '--seed', '4294967295', '--out', tempDir('options-seed')]);
     expect(r.code, r.stderr).toBe(0);
     expect(JSON.parse(r.stdout).seed).toBe(4294967295);
-    const replay = labelsim(['replay', FILE, '--plan', 'base', '--replication', '29', '--replications', '30']);
+    const replay = labelsim(['replay', FILE, '--plan', 'base', '--replication', '29', '--replications', '30', '--json']);
     expect(replay.code, replay.stderr).toBe(0);
     expect(JSON.parse(replay.stdout).replication).toBe(29);
   });

@@ -78,7 +78,7 @@ describe('resuming an interrupted run', () => {
     expect(failed.code, failed.stderr).toBe(1);
     expect(failed.stderr).toMatch(/Replication 27 of plan "base" \(seed 5\) threw:/);
     // Its neighbour replays to the figures the run recorded for it.
-    const neighbour = paste(hint![1].replace('--replication 27', '--replication 26'), tempDir('elsewhere'));
+    const neighbour = paste(`${hint![1].replace('--replication 27', '--replication 26')} --json`, tempDir('elsewhere'));
     expect(neighbour.code, neighbour.stderr).toBe(0);
     const row = fs.readFileSync(path.join(out, 'small-project', 'replications.csv'), 'utf8').split('\n').find((l) => l.startsWith('base,26,'))!;
     expect(Number(row.split(',')[3])).toBeCloseTo(JSON.parse(neighbour.stdout).completionHours, 6);

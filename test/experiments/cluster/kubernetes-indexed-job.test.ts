@@ -61,16 +61,18 @@ const TYPES = {
 } as const;
 
 /** What the container's command does here: `/bin/sh -c` with its environment, in the repository (the image's /app), each mount path a local folder. */
-function runContainer(container: Record<string, any>, env: Record<string, string>, mounts: Record<string, string>): Promise<{ code: number | null; stderr: string }> {
+function runContainer(container: Record<string, any>, env: Record<string, string>, mounts: Record<string, string>): Promise<{ code: number | null; stdout: string; stderr: string }> {
   expect(container.command).toEqual(['/bin/sh', '-c']);
   expect(container.args).toHaveLength(1);
   expect(container.workingDir).toBe('/app');
   let script: string = container.args[0];
   for (const [mountPath, local] of Object.entries(mounts)) script = script.replace(new RegExp(`(?<![\\w/])${mountPath}(?=/|\\s|$)`, 'g'), local);
-  const child = spawn('/bin/sh', ['-c', script], { cwd: REPO, env: { ...process.env, PATH: `${path.dirname(process.execPath)}:${process.env.PATH}`, ...env }, stdio: ['ignore', 'ignore', 'pipe'] });
+  const child = spawn('/bin/sh', ['-c', script], { cwd: REPO, env: { ...process.env, PATH: `${path.dirname(process.execPath)}:${process.env.PATH}`, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  let stdout = '';
   let stderr = '';
+  child.stdout.on('data', (d) => (stdout += d));
   child.stderr.on('data', (d) => (stderr += d));
-  return new Promise((resolve) => child.on('exit', (code) => resolve({ code, stderr })));
+  return new Promise((resolve) => child.on('close', (code) => resolve({ code, stdout, stderr })));
 }
 
 /** The value the downward API gives for a resourceFieldRef: the quantity over the divisor, rounded up. */
@@ -163,7 +165,7 @@ describe('experiments/cluster/kubernetes-indexed-job.yaml', () => {
 
     const merged = await runContainer(merge.spec.template.spec.containers[0], {}, { '/results': results });
     expect(merged.code, merged.stderr).toBe(0);
-    expect(merged.stderr).toMatch(/^Merged 8 shard folder\(s\), 96 records, into /m);
+    expect(merged.stdout).toMatch(/^Merged 8 shard folder\(s\), 96 records, into /m);
 
     const single = tempDir('k8s-single');
     const r = labelsim(['run', path.join(experiment, 'experiment.yaml'), '--quiet', '--out', single]);

@@ -63,7 +63,7 @@ describe('labelsim run writes a report beside the summary', () => {
     for (const f of ['report.html', 'summary.csv', 'replications.csv']) fs.rmSync(path.join(folder, f));
     const r = labelsim(['report', folder]);
     expect(r.code, r.stderr).toBe(0);
-    expect(r.stderr).toMatch(/Rebuilt .*report\.html/);
+    expect(r.stdout).toMatch(/Rebuilt .*report\.html/);
     for (const f of REPORT_FILES) expect(read(folder, f).equals(before[f]), f).toBe(true);
     expect(rows(folder, 'summary.csv')).toHaveLength(1 + PLANS);
     expect(rows(folder, 'replications.csv')).toHaveLength(1 + PLANS * REPLICATIONS);

@@ -79,7 +79,7 @@ describe('a replication that throws', () => {
     expect(replay.stderr).toMatch(/Replication 3 of plan "plus-one" \(seed 11\) threw:\nError: forced failure/);
     expect(replay.stderr).toMatch(/\n\s+at runReplication \(/);
 
-    const ok = labelsim(['replay', FILE, '--plan', 'plus-one', '--replication', '2']);
+    const ok = labelsim(['replay', FILE, '--plan', 'plus-one', '--replication', '2', '--json']);
     expect(ok.code).toBe(0);
     expect(JSON.parse(ok.stdout).replication).toBe(2);
   });

@@ -108,7 +108,7 @@ describe('50 million items x 10,000 people x 3 years', () => {
     const r = labelsim(['run', file, '--workers', '1', '--max-memory', '256', '--out', path.join(dir, 'out')]);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stderr).toMatch(/^Memory: about \d+ MiB per replication, limit 256 MiB per worker thread \(--max-memory\);/m);
-    expect(r.stderr).toMatch(/\(1 of 1 replications did not finish by the horizon\)/);
+    expect(r.stdout).toMatch(/\(1 of 1 replications did not finish by the horizon\)/);
   });
 });
 
