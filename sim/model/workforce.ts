@@ -26,6 +26,8 @@ export class Workforce {
   private readonly stretch: number;
   private readonly learningExcess: number;
   private readonly learningRate: number;
+  /** Whether a person's factor moves during the run (learning or ramp-up). */
+  private readonly changesOverTime: boolean;
   private pool: ServerPool | null = null;
   private offset = 0;
 
@@ -58,6 +60,7 @@ export class Workforce {
     this.stretch = 1 / (1 - config.shrinkage);
     this.learningExcess = config.learning.initialFactor - 1;
     this.learningRate = Math.LN2 / config.learning.halfLifeItems;
+    this.changesOverTime = this.learningExcess > 0 || config.rampUpHours > 0;
     this.shiftKind = sim.register((crew, edge) => this.onShiftEdge(crew, edge));
   }
 
@@ -81,6 +84,12 @@ export class Workforce {
 
   /** Multiplier on a task's handling time for `person` now: pace, learning, ramp-up, shrinkage. */
   handlingFactor(person: number): number {
+    // NOTE: speed. The common case (no learning curve, no ramp-up) stays small enough for V8 to
+    // inline it into the task timing with room to spare for the random draws it also inlines.
+    return this.changesOverTime ? this.factorNow(person) : this.pace[person] * this.stretch;
+  }
+
+  private factorNow(person: number): number {
     let f = this.pace[person] * this.stretch;
     if (this.learningExcess > 0) f *= 1 + this.learningExcess * Math.exp(-this.learningRate * this.itemsDone[person]);
     const cfg = this.config;
