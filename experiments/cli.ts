@@ -124,17 +124,17 @@ async function main(argv: string[]): Promise<number> {
       'merge <dirs..>',
       'combine the folders of a sharded run into one result folder (the same summary as a single-machine run)',
       (y) => declareOptions(y.positional('dirs', { type: 'string', array: true, demandOption: true, describe: 'shard folders (out/<name>.shard-i-of-n)' }), MERGE_OPTIONS),
-      (a) => {
+      async (a) => {
         const o = checkOptions(a, MERGE_OPTIONS);
-        code = mergeCommand(a.dirs as string[], o.out!);
+        code = await mergeCommand(a.dirs as string[], o.out!);
       },
     )
     .command(
       'report <dir>',
       'rebuild report.html (and the CSV tables) of a run folder from its saved files, without simulating; includes sensitivity.json if present',
       (y) => y.positional('dir', { type: 'string', demandOption: true, describe: 'run folder (out/<name>)' }),
-      (a) => {
-        code = reportCommand(a.dir);
+      async (a) => {
+        code = await reportCommand(a.dir);
       },
     )
     .command('schema', 'print the JSON Schema of experiment files (for editor completion)', {}, () => {

@@ -21,7 +21,7 @@ import { computeSensitivity, parseSets, type SensitivityArgs } from './analysis-
 import { writeFileAtomic } from '../run/atomic-file.js';
 import { acquireLock } from '../run/run-lock.js';
 import { outputFolder, prepareOutputFolder } from '../run/output-folder.js';
-import { writing } from '../run/output-error.js';
+import { writingAsync } from '../run/output-error.js';
 import type { Sensitivity } from '../../reports/report-data.js';
 
 export interface RunArgs {
@@ -107,7 +107,7 @@ export async function runCommand(args: RunArgs): Promise<number> {
     const summary = outcome.summary!;
     if (args.sensitivity && args.shard === undefined) {
       const study = await computeSensitivity({ file: args.file, plan: args.plans?.[0], change: args.change, seed: args.seed, workers: args.workers, set: args.set });
-      writeSensitivity(outcome.folder, study);
+      await writeSensitivity(outcome.folder, study);
     }
     if (args.json) process.stdout.write(JSON.stringify(summary, null, 2) + '\n');
     if (!args.quiet) {
@@ -202,7 +202,7 @@ export function replayCommand(args: ReplayArgs): number {
   }
 }
 
-export function mergeCommand(dirs: string[], out: string): number {
+export async function mergeCommand(dirs: string[], out: string): Promise<number> {
   // The merged run's wall time is the machine time its shards took together.
   const wallSeconds = dirs.reduce((sum, dir) => {
     try {
@@ -211,7 +211,7 @@ export function mergeCommand(dirs: string[], out: string): number {
       return sum; // an unreadable run.json costs the report its wall time, not the merge
     }
   }, 0);
-  const { folder, summary, records, notice } = mergeShards(dirs, out, reportFinisher({ wallSeconds }));
+  const { folder, summary, records, notice } = await mergeShards(dirs, out, reportFinisher({ wallSeconds }));
   if (notice !== null) process.stderr.write(`labelsim: warning: ${notice}\n`);
   process.stderr.write(`Merged ${dirs.length} shard folder(s), ${records} records, into ${relative(folder)}\n`);
   process.stderr.write(`Report: ${relative(path.join(folder, REPORT_FILES.html))}\n`);
@@ -220,18 +220,18 @@ export function mergeCommand(dirs: string[], out: string): number {
 }
 
 /** `labelsim report DIR`: rebuilds a run folder's report (and CSV tables) from its saved files, without simulating. */
-export function reportCommand(dir: string): number {
-  const { written, notice } = writing(dir, "the run's records and summary are untouched", () => rebuildReport(dir), 'run labelsim report again');
+export async function reportCommand(dir: string): Promise<number> {
+  const { written, notice } = await writingAsync(dir, "the run's records and summary are untouched", () => rebuildReport(dir), 'run labelsim report again');
   if (notice !== null) process.stderr.write(`labelsim: warning: ${notice}\n`);
   process.stderr.write(`Rebuilt ${written.map((f) => relative(path.join(dir, f))).join(', ')}\n`);
   return 0;
 }
 
 /** Saves a sensitivity study in a run folder and redraws its report, if it has one, to include it. */
-function writeSensitivity(folder: string, study: Sensitivity): void {
+async function writeSensitivity(folder: string, study: Sensitivity): Promise<void> {
   fs.mkdirSync(folder, { recursive: true });
   writeFileAtomic(path.join(folder, REPORT_FILES.sensitivity), JSON.stringify(study, null, 2) + '\n');
-  if (fs.existsSync(path.join(folder, REPORT_FILES.data))) rebuildReport(folder);
+  if (fs.existsSync(path.join(folder, REPORT_FILES.data))) await rebuildReport(folder);
 }
 
 /** `labelsim sensitivity`: the tornado study of one plan, saved beside the experiment's results. */
@@ -242,7 +242,7 @@ export async function sensitivityCommand(args: SensitivityArgs & { out: string }
   prepareOutputFolder(folder);
   const release = acquireLock(folder.lock);
   try {
-    writeSensitivity(folder.final, study);
+    await writeSensitivity(folder.final, study);
   } finally {
     release();
   }

@@ -80,7 +80,7 @@ describe('resuming an interrupted run', () => {
     // Its neighbour replays to the figures the run recorded for it.
     const neighbour = paste(hint![1].replace('--replication 27', '--replication 26'), tempDir('elsewhere'));
     expect(neighbour.code, neighbour.stderr).toBe(0);
-    const row = fs.readFileSync(path.join(out, 'small-project', 'replications.csv'), 'utf8').split('\n').find((l) => l.startsWith('base,26,'))!;
-    expect(Number(row.split(',')[3])).toBeCloseTo(JSON.parse(neighbour.stdout).completionHours, 6);
+    const row = fs.readFileSync(path.join(out, 'small-project', 'replication-measures.csv'), 'utf8').split('\n').map((l) => l.split(',')).find((c) => c[3] === 'base' && c[4] === '26' && c[5] === 'completionHours')!;
+    expect(Number(row[8])).toBeCloseTo(JSON.parse(neighbour.stdout).completionHours, 6);
   });
 });
