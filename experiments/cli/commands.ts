@@ -22,6 +22,7 @@ import { writeFileAtomic } from '../run/atomic-file.js';
 import { acquireLock } from '../run/run-lock.js';
 import { outputFolder, prepareOutputFolder } from '../run/output-folder.js';
 import { writingAsync } from '../run/output-error.js';
+import { overrideText, resultName } from '../run/overrides.js';
 import type { Sensitivity } from '../../reports/report-data.js';
 
 export interface RunArgs {
@@ -85,7 +86,7 @@ export async function runCommand(args: RunArgs): Promise<number> {
         // Even with --quiet: a --resume that silently started over would cost the user the night.
         if (args.resume && fresh) err(`Nothing to resume: no interrupted run of "${experiment.name}" in ${relative(staging)}; starting a new run.`);
         if (args.quiet) return;
-        err(`labelsim run ${printable(args.file)}: ${experiment.plans.length} plan(s) x ${experiment.replications} replications, seed ${experiment.seed}`);
+        err(`labelsim run ${printable(args.file)}: ${experiment.plans.length} plan(s) x ${experiment.replications} replications, seed ${experiment.seed}${overridesNote(args, experiment.name)}`);
         for (const line of capacityLines(capacity, experiment.plans[0].model.deadlineHours)) err(line);
         for (const line of leftOutPoolLines(experiment.plans)) err(line);
         for (const line of warningLines(warnings)) err(line);
@@ -238,7 +239,8 @@ async function writeSensitivity(folder: string, study: Sensitivity): Promise<voi
 export async function sensitivityCommand(args: SensitivityArgs & { out: string }): Promise<number> {
   const experiment = loadExperiment(args.file, { set: parseSets(args.set) });
   const study = await computeSensitivity(args, experiment);
-  const folder = outputFolder(args.out, experiment.name);
+  // A study of an overridden experiment joins that run's folder, never the file's own result.
+  const folder = outputFolder(args.out, resultName(experiment.name, parseSets(args.set)));
   prepareOutputFolder(folder);
   const release = acquireLock(folder.lock);
   try {
@@ -256,6 +258,18 @@ export async function sensitivityCommand(args: SensitivityArgs & { out: string }
   }
   process.stderr.write(`Wrote ${relative(path.join(folder.final, REPORT_FILES.sensitivity))}\n`);
   return 0;
+}
+
+/**
+ * What the first line of a run says about its --set overrides: which, and that the result goes
+ * to a folder of its own (overrides.ts), so nobody takes it for the file's own result.
+ */
+function overridesNote(args: RunArgs, name: string): string {
+  const sets = parseSets(args.set);
+  if (sets.length === 0) return '';
+  const own = relative(outputFolder(args.out, name).final);
+  const folder = relative(outputFolder(args.out, resultName(name, sets)).final);
+  return `, with --set ${sets.map(overrideText).join(', ')} (writes ${folder}, leaving ${own} as it is)`;
 }
 
 /** A path as progress lines show it: relative to here when inside, control characters escaped. */

@@ -4,6 +4,7 @@ import type { Summary } from '../aggregate/summary.js';
 import { writeFileAtomic } from './atomic-file.js';
 import { completeRun, type RunFinisher } from './complete-run.js';
 import { writing, writingAsync } from './output-error.js';
+import { resultName } from './overrides.js';
 import { outputFolder, prepareOutputFolder } from './output-folder.js';
 import { readRecordLines, recordLogText } from './record-log.js';
 import { layoutMismatch, recordSet, skippedLine } from './record-set.js';
@@ -64,7 +65,8 @@ export async function mergeShards(dirs: string[], outRoot: string, finish?: RunF
     throw new MergeError(`merge: the shards hold ${done} of ${expected} replications; finish every shard (labelsim run ... --shard i/n --resume) before merging`);
   }
 
-  const folder = outputFolder(outRoot, first.experiment);
+  // Shards of an overridden run merge into its own folder, never over the file's own result.
+  const folder = outputFolder(outRoot, resultName(first.experiment, first.overrides));
   const release = writing(folder.lock, null, () => {
     prepareOutputFolder(folder);
     return acquireLock(folder.lock);

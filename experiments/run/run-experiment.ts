@@ -20,6 +20,7 @@ import { readRecordLines, RecordLog, recordLogText, type ReplicationRecord } fro
 import { layoutMismatch, recordLayoutOf, recordSet, skippedLine, succeeded, type RecordSet } from './record-set.js';
 import { acquireLock } from './run-lock.js';
 import { RUN_FILES, type RunManifest } from './run-files.js';
+import { resultName } from './overrides.js';
 
 export interface RunOptions {
   file: string;
@@ -92,7 +93,9 @@ export async function runExperiment(opts: RunOptions): Promise<RunOutcome> {
     replications: opts.replications ?? loaded.replications,
   };
   const shard = opts.shard ?? null;
-  const name = shard === null ? experiment.name : `${experiment.name}.shard-${shard.index}-of-${shard.count}`;
+  const overrides = opts.set ?? [];
+  const base = resultName(experiment.name, overrides);
+  const name = shard === null ? base : `${base}.shard-${shard.index}-of-${shard.count}`;
   const folder = outputFolder(opts.outRoot, name);
   const faults = opts.faults ?? NO_FAULTS;
   const maxMemoryMb = opts.maxMemoryMb ?? DEFAULT_MAX_MEMORY_MB;
@@ -120,6 +123,7 @@ export async function runExperiment(opts: RunOptions): Promise<RunOutcome> {
       replications: experiment.replications,
       shard,
       plans: experiment.plans,
+      ...(overrides.length === 0 ? {} : { overrides }),
       ...recordLayoutOf(experiment.plans),
       ...(opts.resumeCommand === undefined ? {} : { resumeCommand: opts.resumeCommand }),
     };
