@@ -4,6 +4,7 @@ import { hideBin } from 'yargs/helpers';
 import { ExperimentError } from './load/index.js';
 import { checkCommand, mergeCommand, replayCommand, reportCommand, runCommand, schemaCommand, sensitivityCommand } from './cli/commands.js';
 import { solveCommand } from './cli/analysis-commands.js';
+import { compareCommand } from './cli/compare-command.js';
 import { SolveError } from './analysis/solve.js';
 import { ReportError } from './report/report-files.js';
 import { MergeError } from './run/merge-shards.js';
@@ -137,10 +138,22 @@ async function main(argv: string[]): Promise<number> {
         code = await reportCommand(a.dir);
       },
     )
+    .command(
+      'compare <a> <b>',
+      'two run folders side by side: what differs in their inputs, and each figure with B minus A; --html writes the same as a page',
+      (y) =>
+        y
+          .positional('a', { type: 'string', demandOption: true, describe: 'run folder A (out/<name>)' })
+          .positional('b', { type: 'string', demandOption: true, describe: 'run folder B' })
+          .option('html', { type: 'string', describe: 'also write the comparison as a self-contained HTML page to this file' }),
+      (a) => {
+        code = compareCommand({ a: a.a, b: a.b, html: a.html });
+      },
+    )
     .command('schema', 'print the JSON Schema of experiment files (for editor completion)', {}, () => {
       code = schemaCommand();
     })
-    .demandCommand(1, 'name a command: run, check, solve, sensitivity, replay, merge, report or schema')
+    .demandCommand(1, 'name a command: run, check, solve, sensitivity, replay, merge, report, compare or schema')
     .strict()
     .help()
     .version()
