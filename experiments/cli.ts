@@ -4,6 +4,7 @@ import { hideBin } from 'yargs/helpers';
 import { ExperimentError } from './load/index.js';
 import { checkCommand, mergeCommand, replayCommand, reportCommand, runCommand, schemaCommand, sensitivityCommand } from './cli/commands.js';
 import { solveCommand } from './cli/analysis-commands.js';
+import { compareCommand } from './cli/compare-command.js';
 import { SolveError } from './analysis/solve.js';
 import { ReportError } from './report/report-files.js';
 import { MergeError } from './run/merge-shards.js';
@@ -133,17 +134,32 @@ async function main(argv: string[]): Promise<number> {
       'combine the folders of a sharded run into one result folder (the same summary as a single-machine run)',
       // No demandOption and no default: <dirs..> already requires one, and yargs would print both as "[required] [default: []]".
       (y) => withExamples(declareOptions(y.positional('dirs', { type: 'string', array: true, default: undefined, describe: 'shard folders (out/<name>.shard-i-of-n)' }), MERGE_OPTIONS), 'merge'),
-      (a) => {
+      async (a) => {
         const o = checkOptions(a, MERGE_OPTIONS);
-        code = mergeCommand(a.dirs as string[], o.out!);
+        code = await mergeCommand(a.dirs as string[], o.out!);
       },
     )
     .command(
       'report <dir>',
       'rebuild report.html (and the CSV tables) of a run folder from its saved files, without simulating; includes sensitivity.json if present',
       (y) => withExamples(y.positional('dir', { type: 'string', demandOption: true, describe: 'run folder (out/<name>)' }), 'report'),
+      async (a) => {
+        code = await reportCommand(a.dir);
+      },
+    )
+    .command(
+      'compare <a> <b>',
+      'two run folders side by side: what differs in their inputs, and each figure with B minus A; --html writes the same as a page',
+      (y) =>
+        withExamples(
+          y
+            .positional('a', { type: 'string', demandOption: true, describe: 'run folder A (out/<name>)' })
+            .positional('b', { type: 'string', demandOption: true, describe: 'run folder B' })
+            .option('html', { type: 'string', describe: 'also write the comparison as a self-contained HTML page to this file' }),
+          'compare',
+        ),
       (a) => {
-        code = reportCommand(a.dir);
+        code = compareCommand({ a: a.a, b: a.b, html: a.html });
       },
     )
     .command('schema', 'print the JSON Schema of experiment files (for editor completion)', (y) => withExamples(y, 'schema'), () => {
@@ -182,7 +198,7 @@ async function main(argv: string[]): Promise<number> {
 
 
 const FILE = 'experiment file (.yaml, .yml or .json)';
-const COMMANDS = ['run', 'check', 'solve', 'sensitivity', 'replay', 'merge', 'report', 'schema', 'init'];
+const COMMANDS = ['run', 'check', 'solve', 'sensitivity', 'replay', 'merge', 'report', 'compare', 'schema', 'init'];
 
 // The checked options of each command (experiments/cli/options.ts): declared and checked from the same list.
 const RUN_OPTIONS = ['replications', 'seed', 'workers', 'batch-size', 'out', 'shard', 'max-memory', 'change'] as const;

@@ -27,6 +27,8 @@ export interface ReportHeader {
   timeZone: string;
   /** True when items arrive without end (a steady-state study): no completion, no burn-down. */
   openEnded: boolean;
+  /** The run's `--set path=value` overrides (absent in report data written before they were kept): the run is not the file's own. */
+  overrides?: string[];
 }
 
 export interface Interval {

@@ -4,6 +4,7 @@ import type { RecordSet } from '../run/record-set.js';
 import type { RunManifest } from '../run/run-files.js';
 import { band, distribution, interval } from './report-figures.js';
 import type { Summary } from './summary.js';
+import { overrideText } from '../run/overrides.js';
 
 export interface RunFacts {
   labelsimVersion: string;
@@ -31,6 +32,7 @@ export function buildReportData(manifest: RunManifest, summary: Summary, records
       startDate: base.clock.startDate,
       timeZone: base.clock.timeZone,
       openEnded,
+      overrides: (manifest.overrides ?? []).map(overrideText),
     },
     plans: manifest.plans.map((plan, i) => {
       const data = planData(summary.plans[i], records.plans.find((p) => p.name === plan.name)?.results ?? [], openEnded);

@@ -24,7 +24,8 @@ import { computeSensitivity, parseSets, type SensitivityArgs } from './analysis-
 import { writeFileAtomic } from '../run/atomic-file.js';
 import { acquireLock } from '../run/run-lock.js';
 import { outputFolder, prepareOutputFolder } from '../run/output-folder.js';
-import { writing } from '../run/output-error.js';
+import { writingAsync } from '../run/output-error.js';
+import { overrideText, resultName } from '../run/overrides.js';
 import type { Sensitivity } from '../../reports/report-data.js';
 
 export interface RunArgs {
@@ -90,7 +91,7 @@ export async function runCommand(args: RunArgs): Promise<number> {
         // Even with --quiet: a --resume that silently started over would cost the user the night.
         if (args.resume && fresh) err(`Nothing to resume: no interrupted run of "${experiment.name}" in ${relative(staging)}; starting a new run.`);
         if (args.quiet) return;
-        err(`labelsim run ${printable(args.file)}: ${experiment.plans.length} plan(s) x ${experiment.replications} replications, seed ${experiment.seed}`);
+        err(`labelsim run ${printable(args.file)}: ${experiment.plans.length} plan(s) x ${experiment.replications} replications, seed ${experiment.seed}${overridesNote(args, experiment.name)}`);
         for (const line of capacityLines(capacity, experiment.plans[0].model.deadlineHours)) err(line);
         for (const line of leftOutPoolLines(experiment.plans)) err(line);
         for (const line of warningLines(warnings)) err(line);
@@ -112,7 +113,7 @@ export async function runCommand(args: RunArgs): Promise<number> {
     const summary = outcome.summary!;
     if (args.sensitivity && args.shard === undefined) {
       const study = await computeSensitivity({ file: args.file, plan: args.plans?.[0], change: args.change, seed: args.seed, workers: args.workers, set: args.set });
-      writeSensitivity(outcome.folder, study);
+      await writeSensitivity(outcome.folder, study);
     }
     if (args.json) o.json(summary);
     if (!args.quiet) {
@@ -216,7 +217,7 @@ export function replayCommand(args: ReplayArgs): number {
   }
 }
 
-export function mergeCommand(dirs: string[], out: string): number {
+export async function mergeCommand(dirs: string[], out: string): Promise<number> {
   // The merged run's wall time is the machine time its shards took together.
   const wallSeconds = dirs.reduce((sum, dir) => {
     try {
@@ -225,7 +226,7 @@ export function mergeCommand(dirs: string[], out: string): number {
       return sum; // an unreadable run.json costs the report its wall time, not the merge
     }
   }, 0);
-  const { folder, summary, records, notice } = mergeShards(dirs, out, reportFinisher({ wallSeconds }));
+  const { folder, summary, records, notice } = await mergeShards(dirs, out, reportFinisher({ wallSeconds }));
   const o = output();
   if (notice !== null) o.note(`labelsim: warning: ${notice}`);
   o.result(`Merged ${dirs.length} shard folder(s), ${records} records, into ${relative(folder)}`);
@@ -235,8 +236,8 @@ export function mergeCommand(dirs: string[], out: string): number {
 }
 
 /** `labelsim report DIR`: rebuilds a run folder's report (and CSV tables) from its saved files, without simulating. */
-export function reportCommand(dir: string): number {
-  const { written, notice } = writing(dir, "the run's records and summary are untouched", () => rebuildReport(dir), 'run labelsim report again');
+export async function reportCommand(dir: string): Promise<number> {
+  const { written, notice } = await writingAsync(dir, "the run's records and summary are untouched", () => rebuildReport(dir), 'run labelsim report again');
   const o = output();
   if (notice !== null) o.note(`labelsim: warning: ${notice}`);
   o.result(`Rebuilt ${written.map((f) => relative(path.join(dir, f))).join(', ')}`);
@@ -244,21 +245,22 @@ export function reportCommand(dir: string): number {
 }
 
 /** Saves a sensitivity study in a run folder and redraws its report, if it has one, to include it. */
-function writeSensitivity(folder: string, study: Sensitivity): void {
+async function writeSensitivity(folder: string, study: Sensitivity): Promise<void> {
   fs.mkdirSync(folder, { recursive: true });
   writeFileAtomic(path.join(folder, REPORT_FILES.sensitivity), JSON.stringify(study, null, 2) + '\n');
-  if (fs.existsSync(path.join(folder, REPORT_FILES.data))) rebuildReport(folder);
+  if (fs.existsSync(path.join(folder, REPORT_FILES.data))) await rebuildReport(folder);
 }
 
 /** `labelsim sensitivity`: the tornado study of one plan, saved beside the experiment's results. */
 export async function sensitivityCommand(args: SensitivityArgs & { out: string }): Promise<number> {
   const experiment = loadExperiment(args.file, { set: parseSets(args.set) });
   const study = await computeSensitivity(args, experiment);
-  const folder = outputFolder(args.out, experiment.name);
+  // A study of an overridden experiment joins that run's folder, never the file's own result.
+  const folder = outputFolder(args.out, resultName(experiment.name, parseSets(args.set)));
   prepareOutputFolder(folder);
   const release = acquireLock(folder.lock);
   try {
-    writeSensitivity(folder.final, study);
+    await writeSensitivity(folder.final, study);
   } finally {
     release();
   }
@@ -272,6 +274,18 @@ export async function sensitivityCommand(args: SensitivityArgs & { out: string }
   }
   out(`Wrote ${relative(path.join(folder.final, REPORT_FILES.sensitivity))}`);
   return 0;
+}
+
+/**
+ * What the first line of a run says about its --set overrides: which, and that the result goes
+ * to a folder of its own (overrides.ts), so nobody takes it for the file's own result.
+ */
+function overridesNote(args: RunArgs, name: string): string {
+  const sets = parseSets(args.set);
+  if (sets.length === 0) return '';
+  const own = relative(outputFolder(args.out, name).final);
+  const folder = relative(outputFolder(args.out, resultName(name, sets)).final);
+  return `, with --set ${sets.map(overrideText).join(', ')} (writes ${folder}, leaving ${own} as it is)`;
 }
 
 /** A path as progress lines show it: relative to here when inside, control characters escaped. */

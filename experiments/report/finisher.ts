@@ -10,8 +10,8 @@ import { writeRunFiles } from './write-run-files.js';
  * shards' wall times).
  */
 export function reportFinisher(override: Partial<RunFacts> = {}): RunFinisher {
-  return (staging, summary, records, manifest) => {
+  return async (staging, summary, records, manifest) => {
     const facts = { ...factsFromRunFile(staging), ...override };
-    writeRunFiles(staging, summary, records, manifest, facts, readSensitivity(staging));
+    await writeRunFiles(staging, summary, records, manifest, facts, readSensitivity(staging));
   };
 }

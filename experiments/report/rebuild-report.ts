@@ -2,12 +2,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { ReportData } from '../../reports/report-data.js';
 import type { Summary } from '../aggregate/summary.js';
-import { writeFileAtomic } from '../run/atomic-file.js';
 import { readRecordLines } from '../run/record-log.js';
 import { layoutMismatch, recordSet, skippedLine } from '../run/record-set.js';
 import { RUN_FILES, type RunManifest } from '../run/run-files.js';
-import { summaryCsv } from './csv-tables.js';
-import { REPORT_FILES, ReportError } from './report-files.js';
+import { REPORT_FILES, ReportError, TABLE_FILES } from './report-files.js';
 import { factsFromRunFile, readReportData, readSensitivity } from './run-facts.js';
 import { writeReport, writeRunFiles } from './write-run-files.js';
 
@@ -22,11 +20,12 @@ export interface RebuildOutcome {
 /**
  * `labelsim report DIR`: rebuilds a run folder's report from its saved files, without simulating.
  * With the records (replications.jsonl), manifest and summary, everything is rebuilt: report data,
- * report.html and both CSV tables. With only report-data.json, the page is redrawn from it.
+ * report.html, the tidy tables and the workbook. With only report-data.json, the page is redrawn
+ * from it (the tables are read from the records, so they are left as they are).
  * The run's facts (version, date, wall time) are kept from the earlier report data, or read from
  * run.json; a sensitivity.json in the folder is included, so a study done later joins the report.
  */
-export function rebuildReport(dir: string): RebuildOutcome {
+export async function rebuildReport(dir: string): Promise<RebuildOutcome> {
   if (!fs.existsSync(dir) || !fs.statSync(dir).isDirectory()) throw new ReportError(`${dir}: expected a run folder (out/<experiment>)`);
   const file = (name: string) => path.join(dir, name);
   const previous = readReportData(dir);
@@ -45,8 +44,8 @@ export function rebuildReport(dir: string): RebuildOutcome {
       previous === null
         ? factsFromRunFile(dir)
         : { labelsimVersion: previous.header.labelsimVersion, runDate: previous.header.runDate, wallSeconds: previous.header.wallSeconds };
-    const data = writeRunFiles(dir, summary, records, manifest, facts, sensitivity);
-    return { written: [REPORT_FILES.data, REPORT_FILES.html, REPORT_FILES.summaryCsv, REPORT_FILES.replicationsCsv], data, notice: skippedLine(records) };
+    const data = await writeRunFiles(dir, summary, records, manifest, facts, sensitivity);
+    return { written: [REPORT_FILES.data, REPORT_FILES.html, ...TABLE_FILES, REPORT_FILES.workbook], data, notice: skippedLine(records) };
   }
   if (previous === null) {
     throw new ReportError(
@@ -55,12 +54,7 @@ export function rebuildReport(dir: string): RebuildOutcome {
   }
   const data: ReportData = { ...previous, sensitivity };
   writeReport(dir, data);
-  const written: string[] = [REPORT_FILES.data, REPORT_FILES.html];
-  if (fs.existsSync(file(RUN_FILES.summary))) {
-    writeFileAtomic(file(REPORT_FILES.summaryCsv), summaryCsv(readJsonFile<Summary>(file(RUN_FILES.summary))));
-    written.push(REPORT_FILES.summaryCsv);
-  }
-  return { written, data, notice: null };
+  return { written: [REPORT_FILES.data, REPORT_FILES.html], data, notice: null };
 }
 
 function readJsonFile<T>(file: string): T {

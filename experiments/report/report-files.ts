@@ -1,16 +1,23 @@
-/** The files a run folder holds beside its summary, for people and spreadsheets. */
+/** The files a run folder holds beside its summary, for people, spreadsheets and BI tools. */
 export const REPORT_FILES = {
   /** Everything the report shows, as plain data (ReportData); `labelsim report` rebuilds the page from it. */
   data: 'report-data.json',
   /** The self-contained HTML report. */
   html: 'report.html',
-  /** One row per plan: the figures of summary.json, with dotted column names. */
-  summaryCsv: 'summary.csv',
-  /** One row per plan x replication: every per-replication figure. */
-  replicationsCsv: 'replications.csv',
+  /** The tidy tables (tidy/tidy-columns.ts), one CSV each, and their data dictionary. */
+  replicationMeasures: 'replication-measures.csv',
+  planMeasures: 'plan-measures.csv',
+  planDays: 'plan-days.csv',
+  failures: 'failures.csv',
+  dictionary: 'data-dictionary.csv',
+  /** The same tables as one Excel workbook, a sheet each. */
+  workbook: 'tables.xlsx',
   /** Optional: a sensitivity study (ReportData['sensitivity']) that the report includes when present. */
   sensitivity: 'sensitivity.json',
 } as const;
+
+/** The table files, in the order they are written and listed. */
+export const TABLE_FILES = [REPORT_FILES.replicationMeasures, REPORT_FILES.planMeasures, REPORT_FILES.planDays, REPORT_FILES.failures, REPORT_FILES.dictionary] as const;
 
 /** A run folder that cannot be reported on, or a malformed file in it: exit code 2 with the message. */
 export class ReportError extends Error {}

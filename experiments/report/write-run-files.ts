@@ -6,8 +6,9 @@ import type { Summary } from '../aggregate/summary.js';
 import { writeFileAtomic } from '../run/atomic-file.js';
 import type { RecordSet } from '../run/record-set.js';
 import type { RunManifest } from '../run/run-files.js';
-import { replicationsCsv, summaryCsv } from './csv-tables.js';
 import { REPORT_FILES } from './report-files.js';
+import { runTables, writeTables } from './tables-files.js';
+import { workbookBuffer } from './workbook.js';
 
 /** Writes report-data.json and report.html for a ReportData into `dir`, each atomically. */
 export function writeReport(dir: string, data: ReportData): void {
@@ -16,22 +17,24 @@ export function writeReport(dir: string, data: ReportData): void {
 }
 
 /**
- * The files a finished run adds beside its summary: report-data.json, report.html, summary.csv
- * and replications.csv. The summary is taken as it reads back from summary.json, so a report
- * rebuilt later from the saved files (labelsim report) is the same bytes.
+ * The files a finished run adds beside its summary: report-data.json, report.html, the tidy
+ * tables as CSV with their data dictionary, and the same tables as a workbook. The summary is
+ * taken as it reads back from summary.json, so a report rebuilt later from the saved files
+ * (labelsim report) is the same bytes.
  */
-export function writeRunFiles(
+export async function writeRunFiles(
   staging: string,
   summary: Summary,
   records: RecordSet,
   manifest: RunManifest,
   facts: RunFacts,
   sensitivity: Sensitivity | null,
-): ReportData {
+): Promise<ReportData> {
   const saved = JSON.parse(JSON.stringify(summary)) as Summary;
   const data = buildReportData(manifest, saved, records, facts, sensitivity);
   writeReport(staging, data);
-  writeFileAtomic(path.join(staging, REPORT_FILES.summaryCsv), summaryCsv(saved));
-  writeFileAtomic(path.join(staging, REPORT_FILES.replicationsCsv), replicationsCsv(manifest, records));
+  const tables = runTables(manifest, records);
+  writeTables(staging, tables);
+  writeFileAtomic(path.join(staging, REPORT_FILES.workbook), await workbookBuffer(tables.map((t) => t.table)));
   return data;
 }

@@ -3,7 +3,8 @@ import path from 'node:path';
 import type { Summary } from '../aggregate/summary.js';
 import { writeFileAtomic } from './atomic-file.js';
 import { completeRun, type RunFinisher } from './complete-run.js';
-import { writing } from './output-error.js';
+import { writing, writingAsync } from './output-error.js';
+import { resultName } from './overrides.js';
 import { outputFolder, prepareOutputFolder } from './output-folder.js';
 import { readRecordLines, recordLogText } from './record-log.js';
 import { layoutMismatch, recordSet, skippedLine } from './record-set.js';
@@ -28,7 +29,7 @@ export interface MergeOutcome {
  * output folder that holds an interrupted run (whose records a merge would replace). A shard
  * given twice, or a full run beside its shards, counts each replication once.
  */
-export function mergeShards(dirs: string[], outRoot: string, finish?: RunFinisher): MergeOutcome {
+export async function mergeShards(dirs: string[], outRoot: string, finish?: RunFinisher): Promise<MergeOutcome> {
   if (dirs.length === 0) throw new MergeError('merge: name at least one shard folder');
   const shards = dirs.map((dir) => ({ dir, manifest: readManifest(dir) }));
   const first = shards[0].manifest;
@@ -64,7 +65,8 @@ export function mergeShards(dirs: string[], outRoot: string, finish?: RunFinishe
     throw new MergeError(`merge: the shards hold ${done} of ${expected} replications; finish every shard (labelsim run ... --shard i/n --resume) before merging`);
   }
 
-  const folder = outputFolder(outRoot, first.experiment);
+  // Shards of an overridden run merge into its own folder, never over the file's own result.
+  const folder = outputFolder(outRoot, resultName(first.experiment, first.overrides));
   const release = writing(folder.lock, null, () => {
     prepareOutputFolder(folder);
     return acquireLock(folder.lock);
@@ -72,14 +74,14 @@ export function mergeShards(dirs: string[], outRoot: string, finish?: RunFinishe
   try {
     refuseInterruptedRun(folder.staging, first.experiment);
     refuseInterruptedRun(folder.legacyStaging, first.experiment);
-    const summary = writing(folder.staging, null, () => {
+    const summary = await writingAsync(folder.staging, null, async () => {
       try {
         fs.rmSync(folder.staging, { recursive: true, force: true });
         fs.mkdirSync(folder.staging, { recursive: true });
         writeFileAtomic(path.join(folder.staging, RUN_FILES.manifest), JSON.stringify(manifest, null, 2) + '\n');
         writeFileAtomic(path.join(folder.staging, RUN_FILES.records), recordLogText(records.records));
         const facts = { labelsim: labelsimVersion(), finishedAt: new Date().toISOString(), mergedFrom: dirs.map((d) => path.basename(d)) };
-        return completeRun(folder, manifest, records, facts, finish);
+        return await completeRun(folder, manifest, records, facts, finish);
       } catch (err) {
         // The shards still hold every record: a half-merged staging folder would only pass for an interrupted run.
         try {

@@ -72,3 +72,13 @@ export function writing<T>(file: string, kept: string | null, write: () => T, re
     throw err;
   }
 }
+
+/** `writing` for a write that finishes later (the workbook is zipped asynchronously). */
+export async function writingAsync<T>(file: string, kept: string | null, write: () => Promise<T>, retry?: string): Promise<T> {
+  try {
+    return await write();
+  } catch (err) {
+    if (isWriteProblem(err)) throw outputError(err, file, kept, retry);
+    throw err;
+  }
+}

@@ -14,12 +14,13 @@ import { writeFileAtomic } from './atomic-file.js';
 import { batchesOf, inShard, type Shard } from './batches.js';
 import { diskFault, NO_FAULTS, workerFaultsOf, type FaultPlan } from './faults.js';
 import { checkLimits, DEFAULT_MAX_MEMORY_MB, type LimitCheck } from './limits.js';
-import { isWriteProblem, outputError, writing } from './output-error.js';
+import { isWriteProblem, outputError, writing, writingAsync } from './output-error.js';
 import { outputFolder, prepareOutputFolder, type OutputFolder } from './output-folder.js';
 import { readRecordLines, RecordLog, recordLogText, type ReplicationRecord } from './record-log.js';
 import { layoutMismatch, recordLayoutOf, recordSet, skippedLine, succeeded, type RecordSet } from './record-set.js';
 import { acquireLock } from './run-lock.js';
 import { RUN_FILES, type RunManifest } from './run-files.js';
+import { resultName } from './overrides.js';
 
 export interface RunOptions {
   file: string;
@@ -92,7 +93,9 @@ export async function runExperiment(opts: RunOptions): Promise<RunOutcome> {
     replications: opts.replications ?? loaded.replications,
   };
   const shard = opts.shard ?? null;
-  const name = shard === null ? experiment.name : `${experiment.name}.shard-${shard.index}-of-${shard.count}`;
+  const overrides = opts.set ?? [];
+  const base = resultName(experiment.name, overrides);
+  const name = shard === null ? base : `${base}.shard-${shard.index}-of-${shard.count}`;
   const folder = outputFolder(opts.outRoot, name);
   const faults = opts.faults ?? NO_FAULTS;
   const maxMemoryMb = opts.maxMemoryMb ?? DEFAULT_MAX_MEMORY_MB;
@@ -120,6 +123,7 @@ export async function runExperiment(opts: RunOptions): Promise<RunOutcome> {
       replications: experiment.replications,
       shard,
       plans: experiment.plans,
+      ...(overrides.length === 0 ? {} : { overrides }),
       ...recordLayoutOf(experiment.plans),
       ...(opts.resumeCommand === undefined ? {} : { resumeCommand: opts.resumeCommand }),
     };
@@ -198,7 +202,7 @@ export async function runExperiment(opts: RunOptions): Promise<RunOutcome> {
     }
     const facts = { labelsim: labelsimVersion(), finishedAt: new Date().toISOString(), wallSeconds, workers: opts.workers, file: opts.file, shard };
     const summaryFile = path.join(folder.staging, RUN_FILES.summary);
-    const summary = writing(summaryFile, `all ${records.length.toLocaleString('en-US')} records are kept`, () => {
+    const summary = await writingAsync(summaryFile, `all ${records.length.toLocaleString('en-US')} records are kept`, async () => {
       if (faults.summary !== null) throw diskFault(faults.summary, 'open', summaryFile);
       // A log with bad lines or repeats is published clean: the records that count, once each.
       if (set.skipped.length > 0 || set.duplicates > 0) writeFileAtomic(recordsFile, recordLogText(records));

@@ -1,5 +1,6 @@
 import type { Plan } from '../load/index.js';
 import type { Shard } from './batches.js';
+import type { Override } from './overrides.js';
 
 /** The files of a run folder. */
 export const RUN_FILES = {
@@ -22,6 +23,8 @@ export interface RunManifest {
   recordFormat?: number;
   /** Per plan, the names of the figures of its rows, in order (workers/result-rows.ts columnNames). */
   columns?: Record<string, string[]>;
+  /** The `--set path=value` overrides the run was given, in order (absent when none): its folder is `<name>.set-<hex>` (overrides.ts). */
+  overrides?: Override[];
   /** The command that continues this run if it is interrupted, as the user would type it. */
   resumeCommand?: string;
 }

@@ -11,6 +11,7 @@ export function headerHtml(ctx: ReportContext): string {
         : 'none'
       : `${formatWeeks(h.deadlineHours)}, by ${calendarDate(h.deadlineHours, h.startDate, h.timeZone)} (${h.timeZone})`;
   const facts: Array<[string, string]> = [
+    ...((h.overrides ?? []).length > 0 ? ([['Overrides (--set)', (h.overrides ?? []).map((o) => `<code>${escapeHtml(o)}</code>`).join(' ')]] as Array<[string, string]>) : []),
     ['Config hash', `<code title="${escapeHtml(h.configHash)}">${escapeHtml(shortHash(h.configHash))}</code>`],
     ['Seed', escapeHtml(String(h.seed))],
     ['Replications', `${escapeHtml(formatNumber(h.replications))} per plan`],

@@ -2,8 +2,8 @@ import type { ReplicationResult } from './replication-result.js';
 
 /**
  * Every output of a replication, declared once: its unit, the dimension of the model it runs
- * along, and how it aggregates across replications (what each means is said on its field of
- * ReplicationResult). The row layout, the records and the column names the manifest keeps,
+ * along, how it aggregates across replications, and what it means in a sentence (the data
+ * dictionary of a run folder prints it; the field of ReplicationResult says more). The row layout, the records and the column names the manifest keeps,
  * the CSV headers, the summary and the report data all read this table, so a new output is one
  * entry here plus the model code that fills it.
  *
@@ -42,6 +42,8 @@ export type OutputAggregation =
   | { readonly kind: 'band'; readonly quantiles: Quantiles };
 
 export interface OutputDeclaration {
+  /** What the figure is, in a sentence for people: the data dictionary and the tidy tables print it. */
+  readonly meaning: string;
   readonly unit: OutputUnit;
   readonly per: OutputDimension;
   readonly aggregate: OutputAggregation;
@@ -71,32 +73,32 @@ export type OutputDeclarations<R = ReplicationResult> = {
 const PERCENTILES = { p50: 0.5, p85: 0.85, p95: 0.95 } as const;
 
 export const REPLICATION_OUTPUTS = {
-  replication: { unit: 'index', per: 'scalar', aggregate: { kind: 'none', why: 'the key that records are stored and paired by' } },
-  completed: { unit: 'flag', per: 'scalar', aggregate: { kind: 'none', why: 'the same fact as completionHours being a number; aggregated there as its censoring' } },
-  completionHours: { unit: 'hours', per: 'scalar', aggregate: { kind: 'time-to-finish', quantiles: PERCENTILES, meanWhenAllDone: true, onTime: 'wilson' }, paired: true, report: { distribution: true } },
-  acceptedByDeadline: { unit: 'items', per: 'scalar', aggregate: { kind: 'mean', quantiles: { p10: 0.1 } } },
-  accepted: { unit: 'items', per: 'scalar', aggregate: { kind: 'mean' } },
-  accurate: { unit: 'items', per: 'scalar', aggregate: { kind: 'mean' } },
-  residualErrorRate: { unit: 'share', per: 'scalar', aggregate: { kind: 'mean' } },
-  cost: { unit: 'money', per: 'scalar', aggregate: { kind: 'mean', quantiles: { p95: 0.95 } }, paired: true },
-  costAtDeadline: { unit: 'money', per: 'scalar', aggregate: { kind: 'mean' } },
-  unitCost: { unit: 'money-per-item', per: 'scalar', aggregate: { kind: 'mean', quantiles: { p50: 0.5, p95: 0.95 } }, paired: true, report: { distribution: true, interval: true } },
-  reworks: { unit: 'tasks', per: 'scalar', aggregate: { kind: 'mean' } },
-  errorsFound: { unit: 'labels', per: 'scalar', aggregate: { kind: 'ratio', over: 'errorsMade' } },
-  errorsMade: { unit: 'labels', per: 'scalar', aggregate: { kind: 'none', why: 'aggregated as the denominator of errorsFound' } },
-  bottleneck: { unit: 'pool', per: 'scalar', aggregate: { kind: 'share-per-pool' } },
-  events: { unit: 'events', per: 'scalar', aggregate: { kind: 'none', why: 'a measure of the engine, not of the project' } },
-  costByActivity: { unit: 'money', per: 'activity', aggregate: { kind: 'mean' } },
-  costByActivityAtDeadline: { unit: 'money', per: 'activity', aggregate: { kind: 'mean' } },
-  utilization: { unit: 'share', per: 'pool', aggregate: { kind: 'mean' } },
-  busyHours: { unit: 'hours', per: 'pool', aggregate: { kind: 'mean' } },
-  peakQueue: { unit: 'tasks', per: 'pool', aggregate: { kind: 'mean' } },
-  waitMean: { unit: 'hours', per: 'stage', aggregate: { kind: 'mean', interval: true } },
-  waitP95: { unit: 'hours', per: 'stage', aggregate: { kind: 'mean' } },
-  served: { unit: 'tasks', per: 'stage', aggregate: { kind: 'mean' } },
-  completionByType: { unit: 'hours', per: 'workType', aggregate: { kind: 'time-to-finish', quantiles: PERCENTILES, meanWhenAllDone: false, onTime: 'share' } },
-  costByType: { unit: 'money', per: 'workType', aggregate: { kind: 'mean' } },
-  remainingByDay: { unit: 'items', per: 'day', aggregate: { kind: 'band', quantiles: { p10: 0.1, p50: 0.5, p90: 0.9 } } },
+  replication: { meaning: 'The replication index, from 0: the same index in two plans is the same random world (common random numbers).', unit: 'index', per: 'scalar', aggregate: { kind: 'none', why: 'the key that records are stored and paired by' } },
+  completed: { meaning: '1 when every item was accepted before the horizon, 0 when work was left (the completion time is then unknown).', unit: 'flag', per: 'scalar', aggregate: { kind: 'none', why: 'the same fact as completionHours being a number; aggregated there as its censoring' } },
+  completionHours: { meaning: 'Time from the project start until the last item was accepted; empty when not finished by the horizon.', unit: 'hours', per: 'scalar', aggregate: { kind: 'time-to-finish', quantiles: PERCENTILES, meanWhenAllDone: true, onTime: 'wilson' }, paired: true, report: { distribution: true } },
+  acceptedByDeadline: { meaning: 'Items accepted by the deadline.', unit: 'items', per: 'scalar', aggregate: { kind: 'mean', quantiles: { p10: 0.1 } } },
+  accepted: { meaning: 'Items accepted by the end (completion, or the horizon when not finished).', unit: 'items', per: 'scalar', aggregate: { kind: 'mean' } },
+  accurate: { meaning: 'Accepted items whose label is actually correct.', unit: 'items', per: 'scalar', aggregate: { kind: 'mean' } },
+  residualErrorRate: { meaning: 'Share of accepted items whose label is wrong.', unit: 'share', per: 'scalar', aggregate: { kind: 'mean' } },
+  cost: { meaning: 'Total cost at the end (completion, or the horizon when not finished).', unit: 'money', per: 'scalar', aggregate: { kind: 'mean', quantiles: { p95: 0.95 } }, paired: true },
+  costAtDeadline: { meaning: 'Total cost incurred up to the deadline.', unit: 'money', per: 'scalar', aggregate: { kind: 'mean' } },
+  unitCost: { meaning: 'Total cost divided by accurately labelled items; empty when no item is accurate.', unit: 'money-per-item', per: 'scalar', aggregate: { kind: 'mean', quantiles: { p50: 0.5, p95: 0.95 } }, paired: true, report: { distribution: true, interval: true } },
+  reworks: { meaning: 'Rework tasks: labels sent back by a review and done again.', unit: 'tasks', per: 'scalar', aggregate: { kind: 'mean' } },
+  errorsFound: { meaning: 'Wrong labels that review tiers found.', unit: 'labels', per: 'scalar', aggregate: { kind: 'ratio', over: 'errorsMade' } },
+  errorsMade: { meaning: 'Wrong labels that annotators made.', unit: 'labels', per: 'scalar', aggregate: { kind: 'none', why: 'aggregated as the denominator of errorsFound' } },
+  bottleneck: { meaning: 'The pool with the highest utilisation in the replication.', unit: 'pool', per: 'scalar', aggregate: { kind: 'share-per-pool' } },
+  events: { meaning: 'Simulation events processed (a measure of the engine, not of the project).', unit: 'events', per: 'scalar', aggregate: { kind: 'none', why: 'a measure of the engine, not of the project' } },
+  costByActivity: { meaning: 'Cost at the end, per activity (labour of a pool, platform seats, management, named fixed costs).', unit: 'money', per: 'activity', aggregate: { kind: 'mean' } },
+  costByActivityAtDeadline: { meaning: 'Cost up to the deadline, per activity.', unit: 'money', per: 'activity', aggregate: { kind: 'mean' } },
+  utilization: { meaning: "Share of a pool's scheduled hours its people spent working.", unit: 'share', per: 'pool', aggregate: { kind: 'mean' } },
+  busyHours: { meaning: 'Person-hours a pool spent working.', unit: 'hours', per: 'pool', aggregate: { kind: 'mean' } },
+  peakQueue: { meaning: 'Most tasks waiting at once for a pool.', unit: 'tasks', per: 'pool', aggregate: { kind: 'mean' } },
+  waitMean: { meaning: "Mean time a task waited in a stage's queue before someone started it.", unit: 'hours', per: 'stage', aggregate: { kind: 'mean', interval: true } },
+  waitP95: { meaning: "95th percentile of the time a task waited in a stage's queue.", unit: 'hours', per: 'stage', aggregate: { kind: 'mean' } },
+  served: { meaning: 'Tasks started at a stage.', unit: 'tasks', per: 'stage', aggregate: { kind: 'mean' } },
+  completionByType: { meaning: 'Time from the project start until the last item of a work type was accepted; empty when not finished.', unit: 'hours', per: 'workType', aggregate: { kind: 'time-to-finish', quantiles: PERCENTILES, meanWhenAllDone: false, onTime: 'share' } },
+  costByType: { meaning: 'Cost attributed to a work type: its own labour and fees plus shared costs in proportion to hours worked on it.', unit: 'money', per: 'workType', aggregate: { kind: 'mean' } },
+  remainingByDay: { meaning: 'Items not yet accepted at the end of each day.', unit: 'items', per: 'day', aggregate: { kind: 'band', quantiles: { p10: 0.1, p50: 0.5, p90: 0.9 } } },
 } as const satisfies OutputDeclarations;
 
 export type Outputs = typeof REPLICATION_OUTPUTS;

@@ -1,13 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { loadExperiment } from '../../experiments/load/index.js';
-import { replicationsCsv } from '../../experiments/report/csv-tables.js';
+import { tidyTables } from '../../experiments/report/tidy/tidy-tables.js';
 import { decodeRecord, encodeRecord, type ReplicationRecord } from '../../experiments/run/record-codec.js';
 import { recordLayoutOf, recordSetOf } from '../../experiments/run/record-set.js';
 import type { RunManifest } from '../../experiments/run/run-files.js';
 import { OUTPUTS } from '../../sim/model/replication-outputs.js';
 import type { ReplicationResult } from '../../sim/model/replication-result.js';
 import { columnNames, decodeRow, encodeRow, rowLayout, type RowLayout } from '../../workers/result-rows.js';
-import { parseCsv } from '../experiments/report/parse-csv.js';
 
 /**
  * Nothing here names an output: each declared output must reach every reader of the table by
@@ -63,7 +62,7 @@ describe.each(FILES)('every declared output of %s', (file) => {
     });
   });
 
-  it('has its columns, in row order, in the row, the manifest and the header of replications.csv', () => {
+  it('has its columns, in row order, in the row and the manifest, and every figure in the tidy tables', () => {
     const layout = rowLayout(experiment.plans[0].model);
     const names = columnNames(layout);
     expect(names).toEqual(OUTPUTS.flatMap((o) => columnsOf(o, layout)));
@@ -75,11 +74,18 @@ describe.each(FILES)('every declared output of %s', (file) => {
       encodeRow(distinctResult(own), own, row, 0);
       return { plan: plan.name, replication: 0, row: Array.from(row, (x) => (Number.isFinite(x) ? x : null)) };
     });
-    const header = parseCsv(replicationsCsv(manifest, recordSetOf(manifest, records)))[0];
+    const tables = tidyTables(manifest, recordSetOf(manifest, records));
+    // measure and element of each row: the replication index is the key column, days are the time series.
+    const seen = new Set(tables.replicationMeasures.rows.map((r) => `${r[5]}${r[7] === null ? '' : `.${r[7]}`}`));
+    for (const r of tables.planDays.rows) seen.add(`${r[5]}.${r[6]}`);
     for (const plan of experiment.plans) {
       const own = rowLayout(plan.model);
-      for (const o of OUTPUTS) for (const c of columnsOf(o, own)) expect(header, `${plan.name}: ${c}`).toContain(c);
+      for (const o of OUTPUTS) {
+        if (o.name === 'replication') continue;
+        // A pool-valued figure is one row naming the pool, not a column per pool.
+        if (o.unit === 'pool') expect([...seen].some((c) => c.split('.')[0] === o.name), o.name).toBe(true);
+        else for (const c of columnsOf(o, own)) expect(seen, `${plan.name}: ${c}`).toContain(c);
+      }
     }
-    expect(header.slice(0, names.length + 1)).toEqual(['plan', ...names]);
   });
 });

@@ -3,6 +3,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { internalPaths, interruptRun, labelsim, REPO, tempDir, withHookSwitch } from '../../support/cli.js';
+import { resultName } from '../../../experiments/run/overrides.js';
+
+/** Where a run with --set pools.annotators.headcount=2 publishes: a folder of its own, never the file's result. */
+const OVERRIDDEN = resultName('small-project', [{ path: 'pools.annotators.headcount', value: 2 }]);
 
 const FILE = 'test/experiments/fixtures/small-project.yaml';
 const CLI = path.join(REPO, 'dist', 'experiments', 'cli.js');
@@ -28,7 +32,7 @@ describe('resuming an interrupted run', () => {
     expect(ref.code, ref.stderr).toBe(0);
 
     const out = path.join(tempDir('hint'), "it's out");
-    const records = internalPaths(out, 'small-project').records;
+    const records = internalPaths(out, OVERRIDDEN).records;
     const run = await interruptRun(['run', FILE, ...shaping, '--workers', '1', '--batch-size', '1', '--out', out], records);
     expect(run.code).toBe(130);
     const hint = /continue with: (labelsim run .*)$/m.exec(run.stderr);
@@ -37,8 +41,8 @@ describe('resuming an interrupted run', () => {
     const resumed = paste(hint![1], tempDir('elsewhere'));
     expect(resumed.code, resumed.stderr).toBe(0);
     expect(resumed.stderr).toMatch(/Resuming: [1-9]\d* of 60 replications already recorded\./);
-    const a = fs.readFileSync(path.join(reference, 'small-project', 'summary.json'));
-    const b = fs.readFileSync(path.join(out, 'small-project', 'summary.json'));
+    const a = fs.readFileSync(path.join(reference, OVERRIDDEN, 'summary.json'));
+    const b = fs.readFileSync(path.join(out, OVERRIDDEN, 'summary.json'));
     expect(b.equals(a)).toBe(true);
   });
 
@@ -80,7 +84,7 @@ describe('resuming an interrupted run', () => {
     // Its neighbour replays to the figures the run recorded for it.
     const neighbour = paste(`${hint![1].replace('--replication 27', '--replication 26')} --json`, tempDir('elsewhere'));
     expect(neighbour.code, neighbour.stderr).toBe(0);
-    const row = fs.readFileSync(path.join(out, 'small-project', 'replications.csv'), 'utf8').split('\n').find((l) => l.startsWith('base,26,'))!;
-    expect(Number(row.split(',')[3])).toBeCloseTo(JSON.parse(neighbour.stdout).completionHours, 6);
+    const row = fs.readFileSync(path.join(out, OVERRIDDEN, 'replication-measures.csv'), 'utf8').split('\n').map((l) => l.split(',')).find((c) => c[3] === 'base' && c[4] === '26' && c[5] === 'completionHours')!;
+    expect(Number(row[8])).toBeCloseTo(JSON.parse(neighbour.stdout).completionHours, 6);
   });
 });

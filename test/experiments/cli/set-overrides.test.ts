@@ -1,4 +1,7 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { resultName } from '../../../experiments/run/overrides.js';
 import { labelsim, snapshot, tempDir } from '../../support/cli.js';
 
 const FILE = 'test/experiments/fixtures/small-project.yaml';
@@ -13,5 +16,44 @@ describe('--set path=value', () => {
       expect(r.stderr).not.toMatch(/internal error|\n\s+at /);
     }
     expect(snapshot(out)).toEqual({});
+  });
+});
+
+describe('a run with --set overrides', () => {
+  it('says so in its first line, records them in the manifest and the report header, and writes a folder of its own, leaving the file\'s result as it is', () => {
+    const out = tempDir('set-folder');
+    const plain = labelsim(['run', FILE, '-r', '2', '-w', '1', '--quiet', '--out', out]);
+    expect(plain.code, plain.stderr).toBe(0);
+    const before = snapshot(path.join(out, 'small-project'));
+
+    const r = labelsim(['run', FILE, '-r', '2', '-w', '1', '--out', out, '--set', 'pools.annotators.headcount=5', '--set', 'stages.review.sample=<b>30%']);
+    expect(r.code).toBe(2); // a share that is no share: refused before anything is written
+    expect(snapshot(path.join(out, 'small-project'))).toEqual(before);
+
+    const ok = labelsim(['run', FILE, '-r', '2', '-w', '1', '--out', out, '--set', 'pools.annotators.headcount=5', '--set', 'description=<b>bold</b>']);
+    expect(ok.code, ok.stderr).toBe(0);
+    const name = resultName('small-project', [{ path: 'pools.annotators.headcount', value: 5 }, { path: 'description', value: '<b>bold</b>' }]);
+    expect(name).toMatch(/^small-project\.set-[0-9a-f]{8}$/);
+    const first = ok.stderr.split('\n')[0];
+    expect(first).toContain('with --set pools.annotators.headcount=5, description="<b>bold</b>"');
+    expect(first).toContain(`(writes ${path.join(out, name)}, leaving ${path.join(out, 'small-project')} as it is)`);
+    expect(snapshot(path.join(out, 'small-project'))).toEqual(before);
+
+    const manifest = JSON.parse(fs.readFileSync(path.join(out, name, 'manifest.json'), 'utf8'));
+    expect(manifest.overrides).toEqual([{ path: 'pools.annotators.headcount', value: 5 }, { path: 'description', value: '<b>bold</b>' }]);
+    const html = fs.readFileSync(path.join(out, name, 'report.html'), 'utf8');
+    expect(html).toContain('<dt>Overrides (--set)</dt><dd><code>pools.annotators.headcount=5</code> <code>description=&quot;&lt;b&gt;bold&lt;/b&gt;&quot;</code></dd>');
+    expect(JSON.parse(fs.readFileSync(path.join(out, 'small-project', 'manifest.json'), 'utf8')).overrides).toBeUndefined();
+  });
+
+  it('merges its shards into its own folder', () => {
+    const out = tempDir('set-shards');
+    const set = ['--set', 'pools.annotators.headcount=5'];
+    for (const shard of ['0/2', '1/2']) expect(labelsim(['run', FILE, '-r', '2', '-w', '1', '--quiet', '--shard', shard, '--out', out, ...set]).code).toBe(0);
+    const name = resultName('small-project', [{ path: 'pools.annotators.headcount', value: 5 }]);
+    const merged = tempDir('set-merged');
+    const r = labelsim(['merge', path.join(out, `${name}.shard-0-of-2`), path.join(out, `${name}.shard-1-of-2`), '--out', merged]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(fs.readdirSync(merged).filter((f) => !f.startsWith('.'))).toEqual([name]);
   });
 });

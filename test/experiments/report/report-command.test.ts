@@ -2,12 +2,13 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { labelsim, tempDir as makeTempDir } from '../../support/cli.js';
-import { parseCsv } from './parse-csv.js';
+import { csvRecords, parseCsv } from './parse-csv.js';
 
 const FIXTURE = 'test/experiments/fixtures/small-project.yaml';
 const PLANS = 3;
 const REPLICATIONS = 6;
-const REPORT_FILES = ['report-data.json', 'report.html', 'summary.csv', 'replications.csv'];
+const TABLES = ['replication-measures.csv', 'plan-measures.csv', 'plan-days.csv', 'failures.csv', 'data-dictionary.csv'];
+const REPORT_FILES = ['report-data.json', 'report.html', ...TABLES, 'tables.xlsx'];
 
 // Each run folder holds a 5 MB report: remove them when done.
 const scratch: string[] = [];
@@ -32,19 +33,17 @@ describe('labelsim run writes a report beside the summary', () => {
     folder = path.join(out, 'small-project');
   });
 
-  it('adds report.html, report-data.json, summary.csv and replications.csv', () => {
+  it('adds report.html, report-data.json, the tidy tables, their dictionary and the workbook', () => {
     for (const f of REPORT_FILES) expect(fs.existsSync(path.join(folder, f)), f).toBe(true);
     expect(read(folder, 'report.html').toString('utf8')).toMatch(/^<!doctype html>/);
   });
 
-  it('writes one summary row per plan and one replication row per plan x replication', () => {
-    const summary = rows(folder, 'summary.csv');
-    expect(summary).toHaveLength(1 + PLANS);
-    expect(summary.map((r) => r[0])).toEqual(['plan', 'base', 'same-again', 'plus-one']);
-    const reps = rows(folder, 'replications.csv');
-    expect(reps).toHaveLength(1 + PLANS * REPLICATIONS);
-    expect(reps[0].slice(0, 4)).toEqual(['plan', 'replication', 'completed', 'completionHours']);
-    expect(new Set(reps.map((r) => r.length)).size).toBe(1);
+  it('writes plan-measures for every plan and replication-measures for every plan x replication', () => {
+    const plans = csvRecords(read(folder, 'plan-measures.csv').toString('utf8'));
+    expect([...new Set(plans.map((r) => r.plan))]).toEqual(['base', 'same-again', 'plus-one']);
+    const reps = csvRecords(read(folder, 'replication-measures.csv').toString('utf8'));
+    expect(new Set(reps.map((r) => `${r.plan}:${r.replication}`)).size).toBe(PLANS * REPLICATIONS);
+    expect(new Set(rows(folder, 'replication-measures.csv').map((r) => r.length)).size).toBe(1);
   });
 
   it('keeps the time-dependent facts (run date, wall time) out of summary.json and in the report data', () => {
@@ -60,13 +59,12 @@ describe('labelsim run writes a report beside the summary', () => {
 
   it('labelsim report DIR rebuilds the same report.html from the saved files, and the same CSV tables', () => {
     const before = Object.fromEntries(REPORT_FILES.map((f) => [f, read(folder, f)]));
-    for (const f of ['report.html', 'summary.csv', 'replications.csv']) fs.rmSync(path.join(folder, f));
+    for (const f of ['report.html', ...TABLES, 'tables.xlsx']) fs.rmSync(path.join(folder, f));
     const r = labelsim(['report', folder]);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toMatch(/Rebuilt .*report\.html/);
-    for (const f of REPORT_FILES) expect(read(folder, f).equals(before[f]), f).toBe(true);
-    expect(rows(folder, 'summary.csv')).toHaveLength(1 + PLANS);
-    expect(rows(folder, 'replications.csv')).toHaveLength(1 + PLANS * REPLICATIONS);
+    // The workbook's zip entries carry the time they were written, so it is compared cell by cell in workbook.test.ts.
+    for (const f of REPORT_FILES.filter((f) => f !== 'tables.xlsx')) expect(read(folder, f).equals(before[f]), f).toBe(true);
     // Without the earlier report data, the run's facts come from run.json: still the same bytes.
     fs.rmSync(path.join(folder, 'report-data.json'));
     expect(labelsim(['report', folder]).code).toBe(0);
@@ -98,8 +96,8 @@ describe('labelsim run writes a report beside the summary', () => {
     for (const f of ['report-data.json', 'summary.json']) fs.copyFileSync(path.join(folder, f), path.join(dir, f));
     expect(labelsim(['report', dir]).code).toBe(0);
     expect(read(dir, 'report.html').equals(read(folder, 'report.html'))).toBe(true);
-    expect(fs.existsSync(path.join(dir, 'summary.csv'))).toBe(true);
-    expect(fs.existsSync(path.join(dir, 'replications.csv'))).toBe(false);
+    // The tables are read from the records: without them none is written.
+    for (const f of [...TABLES, 'tables.xlsx']) expect(fs.existsSync(path.join(dir, f)), f).toBe(false);
   });
 });
 
@@ -137,7 +135,7 @@ describe('labelsim merge', () => {
     expect(r.code, r.stderr).toBe(0);
     const folder = path.join(merged, 'small-project');
     for (const f of REPORT_FILES) expect(fs.existsSync(path.join(folder, f)), f).toBe(true);
-    expect(rows(folder, 'replications.csv')).toHaveLength(1 + PLANS * 4);
+    expect(new Set(csvRecords(read(folder, 'replication-measures.csv').toString('utf8')).map((r) => `${r.plan}:${r.replication}`)).size).toBe(PLANS * 4);
     const wall = shards.map((s) => JSON.parse(fs.readFileSync(path.join(s, 'run.json'), 'utf8')).wallSeconds as number);
     expect(JSON.parse(read(folder, 'report-data.json').toString('utf8')).header.wallSeconds).toBeCloseTo(wall[0] + wall[1], 9);
   });

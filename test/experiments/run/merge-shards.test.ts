@@ -50,7 +50,8 @@ describe('labelsim merge', () => {
         expect(plan.completionHours.length + plan.notFinished).toBe(4);
         expect(plan.unitCosts).toHaveLength(4);
       }
-      expect(fs.readFileSync(path.join(folder, 'replications.csv'), 'utf8').trim().split('\n')).toHaveLength(1 + 3 * 4);
+      const measures = fs.readFileSync(path.join(folder, 'replication-measures.csv'), 'utf8').trim().split('\n').slice(1);
+      expect(measures.filter((l) => l.split(',')[5] === 'completed')).toHaveLength(3 * 4);
       expect(fs.readFileSync(path.join(folder, 'replications.jsonl'), 'utf8').trim().split('\n')).toHaveLength(3 * 4);
     }
   });

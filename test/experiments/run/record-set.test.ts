@@ -124,7 +124,8 @@ describe('records that cannot be trusted', () => {
       expect(plan.completionHours.length + plan.notFinished).toBe(3);
       expect(plan.unitCosts).toHaveLength(3);
     }
-    const csv = fs.readFileSync(path.join(folder, 'replications.csv'), 'utf8').trim().split('\n');
-    expect(csv).toHaveLength(1 + 9);
+    const csv = fs.readFileSync(path.join(folder, 'replication-measures.csv'), 'utf8').trim().split('\n').slice(1);
+    expect(new Set(csv.map((l) => l.split(',').slice(3, 5).join(':'))).size).toBe(9);
+    expect(csv.filter((l) => l.split(',')[5] === 'completed')).toHaveLength(9);
   });
 });
