@@ -46,10 +46,18 @@ export class KeyedRandom {
     return this.source;
   }
 
-  /** One uniform in [0, 1) for key (k1, k2, k3). */
+  /**
+   * One uniform in [0, 1) for key (k1, k2, k3): the first draw of `at(k1, k2, k3)`, computed in
+   * one piece (NOTE: speed: yes/no outcomes call this once per label and review), leaving the
+   * generator where `at` and one draw would.
+   */
   uniform(k1: number, k2 = 0, k3 = 0): number {
-    this.at(k1, k2, k3);
-    return this.next();
+    let h = mix(this.key ^ Math.imul(k1 | 0, 0x9e3779b1));
+    h = mix(h ^ Math.imul((k2 | 0) + 0x7f4a7c15, 0x85ebca77));
+    h = mix(h ^ Math.imul((k3 | 0) + 0x2545f491, 0xc2b2ae3d));
+    this.base = h;
+    this.counter = 1;
+    return (mix(h ^ FIRST_DRAW) >>> 0) * 2.3283064365386963e-10;
   }
 
   // 32 random bits per draw (2^32 distinct values), far finer than any probability or duration
@@ -59,6 +67,9 @@ export class KeyedRandom {
     return (h >>> 0) * 2.3283064365386963e-10;
   }
 }
+
+/** The counter word of a position's first draw (counter 0), as `next` mixes it. */
+const FIRST_DRAW = Math.imul(0 + 0x165667b1, 0x27d4eb2f);
 
 /** MurmurHash3's 32-bit finaliser (Appleby): full avalanche, so neighbouring keys give unrelated outputs. */
 function mix(x: number): number {
