@@ -16,6 +16,8 @@ export interface PlanInput {
   deadlineHours: number | null;
   /** Work types with their item counts (null = open-ended) and equivalent units per item. */
   types: Array<{ name: string; count: number | null; equivalentUnits: number }>;
+  /** Whether the plan has a finish line (every count set, or a target): else no completion time. */
+  finishLine: boolean;
 }
 
 /**
@@ -29,7 +31,7 @@ export function summarizePlan(p: PlanInput, baseline: ReplicationResult[] | null
   const rs = p.results;
   const n = rs.length;
   const f = new PlanOutputs(rs, p.layout, p.deadlineHours);
-  const openEnded = p.types.some((t) => t.count === null);
+  const openEnded = !p.finishLine;
   const completion = f.timeToFinish('completionHours');
   const cost = f.mean('cost');
   const byActivity = f.meanPer('costByActivity');

@@ -1,3 +1,4 @@
+import { hasFinishLine } from '../../sim/model/stopping-rule.js';
 import type { ReplicationResult } from '../../sim/model/replication-result.js';
 import type { ReportData, ReportPlan, Sensitivity, SweepPoint } from '../../reports/report-data.js';
 import type { RecordSet } from '../run/record-set.js';
@@ -15,7 +16,7 @@ export interface RunFacts {
 /** The report's data from a run's records and summary: distributions, bands and verdict figures, nothing of the engine. */
 export function buildReportData(manifest: RunManifest, summary: Summary, records: RecordSet, facts: RunFacts, sensitivity: Sensitivity | null): ReportData {
   const base = manifest.plans[0].model;
-  const openEnded = base.work.some((w) => w.count === null);
+  const openEnded = !hasFinishLine(base);
   return {
     header: {
       experiment: manifest.experiment,

@@ -1,3 +1,4 @@
+import { hasFinishLine } from '../../sim/model/stopping-rule.js';
 import { capacityCheck } from '../../sim/model/capacity.js';
 import { feasibilityWarnings } from '../../sim/model/feasibility.js';
 import type { ModelConfig } from '../../sim/model/config.js';
@@ -64,6 +65,7 @@ export function buildSummary(input: SummaryInput, records: RecordSet): Summary {
           capacity,
           deadlineHours: plan.model.deadlineHours,
           types: plan.model.work.map((w) => ({ name: w.name, count: w.count, equivalentUnits: w.equivalentUnits })),
+          finishLine: hasFinishLine(plan.model),
         },
         i === 0 ? null : baseline,
       );

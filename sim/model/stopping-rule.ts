@@ -39,3 +39,8 @@ export function stoppingRule(config: ModelConfig): StoppingRule {
   const target = config.target ?? null;
   return target === null ? new AllItemsAccepted(config) : new ItemsAccepted(target.accepted);
 }
+
+/** Whether a project has a finish line: a count for every work type, or a target. Without one there is no completion time and no burn-down. */
+export function hasFinishLine(config: Pick<ModelConfig, 'work' | 'target'>): boolean {
+  return (config.target ?? null) !== null || config.work.every((w) => w.count !== null);
+}

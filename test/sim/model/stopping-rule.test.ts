@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { simulateReplication } from '../../../sim/model/annotation-model.js';
+import { hasFinishLine } from '../../../sim/model/stopping-rule.js';
 import { eightWeekCase, roundTheClock, pool, work } from './model-fixtures.js';
 
 describe('a project with a target of N accepted items', () => {
@@ -33,5 +34,14 @@ describe('a project with a target of N accepted items', () => {
 
   it('without a target, runs until every item is accepted, as before', () => {
     expect(simulateReplication(eightWeekCase(), 1, 0).completionHours).toBe(2077);
+  });
+});
+
+describe('a finish line', () => {
+  it('is there when every work type has a count, or when a target is set; an open stream has none', () => {
+    const stream = work(0, ['annotate'], { count: null, arrival: { kind: 'poisson', perHour: 2 } });
+    expect(hasFinishLine({ work: [work(10)] })).toBe(true);
+    expect(hasFinishLine({ work: [stream] })).toBe(false);
+    expect(hasFinishLine({ work: [stream], target: { accepted: 100 } })).toBe(true);
   });
 });
