@@ -116,3 +116,16 @@ export function deadlineMarks(header: ReportHeader): { shapes: unknown[]; annota
     ],
   };
 }
+
+/**
+ * For each series, the index of the first earlier series with exactly the same points, or -1.
+ * Two plans with equal results draw the same line; the later one is then drawn dashed and thinner
+ * on top, and named "(same as …)", so neither hides the other.
+ */
+export function duplicatesOf(series: unknown[]): number[] {
+  const keys = series.map((s) => JSON.stringify(s));
+  return keys.map((k, i) => keys.indexOf(k) < i ? keys.indexOf(k) : -1);
+}
+
+/** The line style of a series drawn over an equal earlier one: dashed, thinner, so the one beneath shows on both sides. */
+export const OVERLAID_LINE = { dash: 'dash', width: 1.6 } as const;
