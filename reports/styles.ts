@@ -74,9 +74,6 @@ footer { margin-top: 40px; padding-top: 10px; border-top: 1px solid var(--rule);
   nav.toc, .modebar-container { display: none !important; }
   /* Sections follow on from each other (a page per section left half-empty sheets); only a chart or table is kept whole, and a heading with what follows it. */
   section.report-section { margin-top: 18px; }
-  .plot { height: 330px; }
-  .plot-tall { height: 430px; }
-  .plot-short { height: 260px; }
   .table-wrap { background: none; }
   .scroll-cue { display: none !important; }
   .chart-pair { display: block; }

@@ -1,4 +1,4 @@
-import { baseLayout, deadlineMarks, duplicatesOf, legendFor, OVERLAID_LINE, plotDiv, weeksAxis, type Figure } from '../figure.js';
+import { baseLayout, deadlineMarks, duplicatesOf, legendFor, OVERLAID_LINE, plotDiv, stackedWidth, weeksAxis, type Figure } from '../figure.js';
 import { formatNumber, formatWeeks, HOURS_PER_WEEK, round, toWeeks } from '../format.js';
 import { withAlpha } from '../palette.js';
 import { plotlyMarkup } from '../plotly-text.js';
@@ -49,7 +49,7 @@ export function burnDownSection(ctx: ReportContext): Section {
       x,
       y: b.p50.map((v) => round(v, 1)),
       customdata: b.p10.map((lo, i) => [round(lo, 0), round(b.p90[i], 0)]),
-      line: { color: ctx.colorOf(p.name), dash: ctx.dashOf(p.name), width: 2.5, ...(twin === null ? {} : OVERLAID_LINE) },
+      line: { color: ctx.colorOf(p.name), dash: ctx.dashOf(p.name), width: stackedWidth(k, plans.length), ...(twin === null ? {} : OVERLAID_LINE) },
       hovertemplate: plotlyMarkup`${p.name}, week %{x:.1f}: median %{y:,.0f} left (p10–p90 %{customdata[0]:,}–%{customdata[1]:,})<extra></extra>`,
     });
   });

@@ -57,7 +57,7 @@ export function costSection(ctx: ReportContext): Section {
     name,
     x: plans.map((p) => p.name),
     y: plans.map((p) => round(p.cost.byActivity[name] ?? 0, 2)),
-    marker: { color: activityColor(i), line: { color: '#ffffff', width: 0.75 }, pattern: { shape: activityPattern(i), fgcolor: '#ffffff', size: 7, solidity: 0.25 } },
+    marker: { color: activityColor(i), line: { color: '#ffffff', width: 0.75 }, pattern: { shape: activityPattern(i), fillmode: 'overlay', fgcolor: 'rgba(255,255,255,0.7)', size: 7, solidity: 0.3 } },
     hovertemplate: plotlyMarkup`%{x}: ${name} %{y:,.0f} ${cur}<extra></extra>`,
   }));
   const negative = activities.some((name) => plans.some((p) => (p.cost.byActivity[name] ?? 0) < 0));

@@ -1,4 +1,4 @@
-import { baseLayout, deadlineMarks, duplicatesOf, legendFor, OVERLAID_LINE, plotDiv, weeksAxis, type Figure } from '../figure.js';
+import { baseLayout, deadlineMarks, duplicatesOf, legendFor, OVERLAID_LINE, plotDiv, stackedWidth, weeksAxis, type Figure } from '../figure.js';
 import { calendarDate, escapeHtml, formatChance, formatWeeks, horizonPhrase, HOURS_PER_WEEK, round, toWeeks } from '../format.js';
 import { INK } from '../palette.js';
 import { plotlyMarkup } from '../plotly-text.js';
@@ -39,7 +39,7 @@ export function deadlineRiskSection(ctx: ReportContext): Section {
       legendgroup: p.name,
       x,
       y,
-      line: { shape: 'hv', color: ctx.colorOf(p.name), dash: ctx.dashOf(p.name), width: 2.5, ...(twin === null ? {} : OVERLAID_LINE) },
+      line: { shape: 'hv', color: ctx.colorOf(p.name), dash: ctx.dashOf(p.name), width: stackedWidth(k, plans.length), ...(twin === null ? {} : OVERLAID_LINE) },
       hovertemplate: plotlyMarkup`${p.name}: %{y:.0%} finished by week %{x:.1f}<extra></extra>`,
     });
     const marks = QUANTILES.filter(({ key }) => p.completion[key] !== null);
