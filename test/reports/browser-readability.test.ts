@@ -32,6 +32,13 @@ const FIXTURES: Array<{ name: string; data: ReportData }> = [
   { name: 'three plans', data: reportData() },
   { name: 'twelve sweep plans', data: reportData({ plans: sweepPlans(12) }) },
   { name: 'fifty plans', data: reportData({ plans: sweepPlans(50) }) },
+  // Ten review stages make the waits table wider than an 800 px window whatever the styles do.
+  {
+    name: 'ten stages',
+    data: reportData({
+      plans: ['base', 'fast'].map((n) => plan(n, { stages: Array.from({ length: 10 }, (_, i) => ({ name: `review-tier-${i + 1}-of-the-long-chain`, waitMean: 0.2 * (i + 1), waitP95: 0.5 * (i + 1) })) })),
+    }),
+  },
 ];
 
 const PLOT_CHECK = `Array.from(document.querySelectorAll('.plot')).map((el) => {
@@ -93,12 +100,22 @@ describe('the report stays readable from 1 to 50 plans, at 1400 and 800 px', () 
         expect(t.pageWider, 'the page itself never scrolls sideways').toBe(false);
       }
       // At 1400 px nothing should need to scroll with a few plans.
-      if (width === 1400 && name !== 'fifty plans') expect(tables.filter((t) => t.scrolls).map((t) => t.head)).toEqual([]);
+      if (width === 1400 && name !== 'fifty plans' && name !== 'ten stages') expect(tables.filter((t) => t.scrolls).map((t) => t.head)).toEqual([]);
       await page.screenshot({ path: path.join(dir, `${name}-${width}.png`), fullPage: true });
       expect(errors).toEqual([]);
       await page.context().close();
     });
   }
+
+  it('shows the cue over a table that does scroll sideways at 800 px, and the page itself stays put', async () => {
+    const { page } = await open('ten stages', 800);
+    const tables = (await page.evaluate(TABLES)) as Array<{ head: string; scrolls: boolean; cue: boolean; pageWider: boolean }>;
+    const scrolling = tables.filter((t) => t.scrolls);
+    expect(scrolling.length).toBeGreaterThan(0);
+    expect(scrolling.every((t) => t.cue)).toBe(true);
+    expect(tables.some((t) => t.pageWider)).toBe(false);
+    await page.context().close();
+  });
 
   it('names the plan and the unit in a box-plot hover label', async () => {
     const { page } = await open('three plans', 1400);
