@@ -142,9 +142,15 @@ async function main(argv: string[]): Promise<number> {
     .command(
       'report <dir>',
       'rebuild report.html (and the CSV tables) of a run folder from its saved files, without simulating; includes sensitivity.json if present',
-      (y) => withExamples(y.positional('dir', { type: 'string', demandOption: true, describe: 'run folder (out/<name>)' }), 'report'),
+      (y) =>
+        withExamples(
+          y
+            .positional('dir', { type: 'string', demandOption: true, describe: 'run folder (out/<name>)' })
+            .option('pdf', { type: 'boolean', default: false, describe: 'also print the report to <dir>/report.pdf with the system Chromium (headless, offline)' }),
+          'report',
+        ),
       async (a) => {
-        code = await reportCommand(a.dir);
+        code = await reportCommand(a.dir, a.pdf);
       },
     )
     .command(

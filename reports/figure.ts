@@ -1,4 +1,4 @@
-import { calendarDate, escapeHtml, HOURS_PER_WEEK } from './format.js';
+import { calendarDate, escapeHtml, HOURS_PER_WEEK, round } from './format.js';
 import { INK } from './palette.js';
 import { plotlyMarkup, plotlyValue, type PlotlyMarkup } from './plotly-text.js';
 import type { ReportHeader } from './report-data.js';
@@ -115,4 +115,27 @@ export function deadlineMarks(header: ReportHeader): { shapes: unknown[]; annota
       },
     ],
   };
+}
+
+/**
+ * For each series, the index of the first earlier series with exactly the same points, or -1.
+ * Two plans with equal results draw the same line; the later one is then drawn dashed and thinner
+ * on top, and named "(same as …)", so neither hides the other.
+ */
+export function duplicatesOf(series: unknown[]): number[] {
+  const keys = series.map((s) => JSON.stringify(s));
+  return keys.map((k, i) => keys.indexOf(k) < i ? keys.indexOf(k) : -1);
+}
+
+/** The line style of a series drawn over an equal earlier one: dashed, thinner, so the one beneath shows on both sides. */
+export const OVERLAID_LINE = { dash: 'dash', width: 1.6 } as const;
+
+/**
+ * Line width of the k-th of n plans: the first widest, each later one thinner and drawn on top, so
+ * plans whose curves nearly coincide still show every colour (a later line runs inside an earlier one).
+ */
+export function stackedWidth(k: number, n: number): number {
+  if (n <= 1) return 2.5;
+  const thinnest = n <= 9 ? 2 : 1.5;
+  return round(thinnest + (4.5 - thinnest) * ((n - 1 - k) / (n - 1)), 2);
 }

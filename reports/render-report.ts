@@ -61,6 +61,17 @@ const RENDER_SCRIPT = `
     function () { document.body.setAttribute('data-rendered', 'true'); },
     function (err) { document.body.setAttribute('data-rendered', 'error'); console.error(err); }
   );
+  // A table wider than the page scrolls sideways; the line above it says so, and only then.
+  function cueTables() {
+    Array.prototype.forEach.call(document.querySelectorAll('.table-wrap'), function (wrap) {
+      var over = wrap.scrollWidth > wrap.clientWidth + 1;
+      wrap.setAttribute('data-overflow', over ? 'true' : 'false');
+      var cue = wrap.previousElementSibling;
+      if (cue && cue.className === 'scroll-cue') cue.setAttribute('data-shown', over ? 'true' : 'false');
+    });
+  }
+  cueTables();
+  window.addEventListener('resize', cueTables);
   function fit(width) {
     plots.forEach(function (el) { Plotly.relayout(el, width ? { width: width } : { width: null, autosize: true }); });
   }

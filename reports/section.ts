@@ -1,6 +1,6 @@
 import { escapeHtml } from './format.js';
 import type { Figure } from './figure.js';
-import { colorFor, dashFor } from './palette.js';
+import { colorFor, dashFor, symbolFor } from './palette.js';
 import type { ReportData, ReportPlan } from './report-data.js';
 
 /** One part of the report: its HTML (with plot containers) and the figures those containers draw. */
@@ -18,6 +18,8 @@ export interface ReportContext {
   colorOf: (plan: string) => string;
   /** Line dash of a plan: solid unless there are more plans than colours. */
   dashOf: (plan: string) => string;
+  /** Marker shape of a plan: a circle unless there are more plans than colours. */
+  symbolOf: (plan: string) => string;
 }
 
 export function reportContext(data: ReportData): ReportContext {
@@ -27,6 +29,7 @@ export function reportContext(data: ReportData): ReportContext {
     currency: data.header.currency,
     colorOf: (plan) => colorFor(index.get(plan) ?? 0),
     dashOf: (plan) => dashFor(index.get(plan) ?? 0),
+    symbolOf: (plan) => symbolFor(index.get(plan) ?? 0),
   };
 }
 
@@ -44,7 +47,8 @@ export function table(headers: string[], rows: Cell[][], opts: { numeric?: numbe
   const head = `<thead><tr>${headers.map((h, i) => cell('th', h, i)).join('')}</tr></thead>`;
   const body = `<tbody>${rows.map((r) => `<tr>${r.map((c, i) => cell(i === 0 ? 'th' : 'td', c, i)).join('')}</tr>`).join('')}</tbody>`;
   const caption = opts.caption ? `<caption>${escapeHtml(opts.caption)}</caption>` : '';
-  return `<div class="table-wrap"><table${opts.className ? ` class="${opts.className}"` : ''}>${caption}${head}${body}</table></div>`;
+  // The cue shows (set by the page's script) only while the table is wider than the page and scrolls sideways.
+  return `<p class="scroll-cue" aria-hidden="true">Wider than the page: scroll the table sideways for more columns →</p><div class="table-wrap"><table${opts.className ? ` class="${opts.className}"` : ''}>${caption}${head}${body}</table></div>`;
 }
 
 /** A plan's name with its colour swatch, for tables. */

@@ -1,7 +1,7 @@
 import { INK } from './palette.js';
 import { FONT_FAMILY } from './figure.js';
 
-/** The page's CSS: system fonts only (nothing fetched), readable on a laptop, one section per printed page. */
+/** The page's CSS: system fonts only (nothing fetched), readable on a laptop and at 800 px, printed as full A4 pages. */
 export const REPORT_CSS = `
 :root { --text: ${INK.text}; --muted: ${INK.muted}; --rule: #d9d9d9; --warn: ${INK.warning}; --band: #f6f7f9; }
 * { box-sizing: border-box; }
@@ -32,7 +32,14 @@ section.report-section { margin-top: 34px; }
 ul.plain { list-style: none; padding: 0; }
 ul.plain li { margin: 4px 0; }
 .swatch { display: inline-block; width: 11px; height: 11px; border-radius: 2px; margin-right: 7px; vertical-align: baseline; }
-.table-wrap { overflow-x: auto; margin: 10px 0 6px; }
+.table-wrap { overflow-x: auto; margin: 10px 0 6px; position: relative;
+  /* Scroll shadows: a grey edge shows on the side where more columns are hidden, and goes when scrolled to that end. */
+  background: linear-gradient(to right, #fff 30%, rgba(255,255,255,0)) left / 40px 100% no-repeat local,
+    linear-gradient(to left, #fff 30%, rgba(255,255,255,0)) right / 40px 100% no-repeat local,
+    radial-gradient(farthest-side at 0 50%, rgba(0,0,0,0.22), rgba(0,0,0,0)) left / 14px 100% no-repeat scroll,
+    radial-gradient(farthest-side at 100% 50%, rgba(0,0,0,0.22), rgba(0,0,0,0)) right / 14px 100% no-repeat scroll; }
+.scroll-cue { display: none; margin: 8px 0 -4px; font-size: 12px; color: var(--muted); }
+.scroll-cue[data-shown="true"] { display: block; }
 table { border-collapse: collapse; font-size: 14px; min-width: 50%; }
 caption { text-align: left; color: var(--muted); font-size: 13px; padding-bottom: 4px; }
 th, td { padding: 5px 10px; border-bottom: 1px solid var(--rule); text-align: left; vertical-align: top; }
@@ -50,6 +57,12 @@ figure.chart figcaption { font-size: 12px; color: var(--muted); margin-top: 2px;
 .chart-pair { display: grid; grid-template-columns: repeat(auto-fit, minmax(min(100%, 420px), 1fr)); gap: 0 20px; }
 .chart-pair > figure { min-width: 0; }
 footer { margin-top: 40px; padding-top: 10px; border-top: 1px solid var(--rule); color: var(--muted); font-size: 12px; }
+@media (max-width: 960px) {
+  table { font-size: 13px; }
+  th, td { padding: 4px 6px; }
+  td.num, th.num { white-space: normal; }
+  td.num { overflow-wrap: normal; }
+}
 @media (max-width: 700px) {
   main.report { padding: 14px; }
   .plot { height: 360px; }
@@ -59,8 +72,10 @@ footer { margin-top: 40px; padding-top: 10px; border-top: 1px solid var(--rule);
   body { font-size: 11pt; }
   main.report { max-width: none; padding: 0; }
   nav.toc, .modebar-container { display: none !important; }
-  section.report-section { break-before: page; margin-top: 0; }
-  section.report-section.first { break-before: auto; margin-top: 24px; }
+  /* Sections follow on from each other (a page per section left half-empty sheets); only a chart or table is kept whole, and a heading with what follows it. */
+  section.report-section { margin-top: 18px; }
+  .table-wrap { background: none; }
+  .scroll-cue { display: none !important; }
   .chart-pair { display: block; }
   figure.chart, .table-wrap, .verdicts li, .recommendation { break-inside: avoid; }
   h2, h3 { break-after: avoid; }

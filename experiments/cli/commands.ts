@@ -19,7 +19,7 @@ import { replayLines } from './replay-lines.js';
 import { createProgress } from './progress.js';
 import { printable } from './error-line.js';
 import { replayCommandLine, resumeCommandLine } from './resume-command.js';
-import { factsFromRunFile, rebuildReport, reportFinisher, REPORT_FILES } from '../report/index.js';
+import { factsFromRunFile, printReportPdf, rebuildReport, reportFinisher, REPORT_FILES } from '../report/index.js';
 import { computeSensitivity, parseSets, type SensitivityArgs } from './analysis-commands.js';
 import { writeFileAtomic } from '../run/atomic-file.js';
 import { acquireLock } from '../run/run-lock.js';
@@ -236,11 +236,17 @@ export async function mergeCommand(dirs: string[], out: string): Promise<number>
 }
 
 /** `labelsim report DIR`: rebuilds a run folder's report (and CSV tables) from its saved files, without simulating. */
-export async function reportCommand(dir: string): Promise<number> {
+export async function reportCommand(dir: string, pdf = false): Promise<number> {
   const { written, notice } = await writingAsync(dir, "the run's records and summary are untouched", () => rebuildReport(dir), 'run labelsim report again');
   const o = output();
   if (notice !== null) o.note(`labelsim: warning: ${notice}`);
   o.result(`Rebuilt ${written.map((f) => relative(path.join(dir, f))).join(', ')}`);
+  if (pdf) {
+    const file = path.join(dir, REPORT_FILES.pdf);
+    o.note('labelsim: printing the report to PDF with headless Chromium');
+    const { pages } = await printReportPdf(path.join(dir, REPORT_FILES.html), file);
+    o.result(`Wrote ${relative(file)} (${pages} page${pages === 1 ? '' : 's'})`);
+  }
   return 0;
 }
 

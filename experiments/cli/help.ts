@@ -23,7 +23,10 @@ const EXAMPLES: Record<string, Array<[string, string]>> = {
   ],
   replay: [['$0 replay experiments/eight-week-video.yaml --plan base --replication 7', 'one replication in this thread, its figures labelled']],
   merge: [['$0 merge out/eight-week-video.shard-*-of-4 --out out', 'the four shards of a run into out/eight-week-video/']],
-  report: [['$0 report out/eight-week-video', 'redraw report.html after an upgrade']],
+  report: [
+    ['$0 report out/eight-week-video', 'redraw report.html after an upgrade'],
+    ['$0 report out/eight-week-video --pdf', 'also print it to out/eight-week-video/report.pdf'],
+  ],
   compare: [['$0 compare out/eight-week-video out/eight-week-video.set-81f186f4 --html compare.html', 'a run beside the same run with --set overrides']],
   schema: [['$0 schema > labelsim.schema.json', 'for editor completion (the repository ships it as experiments/labelsim.schema.json)']],
   init: [['$0 init my-project', 'write my-project.yaml, then: labelsim check my-project.yaml']],

@@ -6,3 +6,4 @@ export { tidyCsv } from './csv-tables.js';
 export { runTables, writeTables } from './tables-files.js';
 export { workbookBuffer } from './workbook.js';
 export { writeReport, writeRunFiles } from './write-run-files.js';
+export { findChromium, pdfPageCount, printReportPdf } from './pdf.js';

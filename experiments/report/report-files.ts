@@ -4,6 +4,8 @@ export const REPORT_FILES = {
   data: 'report-data.json',
   /** The self-contained HTML report. */
   html: 'report.html',
+  /** The report printed to PDF by headless Chromium (`labelsim report DIR --pdf`). */
+  pdf: 'report.pdf',
   /** The tidy tables (tidy/tidy-columns.ts), one CSV each, and their data dictionary. */
   replicationMeasures: 'replication-measures.csv',
   planMeasures: 'plan-measures.csv',

@@ -1,5 +1,5 @@
 import { baseLayout, legendFor, plotDiv, type Figure } from '../figure.js';
-import { durationUnit, formatDuration, formatNumber, formatPercent, round } from '../format.js';
+import { durationUnit, escapeHtml, formatDuration, formatNumber, formatPercent, round } from '../format.js';
 import { plotlyMarkup } from '../plotly-text.js';
 import type { ReportPlan } from '../report-data.js';
 import { paragraph, planLabel, table, type Cell, type ReportContext, type Section } from '../section.js';
@@ -52,72 +52,144 @@ export function bottlenecksSection(ctx: ReportContext): Section {
     };
     figures.push(utilisation);
     parts.push(plotDiv(utilisation, 'Grouped bars: utilisation of each pool, one bar per plan.'));
+    // A finite backlog is all queued at the start, so its peak queue is the backlog's size and says nothing of the pool: a
+    // project shows the pool's load instead; a steady-state study, where the queue builds from arrivals, its peak queue.
+    const open = ctx.data.header.openEnded;
     const rows: Cell[][] = plans.map((p) => {
       const b = mainBottleneck(p);
-      const peak = b === null ? null : (p.pools.find((x) => x.name === b.pool)?.peakQueue ?? null);
-      return [planLabel(ctx, p), b === null ? 'none recorded' : b.pool, b === null ? 'n/a' : formatPercent(b.share, 0), formatNumber(peak)];
+      const pool = b === null ? undefined : p.pools.find((x) => x.name === b.pool);
+      return [
+        planLabel(ctx, p),
+        b === null ? 'none recorded' : b.pool,
+        b === null ? 'n/a' : formatPercent(b.share, 0),
+        open ? formatNumber(pool?.peakQueue ?? null) : formatPercent(pool?.load ?? null, 0),
+      ];
     });
     parts.push(
-      table(['Plan', 'Bottleneck pool (the busiest)', 'Share of replications', 'Its peak queue (items, mean)'], rows, { numeric: [2, 3] }),
+      table(
+        ['Plan', 'Bottleneck pool (the busiest)', 'Share of replications', open ? 'Its peak queue (tasks waiting at once, mean of replications)' : 'Its load (work offered / capacity)'],
+        rows,
+        { numeric: [2, 3] },
+      ),
     );
   }
 
   if (stages.length > 0) {
-    let longest = 0;
-    for (const p of plans) for (const s of p.stages) longest = Math.max(longest, s.waitMean ?? 0, s.waitP95 ?? 0);
-    const unit = durationUnit(longest);
-    const inUnit = (h: number | null | undefined) => (h === null || h === undefined ? null : round(h * unit.perHour, 4));
-    const waits: Figure = {
-      id: 'waits',
-      data: plans.map((p) => {
-        const st = stages.map((name) => p.stages.find((s) => s.name === name) ?? null);
-        const mean = st.map((s) => inUnit(s?.waitMean));
-        const p95 = st.map((s) => inUnit(s?.waitP95));
-        return {
-          type: 'bar',
-          name: p.name,
-          x: stages,
-          y: mean,
-          customdata: st.map((s) => [formatDuration(s?.waitMean ?? null), formatDuration(s?.waitP95 ?? null)]),
-          error_y: {
-            type: 'data',
-            symmetric: false,
-            array: mean.map((m, i) => (m === null || p95[i] === null ? 0 : Math.max(0, round(p95[i]! - m, 4)))),
-            arrayminus: mean.map(() => 0),
-            color: '#444444',
-            thickness: 1.2,
-            width: 4,
-          },
-          marker: { color: ctx.colorOf(p.name) },
-          hovertemplate: plotlyMarkup`${p.name}, %{x}: mean wait %{customdata[0]}, p95 %{customdata[1]}<extra></extra>`,
-        };
-      }),
-      layout: baseLayout('Waiting time before each stage: mean (bar) and p95 (whisker top)', { title: 'Stage', type: 'category' }, { title: `Waiting time (${unit.name})`, rangemode: 'tozero', tickformat: ',~r' }, {
-        barmode: 'group',
-        ...legendFor(plans.length),
-      }),
-    };
-    figures.push(waits);
-    parts.push(plotDiv(waits, `Grouped bars: mean ${unit.name} an item waits before each stage, whisker to the 95th percentile.`));
-    // One unit per stage column, so the numbers in a column compare at a glance.
-    const stageUnits = stages.map((name) => {
-      let max = 0;
-      for (const p of plans) for (const s of p.stages) if (s.name === name) max = Math.max(max, s.waitMean ?? 0, s.waitP95 ?? 0);
-      return durationUnit(max);
-    });
+    const w = waitsFigure(ctx, stages);
+    if (w !== null) {
+      figures.push(w.figure);
+      parts.push(
+        plotDiv(
+          w.figure,
+          `Bars: mean wait before each stage, one panel per stage in its own unit (${w.units.map((u, i) => `${stages[i]} in ${u.name}`).join(', ')}); the whisker ends at the mean of the replications' 95th percentiles.`,
+          w.rows > 1 ? 'tall' : 'normal',
+        ),
+      );
+    }
+    const units = stageUnits(plans, stages);
     const num = (h: number | null, u: { perHour: number }) => (h === null ? 'n/a' : formatNumber(h * u.perHour, h * u.perHour >= 100 ? 0 : h * u.perHour >= 10 ? 1 : 2));
+    let meanAbove = false;
     const rows: Cell[][] = plans.map((p) => [
       planLabel(ctx, p),
-      ...stages.map((name, i) => {
+      ...stages.map((name, i): Cell => {
         const s = p.stages.find((x) => x.name === name);
-        return s === undefined ? '—' : `${num(s.waitMean, stageUnits[i])} / ${num(s.waitP95, stageUnits[i])}`;
+        if (s === undefined) return '—';
+        const above = s.waitMean !== null && s.waitP95 !== null && s.waitMean > s.waitP95;
+        meanAbove ||= above;
+        const text = `${num(s.waitMean, units[i])} / ${num(s.waitP95, units[i])}`;
+        return above ? { html: `${escapeHtml(text)}<sup>*</sup>`, title: 'The mean is above the mean of p95s: most tasks waited little and a few very long' } : text;
       }),
     ]);
     parts.push(
-      paragraph('Wait before each stage, mean / p95 (the p95 is the average over replications of each replication\'s 95th percentile).', 'note'),
-      table(['Plan', ...stages.map((name, i) => `${name} (${stageUnits[i].name})`)], rows, { numeric: stages.map((_, i) => i + 1) }),
+      paragraph(
+        "Wait before each stage, mean / mean of replications' p95: each replication's 95th percentile of its tasks' waits, averaged over replications (the run keeps each replication's percentile, not every task's wait, so this is not a percentile of all waits pooled). Each column has one unit, named in its heading.",
+        'note',
+      ),
+      table(['Plan', ...stages.map((name, i) => `${name} (${units[i].name}): mean / mean of replications' p95`)], rows, { numeric: stages.map((_, i) => i + 1) }),
     );
+    if (meanAbove) {
+      parts.push(
+        paragraph(
+          "* The mean is above the mean of p95s. That is no error: when nearly every task starts at once and a few wait very long, each replication's 95th percentile is short while the long waits pull its mean up.",
+          'note',
+        ),
+      );
+    }
   }
   if (parts.length === 0) parts.push(paragraph('No pools or stages to show.'));
   return { id: 'bottlenecks', title: 'Bottlenecks', html: parts.join('\n'), figures };
+}
+
+/** The unit of each stage: the one that suits its longest mean or p95 wait across plans. */
+export function stageUnits(plans: ReportPlan[], stages: string[]): Array<{ name: string; perHour: number }> {
+  return stages.map((name) => {
+    let max = 0;
+    for (const p of plans) for (const s of p.stages) if (s.name === name) max = Math.max(max, s.waitMean ?? 0, s.waitP95 ?? 0);
+    return durationUnit(max);
+  });
+}
+
+/**
+ * Mean wait per plan as bars, one panel per stage with its own y axis in the unit that suits that
+ * stage (minutes for a review, weeks for a long annotation queue), a whisker to the mean of the
+ * replications' p95 (down to it, when it is below the mean). Null when no plan has a wait to draw.
+ */
+export function waitsFigure(ctx: ReportContext, stages: string[]): { figure: Figure; units: Array<{ name: string; perHour: number }>; rows: number } | null {
+  const { plans } = ctx.data;
+  const units = stageUnits(plans, stages);
+  const cols = Math.min(stages.length, 4);
+  const rows = Math.ceil(stages.length / cols);
+  const gapX = 0.06;
+  const gapY = 0.16;
+  const data: Figure['data'] = [];
+  const axes: Record<string, unknown> = {};
+  const shown = new Set<string>();
+  stages.forEach((stage, i) => {
+    const k = i === 0 ? '' : String(i + 1);
+    const c = i % cols;
+    const r = Math.floor(i / cols);
+    const width = (1 - gapX * (cols - 1)) / cols;
+    const height = (1 - gapY * (rows - 1)) / rows;
+    const top = 1 - r * (height + gapY);
+    const u = units[i];
+    const inUnit = (h: number | null | undefined) => (h === null || h === undefined ? null : round(h * u.perHour, 4));
+    axes[`xaxis${k}`] = { domain: [round(c * (width + gapX), 4), round(c * (width + gapX) + width, 4)], anchor: `y${k}`, type: 'category', showticklabels: false, title: { text: stage, standoff: 4 }, automargin: true, linecolor: '#9e9e9e' };
+    axes[`yaxis${k}`] = { domain: [round(top - height, 4), round(top, 4)], anchor: `x${k}`, title: { text: u.name, standoff: 4 }, rangemode: 'tozero', tickformat: ',~r', gridcolor: '#e3e3e3', zerolinecolor: '#bdbdbd', automargin: true };
+    for (const p of plans) {
+      const s = p.stages.find((x) => x.name === stage);
+      const mean = inUnit(s?.waitMean);
+      if (s === undefined || mean === null) continue;
+      const p95 = inUnit(s.waitP95);
+      data.push({
+        type: 'bar',
+        name: p.name,
+        legendgroup: p.name,
+        showlegend: !shown.has(p.name),
+        xaxis: `x${k}`,
+        yaxis: `y${k}`,
+        x: [stage],
+        y: [mean],
+        offsetgroup: p.name,
+        customdata: [[formatDuration(s.waitMean), formatDuration(s.waitP95)]],
+        error_y: {
+          type: 'data',
+          symmetric: false,
+          array: [p95 === null ? 0 : Math.max(0, round(p95 - mean, 4))],
+          arrayminus: [p95 === null ? 0 : Math.max(0, round(mean - p95, 4))],
+          color: '#444444',
+          thickness: 1.2,
+          width: 4,
+        },
+        marker: { color: ctx.colorOf(p.name) },
+        hovertemplate: plotlyMarkup`${p.name}, ${stage}: mean wait %{customdata[0]}, mean of replications' p95 %{customdata[1]}<extra></extra>`,
+      });
+      shown.add(p.name);
+    }
+  });
+  if (data.length === 0) return null;
+  const layout = baseLayout("Waiting time before each stage: mean (bar) and mean of replications' p95 (whisker end)", { title: '' }, { title: '' }, {
+    barmode: 'group',
+    ...legendFor(plans.length),
+  });
+  return { figure: { id: 'waits', data, layout: { ...layout, ...axes } }, units, rows };
 }

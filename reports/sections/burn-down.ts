@@ -1,4 +1,4 @@
-import { baseLayout, deadlineMarks, legendFor, plotDiv, weeksAxis, type Figure } from '../figure.js';
+import { baseLayout, deadlineMarks, duplicatesOf, legendFor, OVERLAID_LINE, plotDiv, stackedWidth, weeksAxis, type Figure } from '../figure.js';
 import { formatNumber, formatWeeks, HOURS_PER_WEEK, round, toWeeks } from '../format.js';
 import { withAlpha } from '../palette.js';
 import { plotlyMarkup } from '../plotly-text.js';
@@ -21,9 +21,11 @@ export function burnDownSection(ctx: ReportContext): Section {
   for (const p of plans) if (p.burnDown && p.burnDown.hours.length > 0) lastHour = Math.max(lastHour, p.burnDown.hours[p.burnDown.hours.length - 1]);
   const end = Math.max(1, (lastHour * 1.02) / HOURS_PER_WEEK);
   const data: Figure['data'] = [];
-  for (const p of plans) {
+  const same = duplicatesOf(plans.map((p) => p.burnDown));
+  plans.forEach((p, k) => {
     const b = p.burnDown;
-    if (b === null || b.hours.length === 0) continue;
+    if (b === null || b.hours.length === 0) return;
+    const twin = same[k] === -1 ? null : plans[same[k]].name;
     const x = b.hours.map((h) => toWeeks(h));
     data.push({
       type: 'scatter',
@@ -34,22 +36,23 @@ export function burnDownSection(ctx: ReportContext): Section {
       x: [...x, ...[...x].reverse()],
       y: [...b.p90.map((v) => round(v, 1)), ...[...b.p10].reverse().map((v) => round(v, 1))],
       fill: 'toself',
-      fillcolor: withAlpha(ctx.colorOf(p.name), 0.18),
+      // An equal earlier plan's band is already there: this one adds its outline only.
+      fillcolor: withAlpha(ctx.colorOf(p.name), twin === null ? 0.18 : 0.04),
       line: { width: 0.5, color: withAlpha(ctx.colorOf(p.name), 0.4) },
       hoverinfo: 'skip',
     });
     data.push({
       type: 'scatter',
       mode: 'lines',
-      name: p.name,
+      name: twin === null ? p.name : `${p.name} (same as ${twin})`,
       legendgroup: p.name,
       x,
       y: b.p50.map((v) => round(v, 1)),
       customdata: b.p10.map((lo, i) => [round(lo, 0), round(b.p90[i], 0)]),
-      line: { color: ctx.colorOf(p.name), dash: ctx.dashOf(p.name), width: 2.5 },
+      line: { color: ctx.colorOf(p.name), dash: ctx.dashOf(p.name), width: stackedWidth(k, plans.length), ...(twin === null ? {} : OVERLAID_LINE) },
       hovertemplate: plotlyMarkup`${p.name}, week %{x:.1f}: median %{y:,.0f} left (p10–p90 %{customdata[0]:,}–%{customdata[1]:,})<extra></extra>`,
     });
-  }
+  });
   const deadline = deadlineMarks(header);
   const figure: Figure = {
     id: 'burn-down',
@@ -61,7 +64,7 @@ export function burnDownSection(ctx: ReportContext): Section {
     }, { shapes: deadline.shapes, annotations: deadline.annotations, ...legendFor(plans.length) }),
   };
   const parts = [
-    paragraph('Lines are the median replication; the shaded band holds 80% of replications (p10 to p90). A band still above zero at the deadline line means work left over.', 'note'),
+    paragraph('Lines are the median replication; the shaded band holds 80% of replications (p10 to p90). A band still above zero at the deadline line means work left over. A plan with the same band as an earlier plan is drawn dashed over it and named "same as".', 'note'),
     plotDiv(figure, 'Burn-down per plan: items remaining over weeks, with the 10th to 90th percentile band.'),
   ];
   if (header.deadlineHours !== null) {

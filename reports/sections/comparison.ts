@@ -57,6 +57,8 @@ export function comparisonSection(ctx: ReportContext): Section {
       const prev = byCost[i - 1];
       if (prev !== undefined && !below.has(prev.name) && prev.unitCost.mean! - p.unitCost.mean! < near && Math.abs(prev.onTime!.probability! - p.onTime!.probability!) < 0.15) below.add(p.name);
     });
+    // Smaller points with many plans, so a cluster stays a set of points rather than one blot.
+    const size = drawable.length <= 5 ? 13 : drawable.length <= 12 ? 10 : 8;
     const data: Figure['data'] = drawable.map((p) => {
       const ci = unitCostInterval(p);
       const on = p.onTime!;
@@ -71,7 +73,7 @@ export function comparisonSection(ctx: ReportContext): Section {
         text: [p.name],
         textposition: below.has(p.name) ? 'bottom center' : 'top center',
         cliponaxis: false,
-        marker: { color: ctx.colorOf(p.name), size: 13, symbol: front.has(p.name) ? 'circle' : 'circle-open', line: { width: 2, color: ctx.colorOf(p.name) } },
+        marker: { color: ctx.colorOf(p.name), size, symbol: front.has(p.name) ? ctx.symbolOf(p.name) : `${ctx.symbolOf(p.name)}-open`, line: { width: 2, color: ctx.colorOf(p.name) } },
         error_x: { type: 'data', symmetric: false, array: [round((on.high ?? on.probability!) - on.probability!, 6)], arrayminus: [round(on.probability! - (on.low ?? on.probability!), 6)], color: ctx.colorOf(p.name), thickness: 1.5, width: 5 },
         ...(ci === null ? {} : { error_y: { type: 'data', symmetric: false, array: [round(ci.high - y, 6)], arrayminus: [round(y - ci.low, 6)], color: ctx.colorOf(p.name), thickness: 1.5, width: 5 } }),
         hovertemplate: plotlyMarkup`${p.name}: %{x:.0%} on time (95% CI ${formatChance(on.low)}–${formatChance(on.high)}), ${formatMoney(y, cur)} per accurate item<extra></extra>`,
@@ -86,7 +88,7 @@ export function comparisonSection(ctx: ReportContext): Section {
         x: frontPlans.map((p) => p.onTime!.probability),
         y: frontPlans.map((p) => round(p.unitCost.mean!, 6)),
         line: { color: '#000000', width: 1.5, dash: 'dot' },
-        marker: { symbol: 'circle-open', size: 24, color: '#000000', line: { width: 1.5 } },
+        marker: { symbol: 'circle-open', size: size + 11, color: '#000000', line: { width: 1.5 } },
         hoverinfo: 'skip',
       });
     }
@@ -98,12 +100,17 @@ export function comparisonSection(ctx: ReportContext): Section {
     const lo = Math.min(...ys);
     const hi = Math.max(...ys);
     const pad = (hi - lo || Math.abs(hi) || 1) * 0.15;
+    // The chance axis spans the points and their intervals, not always 0-100%: twelve plans between 90% and 100% would otherwise sit in one clump at the right edge.
+    const xs = drawable.flatMap((p) => [p.onTime!.probability!, p.onTime!.low ?? p.onTime!.probability!, p.onTime!.high ?? p.onTime!.probability!]);
+    const xSpan = Math.max(0.1, Math.max(...xs) - Math.min(...xs));
+    const x0 = Math.max(-0.02, Math.min(...xs) - xSpan * 0.08);
+    const x1 = Math.min(1.02, Math.max(...xs) + xSpan * 0.08);
     figures.push({
       id: 'comparison',
       data,
       layout: baseLayout(
         'Chance of finishing on time against cost per accurate item (best: bottom right)',
-        { title: `Probability of finishing by the deadline (${formatWeeks(header.deadlineHours)})`, range: [-0.05, 1.05], tickformat: '.0%', zeroline: false },
+        { title: `Probability of finishing by the deadline (${formatWeeks(header.deadlineHours)})`, range: [round(x0, 4), round(x1, 4)], tickformat: '.0%', zeroline: false },
         { title: `Mean cost per accurate item (${cur})`, tickformat: ',.3~f', range: [round(Math.max(0, lo - pad), 6), round(hi + pad, 6)] },
         legendFor(drawable.length + 1),
       ),

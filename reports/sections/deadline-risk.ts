@@ -1,4 +1,4 @@
-import { baseLayout, deadlineMarks, legendFor, plotDiv, weeksAxis, type Figure } from '../figure.js';
+import { baseLayout, deadlineMarks, duplicatesOf, legendFor, OVERLAID_LINE, plotDiv, stackedWidth, weeksAxis, type Figure } from '../figure.js';
 import { calendarDate, escapeHtml, formatChance, formatWeeks, horizonPhrase, HOURS_PER_WEEK, round, toWeeks } from '../format.js';
 import { INK } from '../palette.js';
 import { plotlyMarkup } from '../plotly-text.js';
@@ -25,19 +25,21 @@ export function deadlineRiskSection(ctx: ReportContext): Section {
   const { header, plans } = ctx.data;
   const end = completionAxisEnd(ctx.data);
   const data: Figure['data'] = [];
-  for (const p of plans) {
-    if (p.replications === 0) continue;
+  const same = duplicatesOf(plans.map((p) => [p.replications, p.completionHours]));
+  plans.forEach((p, k) => {
+    if (p.replications === 0) return;
+    const twin = same[k] === -1 ? null : plans[same[k]].name;
     const n = p.replications;
     const x = [0, ...p.completionHours.map((h) => toWeeks(h)), round(end, 4)];
     const y = [0, ...p.completionHours.map((_, i) => round((i + 1) / n, 5)), round(p.completionHours.length / n, 5)];
     data.push({
       type: 'scatter',
       mode: 'lines',
-      name: p.name,
+      name: twin === null ? p.name : `${p.name} (same as ${twin})`,
       legendgroup: p.name,
       x,
       y,
-      line: { shape: 'hv', color: ctx.colorOf(p.name), dash: ctx.dashOf(p.name), width: 2.5 },
+      line: { shape: 'hv', color: ctx.colorOf(p.name), dash: ctx.dashOf(p.name), width: stackedWidth(k, plans.length), ...(twin === null ? {} : OVERLAID_LINE) },
       hovertemplate: plotlyMarkup`${p.name}: %{y:.0%} finished by week %{x:.1f}<extra></extra>`,
     });
     const marks = QUANTILES.filter(({ key }) => p.completion[key] !== null);
@@ -51,11 +53,11 @@ export function deadlineRiskSection(ctx: ReportContext): Section {
         x: marks.map(({ key }) => toWeeks(p.completion[key]!)),
         y: marks.map(({ q }) => q),
         text: marks.map(({ key }) => key),
-        marker: { symbol: 'diamond', size: 10, color: ctx.colorOf(p.name), line: { color: '#ffffff', width: 1 } },
+        marker: { symbol: 'diamond', size: twin === null ? 10 : 6, color: ctx.colorOf(p.name), line: { color: '#ffffff', width: 1 } },
         hovertemplate: plotlyMarkup`${p.name} %{text}: week %{x:.1f}<extra></extra>`,
       });
     }
-  }
+  });
   const deadline = deadlineMarks(header);
   const guides = QUANTILES.map(({ q }) => ({ type: 'line', xref: 'paper', yref: 'y', x0: 0, x1: 1, y0: q, y1: q, line: { color: '#9e9e9e', width: 1, dash: 'dot' } }));
   const guideLabels = QUANTILES.map(({ key, q }) => ({ xref: 'paper', yref: 'y', x: 1, y: q, xanchor: 'right', yanchor: 'bottom', showarrow: false, text: key, font: { size: 10, color: INK.muted } }));

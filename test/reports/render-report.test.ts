@@ -101,16 +101,20 @@ describe('the charts', () => {
 
   it('draws the burn-down as a p10-p90 band and a median line per plan', () => {
     const bd = figures['burn-down'];
-    expect(bd.data.map((t) => t.name)).toEqual(['base p10–p90', 'base', 'fast p10–p90', 'fast', 'stuck p10–p90', 'stuck']);
+    // The fixture's three plans share one band: the later two are drawn dashed over the first and named so, not hidden under it.
+    expect(bd.data.map((t) => t.name)).toEqual(['base p10–p90', 'base', 'fast p10–p90', 'fast (same as base)', 'stuck p10–p90', 'stuck (same as base)']);
+    expect((bd.data[1] as { line: { dash: string } }).line.dash).toBe('solid');
+    expect((bd.data[5] as { line: { dash: string } }).line.dash).toBe('dash');
     const band = bd.data[0] as { x: number[]; y: number[]; fill: string };
     expect(band.fill).toBe('toself');
     expect(band.x).toHaveLength(10);
     expect(band.y.slice(0, 5)).toEqual([495_000, 490_000, 480_000, 20_000, 1_000]);
   });
 
-  it('stacks cost by activity with one trace per activity that cost anything', () => {
-    expect(figures['cost-by-activity'].data.map((t) => t.name)).toEqual(['annotation', 'rework', 'idle', 'guidelines']);
-    expect(figures['cost-by-activity'].layout.barmode).toBe('stack');
+  it('stacks cost by activity with one trace per activity that cost anything, and marks the net total', () => {
+    expect(figures['cost-by-activity'].data.map((t) => t.name)).toEqual(['annotation', 'rework', 'idle', 'guidelines', 'Net total']);
+    // Relative: a negative amount stacks below zero instead of hiding inside the positive stack.
+    expect(figures['cost-by-activity'].layout.barmode).toBe('relative');
     expect(figures['unit-cost'].data.map((t) => t.type)).toEqual(['box', 'box', 'box']);
   });
 
