@@ -5,7 +5,7 @@ import { Activity } from './activities.js';
 import type { CostLedger } from './cost-ledger.js';
 import type { ItemStore } from './item-store.js';
 import type { ErrorModifier } from './modifiers/handling-modifier.js';
-import type { Task } from './modifiers/task.js';
+import { describeTask, type Task } from './modifiers/task.js';
 import { Pass } from './pass.js';
 import type { PayTerms } from './pay/index.js';
 import type { QueueDiscipline } from './queue-discipline.js';
@@ -148,7 +148,7 @@ export class ItemFlow {
   }
 
   /** Moves an item to a stage and returns how many tasks it needs there. */
-  prepare(item: number, stage: number): number {
+  private prepare(item: number, stage: number): number {
     const items = this.items;
     items.stage[item] = stage;
     items.begun[item] = 0;
@@ -165,12 +165,7 @@ export class ItemFlow {
   /** The pool's error rate with every error modifier applied to this label. */
   private modifiedErrorRate(item: number, st: StageRuntime, pool: number, person: number): number {
     const { items, task, errorModifiers } = this;
-    task.type = items.type[item];
-    task.stage = st;
-    task.pass = items.pass[item];
-    task.activity = activityOf(st, task.pass);
-    task.pool = pool;
-    task.person = person;
+    describeTask(task, items.type[item], st, items.pass[item], pool, person);
     let p = this.errorRates[pool];
     for (let m = 0; m < errorModifiers.length; m++) p *= errorModifiers[m].errorFactor(task);
     return p;

@@ -1,4 +1,4 @@
-import type { StageRuntime } from '../stage-runtime.js';
+import { activityOf, type StageRuntime } from '../stage-runtime.js';
 
 /**
  * The task being timed or judged, as modifiers see it. One object per replication is filled in
@@ -19,4 +19,14 @@ export interface Task {
 
 export function emptyTask(stage: StageRuntime): Task {
   return { type: 0, stage, pass: 0, activity: 0, pool: 0, person: 0 };
+}
+
+/** Fills `task` in place for the task `person` of `pool` does on an item of `type` at `stage` in `pass`. */
+export function describeTask(task: Task, type: number, stage: StageRuntime, pass: number, pool: number, person: number): void {
+  task.type = type;
+  task.stage = stage;
+  task.pass = pass;
+  task.activity = activityOf(stage, pass);
+  task.pool = pool;
+  task.person = person;
 }
