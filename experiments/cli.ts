@@ -14,7 +14,7 @@ import { usageMessage, withExamples } from './cli/help.js';
 import { initCommand } from './cli/init-command.js';
 import { errorLine } from './cli/error-line.js';
 import { endQuietlyWhenStdoutCloses } from './cli/closed-stdout.js';
-import { InterruptedRunExists } from './run/run-experiment.js';
+import { InterruptedRunExists, labelsimVersion } from './run/run-experiment.js';
 import { LockedError } from './run/run-lock.js';
 import { LimitError } from './run/limits.js';
 import { OutputError } from './run/output-error.js';
@@ -184,7 +184,7 @@ async function main(argv: string[]): Promise<number> {
     .strict()
     .help()
     .alias('help', 'h')
-    .version()
+    .version(labelsimVersion())
     .alias('version', 'V')
     .epilogue('Results go to stdout, progress and diagnostics to stderr. Exit codes: 0 done, 1 some replications failed, 2 bad input, 3 internal error, 4 output not writable, 130 interrupted.')
     .fail((msg, err) => {
