@@ -9,9 +9,11 @@ export interface CurvePoint {
 
 export interface CurveFitOptions {
   /**
-   * How much each point counts. 'position' (the default) follows Figueroa et al. (2012): with the
-   * distinct sizes sorted, the j-th of m counts j/m, so the points nearest the extrapolation
-   * (larger training sets, less noisy) steer the fit. 'equal' is ordinary least squares.
+   * How much each point counts. 'position' (the default) follows Figueroa et al. (2012), who give
+   * points from larger training sets more weight, by position: with the distinct sizes sorted,
+   * the j-th of m counts j/m, so the points nearest the extrapolation (and the least noisy) steer
+   * the fit without the first ones vanishing, as weights proportional to n would make them.
+   * 'equal' is ordinary least squares.
    */
   readonly weighting?: 'position' | 'equal';
   /** Levenberg-Marquardt iterations before the fit is declared not to converge. */
@@ -156,11 +158,13 @@ export const MAX_ASYMPTOTE_DRAWS = 100;
  * multivariate normal with the fit's estimate and logCovariance (Cholesky factor times three
  * standard normals, each the inverse normal CDF of one uniform from `uniform`), so b and c are
  * always positive. An asymptote outside (0, 1] is impossible for a classifier's accuracy, so
- * that draw is redrawn; after MAX_ASYMPTOTE_DRAWS tries (only when the fit puts nearly all its
- * weight above 1) the last draw's a is clamped into (0, 1]. The truncation pulls the mean of a
- * below the estimate only when a is within a few standard errors of 1.
+ * that draw is redrawn; after MAX_ASYMPTOTE_DRAWS tries the last draw's a is clamped into (0, 1].
+ * A fit from fitLearningCurve has a <= 1, so at most half its draws fall above 1 and the clamp
+ * is reached with probability below 2^-100; it guards hand-made fits. The truncation pulls the
+ * mean of a below the estimate only when a is within a few standard errors of 1.
  *
- * Deterministic: the same uniform sequence gives the same curve.
+ * Deterministic: the same uniform sequence gives the same curve. Each attempt takes three
+ * uniforms, so a curve takes three unless its asymptote had to be redrawn.
  */
 export function drawCurve(fit: CurveFit, uniform: () => number): LearningCurve {
   const { a, b, c } = fit.estimate;
