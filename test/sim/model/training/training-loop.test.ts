@@ -124,6 +124,28 @@ describe('active learning', () => {
     expect(activeR.labelsToTarget).toBe(100 + Math.ceil((385 - 100) / e));
   });
 
+  it('needs fewer labels than random sampling by its efficiency in random mode too, within sampling error', () => {
+    // 5% label errors and random handling times: both strategies need (1 - 2 x 0.05)^-2 more
+    // effective labels, so active's chosen labels are random's beyond the seed, over e.
+    const noisy = (s: SelectionConfig, r: number) =>
+      simulateReplication(
+        project(training(s, { retrain: { hours: 1, compute: 0, engineerHours: 0, engineerPerHour: 0 } }), {
+          deterministic: false,
+          pools: [pool('annotator', 1, { shifts: [roundTheClock(1)], errorRate: 0.05, pay: { kind: 'hourly', perHour: RATE } })],
+        }),
+        3,
+        r,
+      ).labelsToTarget;
+    const reps = Array.from({ length: 12 }, (_, r) => r);
+    const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
+    const randomMean = mean(reps.map((r) => noisy(random(5), r)));
+    const activeMean = mean(reps.map((r) => noisy(active(100, 5, 2), r)));
+    const expected = 100 + (randomMean - 100) / 2;
+    // Batches of 5 overshoot by at most 5 labels each way; the noise share varies a little.
+    expect(Math.abs(activeMean - expected)).toBeLessThan(0.03 * expected + 5);
+    expect(randomMean).toBeGreaterThan(385 / 0.81 - 20);
+  });
+
   it('leaves salaried annotators idle while they wait: large batches and slow retrains show as idle pay', () => {
     const salaried = (hours: number) =>
       simulateReplication(
