@@ -21,6 +21,8 @@ export interface PlanInput {
   finishLine: boolean;
   /** Whether the plan trains a model on its labels (training/): its figures then have a section of their own. */
   trainsModel: boolean;
+  /** The model accuracy the plan stops at, if it has an accuracy target. */
+  accuracyTarget?: number | null;
 }
 
 /**
@@ -104,7 +106,7 @@ export function summarizePlan(p: PlanInput, baseline: ReplicationResult[] | null
             unitCost: f.paired('unitCost', baseline),
             cost: f.paired('cost', baseline),
           },
-    ...(p.trainsModel ? { training: trainingFigures(f, rs) } : f.skip(TRAINING_OUTPUTS)),
+    ...(p.trainsModel ? { training: trainingFigures(f, rs, p.accuracyTarget ?? null) } : f.skip(TRAINING_OUTPUTS)),
     ...f.rest(),
   };
 }
@@ -118,10 +120,11 @@ const TRAINING_OUTPUTS = ['firstModelHours', 'labelsToTarget', 'retrains', 'mode
  * the cost per 10,000 labelled items (the brief's unit: the mean of each replication's total cost
  * over its accepted items, times 10,000).
  */
-function trainingFigures(f: PlanOutputs, rs: ReplicationResult[]) {
+function trainingFigures(f: PlanOutputs, rs: ReplicationResult[], target: number | null) {
   const first = f.timeToFinish('firstModelHours');
   const per10k = rs.map((r) => (r.accepted > 0 ? (10_000 * r.cost) / r.accepted : NaN));
   return {
+    target,
     firstModelHours: { ...first.completion, byDeadline: first.onTime },
     labelsToTarget: f.mean('labelsToTarget'),
     reachedShare: rs.length === 0 ? null : round(rs.filter((r) => !Number.isNaN(r.labelsToTarget)).length / rs.length),

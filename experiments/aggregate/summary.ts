@@ -67,6 +67,7 @@ export function buildSummary(input: SummaryInput, records: RecordSet): Summary {
           types: plan.model.work.map((w) => ({ name: w.name, count: w.count, equivalentUnits: w.equivalentUnits })),
           finishLine: hasFinishLine(plan.model),
           trainsModel: (plan.model.training ?? null) !== null,
+          accuracyTarget: plan.model.target != null && 'accuracy' in plan.model.target ? plan.model.target.accuracy : null,
         },
         i === 0 ? null : baseline,
       );
