@@ -81,12 +81,15 @@ export interface Spread {
 
 /** A plan's model being trained, as the Strategies section shows it. */
 export interface TrainingReport {
+  /** Retrain cycles of continuous operation after the first model (absent or null: none). */
+  cycleCount?: number | null;
   /** Accuracy target, and the share of replications that reached it at all (by the horizon). */
   target: number | null;
   reachedShare: number | null;
   labelsToTarget: Spread;
-  /** Hours until the target was reached (the completion) and until the first model was deployed. */
+  /** Hours until the first model reached the target, the chance it did by the deadline, and hours until the first model was deployed. */
   timeToTarget: Spread;
+  targetByDeadline?: number | null;
   firstModelHours: Spread;
   costPer10kItems: Spread;
   /** Total cost until the target was reached (the cost at completion). */
@@ -95,6 +98,8 @@ export interface TrainingReport {
   /** Cost of one retrain (compute and ML engineering), and its share of the cost to the target. */
   retrainCost: number | null;
   batchWaitHours: number | null;
+  /** Continuous operation (absent without it): cycles, the cost of one, its share of the first model's cost, and the cost after all of them. */
+  cycles?: { count: number; cost: Spread; shareOfFirst: Spread; cumulative: Spread };
   /** Accuracy of the deployed model and the cost so far at each day's end: hours of the day ends and p10/p50/p90. */
   accuracyByDay: { hours: number[]; p10: number[]; p50: number[]; p90: number[] };
   costByDay: { p10: number[]; p50: number[]; p90: number[] };

@@ -115,14 +115,26 @@ function trainingReport(t: TrainingFigures, rs: ReplicationResult[], model: Mode
   return {
     target,
     reachedShare: t.reachedShare,
+    cycleCount: t.cycles,
     labelsToTarget: spread(rs.map((x) => x.labelsToTarget)),
-    timeToTarget: spread(rs.map((x) => x.completionHours)),
+    timeToTarget: spread(rs.map((x) => x.targetHours)),
+    targetByDeadline: t.targetHours.onTime?.probability ?? null,
     firstModelHours: spread(rs.map((x) => x.firstModelHours)),
     costPer10kItems: spread(rs.map((x) => (x.accepted > 0 ? (10_000 * x.cost) / x.accepted : NaN))),
-    costToTarget: spread(rs.map((x) => (Number.isNaN(x.completionHours) ? NaN : x.cost))),
+    costToTarget: spread(rs.map((x) => x.targetCost)),
     retrains: t.retrains.mean,
     retrainCost: r.compute + r.engineerHours * r.engineerPerHour,
     batchWaitHours: t.batchWaitHours.mean,
+    ...((model.training!.cycles ?? null) === null
+      ? {}
+      : {
+          cycles: {
+            count: model.training!.cycles!.count,
+            cost: spread(rs.map((x) => x.cycleCost)),
+            shareOfFirst: spread(rs.map((x) => (x.targetCost > 0 ? x.cycleCost / x.targetCost : NaN))),
+            cumulative: spread(rs.map((x) => (Number.isNaN(x.completionHours) ? NaN : x.cost))),
+          },
+        }),
     accuracyByDay: { hours: Array.from({ length: through }, (_, d) => 24 * (d + 1)), ...accuracy },
     costByDay: cost,
   };

@@ -68,6 +68,7 @@ export function buildSummary(input: SummaryInput, records: RecordSet): Summary {
           finishLine: hasFinishLine(plan.model),
           trainsModel: (plan.model.training ?? null) !== null,
           accuracyTarget: plan.model.target != null && 'accuracy' in plan.model.target ? plan.model.target.accuracy : null,
+          cycles: plan.model.training?.cycles?.count ?? null,
         },
         i === 0 ? null : baseline,
       );

@@ -40,7 +40,8 @@ export function verdictLines(s: Summary): string[] {
     }
     // A model trained to an accuracy target delivers the model: its finish is the target, its cost the cost to reach it.
     const target = 'training' in p ? p.training.target : null;
-    const finish = target === null ? 'finish' : `reach ${pct(target, 1)} accuracy`;
+    const cycles = 'training' in p ? p.training.cycles : null;
+    const finish = target === null ? 'finish' : cycles === null ? `reach ${pct(target, 1)} accuracy` : `reach ${pct(target, 1)} accuracy and ${cycles} retrain cycles at it`;
     if (p.onTime !== null) parts.push(`${pct(p.onTime.probability, 0)} chance to ${finish} by ${weeks(s.deadlineHours)} (95% CI ${pct(p.onTime.low, 0)}-${pct(p.onTime.high, 0)});`);
     parts.push(`p50 ${weeks(c.p50)}, p85 ${weeks(c.p85)};`);
     if ('training' in p && p.training.labelsToTarget.p50 != null) parts.push(`${p.training.labelsToTarget.p50.toLocaleString('en-US')} training labels (p50);`);

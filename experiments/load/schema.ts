@@ -506,6 +506,16 @@ const Training = strict(
       .default(null)
       .describe('Synthetic training examples; null = none. Default null.'),
     validation: num('a number of items: an integer >= 0', { int: true, min: 0, max: 1e9 }).default(0).describe('Real items labelled first and held out to evaluate the model. Default 0.'),
+    cycles: strict(
+      {
+        count: count('retrain cycles').describe('Cycles of continuous operation after the first model reaches the target. Required.'),
+        every: positiveDuration().describe('Time between cycles, from the first model at the target, like 4w. Required.'),
+        drift: share().describe('Share of the training set\'s value lost to data drift at each cycle. Required.'),
+      },
+      'continuous operation: { count, every, drift }',
+    )
+      .optional()
+      .describe('Continuous operation: retrain cycles on new data after the first model; absent = the project ends at the first model at the target.'),
   },
   'training: { curve, selection, retrain, assist, synthetic, validation }',
 );

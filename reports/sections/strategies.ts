@@ -1,5 +1,5 @@
 import { baseLayout, deadlineMarks, legendFor, plotDiv, stackedWidth, weeksAxis, type Figure } from '../figure.js';
-import { escapeHtml, formatChance, formatMoney, formatNumber, formatWeeks, HOURS_PER_WEEK, round, toWeeks } from '../format.js';
+import { escapeHtml, formatChance, formatMoney, formatNumber, formatPercent, formatWeeks, HOURS_PER_WEEK, round, toWeeks } from '../format.js';
 import { withAlpha } from '../palette.js';
 import { plotlyMarkup } from '../plotly-text.js';
 import type { ReportPlan, Spread, TrainingReport } from '../report-data.js';
@@ -15,6 +15,8 @@ export function trainingPlans(plans: ReportPlan[]): TrainingPlan[] {
 /** The median, and the p10–p90 range on a second line, in a table cell. */
 const spreadOf = (s: Spread, show: (x: number | null) => string, unit = ''): Cell =>
   s.p50 === null ? 'never reached' : { html: `${escapeHtml(show(s.p50) + unit)}<br><small>${escapeHtml(`${show(s.p10)}–${show(s.p90)}${unit}`)}</small>` };
+
+const spreadText = (s: Spread, show: (x: number | null) => string): string => (s.p50 === null ? 'none' : `${show(s.p50)} (${show(s.p10)}–${show(s.p90)})`);
 
 /** Before the first model there is no accuracy to draw: a gap, not a line at 0%. */
 const percentOrGap = (v: number): number | null => (v > 0 ? round(100 * v, 2) : null);
@@ -33,19 +35,29 @@ export function strategiesSection(ctx: ReportContext): Section {
   const weeks = (x: number | null) => (x === null ? 'n/a' : (x / HOURS_PER_WEEK).toFixed(1));
   const target = plans.find((p) => p.training.target !== null)?.training.target ?? null;
 
+  const withCycles = plans.some((p) => p.training.cycles !== undefined);
+  const cycleCount = plans.find((p) => p.training.cycles !== undefined)?.training.cycles?.count ?? 0;
   const rows: Cell[][] = plans.map((p) => {
     const t = p.training;
     const retrainShare = t.retrainCost !== null && t.retrains !== null && t.costToTarget.p50 !== null && t.costToTarget.p50 > 0 ? (t.retrainCost * t.retrains) / t.costToTarget.p50 : null;
     return [
       planLabel(ctx, p),
       spreadOf(t.labelsToTarget, (x) => formatNumber(x)),
-      p.onTime === null ? 'n/a' : formatChance(p.onTime.probability),
+      t.targetByDeadline !== undefined ? formatChance(t.targetByDeadline) : p.onTime === null ? 'n/a' : formatChance(p.onTime.probability),
       spreadOf(t.timeToTarget, weeks, ' wk'),
       spreadOf(t.firstModelHours, weeks, ' wk'),
       spreadOf(t.costToTarget, money),
       spreadOf(t.costPer10kItems, money),
       { html: `${escapeHtml(`${formatNumber(t.retrains, 1)} × ${money(t.retrainCost)}`)}${retrainShare === null ? '' : `<br><small>${escapeHtml(`${formatNumber(100 * retrainShare, 1)}% of the cost`)}</small>`}` },
       `${formatNumber(t.batchWaitHours, 0)} h`,
+      ...(withCycles
+        ? t.cycles === undefined
+          ? ['n/a', 'n/a']
+          : [
+              { html: `${escapeHtml(spreadText(t.cycles.cost, money))}<br><small>${escapeHtml(`${formatPercent(t.cycles.shareOfFirst.p50, 0)} of the first`)}</small>` },
+              spreadOf(t.cycles.cumulative, money),
+            ]
+        : []),
     ];
   });
   const headers = [
@@ -58,6 +70,7 @@ export function strategiesSection(ctx: ReportContext): Section {
     'Cost per 10,000 items',
     'Retrains × cost each',
     'Waiting for batches',
+    ...(withCycles ? ['Cost per retrain cycle (p50, share of the first model)', `Cost after ${cycleCount} cycles`] : []),
   ];
 
   const accuracyFigure = bandsFigure(ctx, plans, 'strategies-accuracy-time', target);
@@ -67,7 +80,7 @@ export function strategiesSection(ctx: ReportContext): Section {
       'Each plan trains a model on its accepted labels and stops when an evaluated model reaches the accuracy target. Labels to target are the training labels of the first model at or above it (held-out validation items not counted); each replication draws its own learning curve from the fit, so the spread includes the uncertainty of the curve. Cost per 10,000 items is the total cost over the items labelled, times 10,000. Replications that never reach the target by the horizon are left out of the spreads and count against the chance of reaching it by the deadline.',
       'note',
     ),
-    table(headers, rows, { numeric: [1, 2, 3, 4, 5, 6, 8] }),
+    table(headers, rows, { numeric: [1, 2, 3, 4, 5, 6, 8, ...(withCycles ? [9, 10] : [])] }),
     plotDiv(accuracyFigure, 'Model accuracy over weeks per strategy: median line and 10th to 90th percentile band, with the target.'),
     plotDiv(costFigure, 'Model accuracy against money spent per strategy: the median replication day by day, with the accuracy band.'),
   ];

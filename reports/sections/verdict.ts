@@ -16,7 +16,8 @@ export function verdictLine(plan: ReportPlan, header: ReportHeader): string {
   } else {
     // A model trained to an accuracy target delivers the model: the finish is the target, the cost what reaching it took.
     const target = plan.training?.target ?? null;
-    const finish = target === null ? 'finish' : `reach ${formatPercent(target, 1)} accuracy`;
+    const cycles = plan.training?.cycleCount ?? null;
+    const finish = target === null ? 'finish' : cycles === null ? `reach ${formatPercent(target, 1)} accuracy` : `reach ${formatPercent(target, 1)} accuracy and ${cycles} retrain cycles at it`;
     if (plan.onTime !== null && header.deadlineHours !== null) {
       parts.push(
         `${formatChance(plan.onTime.probability)} chance to ${finish} by ${formatWeeks(header.deadlineHours)} (95% CI ${formatChance(plan.onTime.low)}–${formatChance(plan.onTime.high)})`,

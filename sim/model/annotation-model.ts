@@ -172,7 +172,7 @@ export class AnnotationModel {
     this.dayKind = this.sim.register((day) => this.onDayEnd(day));
     if ((Number.isFinite(goal) || tc !== null) && days > 0) this.sim.at(24, this.dayKind, 0);
     const randomArrivals = random ? { seed, replication } : null;
-    const heldBack = new Set(tc !== null && tc.selection.kind === 'active' ? [trainingType] : []);
+    const heldBack = new Set(tc !== null && TrainingLoop.holdsBackWork(tc) ? [trainingType] : []);
     this.arrivals = new Arrivals(this.sim, config.work, this.items, this.stages, workflows, this.groups, this.flow, discipline, randomArrivals, heldBack);
     if (tc !== null) {
       this.training = new TrainingLoop({

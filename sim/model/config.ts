@@ -235,4 +235,17 @@ export interface TrainingConfig {
   synthetic: SyntheticConfig | null;
   /** Real items labelled first and held out to evaluate the model (never trained on). */
   validation: number;
+  /** Continuous operation after the first model reaches the target: null = the project ends there. */
+  cycles?: CyclesConfig | null;
+}
+
+/**
+ * A continuous programme: every `everyHours` after the first model reached the target, the data
+ * drifts (the training set keeps 1 - drift of its value on the new data) and new items are
+ * labelled until a retrained model reaches the target again; the project ends after `count` cycles.
+ */
+export interface CyclesConfig {
+  count: number;
+  everyHours: number;
+  drift: number;
 }

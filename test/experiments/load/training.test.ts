@@ -82,6 +82,17 @@ describe('the model being trained, in the file', () => {
     expect(streaming.field).toBe('work.frames.arrival');
   });
 
+  it('reads continuous operation, and refuses cycles without an accuracy target to return to', () => {
+    const model = parseDoc(withTraining((doc) => (doc.training.cycles = { count: 3, every: '4w', drift: '30%' }))).plans[0].model;
+    expect(model.training!.cycles).toEqual({ count: 3, everyHours: 672, drift: 0.3 });
+    expect('cycles' in parseDoc(withTraining()).plans[0].model.training!).toBe(false);
+    const noTarget = errorAfter((doc) => {
+      Object.assign(doc, withTraining((d) => (d.training.cycles = { count: 3, every: '4w', drift: '30%' })));
+      delete doc.target;
+    });
+    expect(noTarget.field).toBe('training.cycles');
+  });
+
   it('gives a check verdict before anything runs when the pool of items cannot reach the target', () => {
     // acc(n) = 0.95 - n^-0.5 reaches 90% at n = 401 (acc(400) is a rounding error short); 1,000 frames suffice, 300 do not.
     const fine = parseDoc(withTraining()).plans[0].model;

@@ -194,3 +194,31 @@ describe('a synthetic supplement', () => {
     expect(r.costByActivity[names.indexOf('synthetic')]).toBeCloseTo(300 * 0.1, 9);
   });
 });
+
+describe('continuous operation: retrain cycles after the first model', () => {
+  it('labels again after each drift until a retrained model is back at the target: the hand computation', () => {
+    // Random sampling is metered in continuous operation: 200 items let in at the start, 100 more at
+    // each retrain. The first model at the target is deployed at 110 h (as without cycles); no item
+    // is let in after it, so the 600 let in are labelled by 150 h (two more retrains, on labels in
+    // flight). The cycle starts 200 h after the first target, at 310 h: drift halves the set's value
+    // (600 labels count as 300: acc = 0.942), 200 items are let in, and the retrain at 400 labels
+    // (335 h) is deployed at 345 h with acc(400) = 0.95: the programme ends there.
+    const cycles = project(training(random(100), { cycles: { count: 1, everyHours: 200, drift: 0.5 } }));
+    const r = simulateReplication(cycles, 1, 0);
+    expect(r.targetHours).toBe(110);
+    expect(r.completionHours).toBe(345);
+    expect(r.retrains).toBe(7);
+    // By the first target: 440 tasks begun (110 h at 20/h) and 4 retrains at 250 each.
+    expect(r.targetCost).toBe(110 * RATE + 4 * 250);
+    // The cycle: 140 tasks begun from 310 h to 345 h, and its one retrain.
+    expect(r.cycleCost).toBe(35 * RATE + 250);
+    expect(r.cost).toBe(740 * HANDLING * RATE + 7 * 250);
+    expect(r.cycleCost / r.targetCost).toBeCloseTo(950 / 3200, 12);
+  });
+
+  it('has no cycle cost without cycles, and the first target is the completion', () => {
+    const r = simulateReplication(project(training(random(100))), 1, 0);
+    expect(r.targetHours).toBe(r.completionHours);
+    expect(Number.isNaN(r.cycleCost)).toBe(true);
+  });
+});
