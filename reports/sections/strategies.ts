@@ -1,7 +1,7 @@
 import { baseLayout, deadlineMarks, legendFor, plotDiv, stackedWidth, weeksAxis, type Figure } from '../figure.js';
 import { escapeHtml, formatChance, formatMoney, formatNumber, formatPercent, formatWeeks, HOURS_PER_WEEK, round, toWeeks } from '../format.js';
 import { withAlpha } from '../palette.js';
-import { plotlyMarkup } from '../plotly-text.js';
+import { plotlyMarkup, type PlotlyMarkup } from '../plotly-text.js';
 import type { ReportPlan, Spread, TrainingReport } from '../report-data.js';
 import { paragraph, planLabel, table, type Cell, type ReportContext, type Section } from '../section.js';
 
@@ -96,31 +96,8 @@ function bandsFigure(ctx: ReportContext, plans: TrainingPlan[], id: string, targ
     const a = p.training.accuracyByDay;
     if (a.hours.length === 0) return;
     lastHour = Math.max(lastHour, a.hours[a.hours.length - 1]);
-    const x = a.hours.map((h) => toWeeks(h));
-    const from = bandStart(a);
-    data.push({
-      type: 'scatter',
-      mode: 'lines',
-      name: `${p.name} p10–p90`,
-      legendgroup: p.name,
-      showlegend: false,
-      x: [...x.slice(from), ...x.slice(from).reverse()],
-      y: [...a.p90.slice(from).map(percentOrGap), ...a.p10.slice(from).reverse().map(percentOrGap)],
-      fill: 'toself',
-      fillcolor: withAlpha(ctx.colorOf(p.name), 0.15),
-      line: { width: 0.5, color: withAlpha(ctx.colorOf(p.name), 0.4) },
-      hoverinfo: 'skip',
-    });
-    data.push({
-      type: 'scatter',
-      mode: 'lines',
-      name: p.name,
-      legendgroup: p.name,
-      x,
-      y: a.p50.map(percentOrGap),
-      line: { color: ctx.colorOf(p.name), dash: ctx.dashOf(p.name), width: stackedWidth(k, plans.length), shape: 'hv' },
-      hovertemplate: plotlyMarkup`${p.name}, week %{x:.1f}: median accuracy %{y:.1f}%<extra></extra>`,
-    });
+    const hover = plotlyMarkup`${p.name}, week %{x:.1f}: median accuracy %{y:.1f}%<extra></extra>`;
+    data.push(...accuracyTraces(ctx, p, k, plans.length, a.hours.map((h) => toWeeks(h)), hover));
   });
   const deadline = deadlineMarks(header);
   const shapes = [...deadline.shapes, ...targetLine(target)];
@@ -139,33 +116,10 @@ function costFigureOf(ctx: ReportContext, plans: TrainingPlan[], target: number 
   const cur = ctx.data.header.currency;
   const data: Figure['data'] = [];
   plans.forEach((p, k) => {
-    const a = p.training.accuracyByDay;
     const c = p.training.costByDay.p50.map((v) => round(v, 0));
     if (c.length === 0) return;
-    const from = bandStart(a);
-    data.push({
-      type: 'scatter',
-      mode: 'lines',
-      name: `${p.name} p10–p90`,
-      legendgroup: p.name,
-      showlegend: false,
-      x: [...c.slice(from), ...c.slice(from).reverse()],
-      y: [...a.p90.slice(from).map(percentOrGap), ...a.p10.slice(from).reverse().map(percentOrGap)],
-      fill: 'toself',
-      fillcolor: withAlpha(ctx.colorOf(p.name), 0.15),
-      line: { width: 0.5, color: withAlpha(ctx.colorOf(p.name), 0.4) },
-      hoverinfo: 'skip',
-    });
-    data.push({
-      type: 'scatter',
-      mode: 'lines',
-      name: p.name,
-      legendgroup: p.name,
-      x: c,
-      y: a.p50.map(percentOrGap),
-      line: { color: ctx.colorOf(p.name), dash: ctx.dashOf(p.name), width: stackedWidth(k, plans.length), shape: 'hv' },
-      hovertemplate: plotlyMarkup`${p.name}: median accuracy %{y:.1f}% after %{x:,.0f} ${cur}<extra></extra>`,
-    });
+    const hover = plotlyMarkup`${p.name}: median accuracy %{y:.1f}% after %{x:,.0f} ${cur}<extra></extra>`;
+    data.push(...accuracyTraces(ctx, p, k, plans.length, c, hover));
   });
   return {
     id: 'strategies-accuracy-cost',
@@ -175,6 +129,37 @@ function costFigureOf(ctx: ReportContext, plans: TrainingPlan[], target: number 
       ticksuffix: '%',
     }, { shapes: targetLine(target), ...legendFor(plans.length) }),
   };
+}
+
+/** A plan's accuracy band (from the first day nine replications in ten have a model) and its median line, against `x` (one value per day). */
+function accuracyTraces(ctx: ReportContext, p: TrainingPlan, k: number, plans: number, x: number[], hover: PlotlyMarkup): Figure['data'] {
+  const a = p.training.accuracyByDay;
+  const from = bandStart(a);
+  return [
+    {
+      type: 'scatter',
+      mode: 'lines',
+      name: `${p.name} p10–p90`,
+      legendgroup: p.name,
+      showlegend: false,
+      x: [...x.slice(from), ...x.slice(from).reverse()],
+      y: [...a.p90.slice(from).map(percentOrGap), ...a.p10.slice(from).reverse().map(percentOrGap)],
+      fill: 'toself',
+      fillcolor: withAlpha(ctx.colorOf(p.name), 0.15),
+      line: { width: 0.5, color: withAlpha(ctx.colorOf(p.name), 0.4) },
+      hoverinfo: 'skip',
+    },
+    {
+      type: 'scatter',
+      mode: 'lines',
+      name: p.name,
+      legendgroup: p.name,
+      x,
+      y: a.p50.map(percentOrGap),
+      line: { color: ctx.colorOf(p.name), dash: ctx.dashOf(p.name), width: stackedWidth(k, plans), shape: 'hv' },
+      hovertemplate: hover,
+    },
+  ];
 }
 
 /** The first day the band has a model in nine replications of ten (p10 above 0): before it, the band would reach down to 0%. */
