@@ -308,6 +308,11 @@ function pool(name: string, p: PoolDocument, defaultZone: string, usedBy: string
     pay: payOf(p.pay),
     startHours: durationHours(p.start) as number,
     rampUpHours: durationHours(p.rampUp) as number,
+    // Left out when not set, so a pool without them is the same object as before they existed.
+    ...(p.fatigue === undefined
+      ? {}
+      : { fatigue: { afterHours: durationHours(p.fatigue.after) as number, pacePerHour: shareValue(p.fatigue.pacePerHour) as number, errorPerHour: shareValue(p.fatigue.errorPerHour) as number } }),
+    ...(p.drift === undefined ? {} : { drift: { pacePerWeek: p.drift.pacePerWeek, errorPerWeek: p.drift.errorPerWeek } }),
   };
 }
 

@@ -256,6 +256,25 @@ const Pool = strict(
     pay: Pay.describe('Pay model, or none for an unpaid pool. Required.'),
     start: duration().default('0h').describe('When the pool starts work, from project start. Default 0h.'),
     rampUp: duration().default('0h').describe('Speed grows linearly from half to full over this time after start. Default 0h.'),
+    fatigue: strict(
+      {
+        after: duration().default('0h').describe('Hours into a shift before people tire. Default 0h.'),
+        pacePerHour: share().default(0).describe('Share added to handling time per hour beyond `after`, like 3%. Default 0.'),
+        errorPerHour: share().default(0).describe('Share added to the error rate per hour beyond `after`, like 10%. Default 0.'),
+      },
+      'fatigue: { after, pacePerHour, errorPerHour }',
+    )
+      .optional()
+      .describe('Tiredness within a shift; absent = none.'),
+    drift: strict(
+      {
+        pacePerWeek: num('a weekly change of handling time from -0.5 to 1 (-0.02 = 2% faster each week)', { min: -0.5, max: 1 }).default(0).describe('Weekly change of handling time, compounding (-0.02 = 2% faster each week). Default 0.'),
+        errorPerWeek: num('a weekly change of the error rate from -0.5 to 1 (0.05 = 5% more errors each week)', { min: -0.5, max: 1 }).default(0).describe('Weekly change of the error rate, compounding. Default 0.'),
+      },
+      'drift: { pacePerWeek, errorPerWeek }',
+    )
+      .optional()
+      .describe('Change over the weeks of the project (quality drift, or improvement); absent = none.'),
   },
   'a pool: { headcount, shifts, pay, ... }',
 );

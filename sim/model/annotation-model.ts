@@ -11,6 +11,7 @@ import { ItemFlow } from './item-flow.js';
 import { ItemStore } from './item-store.js';
 import { Complexity } from './modifiers/complexity.js';
 import type { ErrorModifier, HandlingModifier } from './modifiers/handling-modifier.js';
+import { Fatigue } from './modifiers/fatigue.js';
 import { PersonPace } from './modifiers/person-pace.js';
 import { PreLabels } from './modifiers/pre-labels.js';
 import { ReworkPace } from './modifiers/rework-pace.js';
@@ -122,6 +123,13 @@ export class AnnotationModel {
         errorModifiers.push(assist);
       }
     }
+    // Fatigue and drift are the person's state: they scale the task's hours with the person's pace.
+    const personModifiers: HandlingModifier[] = [new PersonPace(this.workforces)];
+    if (Fatigue.applies(config.pools)) {
+      const fatigue = new Fatigue(config.pools, this.workforces, () => this.sim.now);
+      personModifiers.push(fatigue);
+      errorModifiers.push(fatigue);
+    }
     const task = emptyTask(this.stages[0]);
     const workflows = config.work.map((w) => Int32Array.from(w.workflow, (name) => config.stages.findIndex((s) => s.name === name)));
     this.waits = config.stages.map(() => new WaitHistogram());
@@ -136,7 +144,7 @@ export class AnnotationModel {
       warmupHours: config.warmupHours,
       draws,
       itemModifiers,
-      personModifiers: [new PersonPace(this.workforces)],
+      personModifiers,
       task,
       consensus,
       ledger: this.ledger,

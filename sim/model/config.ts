@@ -89,6 +89,23 @@ export interface PoolConfig {
   /** People start work at this time (hired later); ramp-up: speed grows linearly from half to full over rampUpHours. */
   startHours: number;
   rampUpHours: number;
+  /** Tiredness within a shift (modifiers/fatigue.ts): absent = none. */
+  fatigue?: FatigueConfig | null;
+  /** Change over the weeks of the project, worse (drift) or better (improvement): absent = none. */
+  drift?: DriftConfig | null;
+}
+
+/** From `afterHours` into a shift on, every further hour adds these shares to the handling time and to the error rate. */
+export interface FatigueConfig {
+  afterHours: number;
+  pacePerHour: number;
+  errorPerHour: number;
+}
+
+/** Handling time and error rate multiply by (1 + rate) every week of the project (negative: people get better). */
+export interface DriftConfig {
+  pacePerWeek: number;
+  errorPerWeek: number;
 }
 
 export type StageConfig = AnnotateStage | ReviewStage;
