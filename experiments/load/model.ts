@@ -309,6 +309,7 @@ function pool(name: string, p: PoolDocument, defaultZone: string, usedBy: string
     startHours: durationHours(p.start) as number,
     rampUpHours: durationHours(p.rampUp) as number,
     // Left out when not set, so a pool without them is the same object as before they existed.
+    ...(p.errorSpread === undefined ? {} : { errorSpread: p.errorSpread }),
     ...(p.fatigue === undefined
       ? {}
       : { fatigue: { afterHours: durationHours(p.fatigue.after) as number, pacePerHour: shareValue(p.fatigue.pacePerHour) as number, errorPerHour: shareValue(p.fatigue.errorPerHour) as number } }),

@@ -256,6 +256,9 @@ const Pool = strict(
     pay: Pay.describe('Pay model, or none for an unpaid pool. Required.'),
     start: duration().default('0h').describe('When the pool starts work, from project start. Default 0h.'),
     rampUp: duration().default('0h').describe('Speed grows linearly from half to full over this time after start. Default 0h.'),
+    errorSpread: num('a coefficient of variation: a number >= 0', { min: 0, max: 10 })
+      .optional()
+      .describe("Spread of people's error rates: the coefficient of variation of a per-person factor (mean 1) on errorRate, drawn per replication. Absent = everyone at errorRate."),
     fatigue: strict(
       {
         after: duration().default('0h').describe('Hours into a shift before people tire. Default 0h.'),

@@ -12,6 +12,7 @@ import { ItemStore } from './item-store.js';
 import { Complexity } from './modifiers/complexity.js';
 import type { ErrorModifier, HandlingModifier } from './modifiers/handling-modifier.js';
 import { Fatigue } from './modifiers/fatigue.js';
+import { PersonAccuracy } from './modifiers/person-accuracy.js';
 import { PersonPace } from './modifiers/person-pace.js';
 import { PreLabels } from './modifiers/pre-labels.js';
 import { ReworkPace } from './modifiers/rework-pace.js';
@@ -122,6 +123,9 @@ export class AnnotationModel {
         itemModifiers.push(assist);
         errorModifiers.push(assist);
       }
+    }
+    if (people !== null && PersonAccuracy.applies(config.pools)) {
+      errorModifiers.push(new PersonAccuracy(config.pools, this.workforces.map((w) => w.size), people));
     }
     // Fatigue and drift are the person's state: they scale the task's hours with the person's pace.
     const personModifiers: HandlingModifier[] = [new PersonPace(this.workforces)];

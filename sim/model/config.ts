@@ -85,6 +85,8 @@ export interface PoolConfig {
   learning: { initialFactor: number; halfLifeItems: number };
   /** Probability that a label from this pool is wrong (before pre-labels). */
   errorRate: number;
+  /** Coefficient of variation of a per-person factor on the error rate (mean 1), drawn once per replication: absent = everyone alike. */
+  errorSpread?: number;
   pay: PayModel;
   /** People start work at this time (hired later); ramp-up: speed grows linearly from half to full over rampUpHours. */
   startHours: number;
