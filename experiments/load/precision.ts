@@ -53,7 +53,7 @@ const relative = z
   .meta({ patternErrorMessage: RELATIVE_EXPECTED })
   .refine((x) => relativeValue(x) !== null, { error: RELATIVE_EXPECTED });
 const confidence = z
-  .union([z.number({ error: CONFIDENCE_EXPECTED }), z.string({ error: CONFIDENCE_EXPECTED }).regex(new RegExp(PERCENT_PATTERN), { error: CONFIDENCE_EXPECTED })], { error: CONFIDENCE_EXPECTED })
+  .union([z.number({ error: CONFIDENCE_EXPECTED }), z.string({ error: CONFIDENCE_EXPECTED }).regex(new RegExp(PERCENT_PATTERN), { error: CONFIDENCE_EXPECTED }).meta({ patternErrorMessage: CONFIDENCE_EXPECTED })], { error: CONFIDENCE_EXPECTED })
   .refine((x) => confidenceValue(x) !== null, { error: CONFIDENCE_EXPECTED });
 
 const PRECISION_FIELDS = 'onTime, p85, unitCost, until, confidence, firstRound';
