@@ -95,7 +95,10 @@ export async function runCommand(args: RunArgs): Promise<number> {
         // Even with --quiet: a --resume that silently started over would cost the user the night.
         if (args.resume && fresh) err(`Nothing to resume: no interrupted run of "${experiment.name}" in ${relative(staging)}; starting a new run.`);
         if (args.quiet) return;
-        const count = experiment.precision === null ? `${experiment.replications} replications` : `${precisionText(experiment.precision)} (at most ${experiment.replications} replications)`;
+        const count =
+          experiment.precision === null
+            ? `${experiment.replications} replications`
+            : `up to ${experiment.replications} replications, until ${precisionText(experiment.precision)}`;
         err(`labelsim run ${printable(args.file)}: ${experiment.plans.length} plan(s) x ${count}, seed ${experiment.seed}${overridesNote(args, experiment.name)}`);
         for (const line of capacityLines(capacity, experiment.plans[0].model.deadlineHours)) err(line);
         for (const line of leftOutPoolLines(experiment.plans)) err(line);

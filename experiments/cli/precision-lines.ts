@@ -6,14 +6,15 @@ const points = (x: number) => `${+(100 * x).toFixed(2)}pt`;
 const percent = (x: number) => `${+(100 * x).toFixed(2)}%`;
 const days = (h: number) => `${+(h / 24).toFixed(2)} d`;
 
-/** A precision as the first line of a run states it. */
+/** A precision as the first line of a run states it: "on time is known to ±2pt and the recommendation is settled (95% confidence, rounds from 20)". */
 export function precisionText(p: Precision): string {
   const parts: string[] = [];
   if (p.onTime !== null) parts.push(`on time ±${points(p.onTime)}`);
   if (p.p85Hours !== null) parts.push(`p85 ±${days(p.p85Hours)}`);
   if (p.unitCost !== null) parts.push(`unit cost ±${percent(p.unitCost)}`);
-  if (p.settled) parts.push('until the recommendation is settled');
-  return `precision ${parts.join(', ')} at ${percent(p.confidence)} confidence, in rounds from ${p.firstRound}`;
+  const known = parts.length === 0 ? [] : [`${parts.join(', ')} ${parts.length === 1 ? 'is' : 'are'} known`];
+  const all = [...known, ...(p.settled ? ['the recommendation is settled'] : [])];
+  return `${all.join(' and ')} (${percent(p.confidence)} confidence, rounds from ${p.firstRound})`;
 }
 
 const NAMES: Record<FigureState['figure'], string> = { onTime: 'on time', p85: 'p85', unitCost: 'unit cost' };
@@ -36,7 +37,10 @@ function figureText(f: FigureState): string | null {
 export function precisionLines(s: Summary): string[] {
   const p = s.precision;
   if (p === undefined) return [];
-  const stop = p.stop === 'met' ? 'every figure met its precision' : `stopped at the cap of ${s.replications} replications with figures NOT met`;
+  const figuresMet = p.plans.every((x) => x.met);
+  const unsettled = p.settlement !== null && !p.settlement.settled;
+  const missed = [...(figuresMet ? [] : ['figures NOT met']), ...(unsettled ? ['the recommendation NOT settled'] : [])].join(' and ');
+  const stop = p.stop === 'met' ? `every figure met its precision${p.settlement === null ? '' : ' and the recommendation is settled'}` : `stopped at the cap of ${s.replications} replications with ${missed}`;
   const lines = [`Precision at ${percent(p.confidence)} confidence, looks at ${p.looks.join(', ')} replications: ${stop}.`];
   for (const plan of p.plans) {
     const figures = plan.figures.map(figureText).filter((x): x is string => x !== null);

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { labelsim, tempDir } from '../../support/cli.js';
+import { internalPaths, labelsim, tempDir } from '../../support/cli.js';
 
 const FILE = 'test/experiments/fixtures/small-project.yaml';
 const PRECISION = 'unit-cost=3%,until=settled';
@@ -61,6 +61,34 @@ describe('a precision-driven run', () => {
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toMatch(/Precision at 95% confidence, looks at 20, 30 replications: stopped at the cap of 30 replications with figures NOT met\./);
     expect(r.stdout).toMatch(/ {2}base +30 replications: unit cost ±[\d.]+% \(asked ±0\.1%\) NOT met/);
+  });
+
+  it('runs two identical plans to the cap, reporting the recommendation as not settled', () => {
+    const r = labelsim(['run', FILE, '--replications', '50', '--precision', 'until=settled', '--plan', 'base', '--plan', 'same-again', '--json', '--quiet', '--out', tempDir('twins')]);
+    expect(r.code, r.stderr).toBe(0);
+    const p = JSON.parse(r.stdout).precision;
+    expect(p.stop).toBe('cap');
+    expect(p.looks).toEqual([20, 30, 50]);
+    expect(p.plans.map((x: { replications: number }) => x.replications)).toEqual([50, 50]);
+    expect(p.settlement).toMatchObject({ recommended: 'base', settled: false });
+    expect(p.settlement.comparisons[0]).toMatchObject({ plan: 'same-again', estimate: 0, significant: false });
+  });
+
+  it('resumes an interrupted run to the summary of an uninterrupted one, and refuses another precision', () => {
+    const out = tempDir('resume');
+    const args = ['run', FILE, '--replications', '200', '--precision', PRECISION, '--plan', 'base', '--plan', 'plus-one', '--quiet', '--workers', '1'];
+    expect(labelsim([...args, '--out', out]).code).toBe(0);
+    // The finished run's records put back as an interrupted run's, cut after 45 of them (inside the second round).
+    const staging = internalPaths(out, 'small-project').staging;
+    fs.renameSync(path.join(out, 'small-project'), staging);
+    const file = path.join(staging, 'replications.jsonl');
+    fs.writeFileSync(file, fs.readFileSync(file, 'utf8').trim().split('\n').slice(0, 45).join('\n') + '\n');
+    const other = labelsim([...args.slice(0, 5), 'unit-cost=5%', ...args.slice(6), '--resume', '--out', out]);
+    expect(other.code).toBe(2);
+    expect(other.stderr).toMatch(/--resume needs the same precision as the interrupted run/);
+    const resumed = labelsim([...args, '--resume', '--out', out]);
+    expect(resumed.code, resumed.stderr).toBe(0);
+    expect(read(out, 'summary.json').equals(read(one, 'summary.json'))).toBe(true);
   });
 
   it('refuses to run as a shard, and a bad precision, with one line and exit code 2', () => {
