@@ -51,7 +51,7 @@ export function precisionLines(s: Summary): string[] {
     const head = st.recommended === null ? 'no recommendation' : `recommended ${st.recommended} (${st.basis})`;
     const against = st.comparisons.map((c) => `${c.plan} ${c.significant ? 'beaten' : 'NOT beaten'} on ${c.figure === 'onTimeBelowBar' ? 'on time below the bar' : NAMES[c.figure]}`);
     const bar = st.acceptable === null ? '' : `; its chance on time ${st.acceptable.significant ? 'is' : 'is NOT'} above ${percent(st.acceptable.bar)} beyond doubt`;
-    lines.push(`  ${st.settled ? 'Settled' : 'NOT settled'}: ${head}${bar}; ${against.join(', ')} (each at ${percent(st.confidence)}, paired by replication).`);
+    lines.push(`  ${st.settled ? 'Settled' : 'NOT settled'}: ${head}${bar}; ${against.join(', ')} (each a one-sided test at ${percent(st.confidence)}, paired by replication).`);
   }
   return lines;
 }

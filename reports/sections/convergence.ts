@@ -57,8 +57,9 @@ export function convergenceSection(ctx: ReportContext, precision: ReportPrecisio
       id: `convergence-${spec.name}`,
       data,
       layout: baseLayout(
-        `${spec.title}: estimate and ${formatPercent(precision.confidence, 1)} interval after each look`,
-        { title: 'Replications of the plan (log scale)', type: 'log' },
+        `${spec.title}: estimate and ${confidenceText(precision.confidence)} interval after each look`,
+        // Ticks at the looks: the rounds grow by a factor, so a log axis spaces them evenly.
+        { title: 'Replications of the plan (log scale)', type: 'log', tickmode: 'array', tickvals: precision.looks, ticktext: precision.looks.map(String) },
         { title: spec.axis, ...(spec.tickformat === '' ? {} : { tickformat: spec.tickformat }) },
         legendFor(precision.plans.length),
       ),
@@ -100,12 +101,20 @@ export function convergenceSection(ctx: ReportContext, precision: ReportPrecisio
     parts.push(
       paragraph(
         st.settled
-          ? `The recommendation (${st.recommended ?? 'none'}) is settled: it beats ${beaten.length === 0 ? 'every other plan' : beaten.join(', ')} in comparisons paired by replication, each at ${formatPercent(st.confidence, 2)} (the run's confidence split over the comparisons).`
+          ? `The recommendation (${st.recommended ?? 'none'}) is settled: it beats ${beaten.length === 0 ? 'every other plan' : beaten.join(', ')} in comparisons paired by replication, each a one-sided test at ${formatPercent(st.confidence, 2)} (the run's confidence split over the comparisons).`
           : `The recommendation (${st.recommended ?? 'none'}) is not settled at the cap${open.length > 0 ? `: its advantage over ${open.join(', ')} is not significant` : ''}; more replications, or a looser confidence, are needed to be sure of it.`,
         st.settled ? 'note' : 'warning',
       ),
     );
   }
-  for (const f of figures) parts.push(plotDiv(f, `${f.id.replace('convergence-', '')}: estimate per plan with its interval, against the number of replications.`));
+  for (const f of figures) {
+    const spec = specs.find((x) => `convergence-${x.name}` === f.id)!;
+    parts.push(plotDiv(f, `${spec.title}: estimate per plan with its interval, against the number of replications.`));
+  }
   return { id: 'convergence', title: 'Convergence', html: parts.join('\n'), figures };
+}
+
+/** 95% as "95%", 97.5% as "97.5%". */
+function confidenceText(c: number): string {
+  return Number.isInteger(Math.round(c * 1e6) / 1e4) ? formatPercent(c, 0) : formatPercent(c, 1);
 }
