@@ -49,6 +49,7 @@ export function plansSoFar(input: Pick<SummaryInput, 'plans'>, records: RecordSe
       failed: (own?.failures ?? []).map((f) => f.replication),
       deadlineHours: plan.model.deadlineHours,
       finishLine: hasFinishLine(plan.model),
+      rankedBy: plan.model.target != null && 'accuracy' in plan.model.target ? ('cost' as const) : ('unitCost' as const),
     };
   });
 }

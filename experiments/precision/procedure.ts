@@ -11,6 +11,8 @@ export interface PlanSoFarRecords extends PlanContext {
   results: ReplicationResult[];
   /** Indices of replications that failed (and never succeeded). */
   failed: number[];
+  /** The cost the recommendation ranks the plan by (settled.ts). */
+  rankedBy: 'unitCost' | 'cost';
 }
 
 /** What a precision-driven run knew after one round: each plan's count and figures, and the settlement. */

@@ -10,12 +10,18 @@ export interface PlanSoFar {
   /** Successful replications below the plan's count, sorted by index. */
   results: ReplicationResult[];
   deadlineHours: number | null;
+  /**
+   * The cost the recommendation ranks the plan by, as the report's recommendation line does: the
+   * cost per accurate item, or for a plan that trains a model to an accuracy target the cost of
+   * reaching it.
+   */
+  rankedBy: 'unitCost' | 'cost';
 }
 
 /** One check of the recommended plan against another: a paired difference (or the other plan's own interval) and whether it is significant. */
 export interface Comparison {
   plan: string;
-  /** What was compared: the unit cost (this plan minus the recommended, paired), the chance on time (the recommended minus this plan, paired), or this plan's own chance on time against the acceptable bar. */
+  /** What was compared: the unit cost (this plan minus the recommended, paired; the cost to the accuracy target for plans that train to one), the chance on time (the recommended minus this plan, paired), or this plan's own chance on time against the acceptable bar. */
   figure: 'unitCost' | 'onTime' | 'onTimeBelowBar';
   /** Paired replications (or this plan's own for onTimeBelowBar). */
   replications: number;
@@ -55,7 +61,8 @@ export interface Settlement {
  * - `cheapest` (no deadline): each other plan costs more, paired.
  */
 export function settlement(plans: PlanSoFar[], counts: Map<string, number>, confidence: number): Settlement {
-  const outcomes = plans.map((p) => ({ name: p.name, onTime: onTimeShare(p), unitCost: round(finiteMean(p.results.map((r) => r.unitCost))) }));
+  // As summary.json rounds them: a cost per item to 6 decimals, a total to the cent.
+  const outcomes = plans.map((p) => ({ name: p.name, onTime: onTimeShare(p), unitCost: round(finiteMean(p.results.map((r) => r[p.rankedBy])), p.rankedBy === 'cost' ? 2 : 6) }));
   const rec = recommend(outcomes);
   if (rec === null || plans.length < 2) return { recommendation: rec, acceptable: null, comparisons: [], settled: true, confidence, needMore: [] };
   const best = plans.find((p) => p.name === rec.plan)!;
@@ -147,7 +154,7 @@ function paired(other: PlanSoFar, best: PlanSoFar, figure: 'unitCost' | 'onTime'
   for (const r of other.results) {
     const b = byRep.get(r.replication);
     if (b === undefined) continue;
-    if (figure === 'unitCost') d.push(r.unitCost - b.unitCost);
+    if (figure === 'unitCost') d.push(r[other.rankedBy] - b[best.rankedBy]);
     else if (best.deadlineHours !== null && other.deadlineHours !== null) d.push(Number(isOnTime(b, best.deadlineHours)) - Number(isOnTime(r, other.deadlineHours)));
   }
   const ci = tInterval(d, confidence);

@@ -9,7 +9,7 @@ const rep = (replication: number, completionHours: number, unitCost: number) => 
 
 function plan(name: string, n: number, f: (k: number) => { hours: number; cost: number }, deadlineHours: number | null = 100): PlanSoFarRecords {
   const results = Array.from({ length: n }, (_, k) => rep(k, f(k).hours, f(k).cost));
-  return { name, results, failed: [], deadlineHours, finishLine: true };
+  return { name, results, failed: [], deadlineHours, finishLine: true, rankedBy: 'unitCost' };
 }
 
 const precision = (p: Partial<Precision>): Precision => ({ onTime: null, p85Hours: null, unitCost: null, settled: false, confidence: 0.95, firstRound: 20, ...p });
