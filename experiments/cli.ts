@@ -49,6 +49,7 @@ async function main(argv: string[]): Promise<number> {
           out: o.out!,
           seed: o.seed,
           replications: o.replications,
+          precision: o.precision,
           workers: o.workers,
           batchSize: o.batchSize,
           shard: o.shard,
@@ -207,7 +208,7 @@ const FILE = 'experiment file (.yaml, .yml or .json)';
 const COMMANDS = ['run', 'check', 'solve', 'sensitivity', 'replay', 'merge', 'report', 'compare', 'schema', 'init'];
 
 // The checked options of each command (experiments/cli/options.ts): declared and checked from the same list.
-const RUN_OPTIONS = ['replications', 'seed', 'workers', 'batch-size', 'out', 'shard', 'max-memory', 'change'] as const;
+const RUN_OPTIONS = ['replications', 'precision', 'seed', 'workers', 'batch-size', 'out', 'shard', 'max-memory', 'change'] as const;
 const SOLVE_OPTIONS = ['target', 'replications', 'seed', 'workers'] as const;
 const SENSITIVITY_OPTIONS = ['change', 'replications', 'seed', 'workers', 'out'] as const;
 const CHECK_OPTIONS = ['max-memory'] as const;

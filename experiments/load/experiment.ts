@@ -4,6 +4,7 @@ import { ExperimentError, joinPath } from './errors.js';
 import { fallbackMessage, issuesToError } from './issues.js';
 import { unusedPools } from './left-out-pools.js';
 import { buildModel } from './model.js';
+import { precisionOf, type Precision } from './precision.js';
 import { decodeUtf8, formatOf, parseText } from './read.js';
 import { readExperimentFile } from './read-file.js';
 import { EXPERIMENT_ONLY_FIELDS, ExperimentSchema, ModelSchema, type ExperimentDocument, type ModelDocument } from './schema.js';
@@ -25,6 +26,8 @@ export interface Experiment {
   description: string;
   seed: number;
   replications: number;
+  /** The file's precision (a precision-driven run, `replications` its cap), or null: a fixed number of replications. */
+  precision: Precision | null;
   /** In file order, the first being the baseline; then the plans the sweep generates. */
   plans: Plan[];
   /** sha256 (hex) of the canonical JSON (sorted keys) of `document`. */
@@ -132,6 +135,7 @@ export function parseExperiment(text: string | Uint8Array, file: string, overrid
     description: doc.description,
     seed: doc.seed,
     replications: doc.replications,
+    precision: doc.precision === undefined ? null : precisionOf(doc.precision),
     plans,
     configHash: createHash('sha256').update(canonicalJson(doc)).digest('hex'),
     document: doc,

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { patchSchema } from './patch-schema.js';
+import { PrecisionSchema } from './precision.js';
 import { isValidTimeZone, parseClockTime, parseIsoDate } from '../../sim/calendar/index.js';
 import {
   DURATION_EXPECTED,
@@ -624,7 +625,7 @@ export const modelShape = {
 };
 
 /** Fields of the experiment itself, which plans cannot patch. */
-export const EXPERIMENT_ONLY_FIELDS = ['name', 'description', 'seed', 'replications', 'plans', 'sweep'] as const;
+export const EXPERIMENT_ONLY_FIELDS = ['name', 'description', 'seed', 'replications', 'precision', 'plans', 'sweep'] as const;
 
 const Plan = strict(
   {
@@ -699,7 +700,8 @@ export const ExperimentSchema = strict(
       .describe('Random seed. Default 1.'),
     replications: num('a number of replications: an integer from 1 to 1000000', { int: true, min: 1, max: MAX_REPLICATIONS })
       .default(100)
-      .describe('Monte Carlo replications per plan. Default 100.'),
+      .describe('Monte Carlo replications per plan (with precision: the most a plan may run). Default 100.'),
+    precision: PrecisionSchema.optional(),
     ...modelShape,
     plans: namedMap(Plan, 'a mapping of plan name to { description, patch }', 'at least one plan', PLAN_NAME_PATTERN, PLAN_NAME_EXPECTED)
       .default({ base: { description: '', patch: {} } })
