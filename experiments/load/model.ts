@@ -16,6 +16,7 @@ import { distributionProblems, type Distribution } from '../../sim/random/distri
 import { ExperimentError, describeValue, joinPath, type PathSegment } from './errors.js';
 import { ALWAYS, FIXED_COSTS_EXPECTED, MAX_FIXED_COSTS, NO_PAY, SHIFTS_EXPECTED, type HandlingDocument, type ModelDocument, type PoolDocument } from './schema.js';
 import { unusedPools } from './left-out-pools.js';
+import { parameterDrawsOf } from './parameter-draws.js';
 import { durationHours, ratePerHour, shareValue } from './units.js';
 import { MAX_ITEM_SERIAL, MAX_POOLS, MAX_STAGES, MAX_TYPES } from '../../sim/model/model-limits.js';
 
@@ -220,6 +221,7 @@ export function buildModel(doc: ModelDocument, file: string, prefix = ''): Model
     }
   }
 
+  const parameterDraws = parameterDrawsOf(doc, stages, pools, (h, path) => distribution(h, path, fail), fail);
   return {
     clock: { startDate: doc.start, timeZone: doc.timeZone },
     horizonHours,
@@ -235,6 +237,7 @@ export function buildModel(doc: ModelDocument, file: string, prefix = ''): Model
     // Left out when not set, so a model without them is the same object as before they existed.
     ...(doc.target != null ? { target: targetOf(doc.target.accepted, work, fail) } : {}),
     ...(doc.queue !== undefined ? { queue: doc.queue } : {}),
+    ...(parameterDraws !== null ? { parameterDraws } : {}),
   };
 }
 
