@@ -147,7 +147,7 @@ export function analyse(obs: Observations, sources: CalibrationSummary['sources'
 
   // Agreement among the labels of one item's first passes.
   const labelled = indicesWhere(n, (i) => passes.kind[i] === Pass.first && c.label[i] >= 0);
-  const byItem = new Map<number, number[]>();
+  const byItem = new Map<number, number[]>();  // only items labelled with a class
   for (const i of labelled) {
     const list = byItem.get(c.item[i]);
     if (list === undefined) byItem.set(c.item[i], [c.label[i]]);
@@ -195,7 +195,7 @@ export function analyse(obs: Observations, sources: CalibrationSummary['sources'
     sources,
     annotations: n,
     annotators: obs.annotators.size,
-    items: obs.items.size,
+    items: obs.itemCount(),
     cancelled: countWhere(n, (i) => passes.kind[i] === Pass.cancelled),
     firstPasses: firstsAll.length,
     reworks: countWhere(n, (i) => passes.kind[i] === Pass.rework),

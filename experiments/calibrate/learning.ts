@@ -27,14 +27,25 @@ export function fitLearning(seconds: Float64Array, experience: Int32Array): Lear
   let maxExp = 0;
   for (let i = 0; i < n; i++) if (experience[i] > maxExp) maxExp = experience[i];
   if (maxExp < 20) return null;
+  // Sufficient statistics per experience level: the grid then costs the levels, not the annotations.
+  const count = new Float64Array(maxExp + 1);
+  const sumY = new Float64Array(maxExp + 1);
+  let sy = 0;
+  let syy = 0;
+  for (let i = 0; i < n; i++) {
+    count[experience[i]]++;
+    sumY[experience[i]] += seconds[i];
+    sy += seconds[i];
+    syy += seconds[i] * seconds[i];
+  }
   let best: { sse: number; b: number; c: number; h: number; t: number } | null = null;
   for (let h = 2; h <= maxExp; h *= 1.15) {
     // Least squares of y = b + c g, g = 2^(-n/h).
-    let sg = 0, sgg = 0, sy = 0, sgy = 0, syy = 0;
-    for (let i = 0; i < n; i++) {
-      const g = Math.pow(2, -experience[i] / h);
-      const y = seconds[i];
-      sg += g; sgg += g * g; sy += y; sgy += g * y; syy += y * y;
+    let sg = 0, sgg = 0, sgy = 0;
+    for (let e = 0; e <= maxExp; e++) {
+      if (count[e] === 0) continue;
+      const g = Math.pow(2, -e / h);
+      sg += g * count[e]; sgg += g * g * count[e]; sgy += g * sumY[e];
     }
     const det = n * sgg - sg * sg;
     if (det <= 0) continue;

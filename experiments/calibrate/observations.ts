@@ -45,7 +45,6 @@ export class Names {
  */
 export class Observations {
   readonly annotators = new Names();
-  readonly items = new Names();
   readonly itemTypes = new Names();
   readonly pools = new Names();
   readonly labels = new Names();
@@ -53,7 +52,8 @@ export class Observations {
   readonly reviewers = new Names();
 
   private readonly annotatorCol = new Column((n) => new Int32Array(n));
-  private readonly itemCol = new Column((n) => new Int32Array(n));
+  /** Items by a 53-bit hash of (type, id), not interned: a million ids in a Map cost more than every column together. */
+  private readonly itemCol = new Column((n) => new Float64Array(n));
   private readonly typeCol = new Column((n) => new Int32Array(n));
   private readonly poolCol = new Column((n) => new Int32Array(n));
   private readonly secondsCol = new Column((n) => new Float64Array(n));
@@ -72,7 +72,7 @@ export class Observations {
   add(a: Annotation): void {
     const k = this.secondsCol.length;
     this.annotatorCol.push(this.annotators.id(a.annotator));
-    this.itemCol.push(this.items.id(a.itemType + '\u0000' + a.item));
+    this.itemCol.push(itemKey(a.itemType, a.item));
     this.typeCol.push(this.itemTypes.id(a.itemType));
     this.poolCol.push(this.pools.id(a.pool));
     this.secondsCol.push(a.seconds);
@@ -91,6 +91,14 @@ export class Observations {
 
   get size(): number {
     return this.secondsCol.length;
+  }
+
+  /** Distinct items seen. */
+  itemCount(): number {
+    const sorted = Float64Array.from(this.itemCol.view()).sort();
+    let k = 0;
+    for (let i = 0; i < sorted.length; i++) if (i === 0 || sorted[i] !== sorted[i - 1]) k++;
+    return k;
   }
 
   columns() {
@@ -116,3 +124,25 @@ export class Observations {
 }
 
 export type ObservationColumns = ReturnType<Observations['columns']>;
+
+/**
+ * A 53-bit key of an item: two 32-bit FNV-1a hashes with different offsets, one cut to 21 bits.
+ * Two of a million items share a key with probability about 1e-4 (n^2 / 2^54); the export's ids
+ * are not kept.
+ */
+export function itemKey(type: string, id: string): number {
+  let a = 0x811c9dc5;
+  let b = 0x01000193 ^ 0x5bd1e995;
+  const mix = (text: string) => {
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      a = Math.imul(a ^ c, 0x01000193);
+      b = Math.imul(b ^ c, 0x01000193) ^ (b >>> 15);
+    }
+  };
+  mix(type);
+  a = Math.imul(a ^ 0xff, 0x01000193);
+  b = Math.imul(b ^ 0xff, 0x01000193);
+  mix(id);
+  return (b >>> 11) * 4294967296 + (a >>> 0);
+}

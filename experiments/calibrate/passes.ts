@@ -49,7 +49,7 @@ export function classifyPasses(c: ObservationColumns): Passes {
 }
 
 /** Indices sorted by (group, time, index): a stable order whatever the sort does with ties. */
-function sortedBy(group: Int32Array, time: Float64Array): Uint32Array {
+function sortedBy(group: Int32Array | Float64Array, time: Float64Array): Uint32Array {
   const idx = new Uint32Array(group.length);
   for (let i = 0; i < idx.length; i++) idx[i] = i;
   idx.sort((a, b) => group[a] - group[b] || (time[a] - time[b] || 0) || a - b);

@@ -28,16 +28,17 @@ export const CSV_COLUMNS = ['annotator', 'pool', 'item', 'item_type', 'start', '
 
 export async function* readCsv(file: string, counts: ReadCounts): AsyncGenerator<Annotation> {
   const times = new TimestampReader(file);
-  const parser = fs.createReadStream(file).pipe(parse({ bom: true, trim: true, skip_empty_lines: true, relax_column_count: false }));
+  const parser = fs.createReadStream(file).pipe(parse({ bom: true, trim: true, skip_empty_lines: true, relax_column_count: false, info: true }));
   let header: string[] | null = null;
   let line = 1;
   try {
-    for await (const cells of parser as AsyncIterable<string[]>) {
+    for await (const { record: cells, info } of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
+      // The line a record ends on (a quoted field may span several).
+      line = info.lines;
       if (header === null) {
         header = checkHeader(cells, file);
         continue;
       }
-      line = (parser as unknown as { info: { lines: number } }).info.lines;
       counts.records++;
       const row: Record<string, string> = {};
       for (let i = 0; i < header.length; i++) row[header[i]] = cells[i] ?? '';

@@ -17,7 +17,7 @@ import type { ReadCounts } from './read-counts.js';
  */
 export async function* readLabelStudio(file: string, counts: ReadCounts): AsyncGenerator<Annotation> {
   const times = new TimestampReader(file);
-  const pipeline = fs.createReadStream(file).pipe(streamArray.withParserAsStream());
+  const pipeline = fs.createReadStream(file).pipe(streamArray.withParserAsStream({ streamValues: false }));
   let index = -1;
   try {
     for await (const { value } of pipeline as AsyncIterable<{ key: number; value: unknown }>) {

@@ -64,13 +64,13 @@ export function writeSyntheticCsv(file: string, t: Truth): Written {
       let pendingRework: number | null = null;
       for (;;) {
         if (t.maxItems !== undefined && written.firstPasses >= t.maxItems && pendingRework === null) break outer;
-        const isRework = pendingRework !== null;
+        const isRework: boolean = pendingRework !== null;
         const learn = t.learning === null ? 1 : 1 + (t.learning.initialFactor - 1) * Math.pow(2, -done[a] / t.learning.halfLife);
         const seconds = draw() * paces[a] * learn * (isRework ? t.reworkFactor : 1);
         if (active + seconds > budget) break;
         active += seconds;
         done[a]++;
-        const item = isRework ? pendingRework! : ++itemSerial;
+        const item: number = isRework ? (pendingRework as number) : ++itemSerial;
         pendingRework = null;
         let timer = seconds;
         if (random() < t.idle) {
