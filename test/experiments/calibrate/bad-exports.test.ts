@@ -3,7 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { calibrate } from '../../../experiments/calibrate/calibrate.js';
 import { labelsim, tempDir } from '../../support/cli.js';
-import { OPTIONS } from './formats.test.js';
+import { OPTIONS } from './options.js';
 
 const dir = tempDir('bad-exports');
 function file(name: string, text: string): string {

@@ -1,10 +1,10 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Annotation } from '../../../experiments/calibrate/annotation.js';
-import { calibrate, type CalibrateOptions } from '../../../experiments/calibrate/calibrate.js';
+import { calibrate } from '../../../experiments/calibrate/calibrate.js';
 import { detectFormat, readExport, type ExportFormat } from '../../../experiments/calibrate/formats/index.js';
 import { emptyCounts } from '../../../experiments/calibrate/formats/read-counts.js';
-import { DEFAULT_TRIM } from '../../../experiments/calibrate/trim.js';
+import { OPTIONS } from './options.js';
 
 const FIXTURES = path.join(import.meta.dirname, 'fixtures');
 
@@ -15,7 +15,6 @@ async function read(file: string, format: ExportFormat) {
   return { counts, all };
 }
 
-export const OPTIONS: Omit<CalibrateOptions, 'files'> = { by: 'annotator', trim: DEFAULT_TRIM, shifts: null, timeZone: 'UTC', bootstrap: 0, seed: 1, margin: null, command: 'test' };
 
 describe('reading Label Studio JSON exports', () => {
   it('reads every task and annotation, counting the task nobody labelled', async () => {
