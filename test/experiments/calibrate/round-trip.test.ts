@@ -40,7 +40,9 @@ describe('round trip: an experiment built from the fragment reproduces the obser
     expect(s.review.tiers[0].rate).toBeLessThan(0.12);
     expect(s.review.reworkFactor!).toBeGreaterThan(0.45);
     expect(s.learning!.shown).toBe(true);
-    expect(s.trim.total).toBe(written.idle);
+    // every timer that ran through a break, and at most a stray far tail (1.2e-6 of the items)
+    expect(s.trim.total).toBeGreaterThanOrEqual(written.idle);
+    expect(s.trim.total).toBeLessThanOrEqual(written.idle + 2);
 
     // The observed workload: the items of the period, all at the start; deterministic, to the end of the second Friday.
     const experiment = path.join(dir, 'round-trip.yaml');
