@@ -96,6 +96,11 @@ export function buildFragment(f: FragmentInput): string {
   if (isSeq(draws)) for (const item of draws.items) if (isMap(item)) (item as YAMLMap).flow = true;
   const fitted = yaml.getIn(['uncertainty', 'fitted'], true);
   if (isMap(fitted)) for (const pair of fitted.items) if (isMap(pair.value)) pair.value.flow = true;
+  const poolsNode = yaml.get('pools', true);
+  if (isMap(poolsNode)) for (const pair of poolsNode.items) {
+    const shifts = isMap(pair.value) ? pair.value.get('shifts', true) : null;
+    if (isSeq(shifts)) for (const shift of shifts.items) if (isMap(shift)) shift.flow = true;
+  }
   const stagesNode = yaml.get('stages', true);
   if (isMap(stagesNode)) for (const pair of stagesNode.items) {
     const h = isMap(pair.value) ? pair.value.get('handling', true) : null;
