@@ -4,6 +4,7 @@ import type { ParameterDraw } from './bootstrap.js';
 import type { HandlingFit } from './fit/handling-fit.js';
 import type { LearningFit } from './learning.js';
 import type { Shift } from './schedule.js';
+import { printable } from '../terminal-text.js';
 
 /**
  * The YAML fragment: the pools, stages (and, by item type, work types' complexities) that the
@@ -106,7 +107,8 @@ export function buildFragment(f: FragmentInput): string {
     const h = isMap(pair.value) ? pair.value.get('handling', true) : null;
     if (isMap(h)) h.flow = true;
   }
-  return header.map((l) => (l === '' ? '#' : `# ${l}`)).join('\n') + '\n' + yaml.toString({ lineWidth: 0 });
+  // A line break in a file name would end the comment and write YAML: every control character is escaped.
+  return header.map((l) => (l === '' ? '#' : `# ${printable(l)}`)).join('\n') + '\n' + yaml.toString({ lineWidth: 0 });
 }
 
 function meanCvOf(fit: HandlingFit): { mean: number; cv: number } {

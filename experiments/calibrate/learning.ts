@@ -9,6 +9,8 @@
  * parameter picked from a grid).
  */
 export interface LearningFit {
+  /** Steady-state mean seconds b of the fitted curve. */
+  baseSeconds: number;
   initialFactor: number;
   halfLife: number;
   /** t-statistic of the excess coefficient. */
@@ -58,7 +60,7 @@ export function fitLearning(seconds: Float64Array, experience: Int32Array): Lear
   }
   if (best === null || best.b <= 0) return null;
   const e = best.c / best.b;
-  return { initialFactor: 1 + Math.max(0, e), halfLife: Math.max(1, Math.round(best.h)), t: best.t, shown: e >= MIN_EXCESS && best.t >= MIN_T, bins: bins(seconds, experience, maxExp) };
+  return { baseSeconds: best.b, initialFactor: 1 + Math.max(0, e), halfLife: Math.max(1, Math.round(best.h)), t: best.t, shown: e >= MIN_EXCESS && best.t >= MIN_T, bins: bins(seconds, experience, maxExp) };
 }
 
 /** The learning factor of the model at experience n. */

@@ -10,6 +10,7 @@ import { isValidTimeZone } from '../../sim/calendar/index.js';
 import { writeFileAtomic } from '../run/atomic-file.js';
 import { UsageError } from '../usage-error.js';
 import { output } from './output.js';
+import { printable } from '../terminal-text.js';
 
 export interface CalibrateArgs {
   exports: string[];
@@ -62,7 +63,8 @@ export async function calibrateCommand(args: CalibrateArgs): Promise<number> {
   const htmlFile = path.join(args.out, 'calibration.html');
   writeFileAtomic(yamlFile, summary.fragment);
   writeFileAtomic(htmlFile, calibrationPage(summary));
-  for (const line of summaryLines(summary)) o.result(line);
+  // Names and paths come from the exports: a control character in one must not reach the terminal as one.
+  for (const line of summaryLines(summary)) o.result(printable(line));
   o.result(`Wrote ${yamlFile} and ${htmlFile}`);
   return 0;
 }

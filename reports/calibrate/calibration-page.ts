@@ -48,7 +48,7 @@ export function calibrationPage(s: CalibrationSummary): string {
 
   if (s.learning !== null) {
     const l = s.learning;
-    figures.push(learningFigure('learning', l, h));
+    figures.push(learningFigure('learning', l));
     sections.push(
       section(
         'Learning curve',
@@ -168,9 +168,9 @@ function qqFigure(id: string, h: FitSummary): Figure {
   };
 }
 
-function learningFigure(id: string, l: NonNullable<CalibrationSummary['learning']>, h: FitSummary): Figure {
+function learningFigure(id: string, l: NonNullable<CalibrationSummary['learning']>): Figure {
   const xs = l.bins.map((b) => b[0]);
-  const base = h.meanSeconds;
+  const base = l.baseSeconds;
   return {
     id,
     data: [

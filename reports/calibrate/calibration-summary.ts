@@ -43,7 +43,7 @@ export interface CalibrationSummary {
   /** The stage's handling fit (of learning-corrected times when a learning curve was found). */
   handling: FitSummary;
   groups: FitSummary[];
-  learning: { initialFactor: number; halfLife: number; t: number; shown: boolean; bins: Array<[number, number, number]> } | null;
+  learning: { baseSeconds: number; initialFactor: number; halfLife: number; t: number; shown: boolean; bins: Array<[number, number, number]> } | null;
   speedCv: number | null;
   review: {
     tiers: Array<{ name: string; reviews: number; rejected: number; rate: number; sample: number; handling: FitSummary | null }>;
