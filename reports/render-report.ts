@@ -12,6 +12,7 @@ import { deadlineRiskSection } from './sections/deadline-risk.js';
 import { headerHtml } from './sections/header.js';
 import { portfolioPlans, portfolioSection } from './sections/portfolio.js';
 import { sensitivitySection } from './sections/sensitivity.js';
+import { strategiesSection, trainingPlans } from './sections/strategies.js';
 import { hasSweep, sweepSection } from './sections/sweep.js';
 import { verdictSection } from './sections/verdict.js';
 import { REPORT_CSS } from './styles.js';
@@ -24,7 +25,9 @@ import { REPORT_CSS } from './styles.js';
 export function reportSections(data: ReportData, ctx: ReportContext = reportContext(data)): Section[] {
   const open = data.header.openEnded;
   const sections: Section[] = [verdictSection(ctx)];
-  if (!open) sections.push(deadlineRiskSection(ctx), burnDownSection(ctx));
+  if (!open) sections.push(deadlineRiskSection(ctx));
+  if (trainingPlans(data.plans).length > 0) sections.push(strategiesSection(ctx));
+  if (!open && data.plans.some((p) => p.burnDown !== null)) sections.push(burnDownSection(ctx));
   if (hasCosts(data.plans)) sections.push(costSection(ctx));
   if (!open || data.plans.length > 1) sections.push(comparisonSection(ctx));
   if (hasSweep(data.plans)) sections.push(sweepSection(ctx));

@@ -66,6 +66,9 @@ export function buildSummary(input: SummaryInput, records: RecordSet): Summary {
           deadlineHours: plan.model.deadlineHours,
           types: plan.model.work.map((w) => ({ name: w.name, count: w.count, equivalentUnits: w.equivalentUnits })),
           finishLine: hasFinishLine(plan.model),
+          trainsModel: (plan.model.training ?? null) !== null,
+          accuracyTarget: plan.model.target != null && 'accuracy' in plan.model.target ? plan.model.target.accuracy : null,
+          cycles: plan.model.training?.cycles?.count ?? null,
         },
         i === 0 ? null : baseline,
       );
