@@ -1,5 +1,6 @@
 import type { CalibrationSummary, FitSummary, TrimSummary } from '../../reports/calibrate/calibration-summary.js';
 import { agreement } from './agreement.js';
+import { ExportError } from './annotation.js';
 import { bootstrapDraws, pilotSize, type BootstrapInput } from './bootstrap.js';
 import { fitHandling, type HandlingFit } from './fit/handling-fit.js';
 import { buildFragment } from './fragment.js';
@@ -44,7 +45,6 @@ export async function calibrate(options: CalibrateOptions): Promise<CalibrationS
     sources.push({ file, format, ...counts });
   }
   if (obs.size === 0) {
-    const { ExportError } = await import('./annotation.js');
     throw new ExportError(options.files.join(', '), '', '', 'at least one annotation', 'none in the exports');
   }
   return analyse(obs, sources, options);
@@ -78,6 +78,16 @@ export function analyse(obs: Observations, sources: CalibrationSummary['sources'
   const first = indicesWhere(n, (i) => passes.kind[i] === Pass.first && keep[i] === 1);
   const rework = indicesWhere(n, (i) => passes.kind[i] === Pass.rework && keep[i] === 1);
   const firstSeconds = gather(c.seconds, first);
+  if (first.length < 2) {
+    // Nothing to fit: say what was there rather than write a fragment of NaNs.
+    throw new ExportError(
+      sources.map((x) => x.file).join(', '),
+      '',
+      '',
+      'at least 2 first passes with a handling time to fit',
+      `${first.length} after ${countWhere(n, (i) => passes.kind[i] === Pass.cancelled)} cancelled, ${countWhere(n, (i) => passes.kind[i] === Pass.rework)} rework and ${trim.total} trimmed of ${n} annotations`,
+    );
+  }
 
   // Learning first: the stage's handling is the steady-state time, the curve multiplies it.
   const learningFit = fitLearning(firstSeconds, gatherInt(passes.experience, first));

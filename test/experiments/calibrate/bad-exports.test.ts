@@ -49,6 +49,11 @@ describe('bad exports are refused with the record and the field named', () => {
     await expect(run(f)).rejects.toThrow(/zones\.csv: line 3: end: expected a timestamp with its UTC offset, like 2026-03-09T09:05:00Z or 2026-03-09T09:05:00\+02:00 \(the export mixes time zones: line 2 has one\), got "2026-03-09T09:05:00"/);
   });
 
+  it('an export with nothing to fit: every annotation cancelled', async () => {
+    const f = file('skipped.csv', 'annotator,item,end,seconds,outcome\na,1,2026-03-09T09:00:00Z,3,cancelled\na,2,2026-03-09T09:01:00Z,4,cancelled\n');
+    await expect(run(f)).rejects.toThrow(/skipped\.csv: expected at least 2 first passes with a handling time to fit, got 0 after 2 cancelled, 0 rework and 0 trimmed of 2 annotations/);
+  });
+
   it('the command line says it on one line and exits with code 2, writing nothing', () => {
     const out = path.join(dir, 'out');
     const r = labelsim(['calibrate', file('neg.json', lsTask({ lead_time: -1 })), '--out', out]);

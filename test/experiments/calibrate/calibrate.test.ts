@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { agreement } from '../../../experiments/calibrate/agreement.js';
 import { calibrate } from '../../../experiments/calibrate/calibrate.js';
 import { parseShift } from '../../../experiments/calibrate/schedule.js';
+import { loadExperiment } from '../../../experiments/load/index.js';
 import { labelsim, tempDir } from '../../support/cli.js';
 import { OPTIONS } from './options.js';
 import { TRUTH, writeSyntheticCsv } from './synthetic-export.js';
@@ -36,6 +37,34 @@ describe('calibration recovers the truth a history was made from', () => {
     const s = await calibrate({ ...OPTIONS, files: [csv] });
     expect(s.learning!.shown).toBe(false);
     expect(s.fragment).not.toMatch(/learning/);
+  });
+});
+
+describe('the empirical fallback', () => {
+  it('writes an empirical distribution when neither fit passes, and an experiment loads it with its draws', async () => {
+    // Two kinds of task under one type: quick checks near 10 s and full labels near 100 s.
+    const rows = ['annotator,item,end,seconds'];
+    for (let i = 0; i < 2000; i++) {
+      const quick = i % 2 === 0;
+      const s = (quick ? 10 : 100) * (1 + 0.1 * Math.sin(i * 12.9898));
+      rows.push(`a${i % 5},i${i},2026-03-09T10:00:00Z,${s.toFixed(3)}`);
+    }
+    const csv = path.join(dir, 'bimodal.csv');
+    fs.writeFileSync(csv, rows.join('\n') + '\n');
+    const s = await calibrate({ ...OPTIONS, files: [csv], bootstrap: 5 });
+    expect(s.handling.lognormal.pValue).toBeLessThan(0.05);
+    expect(s.handling.gamma.pValue).toBeLessThan(0.05);
+    expect(s.handling.chosen).toBe('empirical');
+    expect(s.fragment).toMatch(/handling: \{ empirical: \[ [\d.]+s, /);
+    fs.writeFileSync(path.join(dir, 'bimodal.fit.yaml'), s.fragment);
+    fs.writeFileSync(
+      path.join(dir, 'bimodal.yaml'),
+      'name: bimodal\ncalibration: bimodal.fit.yaml\nwork: { w: { count: 100 } }\npools: { annotators: { shifts: always, pay: none } }\n',
+    );
+    const model = loadExperiment(path.join(dir, 'bimodal.yaml')).plans[0].model;
+    expect(model.stages[0].handling.kind).toBe('empirical');
+    expect(model.parameterDraws).toHaveLength(5);
+    expect(model.parameterDraws![0].stages[0].handling!.kind).toBe('empirical');
   });
 });
 
