@@ -12,8 +12,8 @@ export interface Annotation {
   pool: string;
   /** Seconds of handling by the platform's timer (wall-clock; trimmed later, see trim.ts). */
   seconds: number;
-  /** Epoch milliseconds of the end of the annotation (when it was submitted); null when the export has no time. */
-  endMs: number | null;
+  /** Epoch milliseconds of the end of the annotation (when it was submitted): every format requires it. */
+  endMs: number;
   /** The annotator skipped or cancelled the item: it took capacity but yields no label. */
   cancelled: boolean;
   /** The label's value where the export carries one simply (a class), for agreement; null otherwise. */

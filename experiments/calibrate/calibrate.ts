@@ -248,12 +248,8 @@ function throughputOf(
   const day = localDay(options.timeZone);
   // Person-days: (annotator, local date). Active seconds per person-day: kept timers, and the group's median for a trimmed one.
   const days = new Map<number, { active: number; labels: number; weekday: number }>();
-  let untimed = 0;
   for (let i = 0; i < c.seconds.length; i++) {
-    if (!Number.isFinite(c.endMs[i])) {
-      untimed++;
-      continue;
-    }
+    // Every reader requires a submission time (an error naming the record otherwise), so every annotation has a day.
     const d = day(c.endMs[i]);
     const key = c.annotator[i] * 100_000_000 + d.key;
     let e = days.get(key);
@@ -263,7 +259,6 @@ function throughputOf(
     e.active += keep[i] === 1 || k === Pass.cancelled ? c.seconds[i] : Number.isFinite(median) ? median : 0;
     if (k !== Pass.cancelled) e.labels++;
   }
-  void untimed;
   let active = 0;
   let labels = 0;
   let scheduled = 0;

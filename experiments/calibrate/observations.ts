@@ -76,7 +76,7 @@ export class Observations {
     this.typeCol.push(this.itemTypes.id(a.itemType));
     this.poolCol.push(this.pools.id(a.pool));
     this.secondsCol.push(a.seconds);
-    this.endCol.push(a.endMs ?? NaN);
+    this.endCol.push(a.endMs);
     this.cancelledCol.push(a.cancelled ? 1 : 0);
     this.labelCol.push(a.label === null ? -1 : this.labels.id(a.label));
     this.outcomeCol.push(a.reviews.length === 0 ? -1 : a.reviews[0].rejected ? 1 : 0);
