@@ -5,6 +5,7 @@ import { fallbackMessage, issuesToError } from './issues.js';
 import { unusedPools } from './left-out-pools.js';
 import { buildModel } from './model.js';
 import { precisionOf, type Precision } from './precision.js';
+import { withCalibration } from './calibration.js';
 import { decodeUtf8, formatOf, parseText } from './read.js';
 import { readExperimentFile } from './read-file.js';
 import { EXPERIMENT_ONLY_FIELDS, ExperimentSchema, ModelSchema, type ExperimentDocument, type ModelDocument } from './schema.js';
@@ -72,7 +73,7 @@ export function parseExperiment(text: string | Uint8Array, file: string, overrid
     const got = raw === null ? 'an empty document' : Array.isArray(raw) ? 'a list' : JSON.stringify(raw).slice(0, 60);
     throw new ExperimentError(file, '', 'a mapping of experiment fields (name, work, pools, stages, ...)', got);
   }
-  const input: Record<string, unknown> = structuredClone(raw as Record<string, unknown>);
+  const input: Record<string, unknown> = withCalibration(structuredClone(raw as Record<string, unknown>), file, mergePatch);
   if (overrides.deterministic !== undefined) input.deterministic = overrides.deterministic;
   for (const { path, value } of overrides.set ?? []) assignPath(input, path, value, file);
 

@@ -290,7 +290,7 @@ const HANDLING_EXPECTED =
 const CV_EXPECTED = 'a coefficient of variation: a number >= 0';
 const meanCv = () =>
   strict({ mean: duration().describe('Mean.'), cv: num(CV_EXPECTED, { min: 0, max: 100 }).describe('Coefficient of variation.') }, 'a mapping like { mean: 36s, cv: 0.4 }');
-const Handling = z
+export const Handling = z
   .union(
     [
       duration(),
@@ -572,6 +572,9 @@ const Costs = strict(
   'costs: { platformPerSeatMonth, seats, managementPerWeek, fixed }',
 );
 
+/** Most parameter draws a file may carry: each replication picks one, and every plan holds them all. */
+export const MAX_PARAMETER_DRAWS = 10_000;
+
 /** The fields plans may patch: everything that shapes the model. */
 export const modelShape = {
   deterministic: z
@@ -618,6 +621,25 @@ export const modelShape = {
     .nullable()
     .optional()
     .describe('When the project is done; absent or null = when every item is accepted (left out of the parsed file when absent, so files without it hash as before).'),
+  uncertainty: strict(
+    {
+      method: z.literal('bootstrap', { error: 'bootstrap' }).describe('How the draws were made: bootstrap (labelsim calibrate). Required.'),
+      fitted: z
+        .record(text('a dotted path of a fitted parameter'), z.unknown(), { error: 'a mapping of dotted parameter paths to the fitted values' })
+        .describe('The point estimates the draws vary, by dotted path; a plan whose value differs keeps its own. Required.'),
+      draws: z
+        .array(z.record(text('a dotted path of a fitted parameter'), z.unknown(), { error: 'a mapping of dotted parameter paths to values' }), { error: 'a list of draws' })
+        .min(1, { error: 'at least one draw' })
+        .max(MAX_PARAMETER_DRAWS, { error: `at most ${MAX_PARAMETER_DRAWS} draws` })
+        .describe('Parameter values, one set per draw: stages.<stage>.handling, stages.<stage>.reworkFactor, pools.<pool>.errorRate. Required.'),
+    },
+    'uncertainty: { method: bootstrap, fitted: {...}, draws: [...] }',
+  )
+    .nullable()
+    .optional()
+    .describe(
+      'Uncertainty of fitted parameters (written by labelsim calibrate): each replication uses one draw, the same draw for the same replication in every plan; absent or null = the fitted values (left out of the parsed file when absent, so files without it hash as before).',
+    ),
   queue: z
     .enum(['rework-first', 'fifo'], { error: "'rework-first' or 'fifo'" })
     .optional()
@@ -625,7 +647,7 @@ export const modelShape = {
 };
 
 /** Fields of the experiment itself, which plans cannot patch. */
-export const EXPERIMENT_ONLY_FIELDS = ['name', 'description', 'seed', 'replications', 'precision', 'plans', 'sweep'] as const;
+export const EXPERIMENT_ONLY_FIELDS = ['name', 'description', 'seed', 'replications', 'precision', 'plans', 'sweep', 'calibration'] as const;
 
 const Plan = strict(
   {
@@ -702,6 +724,11 @@ export const ExperimentSchema = strict(
       .default(100)
       .describe('Monte Carlo replications per plan (with precision: the most a plan may run). Default 100.'),
     precision: PrecisionSchema.optional(),
+    calibration: text('the path of a calibration fragment (.yaml or .json), relative to this file', String.raw`^.{1,1000}$`)
+      .optional()
+      .describe(
+        "A fragment written by labelsim calibrate: its pools, stages, work and uncertainty are read in under this file's own fields (which win; null deletes). A path relative to this file.",
+      ),
     ...modelShape,
     plans: namedMap(Plan, 'a mapping of plan name to { description, patch }', 'at least one plan', PLAN_NAME_PATTERN, PLAN_NAME_EXPECTED)
       .default({ base: { description: '', patch: {} } })

@@ -1,4 +1,5 @@
 import { ServerPool } from '../engine/server-pool.js';
+import { drawnModel } from './parameter-draws.js';
 import { Simulation } from '../engine/simulation.js';
 import { WaitHistogram } from '../stats/wait-histogram.js';
 import { Activity } from './activities.js';
@@ -283,5 +284,5 @@ export class AnnotationModel {
 
 /** Runs replication `replication` of a model; a pure function of its arguments. */
 export function simulateReplication(config: ModelConfig, seed: number, replication: number, options: ReplicationOptions = {}): ReplicationResult {
-  return new AnnotationModel(config, seed, replication, options).run();
+  return new AnnotationModel(drawnModel(config, seed, replication), seed, replication, options).run();
 }

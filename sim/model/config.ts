@@ -32,6 +32,19 @@ export interface ModelConfig {
   training?: TrainingConfig | null;
   /** Which waiting item is served next (queue-discipline.ts): absent = rework first. */
   queue?: 'rework-first' | 'fifo';
+  /**
+   * The uncertainty of fitted parameters (a calibration's bootstrap): each replication runs with
+   * one draw in place of the fitted values (parameter-draws.ts). Absent = the fitted values.
+   */
+  parameterDraws?: ParameterDraw[];
+}
+
+/** One set of parameter values in place of the fitted ones; each field absent = keep the model's. */
+export interface ParameterDraw {
+  /** By index into `stages`. */
+  stages: Array<{ stage: number; handling?: Distribution; reworkFactor?: number }>;
+  /** By index into `pools`. */
+  pools: Array<{ pool: number; errorRate?: number }>;
 }
 
 export type Arrival =
