@@ -6,7 +6,7 @@ import { Activity } from './activities.js';
 import { Arrivals } from './arrivals.js';
 import type { ModelConfig } from './config.js';
 import { ConsensusLabellers } from './consensus-labellers.js';
-import { CostLedger, total } from './cost-ledger.js';
+import { CostLedger } from './cost-ledger.js';
 import { CrossCheckDraws, ItemDraws, PersonDraws, TrainingDraws } from './draw-keys.js';
 import { DeployedModel } from './training/deployed-model.js';
 import { ItemFlow } from './item-flow.js';
@@ -280,7 +280,7 @@ export class AnnotationModel {
     if (Number.isFinite(this.stopping.goal)) this.remainingByDay[day] = this.stopping.goal - this.tally.accepted;
     if (this.training !== null) {
       this.accuracyByDay[day] = this.training.accuracy;
-      this.costByDay[day] = total(this.ledger.snapshot(this.sim.now));
+      this.costByDay[day] = this.ledger.totalAt(this.sim.now);
     }
     if (day + 1 < this.remainingByDay.length) this.sim.at(24 * (day + 2), this.dayKind, day + 1);
   }
