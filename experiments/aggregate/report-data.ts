@@ -6,6 +6,9 @@ import type { RunManifest } from '../run/run-files.js';
 import { band, distribution, interval } from './report-figures.js';
 import type { Summary } from './summary.js';
 import { overrideText } from '../run/overrides.js';
+import { rowLayout } from '../../workers/result-rows.js';
+import { policyFigures } from './decision-figures.js';
+import { queueingData } from './queueing-report.js';
 
 export interface RunFacts {
   labelsimVersion: string;
@@ -36,10 +39,17 @@ export function buildReportData(manifest: RunManifest, summary: Summary, records
       overrides: (manifest.overrides ?? []).map(overrideText),
     },
     plans: manifest.plans.map((plan, i) => {
-      const data = planData(summary.plans[i], records.plans.find((p) => p.name === plan.name)?.results ?? [], openEnded);
+      const rs = records.plans.find((p) => p.name === plan.name)?.results ?? [];
+      const layout = rowLayout(plan.model);
+      const data: ReportPlan = {
+        ...planData(summary.plans[i], rs, openEnded),
+        queueing: queueingData(summary.plans[i], rs, layout, plan.model.deadlineHours, plan.model.horizonHours),
+        ...(manifest.decision === undefined ? {} : { decisionFigures: policyFigures(rs, layout, plan.model.deadlineHours, manifest.decision) }),
+      };
       return plan.sweep === undefined ? data : { ...data, sweep: sweepPoint(plan.sweep) };
     }),
     sensitivity,
+    ...(manifest.decision === undefined ? {} : { decision: manifest.decision }),
   };
 }
 

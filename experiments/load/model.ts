@@ -235,6 +235,7 @@ export function buildModel(doc: ModelDocument, file: string, prefix = ''): Model
     // Left out when not set, so a model without them is the same object as before they existed.
     ...(doc.target != null ? { target: targetOf(doc.target.accepted, work, fail) } : {}),
     ...(doc.queue !== undefined ? { queue: doc.queue } : {}),
+    ...(doc.waitThresholds !== undefined ? { waitThresholdHours: doc.waitThresholds.map((t) => durationHours(t) as number) } : {}),
   };
 }
 
@@ -255,6 +256,7 @@ function arrivalOf(a: ModelDocument['work'][string]['arrival']): Arrival {
     firstHours: durationHours(a.schedule.first) as number,
     everyHours: durationHours(a.schedule.every) as number,
     batch: a.schedule.batch,
+    ...(a.schedule.sla !== undefined ? { slaHours: durationHours(a.schedule.sla) as number } : {}),
   };
 }
 

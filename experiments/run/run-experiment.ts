@@ -124,6 +124,7 @@ export async function runExperiment(opts: RunOptions): Promise<RunOutcome> {
       shard,
       plans: experiment.plans,
       ...(overrides.length === 0 ? {} : { overrides }),
+      ...(experiment.decision === null ? {} : { decision: experiment.decision }),
       ...recordLayoutOf(experiment.plans),
       ...(opts.resumeCommand === undefined ? {} : { resumeCommand: opts.resumeCommand }),
     };

@@ -1,4 +1,5 @@
 import { ACCEPTABLE_ON_TIME, recommend, type Recommendation } from '../decide.js';
+import { policyWords, type DecisionPolicy } from '../decision-policy.js';
 import { escapeHtml, formatChance, formatDuration, formatMoney, formatPercent, formatWeeks, horizonPhrase, plural } from '../format.js';
 import type { ReportHeader, ReportPlan } from '../report-data.js';
 import { planLabel, table, type Cell, type ReportContext, type Section } from '../section.js';
@@ -33,12 +34,32 @@ export function verdictLine(plan: ReportPlan, header: ReportHeader): string {
 }
 
 /** "Recommended: X — why", or null when there is nothing to choose between. */
-export function recommendationLine(plans: ReportPlan[], header: ReportHeader): string | null {
+export function recommendationLine(plans: ReportPlan[], header: ReportHeader, policy: DecisionPolicy | null = null): string | null {
   if (plans.length < 2) return null;
-  const rec = recommend(plans.map((p) => ({ name: p.name, onTime: p.onTime?.probability ?? null, unitCost: p.unitCost.mean })));
+  const rec = recommend(
+    plans.map((p) => ({ name: p.name, onTime: p.onTime?.probability ?? null, unitCost: p.unitCost.mean, ...(p.decisionFigures === undefined ? {} : { figures: p.decisionFigures }) })),
+    policy,
+  );
   if (rec === null) return null;
-  return `Recommended: ${rec.plan} — ${reason(rec, plans.find((p) => p.name === rec.plan)!, header)}`;
+  const plan = plans.find((p) => p.name === rec.plan)!;
+  if (policy !== null) return `Recommended: ${rec.plan} — ${policyReason(rec, plan, header, policy)}`;
+  return `Recommended: ${rec.plan} — ${reason(rec, plan, header)}`;
 }
+
+/** Why a policy chose the plan, naming the policy. */
+function policyReason(rec: Recommendation, plan: ReportPlan, header: ReportHeader, policy: DecisionPolicy): string {
+  const cost = plan.unitCost.mean === null ? 'unit cost unknown' : `${formatMoney(plan.unitCost.mean, header.currency)} per accurate item`;
+  const name = `the decision policy "${policyWords(policy, (x) => formatMoney(x, header.currency), formatDuration)}"`;
+  if (rec.basis === 'acceptable') {
+    return rec.among.length === 1
+      ? `the only plan meeting ${name}, at ${cost}.`
+      : `the cheapest of the ${rec.among.length} plans meeting ${name} (${cost}).`;
+  }
+  const missed = (rec.checks ?? []).filter((c) => !c.met).map((c) => TARGET_WORDS[c.target]);
+  return `no plan meets ${name}; this one misses the fewest targets (${missed.join(', ')})${rec.among.length > 1 ? `, and is the cheapest of the ${rec.among.length} tied` : ''}, at ${cost}.`;
+}
+
+const TARGET_WORDS = { onTime: 'chance on time', serviceLevel: 'service level', timeInSystemP85Hours: 'p85 time in system', residualError: 'residual error', budget: 'budget' } as const;
 
 function reason(rec: Recommendation, plan: ReportPlan, header: ReportHeader): string {
   const cost = plan.unitCost.mean === null ? 'unit cost unknown' : `${formatMoney(plan.unitCost.mean, header.currency)} per accurate item`;
@@ -52,6 +73,7 @@ function reason(rec: Recommendation, plan: ReportPlan, header: ReportHeader): st
     case 'best-chance':
       return `no plan reaches a ${bar} chance to finish on time; this one has the highest (${chance})${rec.among.length > 1 ? `, and is the cheapest of the ${rec.among.length} tied` : ''}, at ${cost}. More capacity or a later deadline is needed to be confident.`;
     case 'cheapest':
+    case 'closest':
       return `the lowest cost per accurate item (${cost})${header.deadlineHours === null ? '; the experiment sets no deadline' : ''}.`;
   }
 }
@@ -63,7 +85,7 @@ export function verdictSection(ctx: ReportContext): Section {
     const desc = p.description ? `<div class="plan-desc">${escapeHtml(p.description)}</div>` : '';
     return `<li><span class="swatch" style="background:${ctx.colorOf(p.name)}"></span><span class="verdict-text">${escapeHtml(verdictLine(p, header))}</span>${desc}</li>`;
   });
-  const rec = recommendationLine(plans, header);
+  const rec = recommendationLine(plans, header, ctx.data.decision ?? null);
   const html = [
     `<ul class="verdicts">${items.join('')}</ul>`,
     rec === null ? '' : `<p class="recommendation">${escapeHtml(rec)}</p>`,

@@ -26,12 +26,15 @@ export interface ModelConfig {
   target?: { accepted: number } | null;
   /** Which waiting item is served next (queue-discipline.ts): absent = rework first. */
   queue?: 'rework-first' | 'fifo';
+  /** Waits T at which each stage's service level P(wait <= T) is counted (service-levels.ts): absent = none. */
+  waitThresholdHours?: number[];
 }
 
 export type Arrival =
   | { kind: 'backlog' }
   | { kind: 'poisson'; perHour: number }
-  | { kind: 'schedule'; firstHours: number; everyHours: number; batch: number };
+  /** `slaHours`: the turnaround each delivery is held to (from its arrival to its last item accepted); absent = none. */
+  | { kind: 'schedule'; firstHours: number; everyHours: number; batch: number; slaHours?: number };
 
 export interface WorkType {
   name: string;
