@@ -106,7 +106,6 @@ export function summarizePlan(p: PlanInput, baseline: ReplicationResult[] | null
       queueMean: queueMean[name],
       inSystemMean: inSystemMean[name],
     })),
-    timeInSystemHours: timeInSystem.count === 0 ? null : pooledOf(timeInSystem),
     capacity: Object.fromEntries(
       p.capacity.map((c) => [c.pool, { demandHours: round(c.demandHours, 3), availableHours: round(c.availableHours, 3), load: round(c.load) }]),
     ),
@@ -118,6 +117,8 @@ export function summarizePlan(p: PlanInput, baseline: ReplicationResult[] | null
             unitCost: f.paired('unitCost', baseline),
             cost: f.paired('cost', baseline),
           },
+    // After the figures that predate it, so summary.json keeps their layout. Null when no item was timed (random Poisson arrivals).
+    timeInSystemHours: timeInSystem.count === 0 ? null : pooledOf(timeInSystem),
     ...f.rest(),
   };
 }
