@@ -11,6 +11,7 @@ import { costSection, hasCosts } from './sections/cost.js';
 import { deadlineRiskSection } from './sections/deadline-risk.js';
 import { headerHtml } from './sections/header.js';
 import { portfolioPlans, portfolioSection } from './sections/portfolio.js';
+import { hasQueueing, queueingSection } from './sections/queueing.js';
 import { sensitivitySection } from './sections/sensitivity.js';
 import { hasSweep, sweepSection } from './sections/sweep.js';
 import { verdictSection } from './sections/verdict.js';
@@ -29,6 +30,7 @@ export function reportSections(data: ReportData, ctx: ReportContext = reportCont
   if (!open || data.plans.length > 1) sections.push(comparisonSection(ctx));
   if (hasSweep(data.plans)) sections.push(sweepSection(ctx));
   sections.push(bottlenecksSection(ctx));
+  if (hasQueueing(data.plans)) sections.push(queueingSection(ctx));
   if (!open) sections.push(sensitivitySection(ctx));
   if (!open && portfolioPlans(data.plans).length > 0) sections.push(portfolioSection(ctx));
   return sections;

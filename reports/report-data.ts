@@ -63,8 +63,12 @@ export interface ReportPlan {
   /** Remaining items at the end of each day: hours of each day's end, and the p10/p50/p90 across replications. */
   burnDown: { hours: number[]; p10: number[]; p50: number[]; p90: number[] } | null;
   pools: Array<{ name: string; utilization: number | null; load: number | null; bottleneckShare: number | null; peakQueue: number | null }>;
-  /** Mean wait per stage over replications, and `waitP95`: the mean over replications of each replication's 95th percentile (not a percentile of all waits pooled; the report names it so). */
-  stages: Array<{ name: string; waitMean: number | null; waitP95: number | null }>;
+  /**
+   * Mean wait per stage over replications, `waitP95`: the mean over replications of each
+   * replication's 95th percentile, and `pooledP95`: the 95th percentile of every wait of every
+   * replication pooled (absent in report data of older runs, which show the former and name it so).
+   */
+  stages: Array<{ name: string; waitMean: number | null; waitP95: number | null; pooledP95?: number | null }>;
   /** Differences against the baseline (the first plan), paired by replication; null for the baseline. */
   vsBaseline: { completionHours: Interval | null; unitCost: Interval | null; cost: Interval | null } | null;
   /** Per work type (portfolio view). */

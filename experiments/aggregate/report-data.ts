@@ -95,7 +95,7 @@ function planData(s: Summary['plans'][number], rs: ReplicationResult[], openEnde
       bottleneckShare: p.bottleneckShare,
       peakQueue: p.peakQueue,
     })),
-    stages: Object.entries(s.stages).map(([name, st]) => ({ name, waitMean: st.waitHours.mean, waitP95: st.waitHours.p95 })),
+    stages: Object.entries(s.stages).map(([name, st]) => ({ name, waitMean: st.waitHours.mean, waitP95: st.waitHours.p95, pooledP95: st.pooledWaitHours.p95 ?? null })),
     vsBaseline: s.vsBaseline,
     work: Object.entries(s.work).map(([name, w]) => ({
       name,

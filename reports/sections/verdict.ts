@@ -12,7 +12,7 @@ export function verdictLine(plan: ReportPlan, header: ReportHeader): string {
     const busiest = [...plan.pools].filter((p) => p.utilization !== null).sort((a, b) => b.utilization! - a.utilization!)[0];
     if (busiest) parts.push(`busiest pool ${busiest.name} at ${formatPercent(busiest.utilization, 0)} utilisation`);
     const longest = [...plan.stages].filter((s) => s.waitMean !== null).sort((a, b) => b.waitMean! - a.waitMean!)[0];
-    if (longest) parts.push(`longest mean wait ${formatDuration(longest.waitMean)} at ${longest.name} (p95 ${formatDuration(longest.waitP95)})`);
+    if (longest) parts.push(`longest mean wait ${formatDuration(longest.waitMean)} at ${longest.name} (p95 ${formatDuration(longest.pooledP95 ?? longest.waitP95)})`);
     if (plan.unitCost.mean !== null && (plan.cost.mean ?? 0) !== 0) parts.push(`${money(plan.unitCost.mean)} per accurate item`);
   } else {
     if (plan.onTime !== null && header.deadlineHours !== null) {
