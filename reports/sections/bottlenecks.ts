@@ -108,7 +108,8 @@ export function bottlenecksSection(ctx: ReportContext): Section {
         const above = s.waitMean !== null && p95 !== null && s.waitMean > p95;
         meanAbove ||= above;
         const text = `${num(s.waitMean, units[i])} / ${num(p95, units[i])}`;
-        return above ? { html: `${escapeHtml(text)}<sup>*</sup>`, title: `The mean is above the ${basis.words}: most tasks waited little and a few very long` } : text;
+        const title = basis.words === "mean of replications' p95" ? 'The mean is above the mean of p95s' : 'The mean is above the p95';
+        return above ? { html: `${escapeHtml(text)}<sup>*</sup>`, title: `${title}: most tasks waited little and a few very long` } : text;
       }),
     ]);
     const pooledNote =
@@ -120,12 +121,11 @@ export function bottlenecksSection(ctx: ReportContext): Section {
       table(['Plan', ...stages.map((name, i) => `${name} (${units[i].name}): mean / ${basis.words}`)], rows, { numeric: stages.map((_, i) => i + 1) }),
     );
     if (meanAbove) {
-      parts.push(
-        paragraph(
-          `* The mean is above the ${basis.words}. That is no error: when nearly every task starts at once and a few wait very long, the 95th percentile is short while the long waits pull the mean up.`,
-          'note',
-        ),
-      );
+      const why =
+        basis.words === "mean of replications' p95"
+          ? "* The mean is above the mean of p95s. That is no error: when nearly every task starts at once and a few wait very long, each replication's 95th percentile is short while the long waits pull its mean up."
+          : '* The mean is above the p95. That is no error: when nearly every task starts at once and a few wait very long, the 95th percentile is short while the long waits pull the mean up.';
+      parts.push(paragraph(why, 'note'));
     }
   }
   if (parts.length === 0) parts.push(paragraph('No pools or stages to show.'));
