@@ -63,7 +63,8 @@ export async function solveCommand(args: SolveArgs): Promise<number> {
   if (targets.serviceLevel !== undefined && targets.serviceLevel.stage === '') targets.serviceLevel = { ...targets.serviceLevel, stage: experiment.plans[0].model.stages[0].name };
   const words = policyWords({ name: null, basis: 'estimate', targets }, (x) => money(currency, x), formatDuration);
   const wanted = onTimeOnly ? `${pct(target)} on time` : words;
-  const step = (e: Evaluation, meets: boolean) => (onTimeOnly ? `${pct(e.onTime?.mean)} on time` : `${pct(e.onTime?.mean)} on time, ${figureLine(e, targets, currency)}${meets ? ' (meets the targets)' : ''}`);
+  const onTimeOf = (e: Evaluation) => (e.onTime === null ? '' : `${pct(e.onTime.mean)} on time, `);
+  const step = (e: Evaluation, meets: boolean) => (onTimeOnly ? `${pct(e.onTime?.mean)} on time` : `${onTimeOf(e)}${figureLine(e, targets, currency)}${meets ? ' (meets the targets)' : ''}`);
   try {
     if (args.pool !== undefined) {
       const plan = selectPlans(experiment, [args.plan ?? experiment.plans[0].name]).plans[0];
@@ -71,7 +72,9 @@ export async function solveCommand(args: SolveArgs): Promise<number> {
       const answer = await solveHeadcount(runner, plan.model, args.pool, targets, seed, replications, (h, e, meets) => log(`  ${String(h).padStart(5)} people: ${step(e, meets)}`));
       if (args.json) o.json(answer);
       const onTimeText = answer.at.onTime === null ? '' : `${ci(answer.at.onTime)} on time, `;
-      answerLine(`Answer: ${answer.headcount} people in pool "${answer.pool}": ${onTimeText}p85 ${weeks(answer.at.p85Hours)}, mean cost ${money(currency, answer.at.cost)}.`);
+      // Work without a finish line (arrivals to the horizon) has no completion to quote.
+      const p85Text = answer.at.onTime === null && answer.at.p85Hours === null ? '' : `p85 ${weeks(answer.at.p85Hours)}, `;
+      answerLine(`Answer: ${answer.headcount} people in pool "${answer.pool}": ${onTimeText}${p85Text}mean cost ${money(currency, answer.at.cost)}.`);
       if (!onTimeOnly) answerLine(`Targets at ${answer.headcount}: ${checksLine(answer.checks, currency)}.`);
       if (answer.below !== null) answerLine(`With ${answer.headcount - 1}: ${onTimeOnly ? `${ci(answer.below.onTime)} on time` : figureLine(answer.below, targets, currency)}.`);
       if (target !== null && answer.at.onTime !== null && answer.at.onTime.low !== null && answer.at.onTime.low < target) {
