@@ -36,6 +36,7 @@ export function rowLayout(config: ModelConfig): RowLayout {
   const stages = config.stages.map((s) => s.name);
   const types = config.work.map((w) => w.name);
   const days = Math.ceil(config.horizonHours / 24);
+  const day = Array.from({ length: days }, (_, d) => String(d + 1));
   const histogram = histogramLength(config.horizonHours);
   const thresholds = config.waitThresholdHours ?? [];
   const weeks = Array.from({ length: weeksOf(config) }, (_, w) => String(w + 1));
@@ -43,12 +44,14 @@ export function rowLayout(config: ModelConfig): RowLayout {
   const sizes = deliverySizes(config);
   const deliveries = config.work.flatMap((w, t) => (sizes[t] ?? []).map((_, d) => `${w.name}#${d + 1}`));
   const deliverySla = config.work.flatMap((w, t) => (sizes[t] ?? []).map(() => (w.arrival.kind === 'schedule' ? (w.arrival.slaHours ?? null) : null)));
+  // Daily figures of the model being trained exist only in models that train one.
   const labels = {
     activity: activities,
     pool: pools,
     stage: stages,
     workType: types,
-    day: Array.from({ length: days }, (_, d) => String(d + 1)),
+    day,
+    trainingDay: (config.training ?? null) === null ? [] : day,
     stageThreshold: stages.flatMap((s) => thresholds.map((t) => `${s}@${durationText(t)}`)),
     stageWaitBin: stages.flatMap((s) => bins.map((b) => `${s}@${b}`)),
     timeBin: bins,

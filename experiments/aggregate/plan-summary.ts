@@ -4,6 +4,7 @@ import type { RowLayout } from '../../workers/result-rows.js';
 import { durationText } from '../../sim/stats/duration-text.js';
 import { PlanOutputs } from './plan-outputs.js';
 import { POOLED_QUANTILE_BOUND } from './queueing-figures.js';
+import { meanFigure } from './output-figures.js';
 import { round } from './rounding.js';
 import { finiteMean } from './statistics.js';
 
@@ -20,6 +21,12 @@ export interface PlanInput {
   types: Array<{ name: string; count: number | null; equivalentUnits: number }>;
   /** Whether the plan has a finish line (every count set, or a target): else no completion time. */
   finishLine: boolean;
+  /** Whether the plan trains a model on its labels (training/): its figures then have a section of their own. */
+  trainsModel: boolean;
+  /** The model accuracy the plan stops at, if it has an accuracy target. */
+  accuracyTarget?: number | null;
+  /** Retrain cycles of continuous operation after the first model, if any. */
+  cycles?: number | null;
 }
 
 /**
@@ -117,6 +124,7 @@ export function summarizePlan(p: PlanInput, baseline: ReplicationResult[] | null
             unitCost: f.paired('unitCost', baseline),
             cost: f.paired('cost', baseline),
           },
+    ...(p.trainsModel ? { training: trainingFigures(f, rs, p.accuracyTarget ?? null, p.cycles ?? null) } : f.skip(TRAINING_OUTPUTS)),
     // After the figures that predate it, so summary.json keeps their layout. Null when no item was timed (random Poisson arrivals).
     timeInSystemHours: timeInSystem.count === 0 ? null : pooledOf(timeInSystem),
     ...f.rest(),
@@ -136,6 +144,37 @@ export interface PooledFigure {
   error: string;
 }
 const pooledOf = ({ count, ...quantiles }: Record<string, number | null>): PooledFigure => ({ ...quantiles, count: count ?? 0, error: POOLED_QUANTILE_BOUND });
+/** The outputs of the model being trained: a section of a plan that trains one, and nowhere else. */
+const TRAINING_OUTPUTS = ['firstModelHours', 'labelsToTarget', 'retrains', 'modelAccuracy', 'batchWaitHours', 'targetHours', 'targetCost', 'cycleCost'] as const;
+
+/**
+ * What the model being trained took, across replications: when its first version came, the
+ * labels that reached the target, retrains, the accuracy reached, the waiting for batches, and
+ * the cost per 10,000 labelled items (the brief's unit: the mean of each replication's total cost
+ * over its accepted items, times 10,000).
+ */
+function trainingFigures(f: PlanOutputs, rs: ReplicationResult[], accuracy: number | null, cycles: number | null) {
+  const first = f.timeToFinish('firstModelHours');
+  const target = f.timeToFinish('targetHours');
+  // A cycle's cost as a share of the first model's, replication by replication.
+  const shares = rs.map((r) => (r.targetCost > 0 ? r.cycleCost / r.targetCost : NaN));
+  const per10k = rs.map((r) => (r.accepted > 0 ? (10_000 * r.cost) / r.accepted : NaN));
+  return {
+    target: accuracy,
+    cycles,
+    firstModelHours: { ...first.completion, byDeadline: first.onTime },
+    labelsToTarget: f.mean('labelsToTarget'),
+    reachedShare: rs.length === 0 ? null : round(rs.filter((r) => !Number.isNaN(r.labelsToTarget)).length / rs.length),
+    retrains: f.mean('retrains'),
+    modelAccuracy: f.mean('modelAccuracy'),
+    batchWaitHours: f.mean('batchWaitHours'),
+    costPer10kItems: meanFigure(per10k, { kind: 'mean', quantiles: { p10: 0.1, p50: 0.5, p90: 0.9 } }, 2),
+    targetHours: { ...target.completion, onTime: target.onTime },
+    targetCost: f.mean('targetCost'),
+    cycleCost: f.mean('cycleCost'),
+    cycleShareOfFirst: meanFigure(shares, { kind: 'mean', quantiles: { p10: 0.1, p50: 0.5, p90: 0.9 } }, 6),
+  };
+}
 
 const byName = <T>(names: string[], f: (name: string, i: number) => T): Record<string, T> => Object.fromEntries(names.map((name, i) => [name, f(name, i)]));
 const mapValues = <A, B>(o: Record<string, A>, f: (a: A) => B): Record<string, B> => Object.fromEntries(Object.entries(o).map(([k, v]) => [k, f(v)]));

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { patchSchema } from './patch-schema.js';
+import { PrecisionSchema } from './precision.js';
 import { isValidTimeZone, parseClockTime, parseIsoDate } from '../../sim/calendar/index.js';
 import {
   DURATION_EXPECTED,
@@ -256,6 +257,28 @@ const Pool = strict(
     pay: Pay.describe('Pay model, or none for an unpaid pool. Required.'),
     start: duration().default('0h').describe('When the pool starts work, from project start. Default 0h.'),
     rampUp: duration().default('0h').describe('Speed grows linearly from half to full over this time after start. Default 0h.'),
+    errorSpread: num('a coefficient of variation: a number >= 0', { min: 0, max: 10 })
+      .optional()
+      .describe("Spread of people's error rates: the coefficient of variation of a per-person factor (mean 1) on errorRate, drawn per replication. Absent = everyone at errorRate."),
+    fatigue: strict(
+      {
+        after: duration().default('0h').describe('Hours into a shift before people tire. Default 0h.'),
+        pacePerHour: share().default(0).describe('Share added to handling time per hour beyond `after`, like 3%. Default 0.'),
+        errorPerHour: share().default(0).describe('Share added to the error rate per hour beyond `after`, like 10%. Default 0.'),
+      },
+      'fatigue: { after, pacePerHour, errorPerHour }',
+    )
+      .optional()
+      .describe('Tiredness within a shift; absent = none.'),
+    drift: strict(
+      {
+        pacePerWeek: num('a weekly change of handling time from -0.5 to 1 (-0.02 = 2% faster each week)', { min: -0.5, max: 1 }).default(0).describe('Weekly change of handling time, compounding (-0.02 = 2% faster each week). Default 0.'),
+        errorPerWeek: num('a weekly change of the error rate from -0.5 to 1 (0.05 = 5% more errors each week)', { min: -0.5, max: 1 }).default(0).describe('Weekly change of the error rate, compounding. Default 0.'),
+      },
+      'drift: { pacePerWeek, errorPerWeek }',
+    )
+      .optional()
+      .describe('Change over the weeks of the project (quality drift, or improvement); absent = none.'),
   },
   'a pool: { headcount, shifts, pay, ... }',
 );
@@ -267,7 +290,7 @@ const HANDLING_EXPECTED =
 const CV_EXPECTED = 'a coefficient of variation: a number >= 0';
 const meanCv = () =>
   strict({ mean: duration().describe('Mean.'), cv: num(CV_EXPECTED, { min: 0, max: 100 }).describe('Coefficient of variation.') }, 'a mapping like { mean: 36s, cv: 0.4 }');
-const Handling = z
+export const Handling = z
   .union(
     [
       duration(),
@@ -412,6 +435,117 @@ const PreLabels = strict(
   'pre-labels: { firstRetrainAfter, retrainEvery, retrainTime, retrainCost, handlingFactor, errorFactor, improvement }',
 );
 
+const count = (what: string) => num(`${what}: an integer >= 1`, { int: true, min: 1, max: 1e9 });
+const CURVE_POINT_EXPECTED = 'a measured point [labels, accuracy], like [2000, 0.83]';
+const Curve = z.union(
+  [
+    strict(
+      {
+        a: num('an asymptote in (0, 1]: the accuracy the model approaches', { gt: 0, max: 1 }).describe('Asymptote: the accuracy approached with unlimited labels, in (0, 1].'),
+        b: num('a scale b > 0', { gt: 0, max: 1e6 }).describe('Scale of the gap to the asymptote (> 0).'),
+        c: num('an exponent c > 0 (the curve must rise with labels)', { gt: 0, max: 10 }).describe('Exponent (> 0): how fast the gap closes.'),
+      },
+      'a learning curve: { a, b, c } for acc(n) = a - b n^-c, or { points: [[n, accuracy], ...] }',
+    ),
+    strict(
+      {
+        points: z
+          .array(z.tuple([num('a label count n >= 1', { min: 1, max: 1e9 }), num('an accuracy in (0, 1)', { gt: 0, lt: 1 })], { error: CURVE_POINT_EXPECTED }), { error: 'a list of measured points [labels, accuracy]' })
+          .min(4, { error: 'at least four measured points: three fix a, b and c, and more measure how sure the fit is' })
+          .describe('Measured (labels, accuracy) points, at least three; labelsim fits acc(n) = a - b n^-c to them.'),
+      },
+      'measured points: { points: [[n, accuracy], ...] }',
+    ),
+  ],
+  { error: 'a learning curve: { a, b, c } for acc(n) = a - b n^-c, or { points: [[n, accuracy], ...] } to fit' },
+);
+
+const Selection = z.discriminatedUnion(
+  'strategy',
+  [
+    strict(
+      {
+        strategy: z.literal('random', { error: "'random' or 'active'" }),
+        batch: count('labels between retrains').describe('Accepted labels between retrains (model evaluations). Required.'),
+      },
+      'random sampling: { strategy: random, batch }',
+    ),
+    strict(
+      {
+        strategy: z.literal('active', { error: "'random' or 'active'" }),
+        seed: count('labels in the random seed batch').describe('Random labels before the first model (active learning needs a model to choose with). Required.'),
+        batch: count('labels per chosen batch').describe('Items the model chooses per batch; the next batch waits for the retrain on this one. Required.'),
+        efficiency: num('a label efficiency >= 1: random labels one chosen label is worth', { min: 1, max: 100 }).describe('Random labels one actively chosen label is worth on the learning curve. Required.'),
+        hardItems: strict(
+          {
+            handling: num('a factor >= 1 on handling time', { min: 1, max: 100 }).default(1).describe('Handling-time factor of chosen items (labelling and review). Default 1.'),
+            error: num('a factor >= 1 on the error rate', { min: 1, max: 100 }).default(1).describe('Error-rate factor of chosen items. Default 1.'),
+            modelAccuracy: num('a factor in (0, 1] on the model\'s accuracy', { gt: 0, max: 1 }).default(1).describe("Factor on the model's accuracy as a pre-labeller on chosen items. Default 1."),
+          },
+          'hard items: { handling, error, modelAccuracy }',
+        )
+          .prefault({})
+          .describe('Chosen items are the hard ones. Default: no harder.'),
+      },
+      'active learning: { strategy: active, seed, batch, efficiency, hardItems }',
+    ),
+  ],
+  { error: "a selection: { strategy: random, batch } or { strategy: active, seed, batch, efficiency }" },
+);
+
+const Training = strict(
+  {
+    workType: text(NAME_EXPECTED, NAME_PATTERN).optional().describe('The item type whose accepted labels train the model. Default: the only item type.'),
+    curve: Curve.describe('Learning curve: { a, b, c } or { points } to fit. Required.'),
+    classes: num('a number of classes: an integer >= 2', { int: true, min: 2, max: 100_000 }).default(2).describe('Classes of the task, for the label-noise penalty. Default 2.'),
+    selection: Selection.describe('Which items are labelled: random or active. Required.'),
+    retrain: strict(
+      {
+        time: duration().describe('Wall time of one retrain and evaluation. Required.'),
+        compute: money().default(0).describe('Compute cost per retrain. Default 0.'),
+        engineerHours: num('hours of ML engineer time: a number >= 0', { min: 0, max: 1e6 }).default(0).describe('ML engineer hours per retrain. Default 0.'),
+        engineerRate: hourly().default('0/h').describe('Price of an ML engineer hour, like 95/h. Default 0/h.'),
+      },
+      'a retrain: { time, compute, engineerHours, engineerRate }',
+    ).describe('What a retrain takes. Required.'),
+    assist: strict(
+      {
+        verify: factor('a handling-time factor in (0, 1]', 1).describe('Handling-time factor of verifying a right pre-label. Required.'),
+        correct: factor('a handling-time factor in (0, 2]', 2).default(1).describe('Handling-time factor of correcting a wrong pre-label. Default 1.'),
+        automationBias: share().default(0).describe('Share of wrong pre-labels accepted as they are. Default 0.'),
+        errorWhenRight: num('a factor in [0, 1] on the error rate', { min: 0, max: 1 }).default(1).describe("Factor on the annotator's own error rate when the pre-label is right. Default 1."),
+      },
+      'model-assisted labelling: { verify, correct, automationBias, errorWhenRight }',
+    )
+      .nullable()
+      .default(null)
+      .describe('Pre-labels from the current model; null = none. Default null.'),
+    synthetic: strict(
+      {
+        share: share(true).describe('Share of all training examples that are synthetic, below 100%. Required.'),
+        weight: num('a weight in [0, 1]: what one synthetic example is worth against a real one', { min: 0, max: 1 }).describe('Weight of a synthetic example on the curve (domain gap). Required.'),
+        costPerExample: money().describe('Cost of generating one synthetic example. Required.'),
+      },
+      'a synthetic supplement: { share, weight, costPerExample }',
+    )
+      .nullable()
+      .default(null)
+      .describe('Synthetic training examples; null = none. Default null.'),
+    validation: num('a number of items: an integer >= 0', { int: true, min: 0, max: 1e9 }).default(0).describe('Real items labelled first and held out to evaluate the model. Default 0.'),
+    cycles: strict(
+      {
+        count: count('retrain cycles').describe('Cycles of continuous operation after the first model reaches the target. Required.'),
+        every: positiveDuration().describe('Time between cycles, from the first model at the target, like 4w. Required.'),
+        drift: share().describe('Share of the training set\'s value lost to data drift at each cycle. Required.'),
+      },
+      'continuous operation: { count, every, drift }',
+    )
+      .optional()
+      .describe('Continuous operation: retrain cycles on new data after the first model; absent = the project ends at the first model at the target.'),
+  },
+  'training: { curve, selection, retrain, assist, synthetic, validation }',
+);
+
 /**
  * Most named fixed costs: each becomes a cost line of every replication's record (twice: at
  * completion and at the deadline) and of every pool's hours, so 100,000 of them would make each
@@ -443,6 +577,8 @@ const Costs = strict(
 
 /** Most wait thresholds: each is a figure per stage of every replication's record. */
 export const MAX_WAIT_THRESHOLDS = 20;
+/** Most parameter draws a file may carry: each replication picks one, and every plan holds them all. */
+export const MAX_PARAMETER_DRAWS = 10_000;
 
 /** The fields plans may patch: everything that shapes the model. */
 export const modelShape = {
@@ -467,15 +603,48 @@ export const modelShape = {
   stages: namedMap(Stage, 'a mapping of stage name to stage', 'at least one stage').describe('Stages by name. Required, at least one.'),
   preLabels: PreLabels.nullable().default(null).describe('Model-assisted pre-labels; null = none. Default null.'),
   costs: Costs.prefault({}).describe('Costs besides pay. Default: none.'),
-  target: strict(
-    {
-      accepted: num('an item count: an integer >= 1', { int: true, min: 1 }).describe('The project is done when this many items are accepted. Required.'),
-    },
-    'a target: { accepted: N }',
+  training: Training.nullable()
+    .optional()
+    .describe('The model being trained on the labels: learning curve, selection, retrains, pre-labels, synthetic data. Absent or null = none.'),
+  target: z.union(
+    [
+      strict(
+        {
+          accepted: num('an item count: an integer >= 1', { int: true, min: 1 }).describe('The project is done when this many items are accepted. Required.'),
+        },
+        'a target: { accepted: N } or { accuracy: 90% }',
+      ),
+      strict(
+        {
+          accuracy: share(true).describe('The project is done when an evaluated model reaches this accuracy (needs training). Required.'),
+        },
+        'a target: { accepted: N } or { accuracy: 90% }',
+      ),
+    ],
+    { error: 'a target: { accepted: N } or { accuracy: 90% }' },
   )
     .nullable()
     .optional()
     .describe('When the project is done; absent or null = when every item is accepted (left out of the parsed file when absent, so files without it hash as before).'),
+  uncertainty: strict(
+    {
+      method: z.literal('bootstrap', { error: 'bootstrap' }).describe('How the draws were made: bootstrap (labelsim calibrate). Required.'),
+      fitted: z
+        .record(text('a dotted path of a fitted parameter'), z.unknown(), { error: 'a mapping of dotted parameter paths to the fitted values' })
+        .describe('The point estimates the draws vary, by dotted path; a plan whose value differs keeps its own. Required.'),
+      draws: z
+        .array(z.record(text('a dotted path of a fitted parameter'), z.unknown(), { error: 'a mapping of dotted parameter paths to values' }), { error: 'a list of draws' })
+        .min(1, { error: 'at least one draw' })
+        .max(MAX_PARAMETER_DRAWS, { error: `at most ${MAX_PARAMETER_DRAWS} draws` })
+        .describe('Parameter values, one set per draw: stages.<stage>.handling, stages.<stage>.reworkFactor, pools.<pool>.errorRate. Required.'),
+    },
+    'uncertainty: { method: bootstrap, fitted: {...}, draws: [...] }',
+  )
+    .nullable()
+    .optional()
+    .describe(
+      'Uncertainty of fitted parameters (written by labelsim calibrate): each replication uses one draw, the same draw for the same replication in every plan; absent or null = the fitted values (left out of the parsed file when absent, so files without it hash as before).',
+    ),
   queue: z
     .enum(['rework-first', 'fifo'], { error: "'rework-first' or 'fifo'" })
     .optional()
@@ -491,7 +660,7 @@ export const modelShape = {
 };
 
 /** Fields of the experiment itself, which plans cannot patch. */
-export const EXPERIMENT_ONLY_FIELDS = ['name', 'description', 'seed', 'replications', 'plans', 'sweep', 'decision'] as const;
+export const EXPERIMENT_ONLY_FIELDS = ['name', 'description', 'seed', 'replications', 'precision', 'plans', 'sweep', 'calibration', 'decision'] as const;
 
 const Plan = strict(
   {
@@ -601,7 +770,13 @@ export const ExperimentSchema = strict(
       .describe('Random seed. Default 1.'),
     replications: num('a number of replications: an integer from 1 to 1000000', { int: true, min: 1, max: MAX_REPLICATIONS })
       .default(100)
-      .describe('Monte Carlo replications per plan. Default 100.'),
+      .describe('Monte Carlo replications per plan (with precision: the most a plan may run). Default 100.'),
+    precision: PrecisionSchema.optional(),
+    calibration: text('the path of a calibration fragment (.yaml or .json), relative to this file', String.raw`^.{1,1000}$`)
+      .optional()
+      .describe(
+        "A fragment written by labelsim calibrate: its pools, stages, work and uncertainty are read in under this file's own fields (which win; null deletes). A path relative to this file.",
+      ),
     ...modelShape,
     plans: namedMap(Plan, 'a mapping of plan name to { description, patch }', 'at least one plan', PLAN_NAME_PATTERN, PLAN_NAME_EXPECTED)
       .default({ base: { description: '', patch: {} } })

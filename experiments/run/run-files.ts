@@ -1,5 +1,5 @@
 import type { DecisionPolicy } from '../../reports/decision-policy.js';
-import type { Plan } from '../load/index.js';
+import type { Plan, Precision } from '../load/index.js';
 import type { Shard } from './batches.js';
 import type { Override } from './overrides.js';
 
@@ -28,6 +28,8 @@ export interface RunManifest {
   overrides?: Override[];
   /** The experiment's decision policy (absent when it sets none): the report recommends by it. */
   decision?: DecisionPolicy;
+  /** A precision-driven run's precision (absent for a fixed count): `replications` is its cap, and each plan's count follows from the records (experiments/precision/). */
+  precision?: Precision;
   /** The command that continues this run if it is interrupted, as the user would type it. */
   resumeCommand?: string;
 }

@@ -1,16 +1,19 @@
 import { ServerPool } from '../engine/server-pool.js';
+import { drawnModel } from './parameter-draws.js';
 import { Simulation } from '../engine/simulation.js';
 import { WaitHistogram } from '../stats/wait-histogram.js';
 import { Activity } from './activities.js';
 import { Arrivals } from './arrivals.js';
 import type { ModelConfig } from './config.js';
 import { ConsensusLabellers } from './consensus-labellers.js';
-import { CostLedger } from './cost-ledger.js';
-import { ItemDraws, PersonDraws } from './draw-keys.js';
+import { CostLedger, total } from './cost-ledger.js';
+import { ItemDraws, PersonDraws, TrainingDraws } from './draw-keys.js';
 import { ItemFlow } from './item-flow.js';
 import { ItemStore } from './item-store.js';
 import { Complexity } from './modifiers/complexity.js';
 import type { ErrorModifier, HandlingModifier } from './modifiers/handling-modifier.js';
+import { Fatigue } from './modifiers/fatigue.js';
+import { PersonAccuracy } from './modifiers/person-accuracy.js';
 import { PersonPace } from './modifiers/person-pace.js';
 import { PreLabels } from './modifiers/pre-labels.js';
 import { ReworkPace } from './modifiers/rework-pace.js';
@@ -28,6 +31,10 @@ import { ServiceLevels } from './service-levels.js';
 import { Tasks } from './tasks.js';
 import { TimeInSystem, weeksOf } from './time-in-system.js';
 import { WeeklyQueue } from './weekly-queue.js';
+import { ChosenItems } from './training/chosen-items.js';
+import { replicationCurve } from './training/replication-curve.js';
+import { ModelAssist } from './training/model-assist.js';
+import { TrainingLoop } from './training/training-loop.js';
 import { Workforce } from './workforce.js';
 
 /** What a replication may be given beside its config, seed and index. */
@@ -65,6 +72,10 @@ export class AnnotationModel {
   private readonly arrivals: Arrivals;
   private readonly tasks: Tasks;
   private readonly remainingByDay: Float64Array;
+  /** The deployed model's accuracy and the cost so far at each day's end (models that train one; empty otherwise). */
+  private readonly accuracyByDay: Float64Array;
+  private readonly costByDay: Float64Array;
+  private readonly training: TrainingLoop | null = null;
   private readonly dayKind: number;
   private readonly recorder: Recorder | null;
   private costAtDeadline: Float64Array | null = null;
@@ -103,6 +114,33 @@ export class AnnotationModel {
       itemModifiers.push(preLabels);
       errorModifiers.push(preLabels);
     }
+    const tc = config.training ?? null;
+    const trainingType = tc === null ? -1 : config.work.findIndex((w) => w.name === tc.workType);
+    let assist: ModelAssist | null = null;
+    if (tc !== null) {
+      const s = tc.selection;
+      const chosen = s.kind === 'active' ? new ChosenItems(trainingType, config.work.length, tc.validation + s.seed, s.hardHandling, s.hardError) : null;
+      if (chosen !== null) {
+        itemModifiers.push(chosen);
+        errorModifiers.push(chosen);
+      }
+      if (tc.assist !== null) {
+        const hard = s.kind === 'active' ? s.hardModelAccuracy : 1;
+        assist = new ModelAssist(tc.assist, random ? new TrainingDraws(seed, replication) : null, (t) => chosen !== null && chosen.isChosen(t), hard);
+        itemModifiers.push(assist);
+        errorModifiers.push(assist);
+      }
+    }
+    if (people !== null && PersonAccuracy.applies(config.pools)) {
+      errorModifiers.push(new PersonAccuracy(config.pools, this.workforces.map((w) => w.size), people));
+    }
+    // Fatigue and drift are the person's state: they scale the task's hours with the person's pace.
+    const personModifiers: HandlingModifier[] = [new PersonPace(this.workforces)];
+    if (Fatigue.applies(config.pools)) {
+      const fatigue = new Fatigue(config.pools, this.workforces, () => this.sim.now);
+      personModifiers.push(fatigue);
+      errorModifiers.push(fatigue);
+    }
     const task = emptyTask(this.stages[0]);
     const workflows = config.work.map((w) => Int32Array.from(w.workflow, (name) => config.stages.findIndex((s) => s.name === name)));
     this.waits = config.stages.map(() => new WaitHistogram());
@@ -121,7 +159,7 @@ export class AnnotationModel {
       warmupHours: config.warmupHours,
       draws,
       itemModifiers,
-      personModifiers: [new PersonPace(this.workforces)],
+      personModifiers,
       task,
       consensus,
       ledger: this.ledger,
@@ -144,7 +182,7 @@ export class AnnotationModel {
       stopping: this.stopping,
       tally: this.tally,
       deadlineHours: config.deadlineHours,
-      onAccepted: preLabels,
+      onAccepted: null,
       timeInSystem: this.timeInSystem,
       recorder: this.recorder,
     });
@@ -153,13 +191,35 @@ export class AnnotationModel {
     const goal = this.stopping.goal;
     const days = Math.ceil(config.horizonHours / 24);
     this.remainingByDay = new Float64Array(days).fill(Number.isFinite(goal) ? goal : 0);
+    this.accuracyByDay = new Float64Array(tc === null ? 0 : days);
+    this.costByDay = new Float64Array(tc === null ? 0 : days);
     this.dayKind = this.sim.register((day) => this.onDayEnd(day));
-    if (Number.isFinite(goal) && days > 0) this.sim.at(24, this.dayKind, 0);
+    if ((Number.isFinite(goal) || tc !== null) && days > 0) this.sim.at(24, this.dayKind, 0);
     const randomArrivals = random ? { seed, replication } : null;
-    this.arrivals = new Arrivals(this.sim, config.work, this.items, this.stages, workflows, this.groups, this.flow, discipline, randomArrivals);
+    const heldBack = new Set(tc !== null && TrainingLoop.holdsBackWork(tc) ? [trainingType] : []);
+    this.arrivals = new Arrivals(this.sim, config.work, this.items, this.stages, workflows, this.groups, this.flow, discipline, randomArrivals, heldBack);
+    if (tc !== null) {
+      this.training = new TrainingLoop({
+        sim: this.sim,
+        config: tc,
+        type: trainingType,
+        candidates: config.work[trainingType].count ?? 0,
+        curve: replicationCurve(tc.curve, random ? { seed, replication } : null),
+        ledger: this.ledger,
+        engineering: this.ledger.names.indexOf('engineering'),
+        synthetic: this.ledger.names.indexOf('synthetic'),
+        stopping: this.stopping,
+        tally: this.tally,
+        release: this.arrivals,
+        assist,
+        recorder: this.recorder,
+      });
+    }
+    this.flow.listen(preLabels ?? this.training);
     this.tasks.connect(this.flow, this.arrivals);
     this.weeklyQueue = new WeeklyQueue(this.sim, this.groups, plan.groupOfPool, weeksOf(config), config.horizonHours);
     this.arrivals.start();
+    this.training?.start();
     if (config.deadlineHours !== null) this.sim.at(config.deadlineHours, this.sim.register(() => this.onDeadline()));
     if (config.warmupHours > 0) this.sim.at(config.warmupHours, this.sim.register(() => this.onWarmupEnd()));
   }
@@ -182,6 +242,9 @@ export class AnnotationModel {
       timeInSystem: this.timeInSystem,
       weeklyQueue: this.weeklyQueue,
       remainingByDay: this.remainingByDay,
+      accuracyByDay: this.accuracyByDay,
+      costByDay: this.costByDay,
+      training: this.training,
       goal: this.stopping.goal,
       recorder: this.recorder,
     });
@@ -216,7 +279,11 @@ export class AnnotationModel {
   // --- time events ------------------------------------------------------------------------
 
   private onDayEnd(day: number): void {
-    this.remainingByDay[day] = this.stopping.goal - this.tally.accepted;
+    if (Number.isFinite(this.stopping.goal)) this.remainingByDay[day] = this.stopping.goal - this.tally.accepted;
+    if (this.training !== null) {
+      this.accuracyByDay[day] = this.training.accuracy;
+      this.costByDay[day] = total(this.ledger.snapshot(this.sim.now));
+    }
     if (day + 1 < this.remainingByDay.length) this.sim.at(24 * (day + 2), this.dayKind, day + 1);
   }
 
@@ -233,5 +300,5 @@ export class AnnotationModel {
 
 /** Runs replication `replication` of a model; a pure function of its arguments. */
 export function simulateReplication(config: ModelConfig, seed: number, replication: number, options: ReplicationOptions = {}): ReplicationResult {
-  return new AnnotationModel(config, seed, replication, options).run();
+  return new AnnotationModel(drawnModel(config, seed, replication), seed, replication, options).run();
 }

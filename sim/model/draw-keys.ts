@@ -170,9 +170,11 @@ function wide(kind: number, stage: number, small: number): number {
 export class PersonDraws {
   private readonly paces: KeyedRandom;
   private readonly absences: KeyedRandom;
+  private readonly accuracies: KeyedRandom;
 
   constructor(seed: number | string, replication: number) {
     this.absences = new KeyedRandom(seed, replication, 'absences');
+    this.accuracies = new KeyedRandom(seed, replication, 'people/accuracy');
     this.paces = new KeyedRandom(seed, replication, 'people');
   }
 
@@ -184,6 +186,11 @@ export class PersonDraws {
   /** Positions the pace draw of `person` of `pool`: keyed to both, so a plan that adds people keeps everyone else's pace. */
   pace(pool: number, person: number): void {
     this.paces.at(pool, person);
+  }
+
+  /** The source a person's accuracy factor is drawn from, positioned for `person` of `pool` (a stream of its own, so paces stay as they were). */
+  accuracy(pool: number, person: number): RandomSource {
+    return this.accuracies.at(pool, person);
   }
 
   /** Whether `person` of `pool` misses the `interval`-th shift of their crew's calendar. */
@@ -243,4 +250,32 @@ export const drawKeyOf = {
 function reviewKey(kind: number, stage: number, attempt: number, step: number): DrawKey {
   if (attempt < COMPACT_REVIEW_ATTEMPTS && step < COMPACT_STEPS) return { stream: 'outcomes', k2: attempt * COMPACT_STEPS + step, k3: outcome(kind, stage) };
   return { stream: 'outcomes/wide', k2: wide(kind, stage, step), k3: attempt };
+}
+
+/**
+ * The draws of the model being trained (training/): whether its pre-label for an item's attempt
+ * is right, and whether a wrong one is convincing enough to be accepted as it is. A stream of
+ * its own, so a plan with a model draws nothing that a plan without one draws.
+ */
+export class TrainingDraws {
+  private readonly preLabels: KeyedRandom;
+
+  constructor(seed: number | string, replication: number) {
+    this.preLabels = new KeyedRandom(seed, replication, 'training/pre-labels');
+  }
+
+  /** A uniform that decides whether the pre-label of `serial`'s `attempt`-th try is right. */
+  preLabelRight(serial: number, attempt: number): number {
+    return this.preLabels.uniform(serial, attempt, 0);
+  }
+
+  /** A uniform that decides whether a wrong pre-label of that try is accepted as it is. */
+  preLabelAccepted(serial: number, attempt: number): number {
+    return this.preLabels.uniform(serial, attempt, 1);
+  }
+}
+
+/** The sequential stream from which a replication draws its learning curve (one per replication, the same in every plan). */
+export function curveStream(seed: number | string, replication: number): RandomSource {
+  return randomStream(seed, replication, 'training/learning-curve');
 }

@@ -10,6 +10,7 @@ import type { ServiceLevels } from './service-levels.js';
 import type { TimeInSystem } from './time-in-system.js';
 import type { WeeklyQueue } from './weekly-queue.js';
 import { histogramLength } from '../stats/duration-bins.js';
+import type { TrainingLoop } from './training/training-loop.js';
 
 /** What a finished replication is read from. */
 export interface AssemblyParts {
@@ -30,6 +31,11 @@ export interface AssemblyParts {
   weeklyQueue: WeeklyQueue;
   /** Items not yet accepted at each day end, filled by day-end events. */
   remainingByDay: Float64Array;
+  /** The deployed model's accuracy and the cost so far at each day end (models that train one; empty otherwise). */
+  accuracyByDay: Float64Array;
+  costByDay: Float64Array;
+  /** The model being trained, if any. */
+  training: TrainingLoop | null;
   /** Items the stopping rule asks for (Infinity when open-ended: no burn-down). */
   goal: number;
   recorder: Recorder | null;
@@ -49,6 +55,15 @@ export function assembleResult(parts: AssemblyParts): ReplicationResult {
     // the very day end was handled before it. They hold what was left at the end.
     const left = parts.goal - tally.accepted;
     for (let d = Math.max(0, Math.ceil(end / 24) - 1); d < remainingByDay.length; d++) remainingByDay[d] = left;
+  }
+  const training = parts.training;
+  if (training !== null) {
+    // As for the burn-down: the days from the run's end on hold the state at the end.
+    const spent = total(costs);
+    for (let d = Math.max(0, Math.ceil(end / 24) - 1); d < parts.accuracyByDay.length; d++) {
+      parts.accuracyByDay[d] = training.accuracy;
+      parts.costByDay[d] = spent;
+    }
   }
   const pools = config.pools.length;
   const busy = new Float64Array(pools);
@@ -111,6 +126,16 @@ export function assembleResult(parts: AssemblyParts): ReplicationResult {
     bottleneck,
     // The week-end reads are an observer's events, not the model's: the count stays the model's.
     events: parts.sim.eventsHandled - parts.weeklyQueue.events,
+    firstModelHours: training?.firstModelHours ?? NaN,
+    labelsToTarget: training?.labelsToTarget ?? NaN,
+    retrains: training?.retrains ?? 0,
+    modelAccuracy: training?.accuracy ?? NaN,
+    batchWaitHours: training?.batchWaitHours ?? 0,
+    targetHours: training?.targetHours ?? NaN,
+    targetCost: training?.targetCost ?? NaN,
+    cycleCost: training !== null && training.cyclesDone > 0 ? training.cyclesCost / training.cyclesDone : NaN,
+    accuracyByDay: parts.accuracyByDay,
+    costByDay: parts.costByDay,
     waitProbability: Float64Array.from(parts.waits, (h) => (h.count > 0 ? h.positive / h.count : NaN)),
     serviceLevel: parts.serviceLevels === null ? new Float64Array(0) : parts.serviceLevels.shares(served),
     waitBins,

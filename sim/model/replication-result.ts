@@ -41,6 +41,23 @@ export interface ReplicationResult {
   /** Index of the pool with the highest utilisation. */
   bottleneck: number;
   events: number;
+  /** The model being trained (training/): hours until its first version was deployed (NaN before, or without one). */
+  firstModelHours: number;
+  /** Training labels of the model that reached the accuracy target; NaN when none did. */
+  labelsToTarget: number;
+  retrains: number;
+  /** Accuracy of the last model deployed; NaN without a model being trained, 0 before the first. */
+  modelAccuracy: number;
+  /** Hours labelling of the training type waited for the next active-learning batch (a retrain to finish). */
+  batchWaitHours: number;
+  /** When the first model reached the accuracy target, and the cost by then; NaN when none did. */
+  targetHours: number;
+  targetCost: number;
+  /** Continuous operation: the mean cost of a cycle (from its start to its model at the target again); NaN without cycles or before one is done. */
+  cycleCost: number;
+  /** The deployed model's accuracy at the end of each day, and the cost so far (models that train one; empty otherwise). */
+  accuracyByDay: Float64Array;
+  costByDay: Float64Array;
   /** Per stage: the share of tasks started in the statistics window that waited at all (NaN when none started). */
   waitProbability: Float64Array;
   /** Per stage and wait threshold (stage-major): the share of tasks started within the threshold. */

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { OUTPUTS, REPLICATION_OUTPUTS, type OutputName } from '../../../sim/model/replication-outputs.js';
+import { OUTPUTS, REPLICATION_OUTPUTS, isDaily, type OutputName } from '../../../sim/model/replication-outputs.js';
 import { dictionaryMarkdown } from '../../../experiments/report/tidy/data-dictionary.js';
 import { planOnly } from '../../../experiments/report/tidy/tidy-tables.js';
 import { TIDY_TABLES, type ColumnType } from '../../../experiments/report/tidy/tidy-columns.js';
@@ -54,7 +54,7 @@ describe('the tidy tables of a run folder', () => {
     // Histograms and weekly bands are in plan-measures only; a vector along nothing (no wait
     // thresholds, no scheduled deliveries in these files) has no row.
     const alongSomething = (o: (typeof OUTPUTS)[number]) => !['stageThreshold', 'delivery'].includes(o.per);
-    for (const o of OUTPUTS) if (o.unit !== 'index' && o.per !== 'day' && !planOnly(o) && alongSomething(o)) expect(measures, o.name).toContain(o.name);
+    for (const o of OUTPUTS) if (o.unit !== 'index' && !isDaily(o.per) && !planOnly(o) && alongSomething(o)) expect(measures, o.name).toContain(o.name);
     const planMeasures = new Set([...csvRecords(table(small, 'plan-measures')), ...csvRecords(table(desk, 'plan-measures'))].map((r) => r.measure));
     for (const o of OUTPUTS) if (planOnly(o)) expect(planMeasures, o.name).toContain(o.name);
     for (const r of rows) {
