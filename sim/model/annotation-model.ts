@@ -28,7 +28,10 @@ import { ReplicationTally } from './replication-tally.js';
 import { serviceGroups } from './service-groups.js';
 import { stageRuntime, type StageRuntime } from './stage-runtime.js';
 import { stoppingRule, type StoppingRule } from './stopping-rule.js';
+import { ServiceLevels } from './service-levels.js';
 import { Tasks } from './tasks.js';
+import { TimeInSystem, weeksOf } from './time-in-system.js';
+import { WeeklyQueue } from './weekly-queue.js';
 import { ChosenItems } from './training/chosen-items.js';
 import { replicationCurve } from './training/replication-curve.js';
 import { ModelAssist } from './training/model-assist.js';
@@ -61,6 +64,9 @@ export class AnnotationModel {
   private readonly stages: StageRuntime[];
   private readonly ledger: CostLedger;
   private readonly waits: WaitHistogram[];
+  private readonly serviceLevels: ServiceLevels | null;
+  private readonly timeInSystem: TimeInSystem;
+  private readonly weeklyQueue: WeeklyQueue;
   private readonly tally: ReplicationTally;
   private readonly stopping: StoppingRule;
   private readonly flow: ItemFlow;
@@ -143,6 +149,9 @@ export class AnnotationModel {
     const task = emptyTask(this.stages[0]);
     const workflows = config.work.map((w) => Int32Array.from(w.workflow, (name) => config.stages.findIndex((s) => s.name === name)));
     this.waits = config.stages.map(() => new WaitHistogram());
+    const thresholds = config.waitThresholdHours ?? [];
+    this.serviceLevels = thresholds.length > 0 ? new ServiceLevels(config.stages.length, thresholds) : null;
+    this.timeInSystem = new TimeInSystem(config, config.warmupHours);
     this.tasks = new Tasks({
       sim: this.sim,
       items: this.items,
@@ -151,6 +160,7 @@ export class AnnotationModel {
       serverPerson: this.serverPerson,
       workforces: this.workforces,
       waits: this.waits,
+      serviceLevels: this.serviceLevels,
       warmupHours: config.warmupHours,
       draws,
       itemModifiers,
@@ -178,6 +188,7 @@ export class AnnotationModel {
       tally: this.tally,
       deadlineHours: config.deadlineHours,
       onAccepted: null,
+      timeInSystem: this.timeInSystem,
       recorder: this.recorder,
     });
 
@@ -212,6 +223,7 @@ export class AnnotationModel {
     }
     this.flow.listen(preLabels ?? this.training);
     this.tasks.connect(this.flow, this.arrivals);
+    this.weeklyQueue = new WeeklyQueue(this.sim, this.groups, plan.groupOfPool, weeksOf(config), config.horizonHours);
     this.arrivals.start();
     this.training?.start();
     if (config.deadlineHours !== null) this.sim.at(config.deadlineHours, this.sim.register(() => this.onDeadline()));
@@ -239,6 +251,9 @@ export class AnnotationModel {
       serverPool: this.serverPool,
       serverPerson: this.serverPerson,
       waits: this.waits,
+      serviceLevels: this.serviceLevels,
+      timeInSystem: this.timeInSystem,
+      weeklyQueue: this.weeklyQueue,
       remainingByDay: this.remainingByDay,
       accuracyByDay: this.accuracyByDay,
       costByDay: this.costByDay,
@@ -292,6 +307,7 @@ export class AnnotationModel {
   private onWarmupEnd(): void {
     for (const g of this.groups) g.resetStatistics();
     for (const h of this.waits) h.reset();
+    this.serviceLevels?.reset();
   }
 }
 

@@ -11,6 +11,7 @@ import type { PayTerms } from './pay/index.js';
 import type { QueueDiscipline } from './queue-discipline.js';
 import type { Recorder } from './recorder.js';
 import type { ReplicationTally } from './replication-tally.js';
+import type { TimeInSystem } from './time-in-system.js';
 import { activityOf, type StageRuntime } from './stage-runtime.js';
 import type { StoppingRule } from './stopping-rule.js';
 
@@ -41,6 +42,8 @@ export interface FlowParts {
   deadlineHours: number | null;
   /** Told of each acceptance (a pre-label model counts them towards its next retrain). */
   onAccepted: AcceptanceListener | null;
+  /** Times each acceptance against its item's arrival (time in system, weekly throughput, delivery turnaround). */
+  timeInSystem: TimeInSystem;
   recorder: Recorder | null;
 }
 
@@ -70,6 +73,7 @@ export class ItemFlow {
   private readonly tally: ReplicationTally;
   private readonly deadlineHours: number | null;
   private onAccepted: AcceptanceListener | null;
+  private readonly timeInSystem: TimeInSystem;
   private readonly recorder: Recorder | null;
 
   constructor(parts: FlowParts) {
@@ -88,6 +92,7 @@ export class ItemFlow {
     this.ledger = parts.ledger;
     this.stopping = parts.stopping;
     this.tally = parts.tally;
+    this.timeInSystem = parts.timeInSystem;
     this.deadlineHours = parts.deadlineHours;
     this.onAccepted = parts.onAccepted;
     this.recorder = parts.recorder;
@@ -256,6 +261,7 @@ export class ItemFlow {
     if (fee > 0) this.ledger.addFor(type, Activity.annotation, fee);
     if (this.recorder !== null) this.recorder.accepted(items.serial[item], items.labeller[item], wrong, now);
     if (this.onAccepted !== null) this.onAccepted.itemAccepted(type, wrong);
+    this.timeInSystem.accepted(items.serial[item], type, now);
     if (--tally.typeLeft[type] === 0) tally.typeCompletion[type] = now;
     items.release(item);
     if (this.stopping.isMet(tally.accepted) && Number.isNaN(tally.completionHours)) {
