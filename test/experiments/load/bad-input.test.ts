@@ -196,7 +196,7 @@ describe('a field with a bad value', () => {
 
   it('lists the known fields when an unknown one is nothing like them', () => {
     const error = errorAfter((doc) => (doc.stages.review.flavour = 'vanilla'));
-    expectError(error, 'stages.review.flavour', /^one of the fields kind, pool, handling, sample, detection, falseReject, action$/);
+    expectError(error, 'stages.review.flavour', /^one of the fields kind, pool, handling, sample, detection, falseReject, action, crossCheck$/);
   });
 
   it('refuses a negative rate', () => {
