@@ -5,6 +5,7 @@ import { ExperimentError } from './load/index.js';
 import { checkCommand, mergeCommand, replayCommand, reportCommand, runCommand, schemaCommand, sensitivityCommand } from './cli/commands.js';
 import { solveCommand } from './cli/analysis-commands.js';
 import { compareCommand } from './cli/compare-command.js';
+import { explainCommand } from './cli/explain-command.js';
 import { SolveError } from './analysis/solve.js';
 import { ReportError } from './report/report-files.js';
 import { MergeError } from './run/merge-shards.js';
@@ -168,6 +169,25 @@ async function main(argv: string[]): Promise<number> {
         code = compareCommand({ a: a.a, b: a.b, html: a.html });
       },
     )
+    .command(
+      'explain <a> [b]',
+      'why the cost per accurate item and the total cost changed from A to B: price, quantity, quality, mix, volume and overheads, adding up to the change',
+      (y) =>
+        withExamples(
+          y
+            .positional('a', { type: 'string', demandOption: true, describe: 'run folder A (out/<name>)' })
+            .positional('b', { type: 'string', describe: 'run folder B (default: A, comparing two of its plans)' })
+            .option('plan-a', { type: 'string', describe: "plan of A (default: A's first plan)" })
+            .option('plan-b', { type: 'string', describe: "plan of B (default: B's first plan, or A's second when B is A)" })
+            .option('html', { type: 'string', describe: 'also write the explanation with its waterfall charts as a self-contained HTML page to this file' })
+            .option('json', { type: 'boolean', default: false, describe: 'print the explanation as JSON on stdout' })
+            .check(singleValued(['plan-a', 'plan-b', 'html'])),
+          'explain',
+        ),
+      (a) => {
+        code = explainCommand({ a: a.a, b: a.b, planA: a['plan-a'], planB: a['plan-b'], html: a.html, json: a.json });
+      },
+    )
     .command('schema', 'print the JSON Schema of experiment files (for editor completion)', (y) => withExamples(y, 'schema'), () => {
       code = schemaCommand();
     })
@@ -204,7 +224,7 @@ async function main(argv: string[]): Promise<number> {
 
 
 const FILE = 'experiment file (.yaml, .yml or .json)';
-const COMMANDS = ['run', 'check', 'solve', 'sensitivity', 'replay', 'merge', 'report', 'compare', 'schema', 'init'];
+const COMMANDS = ['run', 'check', 'solve', 'sensitivity', 'replay', 'merge', 'report', 'compare', 'explain', 'schema', 'init'];
 
 // The checked options of each command (experiments/cli/options.ts): declared and checked from the same list.
 const RUN_OPTIONS = ['replications', 'seed', 'workers', 'batch-size', 'out', 'shard', 'max-memory', 'change'] as const;

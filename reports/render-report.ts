@@ -87,7 +87,7 @@ const RENDER_SCRIPT = `
 `;
 
 /** No network at all: scripts and styles only from the page itself, images only from data: and blob: URLs. */
-const CSP = "default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; img-src data: blob:; font-src data:";
+export const CSP = "default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; img-src data: blob:; font-src data:";
 
 /**
  * The whole report as one self-contained HTML page: Plotly inlined, data and figures embedded

@@ -1,4 +1,4 @@
-import { activityNames } from '../sim/model/activities.js';
+import { activityNames, poolActivityNames } from '../sim/model/activities.js';
 import type { ModelConfig } from '../sim/model/config.js';
 import { REPLICATION_OUTPUTS, SCALAR_OUTPUTS, VECTOR_OUTPUTS, type OutputDimension, type VectorOutput } from '../sim/model/replication-outputs.js';
 import type { ReplicationResult } from '../sim/model/replication-result.js';
@@ -28,7 +28,14 @@ export function rowLayout(config: ModelConfig): RowLayout {
   const stages = config.stages.map((s) => s.name);
   const types = config.work.map((w) => w.name);
   const days = Math.ceil(config.horizonHours / 24);
-  const labels = { activity: activities, pool: pools, stage: stages, workType: types, day: Array.from({ length: days }, (_, d) => String(d + 1)) };
+  const labels = {
+    activity: activities,
+    pool: pools,
+    stage: stages,
+    workType: types,
+    day: Array.from({ length: days }, (_, d) => String(d + 1)),
+    poolActivity: poolActivityNames(config),
+  };
   const offsets = {} as Record<VectorOutput, number>;
   const lengths = {} as Record<VectorOutput, number>;
   let at = SCALAR_OUTPUTS.length;

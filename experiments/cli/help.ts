@@ -28,6 +28,10 @@ const EXAMPLES: Record<string, Array<[string, string]>> = {
     ['$0 report out/eight-week-video --pdf', 'also print it to out/eight-week-video/report.pdf'],
   ],
   compare: [['$0 compare out/eight-week-video out/eight-week-video.set-81f186f4 --html compare.html', 'a run beside the same run with --set overrides']],
+  explain: [
+    ['$0 explain out/quarter-1 out/quarter-2 --html explain.html', 'why the cost per accurate item rose from one quarter to the next'],
+    ['$0 explain out/eight-week-video --plan-a base --plan-b pre-labels', 'two plans of one run'],
+  ],
   schema: [['$0 schema > labelsim.schema.json', 'for editor completion (the repository ships it as experiments/labelsim.schema.json)']],
   init: [['$0 init my-project', 'write my-project.yaml, then: labelsim check my-project.yaml']],
 };

@@ -1,5 +1,5 @@
 import type { ModelConfig } from './config.js';
-import { Activity, activityNames } from './activities.js';
+import { Activity, activityNames, LABOUR_ACTIVITIES } from './activities.js';
 import type { PayTerms } from './pay/index.js';
 import type { Workforce } from './workforce.js';
 
@@ -29,6 +29,10 @@ export class CostLedger {
   private readonly types: number;
   /** Price of an hour worked per pool, 0 for pools paid by the piece. */
   private readonly ratePerHour: Float64Array;
+  /** Tasks started, and fees and penalties (compensated), per (pool, activity): what `labelsim explain` decomposes. */
+  private readonly poolTasks: Float64Array;
+  private readonly poolFees: Float64Array;
+  private readonly poolFeeCarry: Float64Array;
 
   constructor(
     private readonly config: ModelConfig,
@@ -48,18 +52,30 @@ export class CostLedger {
     this.types = config.work.length;
     this.poolHours = new Float64Array(config.pools.length * this.activities);
     this.poolTypeHours = new Float64Array(config.pools.length * this.types);
+    this.poolTasks = new Float64Array(config.pools.length * this.activities);
+    this.poolFees = new Float64Array(config.pools.length * this.activities);
+    this.poolFeeCarry = new Float64Array(config.pools.length * this.activities);
   }
 
-  /** `hours` of work by `pool` on an item of work type `type`, spent on `activity`. */
-  work(pool: number, type: number, activity: number, hours: number): void {
-    this.poolHours[pool * this.activities + activity] += hours;
+  /** `hours` of work by `pool` on an item of work type `type`, spent on `activity`, in `tasks` tasks (gold: the gold items served). */
+  work(pool: number, type: number, activity: number, hours: number, tasks: number): void {
+    const at = pool * this.activities + activity;
+    this.poolHours[at] += hours;
+    this.poolTasks[at] += tasks;
     this.poolTypeHours[pool * this.types + type] += hours;
   }
 
-  /** Money spent on `activity` for an item of work type `type`. */
-  addFor(type: number, activity: number, amount: number): void {
+  /** Money spent on `activity` for an item of work type `type`, owed to (or, a penalty, by) `pool`. */
+  addFor(type: number, activity: number, amount: number, pool: number): void {
     this.add(activity, amount);
     this.direct[type] += amount;
+    const at = pool * this.activities + activity;
+    const sum = this.poolFees[at];
+    const next = sum + amount;
+    this.poolFeeCarry[at] += Math.abs(sum) >= Math.abs(amount) ? sum - next + amount : amount - next + sum;
+    this.poolFees[at] = next;
+    // A penalty is one wrong label found: the count its price is per.
+    if (activity === Activity.penalties) this.poolTasks[at]++;
   }
 
   /** Hours the people of pool `p` have worked, on anything. */
@@ -101,6 +117,37 @@ export class CostLedger {
     this.spent[activity] = next;
   }
 
+  /** People paid for every scheduled hour: what work did not use of pool `p`'s hours up to t is idle. */
+  private idleHours(p: number, t: number): number {
+    if (!this.pay[p].paysIdleTime) return 0;
+    return Math.max(0, this.workforces[p].scheduledHours(t) - this.hoursWorkedBy(p));
+  }
+
+  /**
+   * Labour by pool and activity as of time t, in (pool, LABOUR_ACTIVITIES) order: the money
+   * (hours at the pool's rate plus its fees and penalties, not rounded: the cent is rounded once,
+   * in the activity totals), the hours (idle: paid hours not worked) and the tasks started (gold:
+   * gold items served; penalties: wrong labels charged). Summed over pools, the money is the
+   * labour activities of `snapshot` before its rounding to the cent.
+   */
+  byPoolActivity(t: number): { cost: Float64Array; hours: Float64Array; tasks: Float64Array } {
+    const labour = LABOUR_ACTIVITIES.length;
+    const n = this.ratePerHour.length * labour;
+    const cost = new Float64Array(n);
+    const hours = new Float64Array(n);
+    const tasks = new Float64Array(n);
+    for (let p = 0; p < this.ratePerHour.length; p++) {
+      for (let a = 0; a < labour; a++) {
+        const from = p * this.activities + a;
+        const to = p * labour + a;
+        hours[to] = a === Activity.idle ? this.idleHours(p, t) : this.poolHours[from];
+        tasks[to] = this.poolTasks[from];
+        cost[to] = this.poolFees[from] + this.poolFeeCarry[from] + hours[to] * this.ratePerHour[p];
+      }
+    }
+    return { cost, hours, tasks };
+  }
+
   /** Costs by activity as of time t (the project's end or the deadline). */
   snapshot(t: number): Float64Array {
     const out = Float64Array.from(this.spent, (x, i) => x + this.carry[i]);
@@ -109,10 +156,7 @@ export class CostLedger {
       if (rate > 0) for (let a = 0; a < this.activities; a++) out[a] += this.poolHours[p * this.activities + a] * rate;
     }
     this.pay.forEach((terms, i) => {
-      if (!terms.paysIdleTime) return;
-      // People paid for every scheduled hour: what work did not use is idle.
-      const idle = this.workforces[i].scheduledHours(t) - this.hoursWorkedBy(i);
-      out[Activity.idle] += Math.max(0, idle) * terms.perHourWorked;
+      if (terms.paysIdleTime) out[Activity.idle] += this.idleHours(i, t) * terms.perHourWorked;
     });
     out[Activity.platform] += this.seats * this.config.costs.platformPerSeatMonth * (t / HOURS_PER_MONTH);
     out[Activity.management] += this.config.costs.managementPerWeek * (t / HOURS_PER_WEEK);

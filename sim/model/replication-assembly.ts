@@ -61,6 +61,7 @@ export function assembleResult(parts: AssemblyParts): ReplicationResult {
   let bottleneck = 0;
   for (let i = 1; i < utilization.length; i++) if (utilization[i] > utilization[bottleneck]) bottleneck = i;
   const cost = total(costs);
+  const lines = parts.ledger.byPoolActivity(end);
   return {
     replication: parts.replication,
     completed,
@@ -86,6 +87,9 @@ export function assembleResult(parts: AssemblyParts): ReplicationResult {
     errorsFound: tally.errorsFound,
     errorsMade: tally.errorsMade,
     remainingByDay,
+    costByPoolActivity: lines.cost,
+    hoursByPoolActivity: lines.hours,
+    tasksByPoolActivity: lines.tasks,
     bottleneck,
     events: parts.sim.eventsHandled,
   };

@@ -17,7 +17,7 @@ import type { ReplicationResult } from './replication-result.js';
 export type OutputUnit = 'index' | 'flag' | 'hours' | 'items' | 'labels' | 'tasks' | 'share' | 'money' | 'money-per-item' | 'events' | 'pool';
 
 /** One figure per replication, or one per element of a dimension of the model (in config order; days from t = 0). */
-export type OutputDimension = 'scalar' | 'activity' | 'pool' | 'stage' | 'workType' | 'day';
+export type OutputDimension = 'scalar' | 'activity' | 'pool' | 'stage' | 'workType' | 'day' | 'poolActivity';
 
 /** Named quantiles, in the order figures show them: { p10: 0.1 }. */
 export type Quantiles = Readonly<Record<string, number>>;
@@ -99,6 +99,9 @@ export const REPLICATION_OUTPUTS = {
   completionByType: { meaning: 'Time from the project start until the last item of a work type was accepted; empty when not finished.', unit: 'hours', per: 'workType', aggregate: { kind: 'time-to-finish', quantiles: PERCENTILES, meanWhenAllDone: false, onTime: 'share' } },
   costByType: { meaning: 'Cost attributed to a work type: its own labour and fees plus shared costs in proportion to hours worked on it.', unit: 'money', per: 'workType', aggregate: { kind: 'mean' } },
   remainingByDay: { meaning: 'Items not yet accepted at the end of each day.', unit: 'items', per: 'day', aggregate: { kind: 'band', quantiles: { p10: 0.1, p50: 0.5, p90: 0.9 } } },
+  costByPoolActivity: { meaning: "Labour cost at the end per pool and activity (pool/activity): hours at the pool's rate plus its fees and penalties, not rounded to the cent.", unit: 'money', per: 'poolActivity', aggregate: { kind: 'mean' } },
+  hoursByPoolActivity: { meaning: 'Hours per pool and activity (pool/activity): hours worked; for idle, paid hours not worked.', unit: 'hours', per: 'poolActivity', aggregate: { kind: 'mean' } },
+  tasksByPoolActivity: { meaning: 'Tasks started per pool and activity (pool/activity); for gold, gold items served; for penalties, wrong labels charged.', unit: 'tasks', per: 'poolActivity', aggregate: { kind: 'mean' } },
 } as const satisfies OutputDeclarations;
 
 export type Outputs = typeof REPLICATION_OUTPUTS;
