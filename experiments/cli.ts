@@ -6,6 +6,7 @@ import { checkCommand, mergeCommand, replayCommand, reportCommand, runCommand, s
 import { solveCommand } from './cli/analysis-commands.js';
 import { compareCommand } from './cli/compare-command.js';
 import { explainCommand } from './cli/explain-command.js';
+import { marginalCommand } from './cli/marginal-command.js';
 import { SolveError } from './analysis/solve.js';
 import { ReportError } from './report/report-files.js';
 import { MergeError } from './run/merge-shards.js';
@@ -81,6 +82,22 @@ async function main(argv: string[]): Promise<number> {
       async (a) => {
         const o = checkOptions(a, SOLVE_OPTIONS);
         code = await solveCommand({ file: a.file, target: o.target!, pool: a.pool, plan: a.plan, replications: o.replications, seed: o.seed, workers: o.workers, set: a.set, json: a.json });
+      },
+    )
+    .command(
+      'marginal <file>',
+      'what one more unit of each lever buys (a person per pool, 5 points of sample per review tier, an hour a shift per pool): on time, p85, cost, residual error, with common random numbers; saved to out/<name>/marginal.json and added to the report',
+      (y) =>
+        withExamples(declareOptions(y.positional('file', { type: 'string', demandOption: true, describe: FILE }), MARGINAL_OPTIONS, {
+          replications: "replications per step (default: the file's, at most 200)",
+        }), 'marginal')
+          .option('plan', { alias: 'p', type: 'string', describe: 'plan to study (default: the first)' })
+          .option('set', { type: 'string', array: true, describe: 'override a field of the file (repeatable)' })
+          .option('json', { type: 'boolean', default: false, describe: 'print the study as JSON on stdout' })
+          .check(singleValued(['plan'])),
+      async (a) => {
+        const o = checkOptions(a, MARGINAL_OPTIONS);
+        code = await marginalCommand({ file: a.file, plan: a.plan, replications: o.replications, seed: o.seed, workers: o.workers, set: a.set, out: o.out!, json: a.json });
       },
     )
     .command(
@@ -224,12 +241,13 @@ async function main(argv: string[]): Promise<number> {
 
 
 const FILE = 'experiment file (.yaml, .yml or .json)';
-const COMMANDS = ['run', 'check', 'solve', 'sensitivity', 'replay', 'merge', 'report', 'compare', 'explain', 'schema', 'init'];
+const COMMANDS = ['run', 'check', 'solve', 'marginal', 'sensitivity', 'replay', 'merge', 'report', 'compare', 'explain', 'schema', 'init'];
 
 // The checked options of each command (experiments/cli/options.ts): declared and checked from the same list.
 const RUN_OPTIONS = ['replications', 'seed', 'workers', 'batch-size', 'out', 'shard', 'max-memory', 'change'] as const;
 const SOLVE_OPTIONS = ['target', 'replications', 'seed', 'workers'] as const;
 const SENSITIVITY_OPTIONS = ['change', 'replications', 'seed', 'workers', 'out'] as const;
+const MARGINAL_OPTIONS = ['replications', 'seed', 'workers', 'out'] as const;
 const CHECK_OPTIONS = ['max-memory'] as const;
 const REPLAY_OPTIONS = ['replication', 'replications', 'seed'] as const;
 const MERGE_OPTIONS = ['out'] as const;

@@ -10,6 +10,7 @@ import { comparisonSection } from './sections/comparison.js';
 import { costSection, hasCosts } from './sections/cost.js';
 import { deadlineRiskSection } from './sections/deadline-risk.js';
 import { headerHtml } from './sections/header.js';
+import { marginalSection } from './sections/marginal.js';
 import { portfolioPlans, portfolioSection } from './sections/portfolio.js';
 import { sensitivitySection } from './sections/sensitivity.js';
 import { hasSweep, sweepSection } from './sections/sweep.js';
@@ -30,6 +31,7 @@ export function reportSections(data: ReportData, ctx: ReportContext = reportCont
   if (hasSweep(data.plans)) sections.push(sweepSection(ctx));
   sections.push(bottlenecksSection(ctx));
   if (!open) sections.push(sensitivitySection(ctx));
+  if (data.marginal !== undefined) sections.push(marginalSection(ctx, data.marginal));
   if (!open && portfolioPlans(data.plans).length > 0) sections.push(portfolioSection(ctx));
   return sections;
 }

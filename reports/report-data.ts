@@ -7,6 +7,8 @@ export interface ReportData {
   header: ReportHeader;
   plans: ReportPlan[];
   sensitivity: Sensitivity | null;
+  /** The marginal study (`labelsim marginal`), when one was saved beside the run; absent otherwise. */
+  marginal?: Marginal;
 }
 
 export interface ReportHeader {
@@ -88,4 +90,37 @@ export interface Sensitivity {
     low: { p85: number | null; unitCost: number | null };
     high: { p85: number | null; unitCost: number | null };
   }>;
+}
+
+/** A difference against the plan, paired by replication: its mean and 95% interval. */
+export interface PairedInterval {
+  mean: number;
+  low: number;
+  high: number;
+}
+
+/** What one small step of one lever (one more person, five more points of sample, an hour more a shift) changes. */
+export interface MarginalLever {
+  lever: string;
+  label: string;
+  /** Change of the probability on time (a share; null without a deadline). */
+  onTime: PairedInterval | null;
+  /** Change of the p85 completion, hours (bootstrap interval); null when a p85 is unknown. */
+  p85Hours: PairedInterval | null;
+  cost: PairedInterval | null;
+  residualErrorRate: PairedInterval | null;
+  /** Money per point (1%) of on-time probability bought; null when the step buys none or costs nothing. */
+  costPerOnTimePoint: number | null;
+  /** Value per dollar: on-time points, and p85 hours saved, per 1,000 of extra cost (null when the step costs nothing more). */
+  onTimePointsPer1000: number | null;
+  p85HoursSavedPer1000: number | null;
+}
+
+/** `labelsim marginal`: the value of one more unit of each lever of a plan, with common random numbers. */
+export interface Marginal {
+  plan: string;
+  replications: number;
+  currency: string;
+  base: { onTime: number | null; p85Hours: number | null; cost: number };
+  levers: MarginalLever[];
 }

@@ -16,6 +16,7 @@ const EXAMPLES: Record<string, Array<[string, string]>> = {
     ['$0 solve experiments/eight-week-video.yaml --target on-time=0.9 --pool annotators', 'the smallest team with a 90% chance on time'],
     ['$0 solve experiments/vendor-comparison.yaml --target on-time=0.8', 'the cheapest plan with an 80% chance on time'],
   ],
+  marginal: [['$0 marginal experiments/eight-week-video.yaml --plan second-shift -r 40', 'what one more person, an hour a shift or 5 points of review buy']],
   sensitivity: [['$0 sensitivity experiments/eight-week-video.yaml --plan pre-labels -r 100', 'what moves the p85 and the unit cost most']],
   check: [
     ['$0 check experiments/eight-week-video.yaml', 'validate and print the capacity check'],
