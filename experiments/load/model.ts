@@ -16,6 +16,7 @@ import { distributionProblems, type Distribution } from '../../sim/random/distri
 import { ExperimentError, describeValue, joinPath, type PathSegment } from './errors.js';
 import { ALWAYS, FIXED_COSTS_EXPECTED, MAX_FIXED_COSTS, NO_PAY, SHIFTS_EXPECTED, type HandlingDocument, type ModelDocument, type PoolDocument } from './schema.js';
 import { unusedPools } from './left-out-pools.js';
+import { movingPay } from './moving-pay.js';
 import { durationHours, ratePerHour, shareValue } from './units.js';
 import { MAX_ITEM_SERIAL, MAX_POOLS, MAX_STAGES, MAX_TYPES } from '../../sim/model/model-limits.js';
 
@@ -209,6 +210,7 @@ export function buildModel(doc: ModelDocument, file: string, prefix = ''): Model
   const pools: PoolConfig[] = poolNames
     .map((name) => pool(name, doc.pools[name], doc.timeZone, usedBy.get(name), fail))
     .filter((p) => !leftOut.has(p.name));
+  const moving = movingPay(doc, pools, fail);
   // An item's consensus labels come from distinct people: a stage that starts a workflow cannot
   // ask for more labels than its pools have people (the model would never finish an item).
   for (const s of stages) {
@@ -235,6 +237,7 @@ export function buildModel(doc: ModelDocument, file: string, prefix = ''): Model
     // Left out when not set, so a model without them is the same object as before they existed.
     ...(doc.target != null ? { target: targetOf(doc.target.accepted, work, fail) } : {}),
     ...(doc.queue !== undefined ? { queue: doc.queue } : {}),
+    ...moving,
   };
 }
 

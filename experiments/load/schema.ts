@@ -212,6 +212,53 @@ const Pay = z
   )
   .describe('Exactly one of { salaried: <rate/h> }, { hourly: <rate/h> }, { perItem: <money>, penaltyPerError?: <money> }, { perAccepted: <money> }, or none (unpaid).');
 
+const CURRENCY_EXPECTED = 'a currency code of 3 capital letters, like USD or EUR';
+const currencyCode = () => text(CURRENCY_EXPECTED, '^[A-Z]{3}$');
+
+const PAY_CHANGE_EXPECTED = 'a pay change: { from: 2027-06-01, to: 2027-09-01, factor: 1.1 } (to is optional)';
+const PayChange = strict(
+  {
+    from: date().describe("First day of the change, 'YYYY-MM-DD' in the experiment's timeZone. Required."),
+    to: date().optional().describe('Day the change ends (not included). Default: it never ends.'),
+    factor: num('a factor > 0 (at most 1000), like 1.08 for 8% more', { gt: 0, max: 1000 }).describe('Multiplies the pool’s rates and fees from `from` until `to`. Required.'),
+  },
+  PAY_CHANGE_EXPECTED,
+);
+
+const EXCHANGE_RATE_EXPECTED = 'an exchange rate: a number > 0 (fixed), { schedule: [{ from: 2027-01-04, rate: 0.018 }, ...] } or { randomWalk: { start: 0.018, volatility: 10% } }';
+const rate = () => num('a rate > 0 (at most 1e6)', { gt: 0, max: 1e6 });
+const ExchangeRate = z
+  .union(
+    [
+      rate().describe('A fixed rate: reporting-currency units per unit of the pool currency.'),
+      strict(
+        {
+          schedule: z
+            .array(strict({ from: date().describe("From this day, 'YYYY-MM-DD'. Required."), rate: rate().describe('The rate from that day. Required.') }, '{ from: YYYY-MM-DD, rate: 0.018 }'), {
+              error: 'a list of { from, rate } in date order',
+            })
+            .min(1, { error: 'at least one step' })
+            .describe('Steps of the rate by date, in date order; before the first, the first rate.'),
+        },
+        EXCHANGE_RATE_EXPECTED,
+      ),
+      strict(
+        {
+          randomWalk: strict(
+            {
+              start: rate().describe('The rate at the project start. Required.'),
+              volatility: share().describe('Annual volatility of the log rate (10% = 0.1); a seeded random walk in daily steps, the same in every plan. Required.'),
+            },
+            '{ start: 0.018, volatility: 10% }',
+          ),
+        },
+        EXCHANGE_RATE_EXPECTED,
+      ),
+    ],
+    { error: EXCHANGE_RATE_EXPECTED },
+  )
+  .describe('How many units of the reporting currency one unit of this currency buys, over time.');
+
 const Pool = strict(
   {
     headcount: num(HEADCOUNT_EXPECTED, { int: true, min: 0, max: 1_000_000 })
@@ -256,6 +303,13 @@ const Pool = strict(
     pay: Pay.describe('Pay model, or none for an unpaid pool. Required.'),
     start: duration().default('0h').describe('When the pool starts work, from project start. Default 0h.'),
     rampUp: duration().default('0h').describe('Speed grows linearly from half to full over this time after start. Default 0h.'),
+    currency: currencyCode()
+      .optional()
+      .describe("Currency the pool's pay is stated in; one other than the experiment's needs a rate in exchangeRates. Absent = the experiment's currency."),
+    payChanges: z
+      .array(PayChange, { error: `a list of pay changes, each ${PAY_CHANGE_EXPECTED}` })
+      .optional()
+      .describe('Changes of pay by date (a raise, a seasonal premium), each multiplying rates and fees; overlapping changes multiply. Absent = fixed pay.'),
   },
   'a pool: { headcount, shifts, pay, ... }',
 );
@@ -470,6 +524,10 @@ export const modelShape = {
     .nullable()
     .optional()
     .describe('When the project is done; absent or null = when every item is accepted (left out of the parsed file when absent, so files without it hash as before).'),
+  exchangeRates: z
+    .record(currencyCode(), ExchangeRate, { error: 'a mapping of currency code to exchange rate, like { PHP: 0.018 }' })
+    .optional()
+    .describe('Exchange rates into the reporting currency (currency) of the currencies pools are paid in. Absent = none.'),
   queue: z
     .enum(['rework-first', 'fifo'], { error: "'rework-first' or 'fifo'" })
     .optional()

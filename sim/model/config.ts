@@ -26,6 +26,23 @@ export interface ModelConfig {
   target?: { accepted: number } | null;
   /** Which waiting item is served next (queue-discipline.ts): absent = rework first. */
   queue?: 'rework-first' | 'fifo';
+  /** Value in `currency` of one unit of each currency pools are paid in (pay/price-path.ts): absent = every pool is paid in `currency`. */
+  exchangeRates?: Record<string, ExchangeRatePath>;
+}
+
+/** An exchange rate over time: units of the reporting currency per unit of a pool's currency. */
+export type ExchangeRatePath =
+  | { kind: 'fixed'; rate: number }
+  /** A step function: each rate from its hour on; before the first step, the first rate. */
+  | { kind: 'schedule'; steps: Array<{ fromHours: number; rate: number }> }
+  /** Geometric Brownian motion without drift in daily steps, from `start`, with an annual volatility of log returns. */
+  | { kind: 'random-walk'; start: number; volatility: number };
+
+/** A change of a pool's pay by date (a raise, a seasonal premium): rates and fees times `factor` in [fromHours, toHours). */
+export interface PayChange {
+  fromHours: number;
+  toHours: number;
+  factor: number;
 }
 
 export type Arrival =
@@ -83,6 +100,10 @@ export interface PoolConfig {
   /** People start work at this time (hired later); ramp-up: speed grows linearly from half to full over rampUpHours. */
   startHours: number;
   rampUpHours: number;
+  /** The currency the pool's pay is stated in, when not the experiment's (see ModelConfig.exchangeRates); absent = the experiment's. */
+  currency?: string;
+  /** Changes of pay by date, in file order (overlapping changes multiply); absent = pay fixed throughout. */
+  payChanges?: PayChange[];
 }
 
 export type StageConfig = AnnotateStage | ReviewStage;

@@ -1,6 +1,7 @@
 import type { ModelConfig } from './config.js';
 import { Activity, activityNames, LABOUR_ACTIVITIES } from './activities.js';
 import type { PayTerms } from './pay/index.js';
+import type { MovingPrices } from './pay/moving-prices.js';
 import type { Workforce } from './workforce.js';
 
 const HOURS_PER_MONTH = 730;
@@ -39,6 +40,8 @@ export class CostLedger {
     private readonly workforces: Workforce[],
     /** Each pool's pay terms, in config order. */
     private readonly pay: PayTerms[],
+    /** The hours of pools whose pay moves by date or currency; null when none does (the plain path). */
+    private readonly moving: MovingPrices | null = null,
   ) {
     this.ratePerHour = Float64Array.from(pay, (t) => t.perHourWorked);
     this.names = activityNames(config);
@@ -63,10 +66,12 @@ export class CostLedger {
     this.poolHours[at] += hours;
     this.poolTasks[at] += tasks;
     this.poolTypeHours[pool * this.types + type] += hours;
+    if (this.moving !== null && this.moving.moves(pool)) this.moving.book(pool, activity, hours);
   }
 
   /** Money spent on `activity` for an item of work type `type`, owed to (or, a penalty, by) `pool`. */
-  addFor(type: number, activity: number, amount: number, pool: number): void {
+  addFor(type: number, activity: number, stated: number, pool: number): void {
+    const amount = this.moving !== null && this.moving.moves(pool) ? stated * this.moving.factorNow(pool) : stated;
     this.add(activity, amount);
     this.direct[type] += amount;
     const at = pool * this.activities + activity;
@@ -95,7 +100,8 @@ export class CostLedger {
     const own = Float64Array.from(this.direct, (d, t) => {
       let labour = 0;
       for (let p = 0; p < this.ratePerHour.length; p++) {
-        labour += this.poolTypeHours[p * this.types + t] * this.ratePerHour[p];
+        const rate = this.moving !== null && this.moving.moves(p) ? this.ratePerHour[p] * this.moving.workedFactor(p) : this.ratePerHour[p];
+        labour += this.poolTypeHours[p * this.types + t] * rate;
         typeHours[t] += this.poolTypeHours[p * this.types + t];
       }
       return d + labour;
@@ -120,7 +126,21 @@ export class CostLedger {
   /** People paid for every scheduled hour: what work did not use of pool `p`'s hours up to t is idle. */
   private idleHours(p: number, t: number): number {
     if (!this.pay[p].paysIdleTime) return 0;
+    if (this.moving !== null && this.moving.moves(p)) return this.moving.idle(p, this.ratePerHour[p], t, (x) => this.workforces[p].scheduledHours(x)).hours;
     return Math.max(0, this.workforces[p].scheduledHours(t) - this.hoursWorkedBy(p));
+  }
+
+  /** Salaried idle time of pool `p` up to t, priced. */
+  private idleCost(p: number, t: number): number {
+    if (!this.pay[p].paysIdleTime) return 0;
+    if (this.moving !== null && this.moving.moves(p)) return this.moving.idle(p, this.ratePerHour[p], t, (x) => this.workforces[p].scheduledHours(x)).cost;
+    return this.idleHours(p, t) * this.ratePerHour[p];
+  }
+
+  /** Pool `p`'s hours at activity `a`, priced (at the segments' factors when its pay moves). */
+  private labour(p: number, a: number): number {
+    if (this.moving !== null && this.moving.moves(p)) return this.moving.labourCost(p, a, this.ratePerHour[p]);
+    return this.poolHours[p * this.activities + a] * this.ratePerHour[p];
   }
 
   /**
@@ -142,7 +162,7 @@ export class CostLedger {
         const to = p * labour + a;
         hours[to] = a === Activity.idle ? this.idleHours(p, t) : this.poolHours[from];
         tasks[to] = this.poolTasks[from];
-        cost[to] = this.poolFees[from] + this.poolFeeCarry[from] + hours[to] * this.ratePerHour[p];
+        cost[to] = this.poolFees[from] + this.poolFeeCarry[from] + (a === Activity.idle ? this.idleCost(p, t) : this.labour(p, a));
       }
     }
     return { cost, hours, tasks };
@@ -152,11 +172,10 @@ export class CostLedger {
   snapshot(t: number): Float64Array {
     const out = Float64Array.from(this.spent, (x, i) => x + this.carry[i]);
     for (let p = 0; p < this.ratePerHour.length; p++) {
-      const rate = this.ratePerHour[p];
-      if (rate > 0) for (let a = 0; a < this.activities; a++) out[a] += this.poolHours[p * this.activities + a] * rate;
+      if (this.ratePerHour[p] > 0) for (let a = 0; a < this.activities; a++) out[a] += this.labour(p, a);
     }
     this.pay.forEach((terms, i) => {
-      if (terms.paysIdleTime) out[Activity.idle] += this.idleHours(i, t) * terms.perHourWorked;
+      if (terms.paysIdleTime) out[Activity.idle] += this.idleCost(i, t);
     });
     out[Activity.platform] += this.seats * this.config.costs.platformPerSeatMonth * (t / HOURS_PER_MONTH);
     out[Activity.management] += this.config.costs.managementPerWeek * (t / HOURS_PER_WEEK);
