@@ -62,10 +62,15 @@ export async function marginalCommand(args: MarginalArgs): Promise<number> {
 export function marginalLines(m: Marginal): string[] {
   const c = m.currency;
   const f = (i: PairedInterval | null, g: (x: number) => string) => (i === null ? 'n/a' : `${g(i.mean)} [${Number.isFinite(i.low) ? g(i.low) : '?'}, ${Number.isFinite(i.high) ? g(i.high) : '?'}]`);
-  const pts = (x: number) => `${x >= 0 ? '+' : ''}${(100 * x).toFixed(1)}`;
-  const hrs = (x: number) => `${x >= 0 ? '+' : ''}${x.toFixed(1)}`;
-  const usd = (x: number) => `${x >= 0 ? '+' : '-'}${Math.abs(x).toLocaleString('en-US', { maximumFractionDigits: 0 })}`;
-  const err = (x: number) => `${x >= 0 ? '+' : ''}${(100 * x).toFixed(2)}`;
+  // Signed at the shown precision, so a tiny negative reads +0.0, not -0.0.
+  const signed = (x: number, digits: number) => {
+    const v = Number(x.toFixed(digits)) + 0;
+    return `${v >= 0 ? '+' : '-'}${Math.abs(v).toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits })}`;
+  };
+  const pts = (x: number) => signed(100 * x, 1);
+  const hrs = (x: number) => signed(x, 1);
+  const usd = (x: number) => signed(x, 0);
+  const err = (x: number) => signed(100 * x, 2);
   const header = ['one more', 'on time (pt)', 'p85 (h)', `cost (${c})`, 'residual error (pt)', `${c} per on-time pt`, 'pt per 1k', 'p85 h saved per 1k'];
   const rows = byValuePerDollar(m.levers).map((l) => [
     printable(l.label),

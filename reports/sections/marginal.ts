@@ -46,14 +46,19 @@ function ranking(m: Marginal, onTime: boolean): Figure | null {
 }
 
 const ci = (i: PairedInterval | null, f: (x: number) => string) => (i === null ? 'n/a' : `${f(i.mean)} (${Number.isFinite(i.low) ? f(i.low) : '?'} to ${Number.isFinite(i.high) ? f(i.high) : '?'})`);
-const signedPoints = (x: number) => `${x >= 0 ? '+' : ''}${(100 * x).toFixed(1)} pt`;
-const signedHours = (x: number) => `${x >= 0 ? '+' : ''}${x.toFixed(1)} h`;
-const signedShare = (x: number) => `${x >= 0 ? '+' : ''}${(100 * x).toFixed(2)} pt`;
+/** Signed at the shown precision, so a tiny negative reads +0.0, not -0.0. */
+const signed = (x: number, digits: number) => {
+  const v = Number(x.toFixed(digits)) + 0;
+  return `${v >= 0 ? '+' : '-'}${Math.abs(v).toFixed(digits)}`;
+};
+const signedPoints = (x: number) => `${signed(100 * x, 1)} pt`;
+const signedHours = (x: number) => `${signed(x, 1)} h`;
+const signedShare = (x: number) => `${signed(100 * x, 2)} pt`;
 
 /** The marginal value of each lever: a ranking chart and the table of paired differences. */
 export function marginalSection(ctx: ReportContext, m: Marginal): Section {
   const c = ctx.currency;
-  const signedMoney = (x: number) => `${x >= 0 ? '+' : '-'}${formatMoney(Math.abs(x), c)}`;
+  const signedMoney = (x: number) => `${Math.round(x) >= 0 ? '+' : '-'}${formatMoney(Math.abs(x), c)}`;
   const figures = [ranking(m, true), ranking(m, false)].filter((f): f is Figure => f !== null);
   const rows = byValuePerDollar(m.levers).map((l) => [
     l.label,
