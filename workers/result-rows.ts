@@ -28,12 +28,15 @@ export function rowLayout(config: ModelConfig): RowLayout {
   const stages = config.stages.map((s) => s.name);
   const types = config.work.map((w) => w.name);
   const days = Math.ceil(config.horizonHours / 24);
+  const day = Array.from({ length: days }, (_, d) => String(d + 1));
+  // Daily figures of the model being trained exist only in models that train one.
   const labels = {
     activity: activities,
     pool: pools,
     stage: stages,
     workType: types,
-    day: Array.from({ length: days }, (_, d) => String(d + 1)),
+    day,
+    trainingDay: (config.training ?? null) === null ? [] : day,
     poolActivity: poolActivityNames(config),
   };
   const offsets = {} as Record<VectorOutput, number>;

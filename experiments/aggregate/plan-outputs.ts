@@ -87,6 +87,12 @@ export class PlanOutputs {
     return roundInterval(pairedDifference(x, y), digitsOf(REPLICATION_OUTPUTS[name].unit));
   }
 
+  /** Marks outputs as laid out (left out on purpose), so `rest()` does not list them; returns nothing to spread. */
+  skip(names: readonly OutputName[]): Record<string, never> {
+    for (const name of names) this.read.add(name);
+    return {};
+  }
+
   /**
    * Figures of the outputs not read so far, by name, in table order. Outputs not aggregated are
    * left out, and so are bands: a value per day is the report's burn-down, not a summary line.

@@ -2,6 +2,7 @@ import type { PoolCapacity } from '../../sim/model/capacity.js';
 import type { ReplicationResult } from '../../sim/model/replication-result.js';
 import type { RowLayout } from '../../workers/result-rows.js';
 import { PlanOutputs } from './plan-outputs.js';
+import { meanFigure } from './output-figures.js';
 import { round } from './rounding.js';
 import { finiteMean } from './statistics.js';
 
@@ -18,6 +19,8 @@ export interface PlanInput {
   types: Array<{ name: string; count: number | null; equivalentUnits: number }>;
   /** Whether the plan has a finish line (every count set, or a target): else no completion time. */
   finishLine: boolean;
+  /** Whether the plan trains a model on its labels (training/): its figures then have a section of their own. */
+  trainsModel: boolean;
 }
 
 /**
@@ -101,7 +104,31 @@ export function summarizePlan(p: PlanInput, baseline: ReplicationResult[] | null
             unitCost: f.paired('unitCost', baseline),
             cost: f.paired('cost', baseline),
           },
+    ...(p.trainsModel ? { training: trainingFigures(f, rs) } : f.skip(TRAINING_OUTPUTS)),
     ...f.rest(),
+  };
+}
+
+/** The outputs of the model being trained: a section of a plan that trains one, and nowhere else. */
+const TRAINING_OUTPUTS = ['firstModelHours', 'labelsToTarget', 'retrains', 'modelAccuracy', 'batchWaitHours'] as const;
+
+/**
+ * What the model being trained took, across replications: when its first version came, the
+ * labels that reached the target, retrains, the accuracy reached, the waiting for batches, and
+ * the cost per 10,000 labelled items (the brief's unit: the mean of each replication's total cost
+ * over its accepted items, times 10,000).
+ */
+function trainingFigures(f: PlanOutputs, rs: ReplicationResult[]) {
+  const first = f.timeToFinish('firstModelHours');
+  const per10k = rs.map((r) => (r.accepted > 0 ? (10_000 * r.cost) / r.accepted : NaN));
+  return {
+    firstModelHours: { ...first.completion, byDeadline: first.onTime },
+    labelsToTarget: f.mean('labelsToTarget'),
+    reachedShare: rs.length === 0 ? null : round(rs.filter((r) => !Number.isNaN(r.labelsToTarget)).length / rs.length),
+    retrains: f.mean('retrains'),
+    modelAccuracy: f.mean('modelAccuracy'),
+    batchWaitHours: f.mean('batchWaitHours'),
+    costPer10kItems: meanFigure(per10k, { kind: 'mean', quantiles: { p10: 0.1, p50: 0.5, p90: 0.9 } }, 2),
   };
 }
 

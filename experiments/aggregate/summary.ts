@@ -66,6 +66,7 @@ export function buildSummary(input: SummaryInput, records: RecordSet): Summary {
           deadlineHours: plan.model.deadlineHours,
           types: plan.model.work.map((w) => ({ name: w.name, count: w.count, equivalentUnits: w.equivalentUnits })),
           finishLine: hasFinishLine(plan.model),
+          trainsModel: (plan.model.training ?? null) !== null,
         },
         i === 0 ? null : baseline,
       );

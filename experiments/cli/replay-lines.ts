@@ -1,4 +1,4 @@
-import { OUTPUTS, type OutputUnit, type VectorOutput } from '../../sim/model/replication-outputs.js';
+import { OUTPUTS, isDaily, type OutputUnit, type VectorOutput } from '../../sim/model/replication-outputs.js';
 import type { ReplicationResult } from '../../sim/model/replication-result.js';
 import type { ModelConfig } from '../../sim/model/config.js';
 import type { RowLayout } from '../../workers/result-rows.js';
@@ -17,6 +17,7 @@ function shown(unit: OutputUnit, x: number, currency: string, pools: readonly st
     case 'hours':
       return `${count(x)} h (${(x / 168).toFixed(2)} wk)`;
     case 'share':
+    case 'accuracy':
       return `${(100 * x).toFixed(2)}%`;
     case 'money':
       return money(currency, x, 2);
@@ -47,7 +48,7 @@ export function replayLines(r: ReplicationResult, layout: RowLayout, model: Mode
       continue;
     }
     const values = v as Float64Array;
-    if (o.per === 'day') {
+    if (isDaily(o.per)) {
       lines.push(`${words(o.name)}: ${layout.lengths[o.name as VectorOutput]} days (labelsim replay --json lists them)`);
       continue;
     }

@@ -17,6 +17,7 @@ import { ExperimentError, describeValue, joinPath, type PathSegment } from './er
 import { ALWAYS, FIXED_COSTS_EXPECTED, MAX_FIXED_COSTS, NO_PAY, SHIFTS_EXPECTED, type HandlingDocument, type ModelDocument, type PoolDocument } from './schema.js';
 import { unusedPools } from './left-out-pools.js';
 import { movingPay } from './moving-pay.js';
+import { trainingOf } from './training.js';
 import { durationHours, ratePerHour, shareValue } from './units.js';
 import { MAX_ITEM_SERIAL, MAX_POOLS, MAX_STAGES, MAX_TYPES } from '../../sim/model/model-limits.js';
 
@@ -235,7 +236,8 @@ export function buildModel(doc: ModelDocument, file: string, prefix = ''): Model
     preLabels: preLabels(doc, fail),
     costs: costs(doc, fail),
     // Left out when not set, so a model without them is the same object as before they existed.
-    ...(doc.target != null ? { target: targetOf(doc.target.accepted, work, fail) } : {}),
+    ...(doc.target != null ? { target: 'accepted' in doc.target ? targetOf(doc.target.accepted, work, fail) : { accuracy: share(doc.target.accuracy) } } : {}),
+    ...(doc.training != null ? { training: trainingOf(doc, work, fail) } : doc.target != null && 'accuracy' in doc.target ? { training: trainingOf(doc, work, fail) } : {}),
     ...(doc.queue !== undefined ? { queue: doc.queue } : {}),
     ...moving,
   };

@@ -463,6 +463,107 @@ const PreLabels = strict(
   'pre-labels: { firstRetrainAfter, retrainEvery, retrainTime, retrainCost, handlingFactor, errorFactor, improvement }',
 );
 
+const count = (what: string) => num(`${what}: an integer >= 1`, { int: true, min: 1, max: 1e9 });
+const CURVE_POINT_EXPECTED = 'a measured point [labels, accuracy], like [2000, 0.83]';
+const Curve = z.union(
+  [
+    strict(
+      {
+        a: num('an asymptote in (0, 1]: the accuracy the model approaches', { gt: 0, max: 1 }).describe('Asymptote: the accuracy approached with unlimited labels, in (0, 1].'),
+        b: num('a scale b > 0', { gt: 0, max: 1e6 }).describe('Scale of the gap to the asymptote (> 0).'),
+        c: num('an exponent c > 0 (the curve must rise with labels)', { gt: 0, max: 10 }).describe('Exponent (> 0): how fast the gap closes.'),
+      },
+      'a learning curve: { a, b, c } for acc(n) = a - b n^-c, or { points: [[n, accuracy], ...] }',
+    ),
+    strict(
+      {
+        points: z
+          .array(z.tuple([num('a label count n >= 1', { min: 1, max: 1e9 }), num('an accuracy in (0, 1)', { gt: 0, lt: 1 })], { error: CURVE_POINT_EXPECTED }), { error: 'a list of measured points [labels, accuracy]' })
+          .min(4, { error: 'at least four measured points: three fix a, b and c, and more measure how sure the fit is' })
+          .describe('Measured (labels, accuracy) points, at least three; labelsim fits acc(n) = a - b n^-c to them.'),
+      },
+      'measured points: { points: [[n, accuracy], ...] }',
+    ),
+  ],
+  { error: 'a learning curve: { a, b, c } for acc(n) = a - b n^-c, or { points: [[n, accuracy], ...] } to fit' },
+);
+
+const Selection = z.discriminatedUnion(
+  'strategy',
+  [
+    strict(
+      {
+        strategy: z.literal('random', { error: "'random' or 'active'" }),
+        batch: count('labels between retrains').describe('Accepted labels between retrains (model evaluations). Required.'),
+      },
+      'random sampling: { strategy: random, batch }',
+    ),
+    strict(
+      {
+        strategy: z.literal('active', { error: "'random' or 'active'" }),
+        seed: count('labels in the random seed batch').describe('Random labels before the first model (active learning needs a model to choose with). Required.'),
+        batch: count('labels per chosen batch').describe('Items the model chooses per batch; the next batch waits for the retrain on this one. Required.'),
+        efficiency: num('a label efficiency >= 1: random labels one chosen label is worth', { min: 1, max: 100 }).describe('Random labels one actively chosen label is worth on the learning curve. Required.'),
+        hardItems: strict(
+          {
+            handling: num('a factor >= 1 on handling time', { min: 1, max: 100 }).default(1).describe('Handling-time factor of chosen items (labelling and review). Default 1.'),
+            error: num('a factor >= 1 on the error rate', { min: 1, max: 100 }).default(1).describe('Error-rate factor of chosen items. Default 1.'),
+            modelAccuracy: num('a factor in (0, 1] on the model\'s accuracy', { gt: 0, max: 1 }).default(1).describe("Factor on the model's accuracy as a pre-labeller on chosen items. Default 1."),
+          },
+          'hard items: { handling, error, modelAccuracy }',
+        )
+          .prefault({})
+          .describe('Chosen items are the hard ones. Default: no harder.'),
+      },
+      'active learning: { strategy: active, seed, batch, efficiency, hardItems }',
+    ),
+  ],
+  { error: "a selection: { strategy: random, batch } or { strategy: active, seed, batch, efficiency }" },
+);
+
+const Training = strict(
+  {
+    workType: text(NAME_EXPECTED, NAME_PATTERN).optional().describe('The item type whose accepted labels train the model. Default: the only item type.'),
+    curve: Curve.describe('Learning curve: { a, b, c } or { points } to fit. Required.'),
+    classes: num('a number of classes: an integer >= 2', { int: true, min: 2, max: 100_000 }).default(2).describe('Classes of the task, for the label-noise penalty. Default 2.'),
+    selection: Selection.describe('Which items are labelled: random or active. Required.'),
+    retrain: strict(
+      {
+        time: duration().describe('Wall time of one retrain and evaluation. Required.'),
+        compute: money().default(0).describe('Compute cost per retrain. Default 0.'),
+        engineerHours: num('hours of ML engineer time: a number >= 0', { min: 0, max: 1e6 }).default(0).describe('ML engineer hours per retrain. Default 0.'),
+        engineerRate: hourly().default('0/h').describe('Price of an ML engineer hour, like 95/h. Default 0/h.'),
+      },
+      'a retrain: { time, compute, engineerHours, engineerRate }',
+    ).describe('What a retrain takes. Required.'),
+    assist: strict(
+      {
+        verify: factor('a handling-time factor in (0, 1]', 1).describe('Handling-time factor of verifying a right pre-label. Required.'),
+        correct: factor('a handling-time factor in (0, 2]', 2).default(1).describe('Handling-time factor of correcting a wrong pre-label. Default 1.'),
+        automationBias: share().default(0).describe('Share of wrong pre-labels accepted as they are. Default 0.'),
+        errorWhenRight: num('a factor in [0, 1] on the error rate', { min: 0, max: 1 }).default(1).describe("Factor on the annotator's own error rate when the pre-label is right. Default 1."),
+      },
+      'model-assisted labelling: { verify, correct, automationBias, errorWhenRight }',
+    )
+      .nullable()
+      .default(null)
+      .describe('Pre-labels from the current model; null = none. Default null.'),
+    synthetic: strict(
+      {
+        share: share(true).describe('Share of all training examples that are synthetic, below 100%. Required.'),
+        weight: num('a weight in [0, 1]: what one synthetic example is worth against a real one', { min: 0, max: 1 }).describe('Weight of a synthetic example on the curve (domain gap). Required.'),
+        costPerExample: money().describe('Cost of generating one synthetic example. Required.'),
+      },
+      'a synthetic supplement: { share, weight, costPerExample }',
+    )
+      .nullable()
+      .default(null)
+      .describe('Synthetic training examples; null = none. Default null.'),
+    validation: num('a number of items: an integer >= 0', { int: true, min: 0, max: 1e9 }).default(0).describe('Real items labelled first and held out to evaluate the model. Default 0.'),
+  },
+  'training: { curve, selection, retrain, assist, synthetic, validation }',
+);
+
 /**
  * Most named fixed costs: each becomes a cost line of every replication's record (twice: at
  * completion and at the deadline) and of every pool's hours, so 100,000 of them would make each
@@ -515,11 +616,25 @@ export const modelShape = {
   stages: namedMap(Stage, 'a mapping of stage name to stage', 'at least one stage').describe('Stages by name. Required, at least one.'),
   preLabels: PreLabels.nullable().default(null).describe('Model-assisted pre-labels; null = none. Default null.'),
   costs: Costs.prefault({}).describe('Costs besides pay. Default: none.'),
-  target: strict(
-    {
-      accepted: num('an item count: an integer >= 1', { int: true, min: 1 }).describe('The project is done when this many items are accepted. Required.'),
-    },
-    'a target: { accepted: N }',
+  training: Training.nullable()
+    .optional()
+    .describe('The model being trained on the labels: learning curve, selection, retrains, pre-labels, synthetic data. Absent or null = none.'),
+  target: z.union(
+    [
+      strict(
+        {
+          accepted: num('an item count: an integer >= 1', { int: true, min: 1 }).describe('The project is done when this many items are accepted. Required.'),
+        },
+        'a target: { accepted: N } or { accuracy: 90% }',
+      ),
+      strict(
+        {
+          accuracy: share(true).describe('The project is done when an evaluated model reaches this accuracy (needs training). Required.'),
+        },
+        'a target: { accepted: N } or { accuracy: 90% }',
+      ),
+    ],
+    { error: 'a target: { accepted: N } or { accuracy: 90% }' },
   )
     .nullable()
     .optional()

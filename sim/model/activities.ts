@@ -21,10 +21,14 @@ export const Activity = {
   retraining: 10,
 } as const;
 
-/** All activity names of a model: the built-in ones, then the experiment's fixed costs in file order. */
+/** Activities of the model being trained (training/), present only in models that train one. */
+export const TRAINING_ACTIVITIES = ['engineering', 'synthetic'] as const;
+
+/** All activity names of a model: the built-in ones, the training ones if it trains a model, then the experiment's fixed costs in file order. */
 export function activityNames(config: ModelConfig): string[] {
   // A set, not names.includes: one lookup per fixed cost, not a scan of the list so far.
   const names = new Set<string>([...LABOUR_ACTIVITIES, ...OVERHEAD_ACTIVITIES]);
+  if ((config.training ?? null) !== null) for (const a of TRAINING_ACTIVITIES) names.add(a);
   for (const f of config.costs.fixed) names.add(f.activity);
   return [...names];
 }

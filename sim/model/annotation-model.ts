@@ -5,8 +5,8 @@ import { Activity, activityNames } from './activities.js';
 import { Arrivals } from './arrivals.js';
 import type { ModelConfig } from './config.js';
 import { ConsensusLabellers } from './consensus-labellers.js';
-import { CostLedger } from './cost-ledger.js';
-import { exchangeRateStream, ItemDraws, PersonDraws } from './draw-keys.js';
+import { CostLedger, total } from './cost-ledger.js';
+import { exchangeRateStream, ItemDraws, PersonDraws, TrainingDraws } from './draw-keys.js';
 import { ItemFlow } from './item-flow.js';
 import { ItemStore } from './item-store.js';
 import { Complexity } from './modifiers/complexity.js';
@@ -27,6 +27,10 @@ import { serviceGroups } from './service-groups.js';
 import { stageRuntime, type StageRuntime } from './stage-runtime.js';
 import { stoppingRule, type StoppingRule } from './stopping-rule.js';
 import { Tasks } from './tasks.js';
+import { ChosenItems } from './training/chosen-items.js';
+import { replicationCurve } from './training/replication-curve.js';
+import { ModelAssist } from './training/model-assist.js';
+import { TrainingLoop } from './training/training-loop.js';
 import { Workforce } from './workforce.js';
 
 /** What a replication may be given beside its config, seed and index. */
@@ -61,6 +65,10 @@ export class AnnotationModel {
   private readonly arrivals: Arrivals;
   private readonly tasks: Tasks;
   private readonly remainingByDay: Float64Array;
+  /** The deployed model's accuracy and the cost so far at each day's end (models that train one; empty otherwise). */
+  private readonly accuracyByDay: Float64Array;
+  private readonly costByDay: Float64Array;
+  private readonly training: TrainingLoop | null = null;
   private readonly dayKind: number;
   private readonly recorder: Recorder | null;
   private costAtDeadline: Float64Array | null = null;
@@ -101,6 +109,23 @@ export class AnnotationModel {
       itemModifiers.push(preLabels);
       errorModifiers.push(preLabels);
     }
+    const tc = config.training ?? null;
+    const trainingType = tc === null ? -1 : config.work.findIndex((w) => w.name === tc.workType);
+    let assist: ModelAssist | null = null;
+    if (tc !== null) {
+      const s = tc.selection;
+      const chosen = s.kind === 'active' ? new ChosenItems(trainingType, config.work.length, tc.validation + s.seed, s.hardHandling, s.hardError) : null;
+      if (chosen !== null) {
+        itemModifiers.push(chosen);
+        errorModifiers.push(chosen);
+      }
+      if (tc.assist !== null) {
+        const hard = s.kind === 'active' ? s.hardModelAccuracy : 1;
+        assist = new ModelAssist(tc.assist, random ? new TrainingDraws(seed, replication) : null, (t) => chosen !== null && chosen.isChosen(t), hard);
+        itemModifiers.push(assist);
+        errorModifiers.push(assist);
+      }
+    }
     const task = emptyTask(this.stages[0]);
     const workflows = config.work.map((w) => Int32Array.from(w.workflow, (name) => config.stages.findIndex((s) => s.name === name)));
     this.waits = config.stages.map(() => new WaitHistogram());
@@ -138,7 +163,7 @@ export class AnnotationModel {
       stopping: this.stopping,
       tally: this.tally,
       deadlineHours: config.deadlineHours,
-      onAccepted: preLabels,
+      onAccepted: null,
       recorder: this.recorder,
     });
 
@@ -146,12 +171,34 @@ export class AnnotationModel {
     const goal = this.stopping.goal;
     const days = Math.ceil(config.horizonHours / 24);
     this.remainingByDay = new Float64Array(days).fill(Number.isFinite(goal) ? goal : 0);
+    this.accuracyByDay = new Float64Array(tc === null ? 0 : days);
+    this.costByDay = new Float64Array(tc === null ? 0 : days);
     this.dayKind = this.sim.register((day) => this.onDayEnd(day));
-    if (Number.isFinite(goal) && days > 0) this.sim.at(24, this.dayKind, 0);
+    if ((Number.isFinite(goal) || tc !== null) && days > 0) this.sim.at(24, this.dayKind, 0);
     const randomArrivals = random ? { seed, replication } : null;
-    this.arrivals = new Arrivals(this.sim, config.work, this.items, this.stages, workflows, this.groups, this.flow, discipline, randomArrivals);
+    const heldBack = new Set(tc !== null && tc.selection.kind === 'active' ? [trainingType] : []);
+    this.arrivals = new Arrivals(this.sim, config.work, this.items, this.stages, workflows, this.groups, this.flow, discipline, randomArrivals, heldBack);
+    if (tc !== null) {
+      this.training = new TrainingLoop({
+        sim: this.sim,
+        config: tc,
+        type: trainingType,
+        candidates: config.work[trainingType].count ?? 0,
+        curve: replicationCurve(tc.curve, random ? { seed, replication } : null),
+        ledger: this.ledger,
+        engineering: this.ledger.names.indexOf('engineering'),
+        synthetic: this.ledger.names.indexOf('synthetic'),
+        stopping: this.stopping,
+        tally: this.tally,
+        release: this.arrivals,
+        assist,
+        recorder: this.recorder,
+      });
+    }
+    this.flow.listen(preLabels ?? this.training);
     this.tasks.connect(this.flow, this.arrivals);
     this.arrivals.start();
+    this.training?.start();
     if (config.deadlineHours !== null) this.sim.at(config.deadlineHours, this.sim.register(() => this.onDeadline()));
     if (config.warmupHours > 0) this.sim.at(config.warmupHours, this.sim.register(() => this.onWarmupEnd()));
   }
@@ -171,6 +218,9 @@ export class AnnotationModel {
       serverPerson: this.serverPerson,
       waits: this.waits,
       remainingByDay: this.remainingByDay,
+      accuracyByDay: this.accuracyByDay,
+      costByDay: this.costByDay,
+      training: this.training,
       goal: this.stopping.goal,
       recorder: this.recorder,
     });
@@ -205,7 +255,11 @@ export class AnnotationModel {
   // --- time events ------------------------------------------------------------------------
 
   private onDayEnd(day: number): void {
-    this.remainingByDay[day] = this.stopping.goal - this.tally.accepted;
+    if (Number.isFinite(this.stopping.goal)) this.remainingByDay[day] = this.stopping.goal - this.tally.accepted;
+    if (this.training !== null) {
+      this.accuracyByDay[day] = this.training.accuracy;
+      this.costByDay[day] = total(this.ledger.snapshot(this.sim.now));
+    }
     if (day + 1 < this.remainingByDay.length) this.sim.at(24 * (day + 2), this.dayKind, day + 1);
   }
 

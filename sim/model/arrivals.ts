@@ -33,6 +33,8 @@ export class Arrivals {
     private readonly flow: ItemFlow,
     discipline: QueueDiscipline,
     random: { seed: number; replication: number } | null,
+    /** Work types whose backlog is let in batch by batch by someone else (the model choosing what to label next). */
+    private readonly heldBack: ReadonlySet<number> = new Set(),
   ) {
     this.kind = sim.register((type) => this.arrive(type));
     this.left = Float64Array.from(work, (w) => w.count ?? Infinity);
@@ -55,6 +57,7 @@ export class Arrivals {
       // piling up items whose last copy no one may take.
       const first = this.stages[this.workflows[t][0]];
       if (first.labels > this.groups[first.group].servers) return;
+      if (this.heldBack.has(t)) return;
       if (w.arrival.kind === 'backlog') this.sim.at(0, this.kind, t);
       else this.next(t);
     });
@@ -68,6 +71,14 @@ export class Arrivals {
     const st = this.stages[this.workflows[type][0]];
     for (let c = 1; c < st.labels; c++) this.groups[st.group].arriveFirst(item, this.newWork);
     return item;
+  }
+
+  /** Lets `n` more items of a held-back backlog into their first queue. */
+  release(type: number, n: number): void {
+    const first = this.stages[this.workflows[type][0]];
+    if (first.labels > this.groups[first.group].servers) return;
+    this.groups[first.group].addBacklog(n, type, this.newWork);
+    this.left[type] -= n;
   }
 
   private arrive(type: number): void {

@@ -2,6 +2,7 @@ import { openHoursBetween, openIntervals } from '../calendar/index.js';
 import { meanOf } from '../random/distribution.js';
 import type { AnnotateStage, ModelConfig, ReviewStage, WorkType } from './config.js';
 import { serviceGroups } from './service-groups.js';
+import { labelsNeeded } from './training/labels-needed.js';
 
 export interface PoolCapacity {
   pool: string;
@@ -18,7 +19,9 @@ export interface PoolCapacity {
  * person-hours its shifts offer up to the deadline. Work counts consensus labels, gold items
  * (1/(1-share) tasks per real one), review samples, expected rework loops (a geometric number of
  * rejections), adjudication, pre-labels from the first retrain, shrinkage and absences. It ignores
- * learning curves and ramp-ups, so it is optimistic for new teams.
+ * learning curves and ramp-ups, so it is optimistic for new teams. Under an accuracy target the
+ * training type's items are the labels the model's learning curve needs (training/labels-needed.ts),
+ * without the model's pre-labels (pessimistic) or batch overshoot (optimistic).
  */
 export function capacityCheck(config: ModelConfig): PoolCapacity[] {
   const groups = serviceGroups(config);
@@ -35,8 +38,11 @@ export function capacityCheck(config: ModelConfig): PoolCapacity[] {
   const windowFrom = openEnded ? config.warmupHours : 0;
   const windowTo = openEnded || config.deadlineHours === null ? config.horizonHours : config.deadlineHours;
 
+  // An accuracy target asks for the labels the learning curve needs, not the whole pool.
+  const needed = labelsNeeded(config);
   for (const w of config.work) {
-    const items = itemsIn(w, windowTo - windowFrom);
+    const all = itemsIn(w, windowTo - windowFrom);
+    const items = needed !== null && w.name === config.training!.workType ? Math.min(all, needed) : all;
     const annotate = stage.get(w.workflow[0]) as AnnotateStage;
     const labelHours = meanOf(annotate.handling) * w.complexity * preLabelFactor(config, items);
     const e = errorOf(annotate.name);

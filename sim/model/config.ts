@@ -1,4 +1,5 @@
 import type { Distribution } from '../random/distribution.js';
+import type { CurveFit } from '../training/curve-fit.js';
 import type { CalendarSpec, ProjectClock } from '../calendar/index.js';
 
 /**
@@ -22,8 +23,13 @@ export interface ModelConfig {
   stages: StageConfig[];
   preLabels: PreLabelConfig | null;
   costs: CostConfig;
-  /** When the project is done (stopping-rule.ts): absent or null = every item accepted. */
-  target?: { accepted: number } | null;
+  /**
+   * When the project is done (stopping-rule.ts): absent or null = every item accepted; N items
+   * accepted; or a model accuracy reached at a model evaluation (needs `training`).
+   */
+  target?: { accepted: number } | { accuracy: number } | null;
+  /** The model being trained on the labels (training/): absent = none. */
+  training?: TrainingConfig | null;
   /** Which waiting item is served next (queue-discipline.ts): absent = rework first. */
   queue?: 'rework-first' | 'fifo';
   /** Value in `currency` of one unit of each currency pools are paid in (pay/price-path.ts): absent = every pool is paid in `currency`. */
@@ -172,4 +178,82 @@ export interface CostConfig {
   managementPerWeek: number;
   /** One-off costs incurred at the start (guidelines, gold-set creation, agreement audits, ...), by activity name. */
   fixed: Array<{ activity: string; amount: number }>;
+}
+
+/** The inverse power law acc(n) = a - b n^-c of model accuracy against effective training labels. */
+export interface CurveParameters {
+  a: number;
+  b: number;
+  c: number;
+}
+
+/**
+ * The learning curve a replication draws its own curve from: fixed parameters, or a fit of
+ * measured points whose uncertainty each replication samples (deterministic mode: the estimate).
+ */
+export type CurveConfig =
+  | { kind: 'fixed'; curve: CurveParameters }
+  | { kind: 'fitted'; fit: CurveFit };
+
+/**
+ * Which items the model asks to be labelled. Random: the whole pool is open, and the model is
+ * retrained every `batch` accepted labels while labelling goes on. Active: a random seed batch,
+ * then batches the current model chooses (uncertainty sampling), each released only once the
+ * retrain on everything before it is deployed.
+ */
+export type SelectionConfig =
+  | { kind: 'random'; batch: number }
+  | {
+      kind: 'active';
+      seed: number;
+      batch: number;
+      /** Random labels one actively chosen label is worth on the learning curve (> 1 helps). */
+      efficiency: number;
+      /** Chosen items are the hard ones: factors on their handling time and error rate, and on the model's accuracy as a pre-labeller on them. */
+      hardHandling: number;
+      hardError: number;
+      hardModelAccuracy: number;
+    };
+
+export interface RetrainConfig {
+  hours: number;
+  /** Compute (money) per retrain. */
+  compute: number;
+  /** ML engineer time per retrain, and its price per hour. */
+  engineerHours: number;
+  engineerPerHour: number;
+}
+
+/** Pre-labels from the current model: a right one is verified, a wrong one corrected or (automation bias) accepted. */
+export interface AssistConfig {
+  /** Handling-time factor of verifying a right pre-label, and of correcting a wrong one. */
+  verify: number;
+  correct: number;
+  /** Share of wrong pre-labels the annotator accepts as they are. */
+  automationBias: number;
+  /** Factor on the annotator's own error rate when the pre-label shown is right. */
+  errorWhenRight: number;
+}
+
+export interface SyntheticConfig {
+  /** Share of all training examples that are synthetic. */
+  share: number;
+  /** What one synthetic example is worth on the learning curve against a real one (domain gap). */
+  weight: number;
+  costPerExample: number;
+}
+
+export interface TrainingConfig {
+  /** The work type whose accepted labels train the model. */
+  workType: string;
+  curve: CurveConfig;
+  /** Classes of the task, for the label-noise penalty (effective-labels.ts). */
+  classes: number;
+  selection: SelectionConfig;
+  retrain: RetrainConfig;
+  /** Null: the model gives no pre-labels. */
+  assist: AssistConfig | null;
+  synthetic: SyntheticConfig | null;
+  /** Real items labelled first and held out to evaluate the model (never trained on). */
+  validation: number;
 }

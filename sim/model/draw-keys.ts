@@ -249,3 +249,31 @@ function reviewKey(kind: number, stage: number, attempt: number, step: number): 
   if (attempt < COMPACT_REVIEW_ATTEMPTS && step < COMPACT_STEPS) return { stream: 'outcomes', k2: attempt * COMPACT_STEPS + step, k3: outcome(kind, stage) };
   return { stream: 'outcomes/wide', k2: wide(kind, stage, step), k3: attempt };
 }
+
+/**
+ * The draws of the model being trained (training/): whether its pre-label for an item's attempt
+ * is right, and whether a wrong one is convincing enough to be accepted as it is. A stream of
+ * its own, so a plan with a model draws nothing that a plan without one draws.
+ */
+export class TrainingDraws {
+  private readonly preLabels: KeyedRandom;
+
+  constructor(seed: number | string, replication: number) {
+    this.preLabels = new KeyedRandom(seed, replication, 'training/pre-labels');
+  }
+
+  /** A uniform that decides whether the pre-label of `serial`'s `attempt`-th try is right. */
+  preLabelRight(serial: number, attempt: number): number {
+    return this.preLabels.uniform(serial, attempt, 0);
+  }
+
+  /** A uniform that decides whether a wrong pre-label of that try is accepted as it is. */
+  preLabelAccepted(serial: number, attempt: number): number {
+    return this.preLabels.uniform(serial, attempt, 1);
+  }
+}
+
+/** The sequential stream from which a replication draws its learning curve (one per replication, the same in every plan). */
+export function curveStream(seed: number | string, replication: number): RandomSource {
+  return randomStream(seed, replication, 'training/learning-curve');
+}

@@ -1,5 +1,6 @@
 import type { PoolCapacity } from './capacity.js';
 import type { AnnotateStage, ModelConfig, ReviewStage } from './config.js';
+import { labelsNeeded } from './training/labels-needed.js';
 
 const pct = (x: number) => `${Number((100 * x).toFixed(2))}%`;
 
@@ -47,6 +48,19 @@ export function feasibilityWarnings(config: ModelConfig, capacity?: PoolCapacity
     }
     if (pools.every((p) => p.startHours >= config.horizonHours)) {
       warnings.push(`stage "${s.name}" has no one to do it before the horizon: ${pools.map((p) => `pool "${p.name}" starts at ${hours(p.startHours)}`).join(', ')}, the horizon is ${hours(config.horizonHours)}`);
+    }
+  }
+
+  // An accuracy target the pool of items cannot reach.
+  const needed = labelsNeeded(config);
+  if (needed !== null) {
+    const t = config.training!;
+    const count = config.work.find((w) => w.name === t.workType)!.count!;
+    const target = pct((config.target as { accuracy: number }).accuracy);
+    if (!Number.isFinite(needed)) {
+      warnings.push(`the accuracy target ${target} cannot be reached: label noise leaves the training labels too little to learn from`);
+    } else if (needed > count) {
+      warnings.push(`the accuracy target ${target} needs about ${needed.toLocaleString('en-US')} labelled items of "${t.workType}" on the learning curve's estimate, more than its ${count.toLocaleString('en-US')} items: it is never reached`);
     }
   }
 

@@ -16,7 +16,7 @@ import type { StoppingRule } from './stopping-rule.js';
 
 /** Something that wants to know when an item is accepted. */
 export interface AcceptanceListener {
-  itemAccepted(): void;
+  itemAccepted(type: number, wrong: boolean): void;
 }
 
 /** What the item flow works with; built once per replication by the model. */
@@ -69,7 +69,7 @@ export class ItemFlow {
   private readonly stopping: StoppingRule;
   private readonly tally: ReplicationTally;
   private readonly deadlineHours: number | null;
-  private readonly onAccepted: AcceptanceListener | null;
+  private onAccepted: AcceptanceListener | null;
   private readonly recorder: Recorder | null;
 
   constructor(parts: FlowParts) {
@@ -139,6 +139,11 @@ export class ItemFlow {
     if (items.labels[item] === needed) this.labelsIn(item, st, needed);
   }
 
+  /** Who is told of each acceptance (built after the flow: it needs the arrivals, which need the flow). */
+  listen(listener: AcceptanceListener | null): void {
+    this.onAccepted = listener;
+  }
+
   /** Queues an item at a stage: an annotate stage with consensus gets one task per label. */
   enter(item: number, stage: number): void {
     const copies = this.prepare(item, stage);
@@ -165,9 +170,9 @@ export class ItemFlow {
   /** The pool's error rate with every error modifier applied to this label. */
   private modifiedErrorRate(item: number, st: StageRuntime, pool: number, person: number): number {
     const { items, task, errorModifiers } = this;
-    describeTask(task, items.type[item], st, items.pass[item], pool, person);
+    describeTask(task, items, item, st, pool, person, 0);
     let p = this.errorRates[pool];
-    for (let m = 0; m < errorModifiers.length; m++) p *= errorModifiers[m].errorFactor(task);
+    for (let m = 0; m < errorModifiers.length; m++) p = errorModifiers[m].errorRate(task, p);
     return p;
   }
 
@@ -250,7 +255,7 @@ export class ItemFlow {
     const fee = this.perAccepted[items.labeller[item]];
     if (fee > 0) this.ledger.addFor(type, Activity.annotation, fee, items.labeller[item]);
     if (this.recorder !== null) this.recorder.accepted(items.serial[item], items.labeller[item], wrong, now);
-    if (this.onAccepted !== null) this.onAccepted.itemAccepted();
+    if (this.onAccepted !== null) this.onAccepted.itemAccepted(type, wrong);
     if (--tally.typeLeft[type] === 0) tally.typeCompletion[type] = now;
     items.release(item);
     if (this.stopping.isMet(tally.accepted) && Number.isNaN(tally.completionHours)) {

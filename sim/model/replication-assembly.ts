@@ -6,6 +6,7 @@ import { total, type CostLedger } from './cost-ledger.js';
 import type { Recorder } from './recorder.js';
 import type { ReplicationResult } from './replication-result.js';
 import type { ReplicationTally } from './replication-tally.js';
+import type { TrainingLoop } from './training/training-loop.js';
 
 /** What a finished replication is read from. */
 export interface AssemblyParts {
@@ -23,6 +24,11 @@ export interface AssemblyParts {
   waits: WaitHistogram[];
   /** Items not yet accepted at each day end, filled by day-end events. */
   remainingByDay: Float64Array;
+  /** The deployed model's accuracy and the cost so far at each day end (models that train one; empty otherwise). */
+  accuracyByDay: Float64Array;
+  costByDay: Float64Array;
+  /** The model being trained, if any. */
+  training: TrainingLoop | null;
   /** Items the stopping rule asks for (Infinity when open-ended: no burn-down). */
   goal: number;
   recorder: Recorder | null;
@@ -42,6 +48,15 @@ export function assembleResult(parts: AssemblyParts): ReplicationResult {
     // the very day end was handled before it. They hold what was left at the end.
     const left = parts.goal - tally.accepted;
     for (let d = Math.max(0, Math.ceil(end / 24) - 1); d < remainingByDay.length; d++) remainingByDay[d] = left;
+  }
+  const training = parts.training;
+  if (training !== null) {
+    // As for the burn-down: the days from the run's end on hold the state at the end.
+    const spent = total(costs);
+    for (let d = Math.max(0, Math.ceil(end / 24) - 1); d < parts.accuracyByDay.length; d++) {
+      parts.accuracyByDay[d] = training.accuracy;
+      parts.costByDay[d] = spent;
+    }
   }
   const pools = config.pools.length;
   const busy = new Float64Array(pools);
@@ -92,5 +107,12 @@ export function assembleResult(parts: AssemblyParts): ReplicationResult {
     tasksByPoolActivity: lines.tasks,
     bottleneck,
     events: parts.sim.eventsHandled,
+    firstModelHours: training?.firstModelHours ?? NaN,
+    labelsToTarget: training?.labelsToTarget ?? NaN,
+    retrains: training?.retrains ?? 0,
+    modelAccuracy: training?.accuracy ?? NaN,
+    batchWaitHours: training?.batchWaitHours ?? 0,
+    accuracyByDay: parts.accuracyByDay,
+    costByDay: parts.costByDay,
   };
 }

@@ -14,10 +14,15 @@ import type { ReplicationResult } from './replication-result.js';
  */
 
 /** What an output counts or measures. Money is in the experiment's currency, so it is not named here. */
-export type OutputUnit = 'index' | 'flag' | 'hours' | 'items' | 'labels' | 'tasks' | 'share' | 'money' | 'money-per-item' | 'events' | 'pool';
+export type OutputUnit = 'index' | 'flag' | 'hours' | 'items' | 'labels' | 'tasks' | 'share' | 'money' | 'money-per-item' | 'events' | 'pool' | 'retrains' | 'accuracy';
 
 /** One figure per replication, or one per element of a dimension of the model (in config order; days from t = 0). */
-export type OutputDimension = 'scalar' | 'activity' | 'pool' | 'stage' | 'workType' | 'day' | 'poolActivity';
+export type OutputDimension = 'scalar' | 'activity' | 'pool' | 'stage' | 'workType' | 'day' | 'trainingDay' | 'poolActivity';
+
+/** Dimensions that run along the days of the project (time series), as against elements of the model. */
+export function isDaily(per: OutputDimension): boolean {
+  return per === 'day' || per === 'trainingDay';
+}
 
 /** Named quantiles, in the order figures show them: { p10: 0.1 }. */
 export type Quantiles = Readonly<Record<string, number>>;
@@ -71,6 +76,7 @@ export type OutputDeclarations<R = ReplicationResult> = {
 };
 
 const PERCENTILES = { p50: 0.5, p85: 0.85, p95: 0.95 } as const;
+const BAND = { p10: 0.1, p50: 0.5, p90: 0.9 } as const;
 
 export const REPLICATION_OUTPUTS = {
   replication: { meaning: 'The replication index, from 0: the same index in two plans is the same random world (common random numbers).', unit: 'index', per: 'scalar', aggregate: { kind: 'none', why: 'the key that records are stored and paired by' } },
@@ -88,6 +94,11 @@ export const REPLICATION_OUTPUTS = {
   errorsMade: { meaning: 'Wrong labels that annotators made.', unit: 'labels', per: 'scalar', aggregate: { kind: 'none', why: 'aggregated as the denominator of errorsFound' } },
   bottleneck: { meaning: 'The pool with the highest utilisation in the replication.', unit: 'pool', per: 'scalar', aggregate: { kind: 'share-per-pool' } },
   events: { meaning: 'Simulation events processed (a measure of the engine, not of the project).', unit: 'events', per: 'scalar', aggregate: { kind: 'none', why: 'a measure of the engine, not of the project' } },
+  firstModelHours: { meaning: 'Time from the project start until the first model trained on the labels was deployed; empty without one.', unit: 'hours', per: 'scalar', aggregate: { kind: 'time-to-finish', quantiles: BAND, meanWhenAllDone: false, onTime: 'share' } },
+  labelsToTarget: { meaning: 'Training labels (accepted, not held out) of the model that first reached the accuracy target; empty when none did.', unit: 'labels', per: 'scalar', aggregate: { kind: 'mean', quantiles: BAND } },
+  retrains: { meaning: 'Times the model was retrained.', unit: 'retrains', per: 'scalar', aggregate: { kind: 'mean' } },
+  modelAccuracy: { meaning: 'Accuracy of the last model deployed, on the learning curve at its effective training labels; empty without a model.', unit: 'accuracy', per: 'scalar', aggregate: { kind: 'mean', quantiles: BAND } },
+  batchWaitHours: { meaning: 'Time labelling waited for the next active-learning batch, that is for a retrain to finish.', unit: 'hours', per: 'scalar', aggregate: { kind: 'mean' } },
   costByActivity: { meaning: 'Cost at the end, per activity (labour of a pool, platform seats, management, named fixed costs).', unit: 'money', per: 'activity', aggregate: { kind: 'mean' } },
   costByActivityAtDeadline: { meaning: 'Cost up to the deadline, per activity.', unit: 'money', per: 'activity', aggregate: { kind: 'mean' } },
   utilization: { meaning: "Share of a pool's scheduled hours its people spent working.", unit: 'share', per: 'pool', aggregate: { kind: 'mean' } },
@@ -98,7 +109,9 @@ export const REPLICATION_OUTPUTS = {
   served: { meaning: 'Tasks started at a stage.', unit: 'tasks', per: 'stage', aggregate: { kind: 'mean' } },
   completionByType: { meaning: 'Time from the project start until the last item of a work type was accepted; empty when not finished.', unit: 'hours', per: 'workType', aggregate: { kind: 'time-to-finish', quantiles: PERCENTILES, meanWhenAllDone: false, onTime: 'share' } },
   costByType: { meaning: 'Cost attributed to a work type: its own labour and fees plus shared costs in proportion to hours worked on it.', unit: 'money', per: 'workType', aggregate: { kind: 'mean' } },
-  remainingByDay: { meaning: 'Items not yet accepted at the end of each day.', unit: 'items', per: 'day', aggregate: { kind: 'band', quantiles: { p10: 0.1, p50: 0.5, p90: 0.9 } } },
+  remainingByDay: { meaning: 'Items not yet accepted at the end of each day.', unit: 'items', per: 'day', aggregate: { kind: 'band', quantiles: BAND } },
+  accuracyByDay: { meaning: 'Accuracy of the model deployed at the end of each day (0 before the first); only for experiments that train a model.', unit: 'accuracy', per: 'trainingDay', aggregate: { kind: 'band', quantiles: BAND } },
+  costByDay: { meaning: 'Cost incurred up to the end of each day; only for experiments that train a model.', unit: 'money', per: 'trainingDay', aggregate: { kind: 'band', quantiles: BAND } },
   costByPoolActivity: { meaning: "Labour cost at the end per pool and activity (pool/activity): hours at the pool's rate plus its fees and penalties, not rounded to the cent.", unit: 'money', per: 'poolActivity', aggregate: { kind: 'mean' } },
   hoursByPoolActivity: { meaning: 'Hours per pool and activity (pool/activity): hours worked; for idle, paid hours not worked.', unit: 'hours', per: 'poolActivity', aggregate: { kind: 'mean' } },
   tasksByPoolActivity: { meaning: 'Tasks started per pool and activity (pool/activity); for gold, gold items served; for penalties, wrong labels charged.', unit: 'tasks', per: 'poolActivity', aggregate: { kind: 'mean' } },

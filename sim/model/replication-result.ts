@@ -49,4 +49,16 @@ export interface ReplicationResult {
   /** Index of the pool with the highest utilisation. */
   bottleneck: number;
   events: number;
+  /** The model being trained (training/): hours until its first version was deployed (NaN before, or without one). */
+  firstModelHours: number;
+  /** Training labels of the model that reached the accuracy target; NaN when none did. */
+  labelsToTarget: number;
+  retrains: number;
+  /** Accuracy of the last model deployed; NaN without a model being trained, 0 before the first. */
+  modelAccuracy: number;
+  /** Hours labelling of the training type waited for the next active-learning batch (a retrain to finish). */
+  batchWaitHours: number;
+  /** The deployed model's accuracy at the end of each day, and the cost so far (models that train one; empty otherwise). */
+  accuracyByDay: Float64Array;
+  costByDay: Float64Array;
 }

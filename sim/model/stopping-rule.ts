@@ -9,6 +9,8 @@ export interface StoppingRule {
   readonly goal: number;
   /** Whether the project is done once `accepted` items have been accepted. */
   isMet(accepted: number): boolean;
+  /** Whether the project is done once a model evaluation has measured `accuracy` (training/). */
+  isMetByModel(accuracy: number): boolean;
 }
 
 /** Done when every item of every work type is accepted; never, when arrivals go on to the horizon. */
@@ -23,6 +25,10 @@ export class AllItemsAccepted implements StoppingRule {
   isMet(accepted: number): boolean {
     return accepted === this.goal;
   }
+
+  isMetByModel(): boolean {
+    return false;
+  }
 }
 
 /** Done at the `items`-th acceptance: "300,000 of the 500,000 frames by the deadline", or a count from a stream of arrivals. */
@@ -32,12 +38,36 @@ export class ItemsAccepted implements StoppingRule {
   isMet(accepted: number): boolean {
     return accepted >= this.goal;
   }
+
+  isMetByModel(): boolean {
+    return false;
+  }
+}
+
+/**
+ * Done when the model being trained on the labels reaches an accuracy, as measured when a
+ * retrained model is evaluated: "90% accuracy", however many labels that takes. How many items
+ * that is depends on the learning curve, so there is no item count to burn down.
+ */
+export class AccuracyReached implements StoppingRule {
+  readonly goal = Infinity;
+
+  constructor(readonly accuracy: number) {}
+
+  isMet(): boolean {
+    return false;
+  }
+
+  isMetByModel(accuracy: number): boolean {
+    return accuracy >= this.accuracy;
+  }
 }
 
 /** The stopping rule a model's config asks for. */
 export function stoppingRule(config: ModelConfig): StoppingRule {
   const target = config.target ?? null;
-  return target === null ? new AllItemsAccepted(config) : new ItemsAccepted(target.accepted);
+  if (target === null) return new AllItemsAccepted(config);
+  return 'accuracy' in target ? new AccuracyReached(target.accuracy) : new ItemsAccepted(target.accepted);
 }
 
 /** Whether a project has a finish line: a count for every work type, or a target. Without one there is no completion time and no burn-down. */

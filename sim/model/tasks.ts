@@ -119,7 +119,7 @@ export class Tasks implements PoolClient {
     const pass = items.pass[item];
     const begun = items.begun[item]++;
     if (this.consensus !== null) this.noteConsensusCopy(item, st, pass, begun, server);
-    describeTask(task, items.type[item], st, pass, pool, person);
+    describeTask(task, items, item, st, pool, person, begun);
     const activity = task.activity;
     const draws = this.draws;
     const wide = draws !== null && draws.task(items.serial[item], st.index, items.attempts[item], begun);

@@ -1,4 +1,4 @@
-import { OUTPUTS } from '../../../sim/model/replication-outputs.js';
+import { OUTPUTS, isDaily } from '../../../sim/model/replication-outputs.js';
 import { STATISTIC_MEANINGS } from './plan-statistics.js';
 import { TIDY_TABLES, type Cell, type TidyTable, type TidyTableSpec } from './tidy-columns.js';
 import { UNIT_MEANINGS } from './units.js';
@@ -26,7 +26,7 @@ export function dataDictionary(): TidyTable {
   for (const t of SPECS) for (const c of t.columns) rows.push(['column', t.name, c.name, c.type, c.unit, c.meaning]);
   for (const o of OUTPUTS) {
     if (o.unit === 'index') continue;
-    const table = o.per === 'day' ? TIDY_TABLES.planDays.name : `${TIDY_TABLES.replicationMeasures.name}, ${TIDY_TABLES.planMeasures.name}`;
+    const table = isDaily(o.per) ? TIDY_TABLES.planDays.name : `${TIDY_TABLES.replicationMeasures.name}, ${TIDY_TABLES.planMeasures.name}`;
     const shown = o.aggregate.kind === 'none' ? TIDY_TABLES.replicationMeasures.name : table;
     rows.push(['measure', shown, o.name, o.per === 'scalar' ? 'none' : o.per, o.unit, o.meaning]);
   }

@@ -1,4 +1,4 @@
-import { OUTPUTS, REPLICATION_OUTPUTS, type OutputName, type ScalarOutput, type VectorOutput } from '../../../sim/model/replication-outputs.js';
+import { OUTPUTS, REPLICATION_OUTPUTS, isDaily as daily, type OutputName, type ScalarOutput, type VectorOutput } from '../../../sim/model/replication-outputs.js';
 import type { ReplicationResult } from '../../../sim/model/replication-result.js';
 import { quantile } from '../../aggregate/statistics.js';
 import { round, digitsOf } from '../../aggregate/rounding.js';
@@ -16,9 +16,9 @@ import { isMoney, type TidyUnit } from './units.js';
  * time series (plan-days); the others are measures (replication-measures, plan-measures).
  */
 
-const isDaily = (name: OutputName) => REPLICATION_OUTPUTS[name].per === 'day';
+const isDaily = (name: OutputName) => daily(REPLICATION_OUTPUTS[name].per);
 /** The replication index is the key column of a row, not a measure. */
-const MEASURES = OUTPUTS.filter((o) => o.unit !== 'index' && o.per !== 'day');
+const MEASURES = OUTPUTS.filter((o) => o.unit !== 'index' && !daily(o.per));
 const DAILY = OUTPUTS.filter((o) => isDaily(o.name));
 
 interface Element {
@@ -100,7 +100,7 @@ export function tidyTables(manifest: RunManifest, records: RecordSet): Record<Ti
       if (o.aggregate.kind !== 'band') continue;
       const name = o.name as VectorOutput;
       const quantiles = Object.entries(o.aggregate.quantiles);
-      own.layout.labels.day.forEach((label, i) => {
+      own.layout.labels[o.per as 'day'].forEach((label, i) => {
         const values = own.results.map((r) => r[name][i]);
         for (const [key, q] of quantiles) dayRows.push([...run, plan.name, n, o.name, Number(label), dates.dateOfDay(Number(label)), key, round(quantile(values, q), digitsOf(o.unit)), o.unit]);
       });

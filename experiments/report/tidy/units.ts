@@ -16,6 +16,8 @@ export const UNIT_MEANINGS: Readonly<Record<TidyUnit, string>> = {
   'money-per-item': 'An amount per accurately labelled item, in the `currency` column\'s currency.',
   events: 'Simulation events.',
   pool: 'Names a pool: the row\'s `element` is the pool, and `value` is 1.',
+  retrains: 'Retrains of the model being trained on the labels.',
+  accuracy: 'A model accuracy from 0 to 1 (0.9 is 90% of evaluation items classified right).',
   replications: 'A count of replications.',
 };
 

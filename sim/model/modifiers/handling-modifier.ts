@@ -10,7 +10,11 @@ export interface HandlingModifier {
   handlingFactor(task: Task): number;
 }
 
-/** Something that makes a label more or less likely to be wrong: pre-labels today; retrains, fatigue, guideline versions next. */
+/**
+ * Something that makes a label more or less likely to be wrong: pre-labels, a retrained model's
+ * pre-label (which an annotator may accept even when it is wrong), hard items; fatigue and
+ * guideline versions next. It maps the probability so far to a new one, in the model's order.
+ */
 export interface ErrorModifier {
-  errorFactor(task: Task): number;
+  errorRate(task: Task, p: number): number;
 }

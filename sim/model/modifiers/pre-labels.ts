@@ -37,8 +37,8 @@ export class PreLabels implements HandlingModifier, ErrorModifier {
     return this.handlingScale;
   }
 
-  errorFactor(task: Task): number {
-    return task.pass === Pass.Adjudication ? 1 : this.errorScale;
+  errorRate(task: Task, p: number): number {
+    return task.pass === Pass.Adjudication ? p : p * this.errorScale;
   }
 
   itemAccepted(): void {

@@ -30,7 +30,7 @@ describe('a plan read output by output', () => {
 
   it('leaves nothing over once the summary has laid out its figures: summary.json keeps its layout', () => {
     const summary = summarizePlan(
-      { name: 'base', description: '', layout, results, failed: 0, capacity: capacityCheck(model), deadlineHours: model.deadlineHours, types: model.work.map((w) => ({ name: w.name, count: w.count, equivalentUnits: w.equivalentUnits })), finishLine: true },
+      { name: 'base', description: '', layout, results, failed: 0, capacity: capacityCheck(model), deadlineHours: model.deadlineHours, types: model.work.map((w) => ({ name: w.name, count: w.count, equivalentUnits: w.equivalentUnits })), finishLine: true, trainsModel: false },
       results,
     );
     expect(Object.keys(summary)).toEqual([

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { OUTPUTS, REPLICATION_OUTPUTS, type OutputName } from '../../../sim/model/replication-outputs.js';
+import { OUTPUTS, REPLICATION_OUTPUTS, isDaily, type OutputName } from '../../../sim/model/replication-outputs.js';
 import { dictionaryMarkdown } from '../../../experiments/report/tidy/data-dictionary.js';
 import { TIDY_TABLES, type ColumnType } from '../../../experiments/report/tidy/tidy-columns.js';
 import { labelsim, REPO, tempDir } from '../../support/cli.js';
@@ -50,7 +50,7 @@ describe('the tidy tables of a run folder', () => {
   it('name every figure as its declaration does, with its declared unit, and money with its currency', () => {
     const rows = [...csvRecords(table(small, 'replication-measures')), ...csvRecords(table(desk, 'replication-measures'))];
     const measures = new Set(rows.map((r) => r.measure));
-    for (const o of OUTPUTS) if (o.unit !== 'index' && o.per !== 'day') expect(measures, o.name).toContain(o.name);
+    for (const o of OUTPUTS) if (o.unit !== 'index' && !isDaily(o.per)) expect(measures, o.name).toContain(o.name);
     for (const r of rows) {
       const o = REPLICATION_OUTPUTS[r.measure as OutputName];
       expect(r.unit).toBe(o.unit);
