@@ -191,6 +191,8 @@ export interface Explanation {
   unit: { difference: number; parts: Record<Part, number>; exact: Record<Part, number> };
   /** The drivers behind the parts, as means over the replications, for people to read. */
   drivers: Array<{ group: Part; what: string; a: number | null; b: number | null }>;
+  /** Labour money per item accepted by activity, mean over replications. */
+  labourPerItem: Array<{ activity: string; a: number; b: number }>;
 }
 
 const mean = (xs: number[]) => xs.reduce((s, x) => s + x, 0) / xs.length;
@@ -227,6 +229,7 @@ export function explain(a: CostRecord[], b: CostRecord[]): Explanation {
     total: split('total', cents(cents(sb.cost) - cents(sa.cost)), 0.01),
     unit: split('unit', tenThousandths(tenThousandths(sb.unitCost) - tenThousandths(sa.unitCost)), 1e-4),
     drivers: drivers(a, b),
+    labourPerItem: byActivity(a, b),
   };
 }
 
@@ -273,6 +276,12 @@ function drivers(a: CostRecord[], b: CostRecord[]): Explanation['drivers'] {
       out.push({ group: 'price', what: `${name(k)}: money per hour`, a: avg(a, (r) => per(r, k, 'cost', 'hours')), b: avg(b, (r) => per(r, k, 'cost', 'hours')) });
       out.push({ group: 'quantity', what: `${name(k)}: seconds per task`, a: avg(a, (r) => seconds(r, k)), b: avg(b, (r) => seconds(r, k)) });
     }
+    if (l.activity === Activity.review) {
+      // As the decomposition splits it: reviews per labelling pass (quantity); the re-reviews of rework are quality.
+      const perPass = (r: CostRecord) => 100 * ((r.lines.get(k)?.tasks ?? 0) / (r.accepted + reworkTasks(r)));
+      out.push({ group: 'quantity', what: `${name(k)}: reviews per 100 labelling passes`, a: avg(a, perPass), b: avg(b, perPass) });
+      continue;
+    }
     out.push({
       group: QUALITY_WORK.has(l.activity) ? 'quality' : 'quantity',
       what: `${name(k)}: tasks per 100 items accepted`,
@@ -285,6 +294,14 @@ function drivers(a: CostRecord[], b: CostRecord[]): Explanation['drivers'] {
   const over = (r: CostRecord) => [...r.overheads.values()].reduce((s, x) => s + x, 0);
   out.push({ group: 'overheads', what: 'overheads (money)', a: avg(a, over), b: avg(b, over) });
   return out;
+}
+
+const reworkTasks = (r: CostRecord) => [...r.lines.values()].reduce((s, l) => s + (l.activity === Activity.rework ? l.tasks : 0), 0);
+
+/** Labour money per item accepted, by activity (every pool): the figures an analyst quotes ("annotation cost per item rose 30%"). */
+function byActivity(a: CostRecord[], b: CostRecord[]): Explanation['labourPerItem'] {
+  const per = (rs: CostRecord[], activity: number) => mean(rs.map((r) => [...r.lines.values()].reduce((s, l) => s + (l.activity === activity ? l.cost : 0), 0) / r.accepted));
+  return LABOUR_ACTIVITIES.map((name, i) => ({ activity: name, a: per(a, i), b: per(b, i) })).filter((x) => x.a !== 0 || x.b !== 0);
 }
 
 function per(r: CostRecord, k: string, top: 'cost', bottom: 'tasks' | 'hours'): number | null {

@@ -60,8 +60,12 @@ export function explainLines(e: RunExplanation): string[] {
   out.push(
     'The parts add up to B - A (rounded to the cent, and to 0.0001 per item, by largest remainders). Method: the Shapley',
     'decomposition (Shapley 1953; Albrecht, François & Schoors 2002), averaged over the paired replications: no order of factors.',
-    'Drivers (mean over replications, A -> B):',
   );
+  const perItem = e.labourPerItem.map((x) => [x.activity, money(c, x.a, 4), money(c, x.b, 4), x.a === 0 ? '' : percent(x.b - x.a, x.a).trim()]);
+  const pw = [0, 1, 2, 3].map((i) => Math.max(...perItem.map((r) => r[i].length), 0));
+  out.push('Labour per item accepted, by activity (A -> B):');
+  for (const r of perItem) out.push(`  ${r[0].padEnd(pw[0])}  ${r[1].padStart(pw[1])} -> ${r[2].padStart(pw[2])}  ${r[3]}`);
+  out.push('Drivers that moved (mean over replications, A -> B):');
   const num = (x: number | null) => (x === null ? '-' : x.toLocaleString('en-US', { maximumFractionDigits: 4 }));
   const drv = e.drivers.filter((d) => d.a !== d.b);
   const dw = Math.max(...drv.map((d) => d.what.length), 0);
