@@ -7,6 +7,7 @@ import { solveCommand } from './cli/analysis-commands.js';
 import { compareCommand } from './cli/compare-command.js';
 import { explainCommand } from './cli/explain-command.js';
 import { marginalCommand } from './cli/marginal-command.js';
+import { makeOrBuyCommand } from './cli/make-or-buy-command.js';
 import { SolveError } from './analysis/solve.js';
 import { ReportError } from './report/report-files.js';
 import { MergeError } from './run/merge-shards.js';
@@ -98,6 +99,20 @@ async function main(argv: string[]): Promise<number> {
       async (a) => {
         const o = checkOptions(a, MARGINAL_OPTIONS);
         code = await marginalCommand({ file: a.file, plan: a.plan, replications: o.replications, seed: o.seed, workers: o.workers, set: a.set, out: o.out!, json: a.json });
+      },
+    )
+    .command(
+      'make-or-buy <file>',
+      "build against buy over the file's makeOrBuy horizon: total cost of ownership with each label priced by simulating its plan, the break-even volume, and how it moves with models and retrains",
+      (y) =>
+        withExamples(declareOptions(y.positional('file', { type: 'string', demandOption: true, describe: FILE }), MAKE_OR_BUY_OPTIONS, {
+          replications: "replications per plan (default: the file's, at most 200)",
+        }), 'make-or-buy')
+          .option('set', { type: 'string', array: true, describe: 'override a field of the file (repeatable), like makeOrBuy.models=4' })
+          .option('json', { type: 'boolean', default: false, describe: 'print the study as JSON on stdout' }),
+      async (a) => {
+        const o = checkOptions(a, MAKE_OR_BUY_OPTIONS);
+        code = await makeOrBuyCommand({ file: a.file, replications: o.replications, seed: o.seed, workers: o.workers, set: a.set, json: a.json });
       },
     )
     .command(
@@ -241,13 +256,14 @@ async function main(argv: string[]): Promise<number> {
 
 
 const FILE = 'experiment file (.yaml, .yml or .json)';
-const COMMANDS = ['run', 'check', 'solve', 'marginal', 'sensitivity', 'replay', 'merge', 'report', 'compare', 'explain', 'schema', 'init'];
+const COMMANDS = ['run', 'check', 'solve', 'marginal', 'make-or-buy', 'sensitivity', 'replay', 'merge', 'report', 'compare', 'explain', 'schema', 'init'];
 
 // The checked options of each command (experiments/cli/options.ts): declared and checked from the same list.
 const RUN_OPTIONS = ['replications', 'seed', 'workers', 'batch-size', 'out', 'shard', 'max-memory', 'change'] as const;
 const SOLVE_OPTIONS = ['target', 'replications', 'seed', 'workers'] as const;
 const SENSITIVITY_OPTIONS = ['change', 'replications', 'seed', 'workers', 'out'] as const;
 const MARGINAL_OPTIONS = ['replications', 'seed', 'workers', 'out'] as const;
+const MAKE_OR_BUY_OPTIONS = ['replications', 'seed', 'workers'] as const;
 const CHECK_OPTIONS = ['max-memory'] as const;
 const REPLAY_OPTIONS = ['replication', 'replications', 'seed'] as const;
 const MERGE_OPTIONS = ['out'] as const;

@@ -650,7 +650,7 @@ export const modelShape = {
 };
 
 /** Fields of the experiment itself, which plans cannot patch. */
-export const EXPERIMENT_ONLY_FIELDS = ['name', 'description', 'seed', 'replications', 'plans', 'sweep'] as const;
+export const EXPERIMENT_ONLY_FIELDS = ['name', 'description', 'seed', 'replications', 'plans', 'sweep', 'makeOrBuy'] as const;
 
 const Plan = strict(
   {
@@ -716,6 +716,36 @@ const Sweep = strict(
 export const MAX_SEED = 2 ** 32 - 1;
 export const MAX_REPLICATIONS = 1_000_000;
 
+const MAKE_OR_BUY_EXPECTED = 'make or buy: { horizonMonths, labelsPerYear, models, retrainsPerYear, build: { plan, platform, ... }, buy: { plan, perCycle } }';
+const planRef = (what: string) => text(PLAN_NAME_EXPECTED, PLAN_NAME_PATTERN).describe(`The plan whose simulated cost per accurate item prices ${what}; its work is one labelling cycle. Required.`);
+const MakeOrBuy = strict(
+  {
+    horizonMonths: num('a number of months: an integer from 1 to 600', { int: true, min: 1, max: 600 }).describe('Months of continuous labelling compared. Required.'),
+    labelsPerYear: num('labels a year: a number >= 0', { min: 0, max: 1e12 }).describe('Accurate labels needed a year, all models together. Required.'),
+    models: num('a number of models: an integer >= 1', { int: true, min: 1, max: 10_000 }).default(1).describe('Production models sharing the labelling. Default 1.'),
+    retrainsPerYear: num('retrains a year per model: a number > 0 (12 = monthly)', { gt: 0, max: 8760 }).describe('Labelling cycles a year per model (12 = monthly). Required.'),
+    build: strict(
+      {
+        plan: planRef('labelling in-house'),
+        platform: money().default(0).describe('One-off build of the platform and tooling (engineering). Default 0.'),
+        infrastructurePerMonth: money().default(0).describe('Hosting, storage, licences per month. Default 0.'),
+        teamPerMonth: money().default(0).describe('Fixed in-house operations team (ops lead, tooling engineer) per month. Default 0.'),
+        perModel: money().default(0).describe('One-off integration of each model into the platform. Default 0.'),
+        perCycle: money().default(0).describe('In-house overhead of one labelling cycle (briefing, guideline update). Default 0.'),
+      },
+      'build: { plan, platform, infrastructurePerMonth, teamPerMonth, perModel, perCycle }',
+    ).describe('Building an in-house operation. Required.'),
+    buy: strict(
+      {
+        plan: planRef('a vendor'),
+        perCycle: money().default(0).describe("A vendor's fixed cost of one cycle (onboarding, briefing, minimum order, expedite). Default 0."),
+      },
+      'buy: { plan, perCycle }',
+    ).describe('Buying from a vendor. Required.'),
+  },
+  MAKE_OR_BUY_EXPECTED,
+).describe('Make or buy over a horizon (labelsim make-or-buy): total cost of ownership of building against buying. Absent = none.');
+
 export const ExperimentSchema = strict(
   {
     name: text(EXPERIMENT_NAME_EXPECTED, EXPERIMENT_NAME_PATTERN).describe("Experiment name, used as an output folder name: letters, digits, '.', '_', '-', not beginning with '.'. Required."),
@@ -731,6 +761,7 @@ export const ExperimentSchema = strict(
       .default({ base: { description: '', patch: {} } })
       .describe('Plans by name, in file order; the first is the baseline. Default { base: { patch: {} } }.'),
     sweep: Sweep.optional(),
+    makeOrBuy: MakeOrBuy.optional(),
   },
   'a mapping of experiment fields (name, work, pools, stages, ...)',
 ).describe('A labelsim experiment: an annotation operation and the plans to compare.');
@@ -741,6 +772,7 @@ export type PoolDocument = z.output<typeof Pool>;
 export type StageDocument = z.output<typeof Stage>;
 export type HandlingDocument = z.output<typeof Handling>;
 export type SweepDocument = z.output<typeof Sweep>;
+export type MakeOrBuyDocument = z.output<typeof MakeOrBuy>;
 
 /**
  * JSON Schema (draft 2020-12) of the experiment file format, for editors and `labelsim schema`
