@@ -20,7 +20,8 @@ export function byValuePerDollar(levers: MarginalLever[]): MarginalLever[] {
 
 function ranking(m: Marginal, onTime: boolean): Figure | null {
   const ranked = byValuePerDollar(m.levers).filter((l) => (onTime ? l.onTimePointsPer1000 : l.p85HoursSavedPer1000) !== null);
-  if (ranked.length === 0) return null;
+  // No lever moves the figure (a plan already always on time, or never): nothing to rank.
+  if (ranked.every((l) => (onTime ? l.onTimePointsPer1000 : l.p85HoursSavedPer1000) === 0)) return null;
   // Plotly draws the first category at the bottom: reversed, the best lever is on top.
   const order = [...ranked].reverse();
   const value = (l: MarginalLever) => round((onTime ? l.onTimePointsPer1000 : l.p85HoursSavedPer1000)!, 4);
