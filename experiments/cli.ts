@@ -8,6 +8,7 @@ import { compareCommand } from './cli/compare-command.js';
 import { explainCommand } from './cli/explain-command.js';
 import { marginalCommand } from './cli/marginal-command.js';
 import { makeOrBuyCommand } from './cli/make-or-buy-command.js';
+import { portfolioCommand } from './cli/portfolio-command.js';
 import { SolveError } from './analysis/solve.js';
 import { ReportError } from './report/report-files.js';
 import { MergeError } from './run/merge-shards.js';
@@ -113,6 +114,22 @@ async function main(argv: string[]): Promise<number> {
       async (a) => {
         const o = checkOptions(a, MAKE_OR_BUY_OPTIONS);
         code = await makeOrBuyCommand({ file: a.file, replications: o.replications, seed: o.seed, workers: o.workers, set: a.set, json: a.json });
+      },
+    )
+    .command(
+      'portfolio <file>',
+      'products (item types) ranked by return per dollar (work.<type>.value), and what shifting spend from the lowest to the highest does to every product, since they share people',
+      (y) =>
+        withExamples(declareOptions(y.positional('file', { type: 'string', demandOption: true, describe: FILE }), MAKE_OR_BUY_OPTIONS, {
+          replications: "replications per run (default: the file's, at most 200)",
+        }), 'portfolio')
+          .option('plan', { alias: 'p', type: 'string', describe: 'plan to study (default: the first)' })
+          .option('set', { type: 'string', array: true, describe: 'override a field of the file (repeatable)' })
+          .option('json', { type: 'boolean', default: false, describe: 'print the study as JSON on stdout' })
+          .check(singleValued(['plan'])),
+      async (a) => {
+        const o = checkOptions(a, MAKE_OR_BUY_OPTIONS);
+        code = await portfolioCommand({ file: a.file, plan: a.plan, replications: o.replications, seed: o.seed, workers: o.workers, set: a.set, json: a.json });
       },
     )
     .command(
@@ -256,7 +273,7 @@ async function main(argv: string[]): Promise<number> {
 
 
 const FILE = 'experiment file (.yaml, .yml or .json)';
-const COMMANDS = ['run', 'check', 'solve', 'marginal', 'make-or-buy', 'sensitivity', 'replay', 'merge', 'report', 'compare', 'explain', 'schema', 'init'];
+const COMMANDS = ['run', 'check', 'solve', 'marginal', 'make-or-buy', 'portfolio', 'sensitivity', 'replay', 'merge', 'report', 'compare', 'explain', 'schema', 'init'];
 
 // The checked options of each command (experiments/cli/options.ts): declared and checked from the same list.
 const RUN_OPTIONS = ['replications', 'seed', 'workers', 'batch-size', 'out', 'shard', 'max-memory', 'change'] as const;

@@ -18,6 +18,7 @@ const EXAMPLES: Record<string, Array<[string, string]>> = {
   ],
   marginal: [['$0 marginal experiments/eight-week-video.yaml --plan second-shift -r 40', 'what one more person, an hour a shift or 5 points of review buy']],
   'make-or-buy': [['$0 make-or-buy experiments/make-or-buy.yaml -r 40 --set makeOrBuy.models=4', 'build or buy for four models sharing the platform']],
+  portfolio: [['$0 portfolio experiments/portfolio.yaml -r 40', 'products by return per dollar, and 10% of spend moved']],
   sensitivity: [['$0 sensitivity experiments/eight-week-video.yaml --plan pre-labels -r 100', 'what moves the p85 and the unit cost most']],
   check: [
     ['$0 check experiments/eight-week-video.yaml', 'validate and print the capacity check'],

@@ -438,6 +438,9 @@ const Work = strict(
     equivalentUnits: num('a number of equivalent units > 0', { gt: 0 })
       .optional()
       .describe('Weight of one item in equivalent units. Default: the complexity.'),
+    value: money()
+      .optional()
+      .describe('What one accurate item of this type is worth (labelsim portfolio ranks products by value per dollar). Absent = not valued.'),
     workflow: z
       .array(stageName('a stage'), { error: 'a list of stage names, like [annotate, review]' })
       .min(1, { error: 'at least one stage (an annotate stage first)' })
@@ -650,7 +653,7 @@ export const modelShape = {
 };
 
 /** Fields of the experiment itself, which plans cannot patch. */
-export const EXPERIMENT_ONLY_FIELDS = ['name', 'description', 'seed', 'replications', 'plans', 'sweep', 'makeOrBuy'] as const;
+export const EXPERIMENT_ONLY_FIELDS = ['name', 'description', 'seed', 'replications', 'plans', 'sweep', 'makeOrBuy', 'portfolio'] as const;
 
 const Plan = strict(
   {
@@ -716,6 +719,14 @@ const Sweep = strict(
 export const MAX_SEED = 2 ** 32 - 1;
 export const MAX_REPLICATIONS = 1_000_000;
 
+const Portfolio = strict(
+  {
+    budget: money().optional().describe('Money the portfolio may spend (compared with the cost of the plan). Absent = no budget.'),
+    shift: share().default(0.1).describe('Share of the lowest-return product’s spend to move to the highest-return one. Default 10%.'),
+  },
+  'a portfolio: { budget, shift }',
+).describe('Portfolio allocation (labelsim portfolio): products ranked by return per dollar, and spend shifted from the lowest to the highest. Absent = none.');
+
 const MAKE_OR_BUY_EXPECTED = 'make or buy: { horizonMonths, labelsPerYear, models, retrainsPerYear, build: { plan, platform, ... }, buy: { plan, perCycle } }';
 const planRef = (what: string) => text(PLAN_NAME_EXPECTED, PLAN_NAME_PATTERN).describe(`The plan whose simulated cost per accurate item prices ${what}; its work is one labelling cycle. Required.`);
 const MakeOrBuy = strict(
@@ -762,6 +773,7 @@ export const ExperimentSchema = strict(
       .describe('Plans by name, in file order; the first is the baseline. Default { base: { patch: {} } }.'),
     sweep: Sweep.optional(),
     makeOrBuy: MakeOrBuy.optional(),
+    portfolio: Portfolio.optional(),
   },
   'a mapping of experiment fields (name, work, pools, stages, ...)',
 ).describe('A labelsim experiment: an annotation operation and the plans to compare.');

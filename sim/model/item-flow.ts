@@ -249,9 +249,12 @@ export class ItemFlow {
     const { items, tally } = this;
     tally.accepted++;
     const wrong = items.wrong[item] !== 0;
-    if (!wrong) tally.accurate++;
-    const now = this.deadlineHours === null ? this.sim.now : this.countByDeadline();
     const type = items.type[item];
+    if (!wrong) {
+      tally.accurate++;
+      tally.typeAccurate[type]++;
+    }
+    const now = this.deadlineHours === null ? this.sim.now : this.countByDeadline();
     const fee = this.perAccepted[items.labeller[item]];
     if (fee > 0) this.ledger.addFor(type, Activity.annotation, fee, items.labeller[item]);
     if (this.recorder !== null) this.recorder.accepted(items.serial[item], items.labeller[item], wrong, now);

@@ -105,6 +105,7 @@ export function assembleResult(parts: AssemblyParts): ReplicationResult {
     costByPoolActivity: lines.cost,
     hoursByPoolActivity: lines.hours,
     tasksByPoolActivity: lines.tasks,
+    accurateByType: Float64Array.from(tally.typeAccurate),
     bottleneck,
     events: parts.sim.eventsHandled,
     firstModelHours: training?.firstModelHours ?? NaN,

@@ -115,6 +115,7 @@ export const REPLICATION_OUTPUTS = {
   costByPoolActivity: { meaning: "Labour cost at the end per pool and activity (pool/activity): hours at the pool's rate plus its fees and penalties, not rounded to the cent.", unit: 'money', per: 'poolActivity', aggregate: { kind: 'mean' } },
   hoursByPoolActivity: { meaning: 'Hours per pool and activity (pool/activity): hours worked; for idle, paid hours not worked.', unit: 'hours', per: 'poolActivity', aggregate: { kind: 'mean' } },
   tasksByPoolActivity: { meaning: 'Tasks started per pool and activity (pool/activity); for gold, gold items served; for penalties, wrong labels charged.', unit: 'tasks', per: 'poolActivity', aggregate: { kind: 'mean' } },
+  accurateByType: { meaning: 'Accepted items of a work type whose label is actually correct.', unit: 'items', per: 'workType', aggregate: { kind: 'mean' } },
 } as const satisfies OutputDeclarations;
 
 export type Outputs = typeof REPLICATION_OUTPUTS;

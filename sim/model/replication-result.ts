@@ -44,6 +44,8 @@ export interface ReplicationResult {
    * items; penalties: wrong labels charged). What `labelsim explain` splits a cost change by.
    */
   costByPoolActivity: Float64Array;
+  /** Per work type: accepted items whose label is correct (for a product's return per dollar). */
+  accurateByType: Float64Array;
   hoursByPoolActivity: Float64Array;
   tasksByPoolActivity: Float64Array;
   /** Index of the pool with the highest utilisation. */

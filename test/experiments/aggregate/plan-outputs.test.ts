@@ -37,7 +37,7 @@ describe('a plan read output by output', () => {
       'name', 'description', 'replications', 'failed', 'completionHours', 'onTime', 'acceptedByDeadline', 'accepted', 'accurate', 'unitCost', 'cost',
       'residualErrorRate', 'errorsCaughtShare', 'reworks', 'work', 'stages', 'pools', 'capacity', 'vsBaseline',
       // Laid out nowhere, so under their own names after the rest (added for labelsim explain).
-      'costByPoolActivity', 'hoursByPoolActivity', 'tasksByPoolActivity',
+      'costByPoolActivity', 'hoursByPoolActivity', 'tasksByPoolActivity', 'accurateByType',
     ]);
   });
 
