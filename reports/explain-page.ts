@@ -61,7 +61,7 @@ export function explainHtml(e: ExplainPageData): string {
     .map((p) => `<tr><td>${h(p)}</td><td class="n">${fmt(e.unit.parts[p], 4)}</td><td class="n">${fmt(e.total.parts[p], 2)}</td></tr>`)
     .join('');
   const drivers = e.drivers
-    .filter((d) => d.a !== d.b)
+    .filter((d) => d.a !== d.b || d.group === 'overheads')
     .map((d) => `<tr><td>${h(d.group)}</td><td>${h(d.what)}</td><td class="n">${fmt(d.a, 4)}</td><td class="n">${fmt(d.b, 4)}</td></tr>`)
     .join('');
   const side = (s: ExplainPageData['sideA']) => `<code>${h(s.dir)}</code>, plan ${h(s.plan)} (${h(s.experiment)})`;

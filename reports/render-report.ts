@@ -11,6 +11,7 @@ import { costSection, hasCosts } from './sections/cost.js';
 import { deadlineRiskSection } from './sections/deadline-risk.js';
 import { headerHtml } from './sections/header.js';
 import { marginalSection } from './sections/marginal.js';
+import { vendorComparisonSection } from './sections/vendor-comparison.js';
 import { portfolioPlans, portfolioSection } from './sections/portfolio.js';
 import { sensitivitySection } from './sections/sensitivity.js';
 import { hasSweep, sweepSection } from './sections/sweep.js';
@@ -29,6 +30,8 @@ export function reportSections(data: ReportData, ctx: ReportContext = reportCont
   if (hasCosts(data.plans)) sections.push(costSection(ctx));
   if (!open || data.plans.length > 1) sections.push(comparisonSection(ctx));
   if (hasSweep(data.plans)) sections.push(sweepSection(ctx));
+  const vendors = vendorComparisonSection(ctx);
+  if (vendors !== null) sections.push(vendors);
   sections.push(bottlenecksSection(ctx));
   if (!open) sections.push(sensitivitySection(ctx));
   if (data.marginal !== undefined) sections.push(marginalSection(ctx, data.marginal));

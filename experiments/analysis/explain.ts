@@ -291,8 +291,10 @@ function drivers(a: CostRecord[], b: CostRecord[]): Explanation['drivers'] {
   }
   out.push({ group: 'quality', what: 'accurate share of accepted items (%)', a: avg(a, (r) => (100 * r.accurate) / r.accepted), b: avg(b, (r) => (100 * r.accurate) / r.accepted) });
   out.push({ group: 'volume', what: 'items accepted', a: avg(a, (r) => r.accepted), b: avg(b, (r) => r.accepted) });
-  const over = (r: CostRecord) => [...r.overheads.values()].reduce((s, x) => s + x, 0);
-  out.push({ group: 'overheads', what: 'overheads (money)', a: avg(a, over), b: avg(b, over) });
+  // Each overhead as a line of its own: the costs teams forget (guidelines, gold set, agreement
+  // audits, management) stay visible, not folded into one total.
+  const names = [...new Set([...a.flatMap((r) => [...r.overheads.keys()]), ...b.flatMap((r) => [...r.overheads.keys()])])];
+  for (const n of names) out.push({ group: 'overheads', what: `${n} (money)`, a: avg(a, (r) => r.overheads.get(n) ?? 0), b: avg(b, (r) => r.overheads.get(n) ?? 0) });
   return out;
 }
 

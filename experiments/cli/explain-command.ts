@@ -67,7 +67,8 @@ export function explainLines(e: RunExplanation): string[] {
   for (const r of perItem) out.push(`  ${r[0].padEnd(pw[0])}  ${r[1].padStart(pw[1])} -> ${r[2].padStart(pw[2])}  ${r[3]}`);
   out.push('Drivers that moved (mean over replications, A -> B):');
   const num = (x: number | null) => (x === null ? '-' : x.toLocaleString('en-US', { maximumFractionDigits: 4 }));
-  const drv = e.drivers.filter((d) => d.a !== d.b);
+  // Overheads are listed even when unchanged: each is a cost line people forget.
+  const drv = e.drivers.filter((d) => d.a !== d.b || d.group === 'overheads');
   const dw = Math.max(...drv.map((d) => d.what.length), 0);
   for (const d of drv) out.push(`  ${d.group.padEnd(9)} ${printable(d.what).padEnd(dw)}  ${num(d.a).padStart(12)} -> ${num(d.b)}`);
   return out;
