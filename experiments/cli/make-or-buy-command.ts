@@ -27,6 +27,7 @@ export async function makeOrBuyCommand(args: MakeOrBuyArgs): Promise<number> {
     if (p === undefined) throw new ExperimentError(args.file, `makeOrBuy.${field}.plan`, `the name of a plan (${experiment.plans.map((x) => x.name).join(', ')})`, JSON.stringify(doc[field].plan));
     return p;
   };
+  const plans = { build: plan('build'), buy: plan('buy') };
   const { plan: _b, ...build } = doc.build;
   const { plan: _v, ...buy } = doc.buy;
   const inputs = { ...doc, build, buy };
@@ -36,7 +37,7 @@ export async function makeOrBuyCommand(args: MakeOrBuyArgs): Promise<number> {
   const runner = createReplicationRunner(args.workers ?? defaultWorkerCount());
   let study: MakeOrBuyStudy;
   try {
-    study = await makeOrBuy(runner, inputs, { build: plan('build'), buy: plan('buy') }, args.seed ?? experiment.seed, replications);
+    study = await makeOrBuy(runner, inputs, plans, args.seed ?? experiment.seed, replications);
   } finally {
     await runner.close();
   }
