@@ -10,11 +10,16 @@
  *   1. engine events/s on M/M/10 against a bare typed-array heap loop on the same events, and the ratio;
  *   2. one replication of experiments/eight-week-video.yaml plan `base` (500,000 frames) in this
  *      process: events, seconds, events/s (best of 3 after a warm-up);
+ *   2b. every plan of experiments/labelling-strategies.yaml, 10 replications each: seconds per
+ *      accepted item, and the slowest plan's against section 2's (the issue asks for no slower);
  *   3. 1,000 replications of that plan on 1 and on 2 Piscina workers, each in a child process
  *      (dist/bench/replications.js): seconds, replications/s, and time 1 worker / time 2 workers;
  *   4. peak RSS of 100 against 1,000 replications on 2 workers, and their ratio (should be ~1);
  *   5. memory per item: one replication with 5,000,000 frames against one with 500,000 (same
- *      horizon), each in a child process: peak RSS and peak heap differences / 4,500,000.
+ *      horizon), each in a child process: peak RSS and peak heap differences / 4,500,000;
+ *   6. labelsim through its annotation model against SIM.JS 2.0.3 on the same M/M/10 queue,
+ *      1,000,000 customers, in this process: events/s of each and their ratio (bench/simjs.ts);
+ *   7. a small experiment end to end: `labelsim run` with 10 replications in a new process.
  *
  * Timings are wall-clock on whatever else the machine is doing: the load average is printed
  * before and after.
@@ -25,7 +30,10 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { benchMemoryPerItem, benchPeakMemory, benchReplicationScaling } from './child-runs.js';
 import { benchEngineVsBare, MMC } from './engine.js';
-import { benchOneReplication, EXPERIMENT_FILE, PLAN } from './experiment.js';
+import { benchOneReplication, EXPERIMENT_FILE, loadBenchPlan, PLAN } from './experiment.js';
+import { benchStrategies } from './strategies.js';
+import { benchAgainstSimJs, PEER } from './simjs.js';
+import { benchSmallRun } from './small-run.js';
 import { derivedRow, formatLoad, formatTable, inSection, machineInfo, sourceState, writeJsonAtomic, type BenchRow } from './harness.js';
 
 const OUT_FILE = fileURLToPath(new URL('../../out/bench.json', import.meta.url));
@@ -70,7 +78,13 @@ function main(): void {
   ratios.engineOverBare = cmp.ratio;
 
   // 2. One realistic replication.
-  rows.push(...inSection('2. one replication of the realistic model, in-process', [benchOneReplication(MEASURE)]));
+  const one = benchOneReplication(MEASURE);
+  rows.push(...inSection('2. one replication of the realistic model, in-process', [one]));
+
+  // 2b. The feedback loop, per item against the eight-week experiment.
+  const strategies = benchStrategies(one.seconds / loadBenchPlan().model.work[0].count!, MEASURE);
+  rows.push(...inSection('2b. labelling strategies (a model trained on the labels), in-process', strategies.rows));
+  ratios.strategiesPerItemOverEightWeek = strategies.ratio;
 
   // 3. Many replications on 1 and 2 workers.
   const scaling = benchReplicationScaling(sizes.replications);
@@ -90,6 +104,14 @@ function main(): void {
     ratios.heapBytesPerItem = perItem.heapBytesPerItem;
   }
 
+  // 6. The fastest JavaScript peer on the same queue.
+  const peer = benchAgainstSimJs(PEER, MEASURE);
+  rows.push(...inSection(`6. labelsim through the model vs SIM.JS 2.0.3, M/M/${PEER.servers}, ${count(PEER.customers)} customers, in-process`, peer.rows));
+  ratios.labelsimOverSimJs = peer.ratio;
+
+  // 7. A small experiment as a user runs it.
+  rows.push(...inSection('7. a small experiment end to end, child process', [benchSmallRun()]));
+
   console.log(formatTable(rows));
   console.log();
   if (!cmp.sameTrajectory) {
@@ -108,6 +130,7 @@ function main(): void {
     wallSeconds,
     workloads: {
       mmc: { ...MMC, model: 'M/M/c' },
+      peer: { ...PEER, model: 'M/M/c', simjs: '2.0.3' },
       experiment: { file: EXPERIMENT_FILE, plan: PLAN, ...sizes, smallItems: SMALL_ITEMS, largeItems: LARGE_ITEMS, largeHorizonHours: LARGE_HORIZON_HOURS },
     },
     method: MEASURE,

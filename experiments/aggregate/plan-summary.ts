@@ -21,6 +21,10 @@ export interface PlanInput {
   finishLine: boolean;
   /** Whether the plan trains a model on its labels (training/): its figures then have a section of their own. */
   trainsModel: boolean;
+  /** The model accuracy the plan stops at, if it has an accuracy target. */
+  accuracyTarget?: number | null;
+  /** Retrain cycles of continuous operation after the first model, if any. */
+  cycles?: number | null;
 }
 
 /**
@@ -104,13 +108,13 @@ export function summarizePlan(p: PlanInput, baseline: ReplicationResult[] | null
             unitCost: f.paired('unitCost', baseline),
             cost: f.paired('cost', baseline),
           },
-    ...(p.trainsModel ? { training: trainingFigures(f, rs) } : f.skip(TRAINING_OUTPUTS)),
+    ...(p.trainsModel ? { training: trainingFigures(f, rs, p.accuracyTarget ?? null, p.cycles ?? null) } : f.skip(TRAINING_OUTPUTS)),
     ...f.rest(),
   };
 }
 
 /** The outputs of the model being trained: a section of a plan that trains one, and nowhere else. */
-const TRAINING_OUTPUTS = ['firstModelHours', 'labelsToTarget', 'retrains', 'modelAccuracy', 'batchWaitHours'] as const;
+const TRAINING_OUTPUTS = ['firstModelHours', 'labelsToTarget', 'retrains', 'modelAccuracy', 'batchWaitHours', 'targetHours', 'targetCost', 'cycleCost'] as const;
 
 /**
  * What the model being trained took, across replications: when its first version came, the
@@ -118,10 +122,15 @@ const TRAINING_OUTPUTS = ['firstModelHours', 'labelsToTarget', 'retrains', 'mode
  * the cost per 10,000 labelled items (the brief's unit: the mean of each replication's total cost
  * over its accepted items, times 10,000).
  */
-function trainingFigures(f: PlanOutputs, rs: ReplicationResult[]) {
+function trainingFigures(f: PlanOutputs, rs: ReplicationResult[], accuracy: number | null, cycles: number | null) {
   const first = f.timeToFinish('firstModelHours');
+  const target = f.timeToFinish('targetHours');
+  // A cycle's cost as a share of the first model's, replication by replication.
+  const shares = rs.map((r) => (r.targetCost > 0 ? r.cycleCost / r.targetCost : NaN));
   const per10k = rs.map((r) => (r.accepted > 0 ? (10_000 * r.cost) / r.accepted : NaN));
   return {
+    target: accuracy,
+    cycles,
     firstModelHours: { ...first.completion, byDeadline: first.onTime },
     labelsToTarget: f.mean('labelsToTarget'),
     reachedShare: rs.length === 0 ? null : round(rs.filter((r) => !Number.isNaN(r.labelsToTarget)).length / rs.length),
@@ -129,6 +138,10 @@ function trainingFigures(f: PlanOutputs, rs: ReplicationResult[]) {
     modelAccuracy: f.mean('modelAccuracy'),
     batchWaitHours: f.mean('batchWaitHours'),
     costPer10kItems: meanFigure(per10k, { kind: 'mean', quantiles: { p10: 0.1, p50: 0.5, p90: 0.9 } }, 2),
+    targetHours: { ...target.completion, onTime: target.onTime },
+    targetCost: f.mean('targetCost'),
+    cycleCost: f.mean('cycleCost'),
+    cycleShareOfFirst: meanFigure(shares, { kind: 'mean', quantiles: { p10: 0.1, p50: 0.5, p90: 0.9 } }, 6),
   };
 }
 

@@ -1,6 +1,8 @@
 import { hasFinishLine } from '../../sim/model/stopping-rule.js';
 import type { ReplicationResult } from '../../sim/model/replication-result.js';
-import type { ReportData, ReportPlan, Sensitivity, SweepPoint } from '../../reports/report-data.js';
+import { quantileSorted } from 'simple-statistics';
+import type { ModelConfig } from '../../sim/model/config.js';
+import type { ReportData, ReportPlan, Sensitivity, Spread, SweepPoint, TrainingReport } from '../../reports/report-data.js';
 import type { RecordSet } from '../run/record-set.js';
 import type { RunManifest } from '../run/run-files.js';
 import { band, distribution, interval } from './report-figures.js';
@@ -36,10 +38,11 @@ export function buildReportData(manifest: RunManifest, summary: Summary, records
       overrides: (manifest.overrides ?? []).map(overrideText),
     },
     plans: manifest.plans.map((plan, i) => {
-      const data = planData(summary.plans[i], records.plans.find((p) => p.name === plan.name)?.results ?? [], openEnded);
+      const data = planData(summary.plans[i], records.plans.find((p) => p.name === plan.name)?.results ?? [], openEnded, plan.model);
       return plan.sweep === undefined ? data : { ...data, sweep: sweepPoint(plan.sweep) };
     }),
     sensitivity,
+    ...(summary.precision === undefined ? {} : { precision: summary.precision }),
   };
 }
 
@@ -54,7 +57,7 @@ export function sweepPoint(sweep: { plan: string; values: Array<{ parameter: str
   return { plan: sweep.plan, values: sweep.values.map((a) => ({ parameter: a.parameter, value: scalar(a.value) })) };
 }
 
-function planData(s: Summary['plans'][number], rs: ReplicationResult[], openEnded: boolean): ReportPlan {
+function planData(s: Summary['plans'][number], rs: ReplicationResult[], openEnded: boolean, model: ModelConfig): ReportPlan {
   return {
     name: s.name,
     description: s.description,
@@ -77,7 +80,9 @@ function planData(s: Summary['plans'][number], rs: ReplicationResult[], openEnde
     // A summary saved before the share was kept has none.
     errorsCaughtShare: s.errorsCaughtShare ?? null,
     accurate: s.accurate.mean,
-    burnDown: openEnded ? null : burnDown(rs),
+    // An accuracy target has no item count to burn down from.
+    burnDown: openEnded || (model.target != null && 'accuracy' in model.target) ? null : burnDown(rs),
+    ...('training' in s ? { training: trainingReport(s.training, rs, model) } : {}),
     pools: Object.entries(s.pools).map(([name, p]) => ({
       name,
       utilization: p.utilization,
@@ -96,6 +101,53 @@ function planData(s: Summary['plans'][number], rs: ReplicationResult[], openEnde
       costPerEquivalentUnit: w.costPerEquivalentUnit,
     })),
   };
+}
+
+/** The model being trained: the Strategies section's spreads, and its accuracy and cost by day up to the day after the last replication ended. */
+function trainingReport(t: TrainingFigures, rs: ReplicationResult[], model: ModelConfig): TrainingReport {
+  const target = model.target != null && 'accuracy' in model.target ? model.target.accuracy : null;
+  const r = model.training!.retrain;
+  const days = rs.length === 0 ? 0 : rs[0].accuracyByDay.length;
+  let last = 0;
+  for (const x of rs) last = Math.max(last, Math.ceil((Number.isNaN(x.completionHours) ? model.horizonHours : x.completionHours) / 24));
+  const through = Math.min(days, last + 1);
+  const accuracy = band(rs, 'accuracyByDay', through);
+  const cost = band(rs, 'costByDay', through);
+  return {
+    target,
+    reachedShare: t.reachedShare,
+    cycleCount: t.cycles,
+    labelsToTarget: spread(rs.map((x) => x.labelsToTarget)),
+    timeToTarget: spread(rs.map((x) => x.targetHours)),
+    targetByDeadline: t.targetHours.onTime?.probability ?? null,
+    firstModelHours: spread(rs.map((x) => x.firstModelHours)),
+    costPer10kItems: spread(rs.map((x) => (x.accepted > 0 ? (10_000 * x.cost) / x.accepted : NaN))),
+    costToTarget: spread(rs.map((x) => x.targetCost)),
+    retrains: t.retrains.mean,
+    retrainCost: r.compute + r.engineerHours * r.engineerPerHour,
+    batchWaitHours: t.batchWaitHours.mean,
+    ...((model.training!.cycles ?? null) === null
+      ? {}
+      : {
+          cycles: {
+            count: model.training!.cycles!.count,
+            cost: spread(rs.map((x) => x.cycleCost)),
+            shareOfFirst: spread(rs.map((x) => (x.targetCost > 0 ? x.cycleCost / x.targetCost : NaN))),
+            cumulative: spread(rs.map((x) => (Number.isNaN(x.completionHours) ? NaN : x.cost))),
+          },
+        }),
+    accuracyByDay: { hours: Array.from({ length: through }, (_, d) => 24 * (d + 1)), ...accuracy },
+    costByDay: cost,
+  };
+}
+
+type TrainingFigures = Extract<Summary['plans'][number], { training: unknown }>['training'];
+
+/** p10, p50 and p90 of the finite values (a replication that never reached the target has no labels to it). */
+function spread(values: number[]): Spread {
+  const xs = values.filter(Number.isFinite).sort((a, b) => a - b);
+  if (xs.length === 0) return { p10: null, p50: null, p90: null };
+  return { p10: quantileSorted(xs, 0.1), p50: quantileSorted(xs, 0.5), p90: quantileSorted(xs, 0.9) };
 }
 
 /** The declared band of remaining items at each day's end, up to the day after the last replication finished. */

@@ -38,9 +38,14 @@ export function verdictLines(s: Summary): string[] {
       const stages = Object.entries(p.stages).map(([name, x]) => `${name} waits ${x.waitHours.mean?.toFixed(3)} h on average (p95 ${x.waitHours.p95?.toFixed(2)} h)`);
       return [`${p.name}: steady state;`, ...pools, ...stages].join(' ');
     }
-    if (p.onTime !== null) parts.push(`${pct(p.onTime.probability, 0)} chance to finish by ${weeks(s.deadlineHours)} (95% CI ${pct(p.onTime.low, 0)}-${pct(p.onTime.high, 0)});`);
+    // A model trained to an accuracy target delivers the model: its finish is the target, its cost the cost to reach it.
+    const target = 'training' in p ? p.training.target : null;
+    const cycles = 'training' in p ? p.training.cycles : null;
+    const finish = target === null ? 'finish' : cycles === null ? `reach ${pct(target, 1)} accuracy` : `reach ${pct(target, 1)} accuracy and ${cycles} retrain cycles at it`;
+    if (p.onTime !== null) parts.push(`${pct(p.onTime.probability, 0)} chance to ${finish} by ${weeks(s.deadlineHours)} (95% CI ${pct(p.onTime.low, 0)}-${pct(p.onTime.high, 0)});`);
     parts.push(`p50 ${weeks(c.p50)}, p85 ${weeks(c.p85)};`);
-    if (p.unitCost.mean !== null) parts.push(`${money(s.currency, p.unitCost.mean, 4)} per accurate item;`);
+    if ('training' in p && p.training.labelsToTarget.p50 != null) parts.push(`${p.training.labelsToTarget.p50.toLocaleString('en-US')} training labels (p50);`);
+    if (p.unitCost.mean !== null && target === null) parts.push(`${money(s.currency, p.unitCost.mean, 4)} per accurate item;`);
     if (p.cost.mean !== null) parts.push(`total ${money(s.currency, p.cost.mean)};`);
     if (p.residualErrorRate !== null) parts.push(`residual error ${pct(p.residualErrorRate, 2)}`);
     if (c.notFinished > 0) parts.push(`(${c.notFinished} of ${p.replications} replications did not finish by the horizon)`);

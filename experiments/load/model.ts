@@ -17,6 +17,7 @@ import { ExperimentError, describeValue, joinPath, type PathSegment } from './er
 import { ALWAYS, FIXED_COSTS_EXPECTED, MAX_FIXED_COSTS, NO_PAY, SHIFTS_EXPECTED, type HandlingDocument, type ModelDocument, type PoolDocument } from './schema.js';
 import { unusedPools } from './left-out-pools.js';
 import { movingPay } from './moving-pay.js';
+import { parameterDrawsOf } from './parameter-draws.js';
 import { trainingOf } from './training.js';
 import { durationHours, ratePerHour, shareValue } from './units.js';
 import { MAX_ITEM_SERIAL, MAX_POOLS, MAX_STAGES, MAX_TYPES } from '../../sim/model/model-limits.js';
@@ -223,6 +224,7 @@ export function buildModel(doc: ModelDocument, file: string, prefix = ''): Model
     }
   }
 
+  const parameterDraws = parameterDrawsOf(doc, stages, pools, (h, path) => distribution(h, path, fail), fail);
   return {
     clock: { startDate: doc.start, timeZone: doc.timeZone },
     horizonHours,
@@ -240,6 +242,7 @@ export function buildModel(doc: ModelDocument, file: string, prefix = ''): Model
     ...(doc.training != null ? { training: trainingOf(doc, work, fail) } : doc.target != null && 'accuracy' in doc.target ? { training: trainingOf(doc, work, fail) } : {}),
     ...(doc.queue !== undefined ? { queue: doc.queue } : {}),
     ...moving,
+    ...(parameterDraws !== null ? { parameterDraws } : {}),
   };
 }
 
@@ -311,6 +314,12 @@ function pool(name: string, p: PoolDocument, defaultZone: string, usedBy: string
     pay: payOf(p.pay),
     startHours: durationHours(p.start) as number,
     rampUpHours: durationHours(p.rampUp) as number,
+    // Left out when not set, so a pool without them is the same object as before they existed.
+    ...(p.errorSpread === undefined ? {} : { errorSpread: p.errorSpread }),
+    ...(p.fatigue === undefined
+      ? {}
+      : { fatigue: { afterHours: durationHours(p.fatigue.after) as number, pacePerHour: shareValue(p.fatigue.pacePerHour) as number, errorPerHour: shareValue(p.fatigue.errorPerHour) as number } }),
+    ...(p.drift === undefined ? {} : { drift: { pacePerWeek: p.drift.pacePerWeek, errorPerWeek: p.drift.errorPerWeek } }),
   };
 }
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { patchSchema } from './patch-schema.js';
+import { PrecisionSchema } from './precision.js';
 import { isValidTimeZone, parseClockTime, parseIsoDate } from '../../sim/calendar/index.js';
 import {
   DURATION_EXPECTED,
@@ -310,6 +311,28 @@ const Pool = strict(
       .array(PayChange, { error: `a list of pay changes, each ${PAY_CHANGE_EXPECTED}` })
       .optional()
       .describe('Changes of pay by date (a raise, a seasonal premium), each multiplying rates and fees; overlapping changes multiply. Absent = fixed pay.'),
+    errorSpread: num('a coefficient of variation: a number >= 0', { min: 0, max: 10 })
+      .optional()
+      .describe("Spread of people's error rates: the coefficient of variation of a per-person factor (mean 1) on errorRate, drawn per replication. Absent = everyone at errorRate."),
+    fatigue: strict(
+      {
+        after: duration().default('0h').describe('Hours into a shift before people tire. Default 0h.'),
+        pacePerHour: share().default(0).describe('Share added to handling time per hour beyond `after`, like 3%. Default 0.'),
+        errorPerHour: share().default(0).describe('Share added to the error rate per hour beyond `after`, like 10%. Default 0.'),
+      },
+      'fatigue: { after, pacePerHour, errorPerHour }',
+    )
+      .optional()
+      .describe('Tiredness within a shift; absent = none.'),
+    drift: strict(
+      {
+        pacePerWeek: num('a weekly change of handling time from -0.5 to 1 (-0.02 = 2% faster each week)', { min: -0.5, max: 1 }).default(0).describe('Weekly change of handling time, compounding (-0.02 = 2% faster each week). Default 0.'),
+        errorPerWeek: num('a weekly change of the error rate from -0.5 to 1 (0.05 = 5% more errors each week)', { min: -0.5, max: 1 }).default(0).describe('Weekly change of the error rate, compounding. Default 0.'),
+      },
+      'drift: { pacePerWeek, errorPerWeek }',
+    )
+      .optional()
+      .describe('Change over the weeks of the project (quality drift, or improvement); absent = none.'),
   },
   'a pool: { headcount, shifts, pay, ... }',
 );
@@ -321,7 +344,7 @@ const HANDLING_EXPECTED =
 const CV_EXPECTED = 'a coefficient of variation: a number >= 0';
 const meanCv = () =>
   strict({ mean: duration().describe('Mean.'), cv: num(CV_EXPECTED, { min: 0, max: 100 }).describe('Coefficient of variation.') }, 'a mapping like { mean: 36s, cv: 0.4 }');
-const Handling = z
+export const Handling = z
   .union(
     [
       duration(),
@@ -563,6 +586,16 @@ const Training = strict(
       .default(null)
       .describe('Synthetic training examples; null = none. Default null.'),
     validation: num('a number of items: an integer >= 0', { int: true, min: 0, max: 1e9 }).default(0).describe('Real items labelled first and held out to evaluate the model. Default 0.'),
+    cycles: strict(
+      {
+        count: count('retrain cycles').describe('Cycles of continuous operation after the first model reaches the target. Required.'),
+        every: positiveDuration().describe('Time between cycles, from the first model at the target, like 4w. Required.'),
+        drift: share().describe('Share of the training set\'s value lost to data drift at each cycle. Required.'),
+      },
+      'continuous operation: { count, every, drift }',
+    )
+      .optional()
+      .describe('Continuous operation: retrain cycles on new data after the first model; absent = the project ends at the first model at the target.'),
   },
   'training: { curve, selection, retrain, assist, synthetic, validation }',
 );
@@ -595,6 +628,9 @@ const Costs = strict(
   },
   'costs: { platformPerSeatMonth, seats, managementPerWeek, fixed }',
 );
+
+/** Most parameter draws a file may carry: each replication picks one, and every plan holds them all. */
+export const MAX_PARAMETER_DRAWS = 10_000;
 
 /** The fields plans may patch: everything that shapes the model. */
 export const modelShape = {
@@ -646,6 +682,25 @@ export const modelShape = {
     .record(currencyCode(), ExchangeRate, { error: 'a mapping of currency code to exchange rate, like { PHP: 0.018 }' })
     .optional()
     .describe('Exchange rates into the reporting currency (currency) of the currencies pools are paid in. Absent = none.'),
+  uncertainty: strict(
+    {
+      method: z.literal('bootstrap', { error: 'bootstrap' }).describe('How the draws were made: bootstrap (labelsim calibrate). Required.'),
+      fitted: z
+        .record(text('a dotted path of a fitted parameter'), z.unknown(), { error: 'a mapping of dotted parameter paths to the fitted values' })
+        .describe('The point estimates the draws vary, by dotted path; a plan whose value differs keeps its own. Required.'),
+      draws: z
+        .array(z.record(text('a dotted path of a fitted parameter'), z.unknown(), { error: 'a mapping of dotted parameter paths to values' }), { error: 'a list of draws' })
+        .min(1, { error: 'at least one draw' })
+        .max(MAX_PARAMETER_DRAWS, { error: `at most ${MAX_PARAMETER_DRAWS} draws` })
+        .describe('Parameter values, one set per draw: stages.<stage>.handling, stages.<stage>.reworkFactor, pools.<pool>.errorRate. Required.'),
+    },
+    'uncertainty: { method: bootstrap, fitted: {...}, draws: [...] }',
+  )
+    .nullable()
+    .optional()
+    .describe(
+      'Uncertainty of fitted parameters (written by labelsim calibrate): each replication uses one draw, the same draw for the same replication in every plan; absent or null = the fitted values (left out of the parsed file when absent, so files without it hash as before).',
+    ),
   queue: z
     .enum(['rework-first', 'fifo'], { error: "'rework-first' or 'fifo'" })
     .optional()
@@ -653,7 +708,7 @@ export const modelShape = {
 };
 
 /** Fields of the experiment itself, which plans cannot patch. */
-export const EXPERIMENT_ONLY_FIELDS = ['name', 'description', 'seed', 'replications', 'plans', 'sweep', 'makeOrBuy', 'portfolio'] as const;
+export const EXPERIMENT_ONLY_FIELDS = ['name', 'description', 'seed', 'replications', 'precision', 'plans', 'sweep', 'calibration', 'makeOrBuy', 'portfolio'] as const;
 
 const Plan = strict(
   {
@@ -766,7 +821,13 @@ export const ExperimentSchema = strict(
       .describe('Random seed. Default 1.'),
     replications: num('a number of replications: an integer from 1 to 1000000', { int: true, min: 1, max: MAX_REPLICATIONS })
       .default(100)
-      .describe('Monte Carlo replications per plan. Default 100.'),
+      .describe('Monte Carlo replications per plan (with precision: the most a plan may run). Default 100.'),
+    precision: PrecisionSchema.optional(),
+    calibration: text('the path of a calibration fragment (.yaml or .json), relative to this file', String.raw`^.{1,1000}$`)
+      .optional()
+      .describe(
+        "A fragment written by labelsim calibrate: its pools, stages, work and uncertainty are read in under this file's own fields (which win; null deletes). A path relative to this file.",
+      ),
     ...modelShape,
     plans: namedMap(Plan, 'a mapping of plan name to { description, patch }', 'at least one plan', PLAN_NAME_PATTERN, PLAN_NAME_EXPECTED)
       .default({ base: { description: '', patch: {} } })

@@ -38,6 +38,7 @@ export function trainingOf(doc: ModelDocument, work: WorkType[], fail: Fail): Tr
   }
   if (t.validation >= candidates) fail(['training', 'validation'], `fewer than the ${candidates.toLocaleString('en-US')} items of ${typeName}`, String(t.validation));
 
+  if (t.cycles !== undefined && accuracy === null) fail(['training', 'cycles'], 'an accuracy target (target: { accuracy: 90% }): a cycle labels until a retrained model reaches it again');
   const curve = curveOf(t.curve, fail);
   const asymptote = curve.kind === 'fixed' ? curve.curve.a : curve.fit.estimate.a;
   if (accuracy !== null && accuracy >= asymptote) {
@@ -73,6 +74,8 @@ export function trainingOf(doc: ModelDocument, work: WorkType[], fail: Fail): Tr
         : { verify: t.assist.verify, correct: t.assist.correct, automationBias: shareValue(t.assist.automationBias) as number, errorWhenRight: t.assist.errorWhenRight },
     synthetic: t.synthetic === null ? null : { share: shareValue(t.synthetic.share) as number, weight: t.synthetic.weight, costPerExample: t.synthetic.costPerExample },
     validation: t.validation,
+    // Left out when not set, so a model without cycles is the same object as before they existed.
+    ...(t.cycles === undefined ? {} : { cycles: { count: t.cycles.count, everyHours: durationHours(t.cycles.every) as number, drift: shareValue(t.cycles.drift) as number } }),
   };
 }
 

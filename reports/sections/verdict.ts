@@ -14,13 +14,18 @@ export function verdictLine(plan: ReportPlan, header: ReportHeader): string {
     if (longest) parts.push(`longest mean wait ${formatDuration(longest.waitMean)} at ${longest.name} (p95 ${formatDuration(longest.waitP95)})`);
     if (plan.unitCost.mean !== null && (plan.cost.mean ?? 0) !== 0) parts.push(`${money(plan.unitCost.mean)} per accurate item`);
   } else {
+    // A model trained to an accuracy target delivers the model: the finish is the target, the cost what reaching it took.
+    const target = plan.training?.target ?? null;
+    const cycles = plan.training?.cycleCount ?? null;
+    const finish = target === null ? 'finish' : cycles === null ? `reach ${formatPercent(target, 1)} accuracy` : `reach ${formatPercent(target, 1)} accuracy and ${cycles} retrain cycles at it`;
     if (plan.onTime !== null && header.deadlineHours !== null) {
       parts.push(
-        `${formatChance(plan.onTime.probability)} chance to finish by ${formatWeeks(header.deadlineHours)} (95% CI ${formatChance(plan.onTime.low)}–${formatChance(plan.onTime.high)})`,
+        `${formatChance(plan.onTime.probability)} chance to ${finish} by ${formatWeeks(header.deadlineHours)} (95% CI ${formatChance(plan.onTime.low)}–${formatChance(plan.onTime.high)})`,
       );
     }
     parts.push(plan.completion.p85 === null ? `p85 beyond ${horizonPhrase(header.horizonHours)}` : `p85 at ${formatWeeks(plan.completion.p85)}`);
-    if (plan.unitCost.mean !== null) parts.push(`${money(plan.unitCost.mean)} per accurate item`);
+    if (target !== null) parts.push(`${money(plan.cost.mean)} to reach it on average`);
+    else if (plan.unitCost.mean !== null) parts.push(`${money(plan.unitCost.mean)} per accurate item`);
   }
   let line = `${plan.name}: ${parts.join('; ')}`;
   const notes: string[] = [];
@@ -35,13 +40,20 @@ export function verdictLine(plan: ReportPlan, header: ReportHeader): string {
 /** "Recommended: X — why", or null when there is nothing to choose between. */
 export function recommendationLine(plans: ReportPlan[], header: ReportHeader): string | null {
   if (plans.length < 2) return null;
-  const rec = recommend(plans.map((p) => ({ name: p.name, onTime: p.onTime?.probability ?? null, unitCost: p.unitCost.mean })));
+  // Plans that train a model to an accuracy target compare by what reaching it costs, not per labelled item.
+  const costOf = (p: ReportPlan) => (p.training?.target != null ? p.cost.mean : p.unitCost.mean);
+  const rec = recommend(plans.map((p) => ({ name: p.name, onTime: p.onTime?.probability ?? null, unitCost: costOf(p) })));
   if (rec === null) return null;
   return `Recommended: ${rec.plan} — ${reason(rec, plans.find((p) => p.name === rec.plan)!, header)}`;
 }
 
 function reason(rec: Recommendation, plan: ReportPlan, header: ReportHeader): string {
-  const cost = plan.unitCost.mean === null ? 'unit cost unknown' : `${formatMoney(plan.unitCost.mean, header.currency)} per accurate item`;
+  const toTarget = plan.training?.target != null;
+  const cost = toTarget
+    ? `${formatMoney(plan.cost.mean, header.currency)} to reach the accuracy target`
+    : plan.unitCost.mean === null
+      ? 'unit cost unknown'
+      : `${formatMoney(plan.unitCost.mean, header.currency)} per accurate item`;
   const chance = formatChance(plan.onTime?.probability);
   const bar = formatPercent(ACCEPTABLE_ON_TIME, 0);
   switch (rec.basis) {
@@ -52,7 +64,7 @@ function reason(rec: Recommendation, plan: ReportPlan, header: ReportHeader): st
     case 'best-chance':
       return `no plan reaches a ${bar} chance to finish on time; this one has the highest (${chance})${rec.among.length > 1 ? `, and is the cheapest of the ${rec.among.length} tied` : ''}, at ${cost}. More capacity or a later deadline is needed to be confident.`;
     case 'cheapest':
-      return `the lowest cost per accurate item (${cost})${header.deadlineHours === null ? '; the experiment sets no deadline' : ''}.`;
+      return `the lowest ${toTarget ? 'cost' : 'cost per accurate item'} (${cost})${header.deadlineHours === null ? '; the experiment sets no deadline' : ''}.`;
   }
 }
 

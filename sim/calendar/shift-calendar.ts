@@ -77,6 +77,23 @@ export function projectOriginUtcMs(clock: ProjectClock): number {
  * a malformed clock time, a shift that does not end after it starts, or a malformed holiday
  */
 export function openIntervals(spec: CalendarSpec, clock: ProjectClock, horizonHours: number): Float64Array {
+  // NOTE: speed: a replication builds every crew's calendar, and a zone with daylight saving asks
+  // Intl for offsets day by day; every replication of a plan asks for the same calendars, so they
+  // are kept (a copy is handed out, so no caller can change another's).
+  const key = JSON.stringify([spec.timeZone, spec.shifts, spec.holidays, clock.startDate, clock.timeZone, horizonHours]);
+  const known = CALENDARS.get(key);
+  if (known !== undefined) return known.slice();
+  const intervals = computeOpenIntervals(spec, clock, horizonHours);
+  if (CALENDARS.size >= MAX_CACHED_CALENDARS) CALENDARS.delete(CALENDARS.keys().next().value!);
+  CALENDARS.set(key, intervals);
+  return intervals.slice();
+}
+
+/** Calendars computed so far, oldest first; a sweep of many plans keeps the most recent. */
+const CALENDARS = new Map<string, Float64Array>();
+const MAX_CACHED_CALENDARS = 512;
+
+function computeOpenIntervals(spec: CalendarSpec, clock: ProjectClock, horizonHours: number): Float64Array {
   validateHorizon(horizonHours);
   const originUtc = projectOriginUtcMs(clock);
   assertTimeZone(spec.timeZone, 'calendar');

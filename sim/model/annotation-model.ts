@@ -1,4 +1,5 @@
 import { ServerPool } from '../engine/server-pool.js';
+import { drawnModel } from './parameter-draws.js';
 import { Simulation } from '../engine/simulation.js';
 import { WaitHistogram } from '../stats/wait-histogram.js';
 import { Activity, activityNames } from './activities.js';
@@ -11,6 +12,8 @@ import { ItemFlow } from './item-flow.js';
 import { ItemStore } from './item-store.js';
 import { Complexity } from './modifiers/complexity.js';
 import type { ErrorModifier, HandlingModifier } from './modifiers/handling-modifier.js';
+import { Fatigue } from './modifiers/fatigue.js';
+import { PersonAccuracy } from './modifiers/person-accuracy.js';
 import { PersonPace } from './modifiers/person-pace.js';
 import { PreLabels } from './modifiers/pre-labels.js';
 import { ReworkPace } from './modifiers/rework-pace.js';
@@ -126,6 +129,16 @@ export class AnnotationModel {
         errorModifiers.push(assist);
       }
     }
+    if (people !== null && PersonAccuracy.applies(config.pools)) {
+      errorModifiers.push(new PersonAccuracy(config.pools, this.workforces.map((w) => w.size), people));
+    }
+    // Fatigue and drift are the person's state: they scale the task's hours with the person's pace.
+    const personModifiers: HandlingModifier[] = [new PersonPace(this.workforces)];
+    if (Fatigue.applies(config.pools)) {
+      const fatigue = new Fatigue(config.pools, this.workforces, () => this.sim.now);
+      personModifiers.push(fatigue);
+      errorModifiers.push(fatigue);
+    }
     const task = emptyTask(this.stages[0]);
     const workflows = config.work.map((w) => Int32Array.from(w.workflow, (name) => config.stages.findIndex((s) => s.name === name)));
     this.waits = config.stages.map(() => new WaitHistogram());
@@ -140,7 +153,7 @@ export class AnnotationModel {
       warmupHours: config.warmupHours,
       draws,
       itemModifiers,
-      personModifiers: [new PersonPace(this.workforces)],
+      personModifiers,
       task,
       consensus,
       ledger: this.ledger,
@@ -176,7 +189,7 @@ export class AnnotationModel {
     this.dayKind = this.sim.register((day) => this.onDayEnd(day));
     if ((Number.isFinite(goal) || tc !== null) && days > 0) this.sim.at(24, this.dayKind, 0);
     const randomArrivals = random ? { seed, replication } : null;
-    const heldBack = new Set(tc !== null && tc.selection.kind === 'active' ? [trainingType] : []);
+    const heldBack = new Set(tc !== null && TrainingLoop.holdsBackWork(tc) ? [trainingType] : []);
     this.arrivals = new Arrivals(this.sim, config.work, this.items, this.stages, workflows, this.groups, this.flow, discipline, randomArrivals, heldBack);
     if (tc !== null) {
       this.training = new TrainingLoop({
@@ -275,5 +288,5 @@ export class AnnotationModel {
 
 /** Runs replication `replication` of a model; a pure function of its arguments. */
 export function simulateReplication(config: ModelConfig, seed: number, replication: number, options: ReplicationOptions = {}): ReplicationResult {
-  return new AnnotationModel(config, seed, replication, options).run();
+  return new AnnotationModel(drawnModel(config, seed, replication), seed, replication, options).run();
 }

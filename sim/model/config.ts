@@ -34,6 +34,11 @@ export interface ModelConfig {
   queue?: 'rework-first' | 'fifo';
   /** Value in `currency` of one unit of each currency pools are paid in (pay/price-path.ts): absent = every pool is paid in `currency`. */
   exchangeRates?: Record<string, ExchangeRatePath>;
+  /**
+   * The uncertainty of fitted parameters (a calibration's bootstrap): each replication runs with
+   * one draw in place of the fitted values (parameter-draws.ts). Absent = the fitted values.
+   */
+  parameterDraws?: ParameterDraw[];
 }
 
 /** An exchange rate over time: units of the reporting currency per unit of a pool's currency. */
@@ -49,6 +54,14 @@ export interface PayChange {
   fromHours: number;
   toHours: number;
   factor: number;
+}
+
+/** One set of parameter values in place of the fitted ones; each field absent = keep the model's. */
+export interface ParameterDraw {
+  /** By index into `stages`. */
+  stages: Array<{ stage: number; handling?: Distribution; reworkFactor?: number }>;
+  /** By index into `pools`. */
+  pools: Array<{ pool: number; errorRate?: number }>;
 }
 
 export type Arrival =
@@ -102,6 +115,8 @@ export interface PoolConfig {
   learning: { initialFactor: number; halfLifeItems: number };
   /** Probability that a label from this pool is wrong (before pre-labels). */
   errorRate: number;
+  /** Coefficient of variation of a per-person factor on the error rate (mean 1), drawn once per replication: absent = everyone alike. */
+  errorSpread?: number;
   pay: PayModel;
   /** People start work at this time (hired later); ramp-up: speed grows linearly from half to full over rampUpHours. */
   startHours: number;
@@ -110,6 +125,23 @@ export interface PoolConfig {
   currency?: string;
   /** Changes of pay by date, in file order (overlapping changes multiply); absent = pay fixed throughout. */
   payChanges?: PayChange[];
+  /** Tiredness within a shift (modifiers/fatigue.ts): absent = none. */
+  fatigue?: FatigueConfig | null;
+  /** Change over the weeks of the project, worse (drift) or better (improvement): absent = none. */
+  drift?: DriftConfig | null;
+}
+
+/** From `afterHours` into a shift on, every further hour adds these shares to the handling time and to the error rate. */
+export interface FatigueConfig {
+  afterHours: number;
+  pacePerHour: number;
+  errorPerHour: number;
+}
+
+/** Handling time and error rate multiply by (1 + rate) every week of the project (negative: people get better). */
+export interface DriftConfig {
+  pacePerWeek: number;
+  errorPerWeek: number;
 }
 
 export type StageConfig = AnnotateStage | ReviewStage;
@@ -256,4 +288,17 @@ export interface TrainingConfig {
   synthetic: SyntheticConfig | null;
   /** Real items labelled first and held out to evaluate the model (never trained on). */
   validation: number;
+  /** Continuous operation after the first model reaches the target: null = the project ends there. */
+  cycles?: CyclesConfig | null;
+}
+
+/**
+ * A continuous programme: every `everyHours` after the first model reached the target, the data
+ * drifts (the training set keeps 1 - drift of its value on the new data) and new items are
+ * labelled until a retrained model reaches the target again; the project ends after `count` cycles.
+ */
+export interface CyclesConfig {
+  count: number;
+  everyHours: number;
+  drift: number;
 }

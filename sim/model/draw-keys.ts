@@ -170,9 +170,11 @@ function wide(kind: number, stage: number, small: number): number {
 export class PersonDraws {
   private readonly paces: KeyedRandom;
   private readonly absences: KeyedRandom;
+  private readonly accuracies: KeyedRandom;
 
   constructor(seed: number | string, replication: number) {
     this.absences = new KeyedRandom(seed, replication, 'absences');
+    this.accuracies = new KeyedRandom(seed, replication, 'people/accuracy');
     this.paces = new KeyedRandom(seed, replication, 'people');
   }
 
@@ -184,6 +186,11 @@ export class PersonDraws {
   /** Positions the pace draw of `person` of `pool`: keyed to both, so a plan that adds people keeps everyone else's pace. */
   pace(pool: number, person: number): void {
     this.paces.at(pool, person);
+  }
+
+  /** The source a person's accuracy factor is drawn from, positioned for `person` of `pool` (a stream of its own, so paces stay as they were). */
+  accuracy(pool: number, person: number): RandomSource {
+    return this.accuracies.at(pool, person);
   }
 
   /** Whether `person` of `pool` misses the `interval`-th shift of their crew's calendar. */

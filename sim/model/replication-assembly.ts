@@ -113,6 +113,9 @@ export function assembleResult(parts: AssemblyParts): ReplicationResult {
     retrains: training?.retrains ?? 0,
     modelAccuracy: training?.accuracy ?? NaN,
     batchWaitHours: training?.batchWaitHours ?? 0,
+    targetHours: training?.targetHours ?? NaN,
+    targetCost: training?.targetCost ?? NaN,
+    cycleCost: training !== null && training.cyclesDone > 0 ? training.cyclesCost / training.cyclesDone : NaN,
     accuracyByDay: parts.accuracyByDay,
     costByDay: parts.costByDay,
   };

@@ -60,6 +60,11 @@ export interface ReplicationResult {
   modelAccuracy: number;
   /** Hours labelling of the training type waited for the next active-learning batch (a retrain to finish). */
   batchWaitHours: number;
+  /** When the first model reached the accuracy target, and the cost by then; NaN when none did. */
+  targetHours: number;
+  targetCost: number;
+  /** Continuous operation: the mean cost of a cycle (from its start to its model at the target again); NaN without cycles or before one is done. */
+  cycleCost: number;
   /** The deployed model's accuracy at the end of each day, and the cost so far (models that train one; empty otherwise). */
   accuracyByDay: Float64Array;
   costByDay: Float64Array;

@@ -2,7 +2,7 @@ import type { Simulation } from '../../engine/simulation.js';
 import { accuracyAt, type LearningCurve } from '../../training/learning-curve.js';
 import { Activity } from '../activities.js';
 import type { TrainingConfig } from '../config.js';
-import type { CostLedger } from '../cost-ledger.js';
+import { total, type CostLedger } from '../cost-ledger.js';
 import type { AcceptanceListener } from '../item-flow.js';
 import type { Recorder } from '../recorder.js';
 import type { ReplicationTally } from '../replication-tally.js';
@@ -55,11 +55,26 @@ export class TrainingLoop implements AcceptanceListener {
   /** Training labels (real, accepted, not held out) of the model that reached the target; NaN until then. */
   labelsToTarget = NaN;
   batchWaitHours = 0;
+  /** When the first model reached the target, and the cost by then; NaN until it has. */
+  targetHours = NaN;
+  targetCost = NaN;
+  /** Cycles of continuous operation completed, and what they cost together (from each cycle's start to its model at the target). */
+  cyclesDone = 0;
+  cyclesCost = 0;
 
   private readonly value: TrainingValue;
   private readonly set: TrainingSet = { random: 0, chosen: 0, wrong: 0, synthetic: 0 };
+  /** Active learning: each batch waits for the model that chooses it. */
   private readonly gated: boolean;
+  /** Random sampling in continuous operation: the pool is let in a batch ahead of the labelling, and not after the target. */
+  private readonly metered: boolean;
   private readonly batch: number;
+  /** Seed labels still to come under active learning; later labels were chosen. */
+  private seedLeft: number;
+  /** Cycle under way (0 = the first model); no work is let in between a target reached and the next cycle. */
+  private cycle = 0;
+  private paused = false;
+  private cycleStartCost = 0;
   /** Items of the training type still to hold out, and accepted in all. */
   private validationLeft: number;
   private accepted = 0;
@@ -72,6 +87,7 @@ export class TrainingLoop implements AcceptanceListener {
   private trainingOn = 0;
   private labelsTrainingOn = 0;
   private readonly deployKind: number;
+  private readonly cycleKind: number;
 
   constructor(private readonly parts: TrainingParts) {
     const c = parts.config;
@@ -82,20 +98,24 @@ export class TrainingLoop implements AcceptanceListener {
       classes: c.classes,
     };
     this.gated = s.kind === 'active';
+    this.metered = !this.gated && (c.cycles ?? null) !== null;
     this.batch = s.batch;
+    this.seedLeft = s.kind === 'active' ? s.seed : 0;
     this.validationLeft = c.validation;
     this.deployKind = parts.sim.register(() => this.deployed());
+    this.cycleKind = parts.sim.register(() => this.cycleStarts());
   }
 
-  /** Lets the first work in: nothing to do under random sampling (the pool is an ordinary backlog). */
+  /** Whether the loop lets the training type's work in itself (its arrivals must then hold it back). */
+  static holdsBackWork(c: TrainingConfig): boolean {
+    return c.selection.kind === 'active' || (c.cycles ?? null) !== null;
+  }
+
+  /** Lets the first work in: nothing to do under plain random sampling (the pool is an ordinary backlog). */
   start(): void {
     const s = this.parts.config.selection;
     if (s.kind === 'active') this.let(this.parts.config.validation + s.seed);
-  }
-
-  /** Whether labelling of the training type is held back for batches (its arrivals must not release it). */
-  get holdsBackWork(): boolean {
-    return this.gated;
+    else if (this.metered) this.let(this.parts.config.validation + 2 * this.batch);
   }
 
   itemAccepted(type: number, wrong: boolean): void {
@@ -103,10 +123,12 @@ export class TrainingLoop implements AcceptanceListener {
     this.accepted++;
     if (this.validationLeft > 0) this.validationLeft--;
     else {
-      const s = this.parts.config.selection;
       // Under active learning every label after the seed batch was chosen by a model.
-      if (s.kind === 'active' && this.set.random >= s.seed) this.set.chosen++;
-      else this.set.random++;
+      if (this.gated && this.seedLeft === 0) this.set.chosen++;
+      else {
+        this.set.random++;
+        if (this.seedLeft > 0) this.seedLeft--;
+      }
       if (wrong) this.set.wrong++;
     }
     if (!this.training) this.maybeRetrain();
@@ -119,7 +141,8 @@ export class TrainingLoop implements AcceptanceListener {
   private maybeRetrain(): void {
     const fresh = this.labels - this.labelsAtLastRetrain;
     if (fresh <= 0) return;
-    const batchDone = this.gated ? this.accepted === this.released : fresh >= this.batch;
+    // A gated batch is done when all of it is accepted (the pool may have run short of a full batch).
+    const batchDone = this.gated ? this.accepted === this.released : fresh >= this.batch || (this.metered && this.accepted === this.released);
     const poolDone = this.accepted === this.parts.candidates;
     if (batchDone || poolDone) this.retrain();
   }
@@ -144,23 +167,22 @@ export class TrainingLoop implements AcceptanceListener {
     if (r.engineerHours > 0) ledger.add(this.parts.engineering, r.engineerHours * r.engineerPerHour);
     this.parts.recorder?.retrainStarted(sim.now);
     if (this.gated) this.waitingSince = sim.now;
+    // Metered random sampling keeps a batch ahead of the labels.
+    if (this.metered && !this.paused) this.let(this.batch);
     sim.after(r.hours, this.deployKind);
   }
 
   private deployed(): void {
-    const { sim, stopping, tally } = this.parts;
+    const { sim, stopping } = this.parts;
     this.training = false;
     this.accuracy = accuracyAt(this.parts.curve, this.trainingOn);
     if (this.parts.assist !== null) this.parts.assist.accuracy = this.accuracy;
     if (Number.isNaN(this.firstModelHours)) this.firstModelHours = sim.now;
     if (stopping.isMetByModel(this.accuracy)) {
-      this.labelsToTarget = this.labelsTrainingOn;
-      if (Number.isNaN(tally.completionHours)) {
-        tally.completionHours = sim.now;
-        sim.stop();
-      }
+      this.targetReached();
       return;
     }
+    if (this.paused) return;
     if (this.gated) {
       const next = Math.min(this.batch, this.parts.candidates - this.released);
       if (next > 0) {
@@ -170,6 +192,51 @@ export class TrainingLoop implements AcceptanceListener {
       return;
     }
     this.maybeRetrain();
+  }
+
+  /** A model at the target: the first one, or a cycle's. The project ends after the last cycle. */
+  private targetReached(): void {
+    const { sim, tally, ledger } = this.parts;
+    // Reached already in this cycle: a retrain on the labels still in flight changes nothing.
+    if (this.paused) return;
+    const spent = total(ledger.snapshot(sim.now));
+    if (this.cycle === 0) {
+      this.labelsToTarget = this.labelsTrainingOn;
+      this.targetHours = sim.now;
+      this.targetCost = spent;
+    } else {
+      this.cyclesCost += spent - this.cycleStartCost;
+      this.cyclesDone++;
+    }
+    const cycles = this.parts.config.cycles ?? null;
+    if (cycles === null || this.cycle === cycles.count) {
+      if (Number.isNaN(tally.completionHours)) {
+        tally.completionHours = sim.now;
+        sim.stop();
+      }
+      return;
+    }
+    this.paused = true;
+    sim.at(Math.max(sim.now, this.targetHours + (this.cycle + 1) * cycles.everyHours), this.cycleKind);
+  }
+
+  /** A cycle of continuous operation: the data has drifted, the model is worse on it, and labelling resumes. */
+  private cycleStarts(): void {
+    const { sim, ledger, assist } = this.parts;
+    const keep = 1 - this.parts.config.cycles!.drift;
+    this.cycle++;
+    this.paused = false;
+    this.cycleStartCost = total(ledger.snapshot(sim.now));
+    const set = this.set;
+    set.random *= keep;
+    set.chosen *= keep;
+    set.wrong *= keep;
+    set.synthetic *= keep;
+    this.labelsAtLastRetrain = this.labels;
+    this.accuracy = accuracyAt(this.parts.curve, effectiveLabels(set, this.value));
+    if (assist !== null) assist.accuracy = this.accuracy;
+    if (this.gated) this.let(this.batch);
+    else if (this.metered) this.let(2 * this.batch);
   }
 
   private let(items: number): void {

@@ -124,6 +124,28 @@ describe('active learning', () => {
     expect(activeR.labelsToTarget).toBe(100 + Math.ceil((385 - 100) / e));
   });
 
+  it('needs fewer labels than random sampling by its efficiency in random mode too, within sampling error', () => {
+    // 5% label errors and random handling times: both strategies need (1 - 2 x 0.05)^-2 more
+    // effective labels, so active's chosen labels are random's beyond the seed, over e.
+    const noisy = (s: SelectionConfig, r: number) =>
+      simulateReplication(
+        project(training(s, { retrain: { hours: 1, compute: 0, engineerHours: 0, engineerPerHour: 0 } }), {
+          deterministic: false,
+          pools: [pool('annotator', 1, { shifts: [roundTheClock(1)], errorRate: 0.05, pay: { kind: 'hourly', perHour: RATE } })],
+        }),
+        3,
+        r,
+      ).labelsToTarget;
+    const reps = Array.from({ length: 12 }, (_, r) => r);
+    const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
+    const randomMean = mean(reps.map((r) => noisy(random(5), r)));
+    const activeMean = mean(reps.map((r) => noisy(active(100, 5, 2), r)));
+    const expected = 100 + (randomMean - 100) / 2;
+    // Batches of 5 overshoot by at most 5 labels each way; the noise share varies a little.
+    expect(Math.abs(activeMean - expected)).toBeLessThan(0.03 * expected + 5);
+    expect(randomMean).toBeGreaterThan(385 / 0.81 - 20);
+  });
+
   it('leaves salaried annotators idle while they wait: large batches and slow retrains show as idle pay', () => {
     const salaried = (hours: number) =>
       simulateReplication(
@@ -170,5 +192,33 @@ describe('a synthetic supplement', () => {
     expect(r.labelsToTarget).toBe(300);
     const names = activityNames(project(training(random(100))));
     expect(r.costByActivity[names.indexOf('synthetic')]).toBeCloseTo(300 * 0.1, 9);
+  });
+});
+
+describe('continuous operation: retrain cycles after the first model', () => {
+  it('labels again after each drift until a retrained model is back at the target: the hand computation', () => {
+    // Random sampling is metered in continuous operation: 200 items let in at the start, 100 more at
+    // each retrain. The first model at the target is deployed at 110 h (as without cycles); no item
+    // is let in after it, so the 600 let in are labelled by 150 h (two more retrains, on labels in
+    // flight). The cycle starts 200 h after the first target, at 310 h: drift halves the set's value
+    // (600 labels count as 300: acc = 0.942), 200 items are let in, and the retrain at 400 labels
+    // (335 h) is deployed at 345 h with acc(400) = 0.95: the programme ends there.
+    const cycles = project(training(random(100), { cycles: { count: 1, everyHours: 200, drift: 0.5 } }));
+    const r = simulateReplication(cycles, 1, 0);
+    expect(r.targetHours).toBe(110);
+    expect(r.completionHours).toBe(345);
+    expect(r.retrains).toBe(7);
+    // By the first target: 440 tasks begun (110 h at 20/h) and 4 retrains at 250 each.
+    expect(r.targetCost).toBe(110 * RATE + 4 * 250);
+    // The cycle: 140 tasks begun from 310 h to 345 h, and its one retrain.
+    expect(r.cycleCost).toBe(35 * RATE + 250);
+    expect(r.cost).toBe(740 * HANDLING * RATE + 7 * 250);
+    expect(r.cycleCost / r.targetCost).toBeCloseTo(950 / 3200, 12);
+  });
+
+  it('has no cycle cost without cycles, and the first target is the completion', () => {
+    const r = simulateReplication(project(training(random(100))), 1, 0);
+    expect(r.targetHours).toBe(r.completionHours);
+    expect(Number.isNaN(r.cycleCost)).toBe(true);
   });
 });
