@@ -3,6 +3,7 @@ import type {
   AnnotateStage,
   Arrival,
   CostConfig,
+  CrossCheckConfig,
   ModelConfig,
   PayModel,
   PoolConfig,
@@ -132,6 +133,8 @@ export function buildModel(doc: ModelDocument, file: string, prefix = ''): Model
         detection: share(s.detection),
         falseReject: share(s.falseReject),
         action: s.action,
+        // Left out when not set, so a stage without it is the same object as before it existed.
+        ...(s.crossCheck === undefined ? {} : { crossCheck: crossCheckOf(s.crossCheck, doc, ['stages', name, 'crossCheck'], fail) }),
       };
       return review;
     }
@@ -244,6 +247,13 @@ export function buildModel(doc: ModelDocument, file: string, prefix = ''): Model
     ...moving,
     ...(parameterDraws !== null ? { parameterDraws } : {}),
   };
+}
+
+/** A cross-check needs a model: the one trained on the labels, or one of a stated accuracy. */
+function crossCheckOf(c: NonNullable<Extract<ModelDocument['stages'][string], { kind: 'review' }>['crossCheck']>, doc: ModelDocument, at: PathSegment[], fail: Fail): CrossCheckConfig {
+  const accuracy = c.accuracy === undefined ? null : (shareValue(c.accuracy) as number);
+  if (accuracy === null && (doc.training ?? null) === null) fail([...at, 'accuracy'], 'the accuracy of the model to check labels against (or a training section whose model is used)');
+  return { share: shareValue(c.share) as number, sameMistake: shareValue(c.sameMistake) as number, accuracy, fromHours: durationHours(c.from) as number };
 }
 
 /** A target of N accepted items must be reachable: at most the items the work types deliver. */

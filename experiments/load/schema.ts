@@ -420,6 +420,17 @@ const ReviewStage = strict(
       .enum(['rework', 'audit'], { error: 'rework or audit' })
       .default('rework')
       .describe('rework sends rejected items back; audit only records findings. Default rework.'),
+    crossCheck: strict(
+      {
+        share: share().default(1).describe('Share of the labels the model disagrees with that are routed here. Default 100%.'),
+        sameMistake: share().default(0.3).describe('When the model and the label are both wrong, the chance they are wrong alike (the model then agrees). Default 30%.'),
+        accuracy: share().optional().describe("Accuracy of a model used for the check; absent = the model trained on the labels (training)."),
+        from: duration().default('0h').describe('When a model of fixed accuracy is available. Default 0h.'),
+      },
+      'a cross-check: { share, sameMistake, accuracy, from }',
+    )
+      .optional()
+      .describe('Model-confidence cross-checks: labels the model disagrees with are reviewed beside the sample; absent = none.'),
   },
   'a stage: { kind: review, pool, handling, ... }',
 );

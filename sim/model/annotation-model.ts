@@ -7,7 +7,8 @@ import { Arrivals } from './arrivals.js';
 import type { ModelConfig } from './config.js';
 import { ConsensusLabellers } from './consensus-labellers.js';
 import { CostLedger, total } from './cost-ledger.js';
-import { exchangeRateStream, ItemDraws, PersonDraws, TrainingDraws } from './draw-keys.js';
+import { CrossCheckDraws, exchangeRateStream, ItemDraws, PersonDraws, TrainingDraws } from './draw-keys.js';
+import { DeployedModel } from './training/deployed-model.js';
 import { ItemFlow } from './item-flow.js';
 import { ItemStore } from './item-store.js';
 import { Complexity } from './modifiers/complexity.js';
@@ -92,7 +93,11 @@ export class AnnotationModel {
     const people = random ? new PersonDraws(seed, replication) : null;
     this.workforces = config.pools.map((pc, i) => new Workforce(this.sim, pc, i, config.clock, config.horizonHours, people));
     const plan = serviceGroups(config);
-    this.stages = config.stages.map((sc, index) => stageRuntime(config, sc, index, plan.groupOfStage[index], draws));
+    // The model in use, for the tiers that cross-check labels against it (set by the training loop, or from a date).
+    const deployed = new DeployedModel();
+    const crossChecks = config.stages.some((s) => s.kind === 'review' && (s.crossCheck ?? null) !== null);
+    const crossChecking = crossChecks ? { model: deployed, draws: random ? new CrossCheckDraws(seed, replication) : null } : null;
+    this.stages = config.stages.map((sc, index) => stageRuntime(config, sc, index, plan.groupOfStage[index], draws, crossChecking));
     // Consensus stages give an item's copies to distinct people: their pools ask who took a copy.
     const widest = this.stages.reduce((k, st) => Math.max(k, st.labels), 1);
     const consensus = widest > 1 ? new ConsensusLabellers(this.items, this.stages, widest) : null;
@@ -205,6 +210,7 @@ export class AnnotationModel {
         tally: this.tally,
         release: this.arrivals,
         assist,
+        deployed,
         recorder: this.recorder,
       });
     }
@@ -214,6 +220,13 @@ export class AnnotationModel {
     this.training?.start();
     if (config.deadlineHours !== null) this.sim.at(config.deadlineHours, this.sim.register(() => this.onDeadline()));
     if (config.warmupHours > 0) this.sim.at(config.warmupHours, this.sim.register(() => this.onWarmupEnd()));
+    // A cross-check against a model of fixed accuracy (no model trained here) starts at its date.
+    for (const s of config.stages) {
+      const cc = s.kind === 'review' ? (s.crossCheck ?? null) : null;
+      if (cc === null || cc.accuracy === null || this.training !== null) continue;
+      const accuracy = cc.accuracy;
+      this.sim.at(Math.min(cc.fromHours, config.horizonHours), this.sim.register(() => (deployed.accuracy = Math.max(deployed.accuracy, accuracy))));
+    }
   }
 
   /** Runs to completion or the horizon and returns what the replication yields. */

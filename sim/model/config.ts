@@ -185,6 +185,21 @@ export interface ReviewStage {
   falseReject: number;
   /** 'rework' sends rejected items back; 'audit' only records what it found (acceptance sampling). */
   action: 'rework' | 'audit';
+  /** Model-confidence cross-checks (training/cross-check-review.ts): absent = none. */
+  crossCheck?: CrossCheckConfig | null;
+}
+
+/**
+ * Labels a model disagrees with are routed to the tier, beside its random sample. The model is the
+ * one trained on the labels (`accuracy` null) or one of a fixed accuracy from `fromHours` on.
+ */
+export interface CrossCheckConfig {
+  /** Share of the disagreements routed to review. */
+  share: number;
+  /** When the model is wrong on an item whose label is wrong too, the chance its answer is the same wrong one (then it agrees, and the error slips past). */
+  sameMistake: number;
+  accuracy: number | null;
+  fromHours: number;
 }
 
 export interface PreLabelConfig {

@@ -280,6 +280,19 @@ export class TrainingDraws {
   }
 }
 
+/** Whether a model disagrees with an item's label at a cross-checking tier: a stream of its own, keyed to the item, the step and the stage. */
+export class CrossCheckDraws {
+  private readonly stream: KeyedRandom;
+
+  constructor(seed: number | string, replication: number) {
+    this.stream = new KeyedRandom(seed, replication, 'review/cross-check');
+  }
+
+  disagrees(serial: number, step: number, stage: number): number {
+    return this.stream.uniform(serial, step, stage);
+  }
+}
+
 /** The sequential stream from which a replication draws its learning curve (one per replication, the same in every plan). */
 export function curveStream(seed: number | string, replication: number): RandomSource {
   return randomStream(seed, replication, 'training/learning-curve');
