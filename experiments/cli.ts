@@ -5,6 +5,10 @@ import { ExperimentError } from './load/index.js';
 import { checkCommand, mergeCommand, replayCommand, reportCommand, runCommand, schemaCommand, sensitivityCommand } from './cli/commands.js';
 import { solveCommand } from './cli/analysis-commands.js';
 import { compareCommand } from './cli/compare-command.js';
+import { explainCommand } from './cli/explain-command.js';
+import { marginalCommand } from './cli/marginal-command.js';
+import { makeOrBuyCommand } from './cli/make-or-buy-command.js';
+import { portfolioCommand } from './cli/portfolio-command.js';
 import { SolveError } from './analysis/solve.js';
 import { ReportError } from './report/report-files.js';
 import { MergeError } from './run/merge-shards.js';
@@ -83,6 +87,52 @@ async function main(argv: string[]): Promise<number> {
       async (a) => {
         const o = checkOptions(a, SOLVE_OPTIONS);
         code = await solveCommand({ file: a.file, targets: o.target!, pool: a.pool, plan: a.plan, replications: o.replications, seed: o.seed, workers: o.workers, set: a.set, json: a.json });
+      },
+    )
+    .command(
+      'marginal <file>',
+      'what one more unit of each lever buys (a person per pool, 5 points of sample per review tier, an hour a shift per pool): on time, p85, cost, residual error, with common random numbers; saved to out/<name>/marginal.json and added to the report',
+      (y) =>
+        withExamples(declareOptions(y.positional('file', { type: 'string', demandOption: true, describe: FILE }), MARGINAL_OPTIONS, {
+          replications: "replications per step (default: the file's, at most 200)",
+        }), 'marginal')
+          .option('plan', { alias: 'p', type: 'string', describe: 'plan to study (default: the first)' })
+          .option('set', { type: 'string', array: true, describe: 'override a field of the file (repeatable)' })
+          .option('json', { type: 'boolean', default: false, describe: 'print the study as JSON on stdout' })
+          .check(singleValued(['plan'])),
+      async (a) => {
+        const o = checkOptions(a, MARGINAL_OPTIONS);
+        code = await marginalCommand({ file: a.file, plan: a.plan, replications: o.replications, seed: o.seed, workers: o.workers, set: a.set, out: o.out!, json: a.json });
+      },
+    )
+    .command(
+      'make-or-buy <file>',
+      "build against buy over the file's makeOrBuy horizon: total cost of ownership with each label priced by simulating its plan, the break-even volume, and how it moves with models and retrains",
+      (y) =>
+        withExamples(declareOptions(y.positional('file', { type: 'string', demandOption: true, describe: FILE }), MAKE_OR_BUY_OPTIONS, {
+          replications: "replications per plan (default: the file's, at most 200)",
+        }), 'make-or-buy')
+          .option('set', { type: 'string', array: true, describe: 'override a field of the file (repeatable), like makeOrBuy.models=4' })
+          .option('json', { type: 'boolean', default: false, describe: 'print the study as JSON on stdout' }),
+      async (a) => {
+        const o = checkOptions(a, MAKE_OR_BUY_OPTIONS);
+        code = await makeOrBuyCommand({ file: a.file, replications: o.replications, seed: o.seed, workers: o.workers, set: a.set, json: a.json });
+      },
+    )
+    .command(
+      'portfolio <file>',
+      'products (item types) ranked by return per dollar (work.<type>.value), and what shifting spend from the lowest to the highest does to every product, since they share people',
+      (y) =>
+        withExamples(declareOptions(y.positional('file', { type: 'string', demandOption: true, describe: FILE }), MAKE_OR_BUY_OPTIONS, {
+          replications: "replications per run (default: the file's, at most 200)",
+        }), 'portfolio')
+          .option('plan', { alias: 'p', type: 'string', describe: 'plan to study (default: the first)' })
+          .option('set', { type: 'string', array: true, describe: 'override a field of the file (repeatable)' })
+          .option('json', { type: 'boolean', default: false, describe: 'print the study as JSON on stdout' })
+          .check(singleValued(['plan'])),
+      async (a) => {
+        const o = checkOptions(a, MAKE_OR_BUY_OPTIONS);
+        code = await portfolioCommand({ file: a.file, plan: a.plan, replications: o.replications, seed: o.seed, workers: o.workers, set: a.set, json: a.json });
       },
     )
     .command(
@@ -171,6 +221,25 @@ async function main(argv: string[]): Promise<number> {
         code = compareCommand({ a: a.a, b: a.b, html: a.html });
       },
     )
+    .command(
+      'explain <a> [b]',
+      'why the cost per accurate item and the total cost changed from A to B: price, quantity, quality, mix, volume and overheads, adding up to the change',
+      (y) =>
+        withExamples(
+          y
+            .positional('a', { type: 'string', demandOption: true, describe: 'run folder A (out/<name>)' })
+            .positional('b', { type: 'string', describe: 'run folder B (default: A, comparing two of its plans)' })
+            .option('plan-a', { type: 'string', describe: "plan of A (default: A's first plan)" })
+            .option('plan-b', { type: 'string', describe: "plan of B (default: B's first plan, or A's second when B is A)" })
+            .option('html', { type: 'string', describe: 'also write the explanation with its waterfall charts as a self-contained HTML page to this file' })
+            .option('json', { type: 'boolean', default: false, describe: 'print the explanation as JSON on stdout' })
+            .check(singleValued(['plan-a', 'plan-b', 'html'])),
+          'explain',
+        ),
+      (a) => {
+        code = explainCommand({ a: a.a, b: a.b, planA: a['plan-a'], planB: a['plan-b'], html: a.html, json: a.json });
+      },
+    )
     .command('schema', 'print the JSON Schema of experiment files (for editor completion)', (y) => withExamples(y, 'schema'), () => {
       code = schemaCommand();
     })
@@ -246,12 +315,14 @@ async function main(argv: string[]): Promise<number> {
 
 
 const FILE = 'experiment file (.yaml, .yml or .json)';
-const COMMANDS = ['run', 'check', 'solve', 'sensitivity', 'replay', 'merge', 'report', 'compare', 'schema', 'init', 'calibrate'];
+const COMMANDS = ['run', 'check', 'solve', 'marginal', 'make-or-buy', 'portfolio', 'sensitivity', 'replay', 'merge', 'report', 'compare', 'explain', 'schema', 'init', 'calibrate'];
 
 // The checked options of each command (experiments/cli/options.ts): declared and checked from the same list.
 const RUN_OPTIONS = ['replications', 'precision', 'seed', 'workers', 'batch-size', 'out', 'shard', 'max-memory', 'change'] as const;
 const SOLVE_OPTIONS = ['target', 'replications', 'seed', 'workers'] as const;
 const SENSITIVITY_OPTIONS = ['change', 'replications', 'seed', 'workers', 'out'] as const;
+const MARGINAL_OPTIONS = ['replications', 'seed', 'workers', 'out'] as const;
+const MAKE_OR_BUY_OPTIONS = ['replications', 'seed', 'workers'] as const;
 const CHECK_OPTIONS = ['max-memory'] as const;
 const REPLAY_OPTIONS = ['replication', 'replications', 'seed'] as const;
 const MERGE_OPTIONS = ['out'] as const;

@@ -11,6 +11,8 @@ import { convergenceSection } from './sections/convergence.js';
 import { costSection, hasCosts } from './sections/cost.js';
 import { deadlineRiskSection } from './sections/deadline-risk.js';
 import { headerHtml } from './sections/header.js';
+import { marginalSection } from './sections/marginal.js';
+import { vendorComparisonSection } from './sections/vendor-comparison.js';
 import { portfolioPlans, portfolioSection } from './sections/portfolio.js';
 import { hasQueueing, queueingSection } from './sections/queueing.js';
 import { sensitivitySection } from './sections/sensitivity.js';
@@ -34,9 +36,12 @@ export function reportSections(data: ReportData, ctx: ReportContext = reportCont
   if (!open || data.plans.length > 1) sections.push(comparisonSection(ctx));
   if (data.precision !== undefined) sections.push(convergenceSection(ctx, data.precision));
   if (hasSweep(data.plans)) sections.push(sweepSection(ctx));
+  const vendors = vendorComparisonSection(ctx);
+  if (vendors !== null) sections.push(vendors);
   sections.push(bottlenecksSection(ctx));
   if (hasQueueing(data.plans)) sections.push(queueingSection(ctx));
   if (!open) sections.push(sensitivitySection(ctx));
+  if (data.marginal !== undefined) sections.push(marginalSection(ctx, data.marginal));
   if (!open && portfolioPlans(data.plans).length > 0) sections.push(portfolioSection(ctx));
   return sections;
 }
@@ -94,7 +99,7 @@ const RENDER_SCRIPT = `
 `;
 
 /** No network at all: scripts and styles only from the page itself, images only from data: and blob: URLs. */
-const CSP = "default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; img-src data: blob:; font-src data:";
+export const CSP = "default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; img-src data: blob:; font-src data:";
 
 /**
  * The whole report as one self-contained HTML page: Plotly inlined, data and figures embedded

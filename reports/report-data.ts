@@ -10,6 +10,8 @@ export interface ReportData {
   sensitivity: Sensitivity | null;
   /** The experiment's decision policy; absent or null: the report recommends as it always has (90% on time). */
   decision?: DecisionPolicy | null;
+  /** The marginal study (`labelsim marginal`), when one was saved beside the run; absent otherwise. */
+  marginal?: Marginal;
   /** A precision-driven run: where it stopped and how each figure converged (absent for a fixed count of replications). */
   precision?: ReportPrecision;
 }
@@ -164,6 +166,39 @@ export interface QueueingData {
   byDeadline: { values: number[]; p10: number | null; p50: number | null; p90: number | null } | null;
   /** Each scheduled delivery's turnaround: p50/p90 across replications (null where not done), and the share within its SLA. */
   deliveries: Array<{ name: string; slaHours: number | null; p50: number | null; p90: number | null; notFinished: number; withinSla: number | null }>;
+}
+
+/** A difference against the plan, paired by replication: its mean and 95% interval. */
+export interface PairedInterval {
+  mean: number;
+  low: number;
+  high: number;
+}
+
+/** What one small step of one lever (one more person, five more points of sample, an hour more a shift) changes. */
+export interface MarginalLever {
+  lever: string;
+  label: string;
+  /** Change of the probability on time (a share; null without a deadline). */
+  onTime: PairedInterval | null;
+  /** Change of the p85 completion, hours (bootstrap interval); null when a p85 is unknown. */
+  p85Hours: PairedInterval | null;
+  cost: PairedInterval | null;
+  residualErrorRate: PairedInterval | null;
+  /** Money per point (1%) of on-time probability bought; null when the step buys none or costs nothing. */
+  costPerOnTimePoint: number | null;
+  /** Value per dollar: on-time points, and p85 hours saved, per 1,000 of extra cost (null when the step costs nothing more). */
+  onTimePointsPer1000: number | null;
+  p85HoursSavedPer1000: number | null;
+}
+
+/** `labelsim marginal`: the value of one more unit of each lever of a plan, with common random numbers. */
+export interface Marginal {
+  plan: string;
+  replications: number;
+  currency: string;
+  base: { onTime: number | null; p85Hours: number | null; cost: number };
+  levers: MarginalLever[];
 }
 
 /** The figures a precision-driven run watches. */

@@ -17,6 +17,9 @@ const EXAMPLES: Record<string, Array<[string, string]>> = {
     ['$0 solve experiments/vendor-comparison.yaml --target on-time=0.8', 'the cheapest plan with an 80% chance on time'],
     ['$0 solve experiments/validation/mmc.yaml --target service-level=80%@15m --pool servers', 'the fewest servers starting 80% of jobs within 15 minutes (Erlang C staffing)'],
   ],
+  marginal: [['$0 marginal experiments/eight-week-video.yaml --plan second-shift -r 40', 'what one more person, an hour a shift or 5 points of review buy']],
+  'make-or-buy': [['$0 make-or-buy experiments/make-or-buy.yaml -r 40 --set makeOrBuy.models=4', 'build or buy for four models sharing the platform']],
+  portfolio: [['$0 portfolio experiments/portfolio.yaml -r 40', 'products by return per dollar, and 10% of spend moved']],
   sensitivity: [['$0 sensitivity experiments/eight-week-video.yaml --plan pre-labels -r 100', 'what moves the p85 and the unit cost most']],
   check: [
     ['$0 check experiments/eight-week-video.yaml', 'validate and print the capacity check'],
@@ -29,6 +32,10 @@ const EXAMPLES: Record<string, Array<[string, string]>> = {
     ['$0 report out/eight-week-video --pdf', 'also print it to out/eight-week-video/report.pdf'],
   ],
   compare: [['$0 compare out/eight-week-video out/eight-week-video.set-81f186f4 --html compare.html', 'a run beside the same run with --set overrides']],
+  explain: [
+    ['$0 explain out/quarter-1 out/quarter-2 --html explain.html', 'why the cost per accurate item rose from one quarter to the next'],
+    ['$0 explain out/eight-week-video --plan-a base --plan-b pre-labels', 'two plans of one run'],
+  ],
   schema: [['$0 schema > labelsim.schema.json', 'for editor completion (the repository ships it as experiments/labelsim.schema.json)']],
   init: [['$0 init my-project', 'write my-project.yaml, then: labelsim check my-project.yaml']],
   calibrate: [

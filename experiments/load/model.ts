@@ -17,6 +17,7 @@ import { distributionProblems, type Distribution } from '../../sim/random/distri
 import { ExperimentError, describeValue, joinPath, type PathSegment } from './errors.js';
 import { ALWAYS, FIXED_COSTS_EXPECTED, MAX_FIXED_COSTS, NO_PAY, SHIFTS_EXPECTED, type HandlingDocument, type ModelDocument, type PoolDocument } from './schema.js';
 import { unusedPools } from './left-out-pools.js';
+import { movingPay } from './moving-pay.js';
 import { parameterDrawsOf } from './parameter-draws.js';
 import { trainingOf } from './training.js';
 import { durationHours, ratePerHour, shareValue } from './units.js';
@@ -214,6 +215,7 @@ export function buildModel(doc: ModelDocument, file: string, prefix = ''): Model
   const pools: PoolConfig[] = poolNames
     .map((name) => pool(name, doc.pools[name], doc.timeZone, usedBy.get(name), fail))
     .filter((p) => !leftOut.has(p.name));
+  const moving = movingPay(doc, pools, fail);
   // An item's consensus labels come from distinct people: a stage that starts a workflow cannot
   // ask for more labels than its pools have people (the model would never finish an item).
   for (const s of stages) {
@@ -243,6 +245,7 @@ export function buildModel(doc: ModelDocument, file: string, prefix = ''): Model
     ...(doc.training != null ? { training: trainingOf(doc, work, fail) } : doc.target != null && 'accuracy' in doc.target ? { training: trainingOf(doc, work, fail) } : {}),
     ...(doc.queue !== undefined ? { queue: doc.queue } : {}),
     ...(doc.waitThresholds !== undefined ? { waitThresholdHours: doc.waitThresholds.map((t) => durationHours(t) as number) } : {}),
+    ...moving,
     ...(parameterDraws !== null ? { parameterDraws } : {}),
   };
 }

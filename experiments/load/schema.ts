@@ -213,6 +213,53 @@ const Pay = z
   )
   .describe('Exactly one of { salaried: <rate/h> }, { hourly: <rate/h> }, { perItem: <money>, penaltyPerError?: <money> }, { perAccepted: <money> }, or none (unpaid).');
 
+const CURRENCY_EXPECTED = 'a currency code of 3 capital letters, like USD or EUR';
+const currencyCode = () => text(CURRENCY_EXPECTED, '^[A-Z]{3}$');
+
+const PAY_CHANGE_EXPECTED = 'a pay change: { from: 2027-06-01, to: 2027-09-01, factor: 1.1 } (to is optional)';
+const PayChange = strict(
+  {
+    from: date().describe("First day of the change, 'YYYY-MM-DD' in the experiment's timeZone. Required."),
+    to: date().optional().describe('Day the change ends (not included). Default: it never ends.'),
+    factor: num('a factor > 0 (at most 1000), like 1.08 for 8% more', { gt: 0, max: 1000 }).describe('Multiplies the pool’s rates and fees from `from` until `to`. Required.'),
+  },
+  PAY_CHANGE_EXPECTED,
+);
+
+const EXCHANGE_RATE_EXPECTED = 'an exchange rate: a number > 0 (fixed), { schedule: [{ from: 2027-01-04, rate: 0.018 }, ...] } or { randomWalk: { start: 0.018, volatility: 10% } }';
+const rate = () => num('a rate > 0 (at most 1e6)', { gt: 0, max: 1e6 });
+const ExchangeRate = z
+  .union(
+    [
+      rate().describe('A fixed rate: reporting-currency units per unit of the pool currency.'),
+      strict(
+        {
+          schedule: z
+            .array(strict({ from: date().describe("From this day, 'YYYY-MM-DD'. Required."), rate: rate().describe('The rate from that day. Required.') }, '{ from: YYYY-MM-DD, rate: 0.018 }'), {
+              error: 'a list of { from, rate } in date order',
+            })
+            .min(1, { error: 'at least one step' })
+            .describe('Steps of the rate by date, in date order; before the first, the first rate.'),
+        },
+        EXCHANGE_RATE_EXPECTED,
+      ),
+      strict(
+        {
+          randomWalk: strict(
+            {
+              start: rate().describe('The rate at the project start. Required.'),
+              volatility: share().describe('Annual volatility of the log rate (10% = 0.1); a seeded random walk in daily steps, the same in every plan. Required.'),
+            },
+            '{ start: 0.018, volatility: 10% }',
+          ),
+        },
+        EXCHANGE_RATE_EXPECTED,
+      ),
+    ],
+    { error: EXCHANGE_RATE_EXPECTED },
+  )
+  .describe('How many units of the reporting currency one unit of this currency buys, over time.');
+
 const Pool = strict(
   {
     headcount: num(HEADCOUNT_EXPECTED, { int: true, min: 0, max: 1_000_000 })
@@ -257,6 +304,13 @@ const Pool = strict(
     pay: Pay.describe('Pay model, or none for an unpaid pool. Required.'),
     start: duration().default('0h').describe('When the pool starts work, from project start. Default 0h.'),
     rampUp: duration().default('0h').describe('Speed grows linearly from half to full over this time after start. Default 0h.'),
+    currency: currencyCode()
+      .optional()
+      .describe("Currency the pool's pay is stated in; one other than the experiment's needs a rate in exchangeRates. Absent = the experiment's currency."),
+    payChanges: z
+      .array(PayChange, { error: `a list of pay changes, each ${PAY_CHANGE_EXPECTED}` })
+      .optional()
+      .describe('Changes of pay by date (a raise, a seasonal premium), each multiplying rates and fees; overlapping changes multiply. Absent = fixed pay.'),
     errorSpread: num('a coefficient of variation: a number >= 0', { min: 0, max: 10 })
       .optional()
       .describe("Spread of people's error rates: the coefficient of variation of a per-person factor (mean 1) on errorRate, drawn per replication. Absent = everyone at errorRate."),
@@ -421,6 +475,9 @@ const Work = strict(
     equivalentUnits: num('a number of equivalent units > 0', { gt: 0 })
       .optional()
       .describe('Weight of one item in equivalent units. Default: the complexity.'),
+    value: money()
+      .optional()
+      .describe('What one accurate item of this type is worth (labelsim portfolio ranks products by value per dollar). Absent = not valued.'),
     workflow: z
       .array(stageName('a stage'), { error: 'a list of stage names, like [annotate, review]' })
       .min(1, { error: 'at least one stage (an annotate stage first)' })
@@ -637,6 +694,10 @@ export const modelShape = {
     .nullable()
     .optional()
     .describe('When the project is done; absent or null = when every item is accepted (left out of the parsed file when absent, so files without it hash as before).'),
+  exchangeRates: z
+    .record(currencyCode(), ExchangeRate, { error: 'a mapping of currency code to exchange rate, like { PHP: 0.018 }' })
+    .optional()
+    .describe('Exchange rates into the reporting currency (currency) of the currencies pools are paid in. Absent = none.'),
   uncertainty: strict(
     {
       method: z.literal('bootstrap', { error: 'bootstrap' }).describe('How the draws were made: bootstrap (labelsim calibrate). Required.'),
@@ -671,7 +732,7 @@ export const modelShape = {
 };
 
 /** Fields of the experiment itself, which plans cannot patch. */
-export const EXPERIMENT_ONLY_FIELDS = ['name', 'description', 'seed', 'replications', 'precision', 'plans', 'sweep', 'calibration', 'decision'] as const;
+export const EXPERIMENT_ONLY_FIELDS = ['name', 'description', 'seed', 'replications', 'precision', 'plans', 'sweep', 'calibration', 'decision', 'makeOrBuy', 'portfolio'] as const;
 
 const Plan = strict(
   {
@@ -772,6 +833,44 @@ const DecisionPolicy = strict(
 export const MAX_SEED = 2 ** 32 - 1;
 export const MAX_REPLICATIONS = 1_000_000;
 
+const Portfolio = strict(
+  {
+    budget: money().optional().describe('Money the portfolio may spend (compared with the cost of the plan). Absent = no budget.'),
+    shift: share().default(0.1).describe('Share of the lowest-return product’s spend to move to the highest-return one. Default 10%.'),
+  },
+  'a portfolio: { budget, shift }',
+).describe('Portfolio allocation (labelsim portfolio): products ranked by return per dollar, and spend shifted from the lowest to the highest. Absent = none.');
+
+const MAKE_OR_BUY_EXPECTED = 'make or buy: { horizonMonths, labelsPerYear, models, retrainsPerYear, build: { plan, platform, ... }, buy: { plan, perCycle } }';
+const planRef = (what: string) => text(PLAN_NAME_EXPECTED, PLAN_NAME_PATTERN).describe(`The plan whose simulated cost per accurate item prices ${what}; its work is one labelling cycle. Required.`);
+const MakeOrBuy = strict(
+  {
+    horizonMonths: num('a number of months: an integer from 1 to 600', { int: true, min: 1, max: 600 }).describe('Months of continuous labelling compared. Required.'),
+    labelsPerYear: num('labels a year: a number >= 0', { min: 0, max: 1e12 }).describe('Accurate labels needed a year, all models together. Required.'),
+    models: num('a number of models: an integer >= 1', { int: true, min: 1, max: 10_000 }).default(1).describe('Production models sharing the labelling. Default 1.'),
+    retrainsPerYear: num('retrains a year per model: a number > 0 (12 = monthly)', { gt: 0, max: 8760 }).describe('Labelling cycles a year per model (12 = monthly). Required.'),
+    build: strict(
+      {
+        plan: planRef('labelling in-house'),
+        platform: money().default(0).describe('One-off build of the platform and tooling (engineering). Default 0.'),
+        infrastructurePerMonth: money().default(0).describe('Hosting, storage, licences per month. Default 0.'),
+        teamPerMonth: money().default(0).describe('Fixed in-house operations team (ops lead, tooling engineer) per month. Default 0.'),
+        perModel: money().default(0).describe('One-off integration of each model into the platform. Default 0.'),
+        perCycle: money().default(0).describe('In-house overhead of one labelling cycle (briefing, guideline update). Default 0.'),
+      },
+      'build: { plan, platform, infrastructurePerMonth, teamPerMonth, perModel, perCycle }',
+    ).describe('Building an in-house operation. Required.'),
+    buy: strict(
+      {
+        plan: planRef('a vendor'),
+        perCycle: money().default(0).describe("A vendor's fixed cost of one cycle (onboarding, briefing, minimum order, expedite). Default 0."),
+      },
+      'buy: { plan, perCycle }',
+    ).describe('Buying from a vendor. Required.'),
+  },
+  MAKE_OR_BUY_EXPECTED,
+).describe('Make or buy over a horizon (labelsim make-or-buy): total cost of ownership of building against buying. Absent = none.');
+
 export const ExperimentSchema = strict(
   {
     name: text(EXPERIMENT_NAME_EXPECTED, EXPERIMENT_NAME_PATTERN).describe("Experiment name, used as an output folder name: letters, digits, '.', '_', '-', not beginning with '.'. Required."),
@@ -794,6 +893,8 @@ export const ExperimentSchema = strict(
       .describe('Plans by name, in file order; the first is the baseline. Default { base: { patch: {} } }.'),
     sweep: Sweep.optional(),
     decision: DecisionPolicy.optional(),
+    makeOrBuy: MakeOrBuy.optional(),
+    portfolio: Portfolio.optional(),
   },
   'a mapping of experiment fields (name, work, pools, stages, ...)',
 ).describe('A labelsim experiment: an annotation operation and the plans to compare.');
@@ -804,6 +905,7 @@ export type PoolDocument = z.output<typeof Pool>;
 export type StageDocument = z.output<typeof Stage>;
 export type HandlingDocument = z.output<typeof Handling>;
 export type SweepDocument = z.output<typeof Sweep>;
+export type MakeOrBuyDocument = z.output<typeof MakeOrBuy>;
 
 /**
  * JSON Schema (draft 2020-12) of the experiment file format, for editors and `labelsim schema`

@@ -43,8 +43,8 @@ interface Run {
   figures: Map<string, { plan: string; measure: string; element: string; statistic: string; unit: string; currency: string; value: number | null }>;
 }
 
-/** A run folder as compare reads it: its manifest and its records, checked as `labelsim report` checks them. */
-function readRun(dir: string): Run {
+/** A run folder's manifest and records, checked as `labelsim report` checks them (compare and explain read folders so). */
+export function readRunRecords(dir: string): { manifest: RunManifest; records: ReturnType<typeof recordSet> } {
   if (!fs.existsSync(dir) || !fs.statSync(dir).isDirectory()) throw new ReportError(`${dir}: expected a run folder (out/<experiment>) written by labelsim run`);
   const manifestFile = path.join(dir, RUN_FILES.manifest);
   const recordsFile = path.join(dir, RUN_FILES.records);
@@ -62,6 +62,12 @@ function readRun(dir: string): Run {
   if (mismatch !== null) throw new ReportError(`${manifestFile}: cannot compare ${mismatch}`);
   const records = recordSet(manifest, [{ source: recordsFile, lines: readRecordLines(recordsFile), shard: manifest.shard }]);
   if (records.records.length === 0) throw new ReportError(`${recordsFile}: holds no replication records`);
+  return { manifest, records };
+}
+
+/** A run folder as compare reads it: its manifest and its records, and every figure of plan-measures. */
+function readRun(dir: string): Run {
+  const { manifest, records } = readRunRecords(dir);
   const figures: Run['figures'] = new Map();
   for (const r of tidyTables(manifest, records).planMeasures.rows) {
     const [, , , plan, , measure, , element, statistic, value, unit, currency] = r;

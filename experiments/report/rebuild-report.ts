@@ -6,7 +6,7 @@ import { readRecordLines } from '../run/record-log.js';
 import { layoutMismatch, recordSet, skippedLine } from '../run/record-set.js';
 import { RUN_FILES, type RunManifest } from '../run/run-files.js';
 import { REPORT_FILES, ReportError, TABLE_FILES } from './report-files.js';
-import { factsFromRunFile, readReportData, readSensitivity } from './run-facts.js';
+import { factsFromRunFile, readMarginal, readReportData, readSensitivity } from './run-facts.js';
 import { writeReport, writeRunFiles } from './write-run-files.js';
 
 export interface RebuildOutcome {
@@ -30,6 +30,7 @@ export async function rebuildReport(dir: string): Promise<RebuildOutcome> {
   const file = (name: string) => path.join(dir, name);
   const previous = readReportData(dir);
   const sensitivity = readSensitivity(dir) ?? previous?.sensitivity ?? null;
+  const marginal = readMarginal(dir) ?? previous?.marginal ?? null;
   const hasRecords = fs.existsSync(file(RUN_FILES.records)) && fs.existsSync(file(RUN_FILES.manifest)) && fs.existsSync(file(RUN_FILES.summary));
 
   if (hasRecords) {
@@ -44,7 +45,7 @@ export async function rebuildReport(dir: string): Promise<RebuildOutcome> {
       previous === null
         ? factsFromRunFile(dir)
         : { labelsimVersion: previous.header.labelsimVersion, runDate: previous.header.runDate, wallSeconds: previous.header.wallSeconds };
-    const data = await writeRunFiles(dir, summary, records, manifest, facts, sensitivity);
+    const data = await writeRunFiles(dir, summary, records, manifest, facts, sensitivity, marginal);
     return { written: [REPORT_FILES.data, REPORT_FILES.html, ...TABLE_FILES, REPORT_FILES.workbook], data, notice: skippedLine(records) };
   }
   if (previous === null) {
@@ -52,7 +53,7 @@ export async function rebuildReport(dir: string): Promise<RebuildOutcome> {
       `${dir}: nothing to report on; expected ${RUN_FILES.manifest}, ${RUN_FILES.summary} and ${RUN_FILES.records}, or ${REPORT_FILES.data}, as written by labelsim run`,
     );
   }
-  const data: ReportData = { ...previous, sensitivity };
+  const data: ReportData = { ...previous, sensitivity, ...(marginal === null ? {} : { marginal }) };
   writeReport(dir, data);
   return { written: [REPORT_FILES.data, REPORT_FILES.html], data, notice: null };
 }

@@ -16,6 +16,8 @@ export const REPORT_FILES = {
   workbook: 'tables.xlsx',
   /** Optional: a sensitivity study (ReportData['sensitivity']) that the report includes when present. */
   sensitivity: 'sensitivity.json',
+  /** Optional: a marginal study (ReportData['marginal']), included in the report when present. */
+  marginal: 'marginal.json',
 } as const;
 
 /** The table files, in the order they are written and listed. */

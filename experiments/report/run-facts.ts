@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { ReportData, Sensitivity } from '../../reports/report-data.js';
+import type { Marginal, ReportData, Sensitivity } from '../../reports/report-data.js';
 import type { RunFacts } from '../aggregate/report-data.js';
 import { RUN_FILES } from '../run/run-files.js';
 import { REPORT_FILES, ReportError } from './report-files.js';
@@ -56,4 +56,23 @@ export function readSensitivity(dir: string): Sensitivity | null {
     s.parameters.every((p) => p !== null && typeof p === 'object' && typeof p.parameter === 'string' && typeof p.low === 'object' && typeof p.high === 'object');
   if (!ok) throw new ReportError(`${file}: expected a sensitivity study: { plan, change, replications, base: { p85, unitCost }, parameters: [{ parameter, label, low, high }] }`);
   return s as Sensitivity;
+}
+
+/** A marginal study saved in the folder (marginal.json), checked for the fields the report reads; null when absent. */
+export function readMarginal(dir: string): Marginal | null {
+  const file = path.join(dir, REPORT_FILES.marginal);
+  if (!fs.existsSync(file)) return null;
+  const m = readJson(file) as Partial<Marginal> | null;
+  const ok =
+    m !== null &&
+    typeof m === 'object' &&
+    typeof m.plan === 'string' &&
+    typeof m.replications === 'number' &&
+    typeof m.currency === 'string' &&
+    typeof m.base === 'object' &&
+    m.base !== null &&
+    Array.isArray(m.levers) &&
+    m.levers.every((l) => l !== null && typeof l === 'object' && typeof l.lever === 'string' && typeof l.label === 'string');
+  if (!ok) throw new ReportError(`${file}: expected a marginal study: { plan, replications, currency, base, levers: [{ lever, label, onTime, p85Hours, cost, ... }] }`);
+  return m as Marginal;
 }

@@ -32,3 +32,11 @@ export function activityNames(config: ModelConfig): string[] {
   for (const f of config.costs.fixed) names.add(f.activity);
   return [...names];
 }
+
+/**
+ * The (pool, labour activity) lines of a model, as `pool/activity`, in the order the cost ledger
+ * lays them out: what a cost change is decomposed over (pool names have no '/').
+ */
+export function poolActivityNames(config: ModelConfig): string[] {
+  return config.pools.flatMap((p) => LABOUR_ACTIVITIES.map((a) => `${p.name}/${a}`));
+}

@@ -2,12 +2,12 @@ import { ServerPool } from '../engine/server-pool.js';
 import { drawnModel } from './parameter-draws.js';
 import { Simulation } from '../engine/simulation.js';
 import { WaitHistogram } from '../stats/wait-histogram.js';
-import { Activity } from './activities.js';
+import { Activity, activityNames } from './activities.js';
 import { Arrivals } from './arrivals.js';
 import type { ModelConfig } from './config.js';
 import { ConsensusLabellers } from './consensus-labellers.js';
 import { CostLedger } from './cost-ledger.js';
-import { CrossCheckDraws, ItemDraws, PersonDraws, TrainingDraws } from './draw-keys.js';
+import { CrossCheckDraws, exchangeRateStream, ItemDraws, PersonDraws, TrainingDraws } from './draw-keys.js';
 import { DeployedModel } from './training/deployed-model.js';
 import { ItemFlow } from './item-flow.js';
 import { ItemStore } from './item-store.js';
@@ -20,6 +20,8 @@ import { PreLabels } from './modifiers/pre-labels.js';
 import { ReworkPace } from './modifiers/rework-pace.js';
 import { emptyTask } from './modifiers/task.js';
 import { payTerms } from './pay/index.js';
+import { MovingPrices } from './pay/moving-prices.js';
+import { pricePath } from './pay/price-path.js';
 import { queueDiscipline } from './queue-discipline.js';
 import type { Recorder } from './recorder.js';
 import { assembleResult } from './replication-assembly.js';
@@ -108,7 +110,9 @@ export class AnnotationModel {
     const consensusGroups = new Set(this.stages.filter((st) => st.labels > 1).map((st) => st.group));
 
     const pay = config.pools.map((p) => payTerms(p.pay));
-    this.ledger = new CostLedger(config, this.workforces, pay);
+    const paths = config.pools.map((pc) => pricePath(config, pc, (currency) => exchangeRateStream(seed, replication, currency)));
+    const moving = paths.some((x) => x !== null) ? new MovingPrices(paths, activityNames(config).length, this.sim) : null;
+    this.ledger = new CostLedger(config, this.workforces, pay, moving);
     const preLabels = config.preLabels === null ? null : new PreLabels(this.sim, config.preLabels, (amount) => this.retrain(amount));
     // A modifier that could only ever multiply by 1 is left out: the hot path skips its call.
     const itemModifiers: HandlingModifier[] = [];

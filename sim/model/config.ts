@@ -34,11 +34,28 @@ export interface ModelConfig {
   queue?: 'rework-first' | 'fifo';
   /** Waits T at which each stage's service level P(wait <= T) is counted (service-levels.ts): absent = none. */
   waitThresholdHours?: number[];
+  /** Value in `currency` of one unit of each currency pools are paid in (pay/price-path.ts): absent = every pool is paid in `currency`. */
+  exchangeRates?: Record<string, ExchangeRatePath>;
   /**
    * The uncertainty of fitted parameters (a calibration's bootstrap): each replication runs with
    * one draw in place of the fitted values (parameter-draws.ts). Absent = the fitted values.
    */
   parameterDraws?: ParameterDraw[];
+}
+
+/** An exchange rate over time: units of the reporting currency per unit of a pool's currency. */
+export type ExchangeRatePath =
+  | { kind: 'fixed'; rate: number }
+  /** A step function: each rate from its hour on; before the first step, the first rate. */
+  | { kind: 'schedule'; steps: Array<{ fromHours: number; rate: number }> }
+  /** Geometric Brownian motion without drift in daily steps, from `start`, with an annual volatility of log returns. */
+  | { kind: 'random-walk'; start: number; volatility: number };
+
+/** A change of a pool's pay by date (a raise, a seasonal premium): rates and fees times `factor` in [fromHours, toHours). */
+export interface PayChange {
+  fromHours: number;
+  toHours: number;
+  factor: number;
 }
 
 /** One set of parameter values in place of the fitted ones; each field absent = keep the model's. */
@@ -107,6 +124,10 @@ export interface PoolConfig {
   /** People start work at this time (hired later); ramp-up: speed grows linearly from half to full over rampUpHours. */
   startHours: number;
   rampUpHours: number;
+  /** The currency the pool's pay is stated in, when not the experiment's (see ModelConfig.exchangeRates); absent = the experiment's. */
+  currency?: string;
+  /** Changes of pay by date, in file order (overlapping changes multiply); absent = pay fixed throughout. */
+  payChanges?: PayChange[];
   /** Tiredness within a shift (modifiers/fatigue.ts): absent = none. */
   fatigue?: FatigueConfig | null;
   /** Change over the weeks of the project, worse (drift) or better (improvement): absent = none. */

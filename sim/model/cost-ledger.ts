@@ -1,6 +1,7 @@
 import type { ModelConfig } from './config.js';
-import { Activity, activityNames } from './activities.js';
+import { Activity, activityNames, LABOUR_ACTIVITIES } from './activities.js';
 import type { PayTerms } from './pay/index.js';
+import type { MovingPrices } from './pay/moving-prices.js';
 import type { Workforce } from './workforce.js';
 
 const HOURS_PER_MONTH = 730;
@@ -29,12 +30,18 @@ export class CostLedger {
   private readonly types: number;
   /** Price of an hour worked per pool, 0 for pools paid by the piece. */
   private readonly ratePerHour: Float64Array;
+  /** Tasks started, and fees and penalties (compensated), per (pool, activity): what `labelsim explain` decomposes. */
+  private readonly poolTasks: Float64Array;
+  private readonly poolFees: Float64Array;
+  private readonly poolFeeCarry: Float64Array;
 
   constructor(
     private readonly config: ModelConfig,
     private readonly workforces: Workforce[],
     /** Each pool's pay terms, in config order. */
     private readonly pay: PayTerms[],
+    /** The hours of pools whose pay moves by date or currency; null when none does (the plain path). */
+    private readonly moving: MovingPrices | null = null,
   ) {
     this.ratePerHour = Float64Array.from(pay, (t) => t.perHourWorked);
     this.names = activityNames(config);
@@ -48,18 +55,32 @@ export class CostLedger {
     this.types = config.work.length;
     this.poolHours = new Float64Array(config.pools.length * this.activities);
     this.poolTypeHours = new Float64Array(config.pools.length * this.types);
+    this.poolTasks = new Float64Array(config.pools.length * this.activities);
+    this.poolFees = new Float64Array(config.pools.length * this.activities);
+    this.poolFeeCarry = new Float64Array(config.pools.length * this.activities);
   }
 
-  /** `hours` of work by `pool` on an item of work type `type`, spent on `activity`. */
-  work(pool: number, type: number, activity: number, hours: number): void {
-    this.poolHours[pool * this.activities + activity] += hours;
+  /** `hours` of work by `pool` on an item of work type `type`, spent on `activity`, in `tasks` tasks (gold: the gold items served). */
+  work(pool: number, type: number, activity: number, hours: number, tasks: number): void {
+    const at = pool * this.activities + activity;
+    this.poolHours[at] += hours;
+    this.poolTasks[at] += tasks;
     this.poolTypeHours[pool * this.types + type] += hours;
+    if (this.moving !== null && this.moving.moves(pool)) this.moving.book(pool, activity, hours);
   }
 
-  /** Money spent on `activity` for an item of work type `type`. */
-  addFor(type: number, activity: number, amount: number): void {
+  /** Money spent on `activity` for an item of work type `type`, owed to (or, a penalty, by) `pool`. */
+  addFor(type: number, activity: number, stated: number, pool: number): void {
+    const amount = this.moving !== null && this.moving.moves(pool) ? stated * this.moving.factorNow(pool) : stated;
     this.add(activity, amount);
     this.direct[type] += amount;
+    const at = pool * this.activities + activity;
+    const sum = this.poolFees[at];
+    const next = sum + amount;
+    this.poolFeeCarry[at] += Math.abs(sum) >= Math.abs(amount) ? sum - next + amount : amount - next + sum;
+    this.poolFees[at] = next;
+    // A penalty is one wrong label found: the count its price is per.
+    if (activity === Activity.penalties) this.poolTasks[at]++;
   }
 
   /** Hours the people of pool `p` have worked, on anything. */
@@ -79,7 +100,8 @@ export class CostLedger {
     const own = Float64Array.from(this.direct, (d, t) => {
       let labour = 0;
       for (let p = 0; p < this.ratePerHour.length; p++) {
-        labour += this.poolTypeHours[p * this.types + t] * this.ratePerHour[p];
+        const rate = this.moving !== null && this.moving.moves(p) ? this.ratePerHour[p] * this.moving.workedFactor(p) : this.ratePerHour[p];
+        labour += this.poolTypeHours[p * this.types + t] * rate;
         typeHours[t] += this.poolTypeHours[p * this.types + t];
       }
       return d + labour;
@@ -110,30 +132,67 @@ export class CostLedger {
     let sum = 0;
     for (let a = 0; a < this.activities; a++) sum += this.spent[a] + this.carry[a];
     for (let p = 0; p < this.ratePerHour.length; p++) {
-      const rate = this.ratePerHour[p];
-      const terms = this.pay[p];
-      if (rate === 0 && !terms.paysIdleTime) continue;
-      const worked = this.hoursWorkedBy(p);
-      if (rate > 0) sum += worked * rate;
-      if (terms.paysIdleTime) sum += Math.max(0, this.workforces[p].scheduledHours(t) - worked) * terms.perHourWorked;
+      if (this.ratePerHour[p] > 0) for (let a = 0; a < this.activities; a++) sum += this.labour(p, a);
+      if (this.pay[p].paysIdleTime) sum += this.idleCost(p, t);
     }
     sum += this.seats * this.config.costs.platformPerSeatMonth * (t / HOURS_PER_MONTH);
     sum += this.config.costs.managementPerWeek * (t / HOURS_PER_WEEK);
     return Math.round(sum * 100) / 100;
   }
 
+  /** People paid for every scheduled hour: what work did not use of pool `p`'s hours up to t is idle. */
+  private idleHours(p: number, t: number): number {
+    if (!this.pay[p].paysIdleTime) return 0;
+    if (this.moving !== null && this.moving.moves(p)) return this.moving.idle(p, this.ratePerHour[p], t, (x) => this.workforces[p].scheduledHours(x)).hours;
+    return Math.max(0, this.workforces[p].scheduledHours(t) - this.hoursWorkedBy(p));
+  }
+
+  /** Salaried idle time of pool `p` up to t, priced. */
+  private idleCost(p: number, t: number): number {
+    if (!this.pay[p].paysIdleTime) return 0;
+    if (this.moving !== null && this.moving.moves(p)) return this.moving.idle(p, this.ratePerHour[p], t, (x) => this.workforces[p].scheduledHours(x)).cost;
+    return this.idleHours(p, t) * this.ratePerHour[p];
+  }
+
+  /** Pool `p`'s hours at activity `a`, priced (at the segments' factors when its pay moves). */
+  private labour(p: number, a: number): number {
+    if (this.moving !== null && this.moving.moves(p)) return this.moving.labourCost(p, a, this.ratePerHour[p]);
+    return this.poolHours[p * this.activities + a] * this.ratePerHour[p];
+  }
+
+  /**
+   * Labour by pool and activity as of time t, in (pool, LABOUR_ACTIVITIES) order: the money
+   * (hours at the pool's rate plus its fees and penalties, not rounded: the cent is rounded once,
+   * in the activity totals), the hours (idle: paid hours not worked) and the tasks started (gold:
+   * gold items served; penalties: wrong labels charged). Summed over pools, the money is the
+   * labour activities of `snapshot` before its rounding to the cent.
+   */
+  byPoolActivity(t: number): { cost: Float64Array; hours: Float64Array; tasks: Float64Array } {
+    const labour = LABOUR_ACTIVITIES.length;
+    const n = this.ratePerHour.length * labour;
+    const cost = new Float64Array(n);
+    const hours = new Float64Array(n);
+    const tasks = new Float64Array(n);
+    for (let p = 0; p < this.ratePerHour.length; p++) {
+      for (let a = 0; a < labour; a++) {
+        const from = p * this.activities + a;
+        const to = p * labour + a;
+        hours[to] = a === Activity.idle ? this.idleHours(p, t) : this.poolHours[from];
+        tasks[to] = this.poolTasks[from];
+        cost[to] = this.poolFees[from] + this.poolFeeCarry[from] + (a === Activity.idle ? this.idleCost(p, t) : this.labour(p, a));
+      }
+    }
+    return { cost, hours, tasks };
+  }
+
   /** Costs by activity as of time t (the project's end or the deadline). */
   snapshot(t: number): Float64Array {
     const out = Float64Array.from(this.spent, (x, i) => x + this.carry[i]);
     for (let p = 0; p < this.ratePerHour.length; p++) {
-      const rate = this.ratePerHour[p];
-      if (rate > 0) for (let a = 0; a < this.activities; a++) out[a] += this.poolHours[p * this.activities + a] * rate;
+      if (this.ratePerHour[p] > 0) for (let a = 0; a < this.activities; a++) out[a] += this.labour(p, a);
     }
     this.pay.forEach((terms, i) => {
-      if (!terms.paysIdleTime) return;
-      // People paid for every scheduled hour: what work did not use is idle.
-      const idle = this.workforces[i].scheduledHours(t) - this.hoursWorkedBy(i);
-      out[Activity.idle] += Math.max(0, idle) * terms.perHourWorked;
+      if (terms.paysIdleTime) out[Activity.idle] += this.idleCost(i, t);
     });
     out[Activity.platform] += this.seats * this.config.costs.platformPerSeatMonth * (t / HOURS_PER_MONTH);
     out[Activity.management] += this.config.costs.managementPerWeek * (t / HOURS_PER_WEEK);

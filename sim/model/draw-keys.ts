@@ -199,6 +199,11 @@ export class PersonDraws {
   }
 }
 
+/** The sequential stream of an exchange rate's daily steps (a random walk), one per currency: the same in every plan. */
+export function exchangeRateStream(seed: number | string, replication: number, currency: string): RandomSource {
+  return randomStream(seed, replication, `exchange-rate/${currency}`);
+}
+
 /** The sequential stream of a Poisson arrival process's gaps for one work type (its order is its own). */
 export function arrivalStream(seed: number | string, replication: number, workType: string): RandomSource {
   return randomStream(seed, replication, `arrivals/${workType}`);

@@ -108,7 +108,7 @@ export class ItemFlow {
   taskDone(item: number, st: StageRuntime, pool: number, person: number): void {
     const { items, ledger, tally } = this;
     const taskFee = this.perTask[pool];
-    if (taskFee > 0) ledger.addFor(items.type[item], activityOf(st, items.pass[item]), taskFee);
+    if (taskFee > 0) ledger.addFor(items.type[item], activityOf(st, items.pass[item]), taskFee, pool);
     const serial = items.serial[item];
     if (st.isReview) {
       const review = st.review!;
@@ -121,12 +121,12 @@ export class ItemFlow {
         items.found[item] = 1;
         tally.errorsFound++;
         const penalty = this.penaltyPerError[items.labeller[item]];
-        if (penalty > 0) ledger.addFor(items.type[item], Activity.penalties, -penalty);
+        if (penalty > 0) ledger.addFor(items.type[item], Activity.penalties, -penalty, items.labeller[item]);
       }
       if (this.recorder !== null) this.recorder.reviewed(serial, st.index, pool, rejected, foundError);
       // A reviewer paid per accepted item is paid for the reviews an item passes.
       const fee = this.perAccepted[pool];
-      if (!rejected && fee > 0) ledger.addFor(items.type[item], Activity.review, fee);
+      if (!rejected && fee > 0) ledger.addFor(items.type[item], Activity.review, fee, pool);
       if (!rejected || !review.sendsBack) this.toNextTier(item);
       else this.toRework(item);
       return;
@@ -254,11 +254,14 @@ export class ItemFlow {
     const { items, tally } = this;
     tally.accepted++;
     const wrong = items.wrong[item] !== 0;
-    if (!wrong) tally.accurate++;
-    const now = this.deadlineHours === null ? this.sim.now : this.countByDeadline();
     const type = items.type[item];
+    if (!wrong) {
+      tally.accurate++;
+      tally.typeAccurate[type]++;
+    }
+    const now = this.deadlineHours === null ? this.sim.now : this.countByDeadline();
     const fee = this.perAccepted[items.labeller[item]];
-    if (fee > 0) this.ledger.addFor(type, Activity.annotation, fee);
+    if (fee > 0) this.ledger.addFor(type, Activity.annotation, fee, items.labeller[item]);
     if (this.recorder !== null) this.recorder.accepted(items.serial[item], items.labeller[item], wrong, now);
     if (this.onAccepted !== null) this.onAccepted.itemAccepted(type, wrong);
     this.timeInSystem.accepted(items.serial[item], type, now);

@@ -98,6 +98,7 @@ export function assembleResult(parts: AssemblyParts): ReplicationResult {
   const waitBins = new Float64Array(parts.waits.length * bins);
   parts.waits.forEach((h, s) => h.foldInto(waitBins, s * bins, bins));
   parts.weeklyQueue.finish();
+  const lines = parts.ledger.byPoolActivity(end);
   return {
     replication: parts.replication,
     completed,
@@ -123,6 +124,10 @@ export function assembleResult(parts: AssemblyParts): ReplicationResult {
     errorsFound: tally.errorsFound,
     errorsMade: tally.errorsMade,
     remainingByDay,
+    costByPoolActivity: lines.cost,
+    hoursByPoolActivity: lines.hours,
+    tasksByPoolActivity: lines.tasks,
+    accurateByType: Float64Array.from(tally.typeAccurate),
     bottleneck,
     // The week-end reads are an observer's events, not the model's: the count stays the model's.
     events: parts.sim.eventsHandled - parts.weeklyQueue.events,

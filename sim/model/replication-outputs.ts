@@ -36,7 +36,9 @@ export type OutputDimension =
   /** Pool by week, pool-major. */
   | 'poolWeek'
   /** Each scheduled delivery of each work type, type by type. */
-  | 'delivery';
+  | 'delivery'
+  /** Pool by labour activity (pool/activity), pool-major. */
+  | 'poolActivity';
 
 /** Dimensions that run along the days of the project (time series), as against elements of the model. */
 export function isDaily(per: OutputDimension): boolean {
@@ -154,6 +156,10 @@ export const REPLICATION_OUTPUTS = {
   acceptedByWeek: { meaning: 'Items accepted in each week (week 1 is the first seven days).', unit: 'items', per: 'week', aggregate: { kind: 'band', quantiles: { p10: 0.1, p50: 0.5, p90: 0.9 } } },
   queueByWeek: { meaning: 'Tasks waiting for a pool at the end of each week.', unit: 'tasks', per: 'poolWeek', aggregate: { kind: 'band', quantiles: { p10: 0.1, p50: 0.5, p90: 0.9 } } },
   deliveryTurnaround: { meaning: 'Time from a scheduled delivery\'s arrival until its last item was accepted; empty when not done by the end.', unit: 'hours', per: 'delivery', aggregate: { kind: 'turnaround', quantiles: { p50: 0.5, p90: 0.9 } } },
+  costByPoolActivity: { meaning: "Labour cost at the end per pool and activity (pool/activity): hours at the pool's rate plus its fees and penalties, not rounded to the cent.", unit: 'money', per: 'poolActivity', aggregate: { kind: 'mean' } },
+  hoursByPoolActivity: { meaning: 'Hours per pool and activity (pool/activity): hours worked; for idle, paid hours not worked.', unit: 'hours', per: 'poolActivity', aggregate: { kind: 'mean' } },
+  tasksByPoolActivity: { meaning: 'Tasks started per pool and activity (pool/activity); for gold, gold items served; for penalties, wrong labels charged.', unit: 'tasks', per: 'poolActivity', aggregate: { kind: 'mean' } },
+  accurateByType: { meaning: 'Accepted items of a work type whose label is actually correct.', unit: 'items', per: 'workType', aggregate: { kind: 'mean' } },
 } as const satisfies OutputDeclarations;
 
 export type Outputs = typeof REPLICATION_OUTPUTS;

@@ -38,6 +38,16 @@ export interface ReplicationResult {
   costByType: Float64Array;
   /** Items not yet accepted at the end of each day: index d is t = 24 (d + 1). */
   remainingByDay: Float64Array;
+  /**
+   * Per (pool, labour activity), in `poolActivityNames(config)` order, at the end: labour money
+   * (not rounded to the cent), hours (idle: paid hours not worked) and tasks started (gold: gold
+   * items; penalties: wrong labels charged). What `labelsim explain` splits a cost change by.
+   */
+  costByPoolActivity: Float64Array;
+  /** Per work type: accepted items whose label is correct (for a product's return per dollar). */
+  accurateByType: Float64Array;
+  hoursByPoolActivity: Float64Array;
+  tasksByPoolActivity: Float64Array;
   /** Index of the pool with the highest utilisation. */
   bottleneck: number;
   events: number;

@@ -11,9 +11,12 @@ export class ReplicationTally {
   /** Items of each work type still to accept, and when the last one was (NaN until then). */
   readonly typeLeft: Float64Array;
   readonly typeCompletion: Float64Array;
+  /** Accurate items accepted per work type. */
+  readonly typeAccurate: Float64Array;
 
   constructor(counts: ReadonlyArray<number | null>) {
     this.typeLeft = Float64Array.from(counts, (c) => c ?? Infinity);
     this.typeCompletion = new Float64Array(counts.length).fill(NaN);
+    this.typeAccurate = new Float64Array(counts.length);
   }
 }

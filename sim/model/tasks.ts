@@ -66,6 +66,8 @@ export class Tasks implements PoolClient {
   private readonly ledger: CostLedger;
   private readonly recorder: Recorder | null;
   // Built after the pools that call this: see `connect`.
+  /** Gold items served before the task being timed, as goldWork counted them. */
+  private goldItems = 0;
   private flow: ItemFlow | null = null;
   private arrivals: Arrivals | null = null;
 
@@ -133,7 +135,7 @@ export class Tasks implements PoolClient {
     const gold = st.hasGold && pass === Pass.First ? this.goldWork(items.serial[item], st, task) : 0;
     const mods = this.personModifiers;
     for (let m = 0; m < mods.length; m++) hours *= mods[m].handlingFactor(task);
-    this.ledger.work(pool, task.type, activity, hours);
+    this.ledger.work(pool, task.type, activity, hours, 1);
     if (gold === 0) {
       if (this.recorder !== null) this.record(item, st, activity, pool, person, hours, 0);
       return hours;
@@ -141,7 +143,7 @@ export class Tasks implements PoolClient {
     // Gold items take the same person's time at the same pace.
     let goldHours = gold;
     for (let m = 0; m < mods.length; m++) goldHours *= mods[m].handlingFactor(task);
-    this.ledger.work(pool, task.type, Activity.gold, goldHours);
+    this.ledger.work(pool, task.type, Activity.gold, goldHours, this.goldItems);
     if (this.recorder !== null) this.record(item, st, activity, pool, person, hours + goldHours, goldHours);
     return hours + goldHours;
   }
@@ -156,10 +158,12 @@ export class Tasks implements PoolClient {
     const activity = task.activity;
     task.activity = Activity.gold;
     let gold = 0;
-    for (let g = 0; st.labelling.goldBefore(serial, g); g++) {
+    let g = 0;
+    for (; st.labelling.goldBefore(serial, g); g++) {
       const wide = draws !== null && draws.goldTask(serial, st.index, g);
       gold += this.itemWork(wide ? st.wideDraw() : st.draw(), task);
     }
+    this.goldItems = g;
     task.activity = activity;
     return gold;
   }
