@@ -30,7 +30,9 @@ export function rowLayout(config: ModelConfig): RowLayout {
   const days = Math.ceil(config.horizonHours / 24);
   const day = Array.from({ length: days }, (_, d) => String(d + 1));
   // Daily figures of the model being trained exist only in models that train one.
-  const labels = { activity: activities, pool: pools, stage: stages, workType: types, day, trainingDay: (config.training ?? null) === null ? [] : day };
+  // Agreement figures exist only in models with classes, one per consensus stage.
+  const consensusStage = config.work.some((w) => w.classes !== undefined) ? config.stages.filter((s) => s.kind === 'annotate' && s.labels > 1).map((s) => s.name) : [];
+  const labels = { activity: activities, pool: pools, stage: stages, workType: types, day, trainingDay: (config.training ?? null) === null ? [] : day, consensusStage };
   const offsets = {} as Record<VectorOutput, number>;
   const lengths = {} as Record<VectorOutput, number>;
   let at = SCALAR_OUTPUTS.length;

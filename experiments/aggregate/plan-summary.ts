@@ -109,8 +109,19 @@ export function summarizePlan(p: PlanInput, baseline: ReplicationResult[] | null
             cost: f.paired('cost', baseline),
           },
     ...(p.trainsModel ? { training: trainingFigures(f, rs, p.accuracyTarget ?? null, p.cycles ?? null) } : f.skip(TRAINING_OUTPUTS)),
+    // Agreement exists only where a work type declares classes: a section then, nothing otherwise.
+    ...(p.layout.labels.consensusStage.length > 0 ? { agreement: agreementFigures(f, p.layout.labels.consensusStage) } : f.skip(AGREEMENT_OUTPUTS)),
     ...f.rest(),
   };
+}
+
+/** Agreement among a consensus stage's labels: a section of a plan whose work declares classes, and nowhere else. */
+const AGREEMENT_OUTPUTS = ['percentAgreement', 'cohensKappa', 'fleissKappa', 'krippendorffAlpha'] as const;
+
+/** Per consensus stage, each agreement figure across replications (Cohen's kappa is empty, null, for stages of more than two labels). */
+function agreementFigures(f: PlanOutputs, stages: string[]) {
+  const figures = Object.fromEntries(AGREEMENT_OUTPUTS.map((name) => [name, f.meanPer(name)]));
+  return byName(stages, (stage) => Object.fromEntries(AGREEMENT_OUTPUTS.map((name) => [name, figures[name]![stage]])));
 }
 
 /** The outputs of the model being trained: a section of a plan that trains one, and nowhere else. */

@@ -4,9 +4,11 @@ import { WaitHistogram } from '../stats/wait-histogram.js';
 import { Activity } from './activities.js';
 import { Arrivals } from './arrivals.js';
 import type { ModelConfig } from './config.js';
+import { ConsensusClasses } from './consensus-classes.js';
 import { ConsensusLabellers } from './consensus-labellers.js';
+import { LabelClasses } from './label-classes.js';
 import { CostLedger, total } from './cost-ledger.js';
-import { ItemDraws, PersonDraws, TrainingDraws } from './draw-keys.js';
+import { ClassDraws, ItemDraws, PersonDraws, TrainingDraws } from './draw-keys.js';
 import { ItemFlow } from './item-flow.js';
 import { ItemStore } from './item-store.js';
 import { Complexity } from './modifiers/complexity.js';
@@ -70,6 +72,7 @@ export class AnnotationModel {
   private readonly dayKind: number;
   private readonly recorder: Recorder | null;
   private costAtDeadline: Float64Array | null = null;
+  private readonly consensusClasses: ConsensusClasses | null;
 
   constructor(
     private readonly config: ModelConfig,
@@ -92,6 +95,11 @@ export class AnnotationModel {
     const widest = this.stages.reduce((k, st) => Math.max(k, st.labels), 1);
     const consensus = widest > 1 ? new ConsensusLabellers(this.items, this.stages, widest) : null;
     const consensusGroups = new Set(this.stages.filter((st) => st.labels > 1).map((st) => st.group));
+    // Classes only where a file declares them: without, no class is drawn and the flow takes its old path.
+    const declaresClasses = config.work.some((w) => w.classes !== undefined);
+    this.consensusClasses = declaresClasses && widest > 1
+      ? new ConsensusClasses(new LabelClasses(config.work, random ? new ClassDraws(seed, replication) : null), config.work, this.stages.map((st) => st.labels), widest)
+      : null;
 
     const pay = config.pools.map((p) => payTerms(p.pay));
     this.ledger = new CostLedger(config, this.workforces, pay);
@@ -161,6 +169,8 @@ export class AnnotationModel {
       deadlineHours: config.deadlineHours,
       onAccepted: null,
       recorder: this.recorder,
+      consensusClasses: this.consensusClasses,
+      typeHasClasses: Uint8Array.from(config.work, (w) => (w.classes === undefined ? 0 : 1)),
     });
 
     // Event order at equal times is scheduling order: day ends, then arrivals, then the deadline.
@@ -219,6 +229,7 @@ export class AnnotationModel {
       training: this.training,
       goal: this.stopping.goal,
       recorder: this.recorder,
+      consensusClasses: this.consensusClasses,
     });
   }
 

@@ -268,6 +268,37 @@ export class TrainingDraws {
   }
 }
 
+/**
+ * The draws of true classes and of the wrong class a wrong label picks (label-classes.ts): a
+ * stream of its own, so a file that declares classes shifts no draw of one that does not, and
+ * whether a label is wrong (outcomes) stays the same draw with or without classes.
+ */
+export class ClassDraws {
+  private readonly classes: KeyedRandom;
+  private readonly wideClasses: KeyedRandom;
+
+  constructor(seed: number | string, replication: number) {
+    this.classes = new KeyedRandom(seed, replication, 'classes');
+    this.wideClasses = new KeyedRandom(seed, replication, 'classes/wide');
+  }
+
+  /** A uniform that picks the item's true class: the item's alone, the same at every stage and in every plan. */
+  trueClass(serial: number): number {
+    return this.classes.uniform(serial, 0, 0);
+  }
+
+  /** A uniform that picks the wrong class of `person` of `pool`'s wrong label of the item at `stage`, on its `attempt`-th try. */
+  wrongClass(serial: number, stage: number, person: number, pool: number, attempt: number): number {
+    // k3 = attempt x 256 + stage + 1 keeps clear of the true class's k3 = 0.
+    if (attempt < COMPACT_CLASS_ATTEMPTS && person < COMPACT_PEOPLE) return this.classes.uniform(serial, person * POOL_SLOTS + pool, attempt * MAX_STAGE_SLOTS + stage + 1);
+    return this.wideClasses.at4(serial, wide(LABEL_ERROR, stage, pool), person, attempt)();
+  }
+}
+
+/** Stages in a compact wrong-class key (MAX_STAGES), and the attempts that keep attempt x 256 + stage + 1 a non-negative int32. */
+const MAX_STAGE_SLOTS = 256;
+export const COMPACT_CLASS_ATTEMPTS = 8_388_607;
+
 /** The sequential stream from which a replication draws its learning curve (one per replication, the same in every plan). */
 export function curveStream(seed: number | string, replication: number): RandomSource {
   return randomStream(seed, replication, 'training/learning-curve');

@@ -14,10 +14,15 @@ import type { ReplicationResult } from './replication-result.js';
  */
 
 /** What an output counts or measures. Money is in the experiment's currency, so it is not named here. */
-export type OutputUnit = 'index' | 'flag' | 'hours' | 'items' | 'labels' | 'tasks' | 'share' | 'money' | 'money-per-item' | 'events' | 'pool' | 'retrains' | 'accuracy';
+export type OutputUnit = 'index' | 'flag' | 'hours' | 'items' | 'labels' | 'tasks' | 'share' | 'money' | 'money-per-item' | 'events' | 'pool' | 'retrains' | 'accuracy' | 'coefficient';
 
 /** One figure per replication, or one per element of a dimension of the model (in config order; days from t = 0). */
-export type OutputDimension = 'scalar' | 'activity' | 'pool' | 'stage' | 'workType' | 'day' | 'trainingDay';
+export type OutputDimension = 'scalar' | 'activity' | 'pool' | 'stage' | 'workType' | 'day' | 'trainingDay' | 'consensusStage';
+
+/**
+ * `consensusStage`: the stages that ask for more than one label, in config order, and only in
+ * models where a work type declares classes (agreement needs labels that can differ in class).
+ */
 
 /** Dimensions that run along the days of the project (time series), as against elements of the model. */
 export function isDaily(per: OutputDimension): boolean {
@@ -115,6 +120,10 @@ export const REPLICATION_OUTPUTS = {
   remainingByDay: { meaning: 'Items not yet accepted at the end of each day.', unit: 'items', per: 'day', aggregate: { kind: 'band', quantiles: BAND } },
   accuracyByDay: { meaning: 'Accuracy of the model deployed at the end of each day (0 before the first); only for experiments that train a model.', unit: 'accuracy', per: 'trainingDay', aggregate: { kind: 'band', quantiles: BAND } },
   costByDay: { meaning: 'Cost incurred up to the end of each day; only for experiments that train a model.', unit: 'money', per: 'trainingDay', aggregate: { kind: 'band', quantiles: BAND } },
+  percentAgreement: { meaning: "Share of pairs of a consensus stage's first-pass labels on the same item that have the same class; only for files that declare classes.", unit: 'share', per: 'consensusStage', aggregate: { kind: 'mean', quantiles: BAND, interval: true } },
+  cohensKappa: { meaning: "Cohen's kappa of a two-label consensus stage (first label against second); empty for stages of more labels; only for files that declare classes.", unit: 'coefficient', per: 'consensusStage', aggregate: { kind: 'mean', quantiles: BAND, interval: true } },
+  fleissKappa: { meaning: "Fleiss' kappa of a consensus stage's first-pass labels; only for files that declare classes.", unit: 'coefficient', per: 'consensusStage', aggregate: { kind: 'mean', quantiles: BAND, interval: true } },
+  krippendorffAlpha: { meaning: "Krippendorff's nominal alpha of a consensus stage's first-pass labels; only for files that declare classes.", unit: 'coefficient', per: 'consensusStage', aggregate: { kind: 'mean', quantiles: BAND, interval: true } },
 } as const satisfies OutputDeclarations;
 
 export type Outputs = typeof REPLICATION_OUTPUTS;
