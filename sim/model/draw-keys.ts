@@ -53,6 +53,9 @@ export const POOL_SLOTS = 256;
 export const COMPACT_PEOPLE = 8_388_608;
 /** Gold handling keys are GOLD_BASE + g below 2^31. */
 export const COMPACT_GOLD = 2_147_482_648;
+/** Wrong-class keys pack attempt x 256 + stage + 1 (MAX_STAGES; 0 is the true class's) into k3, below 2^31. */
+const MAX_STAGE_SLOTS = 256;
+export const COMPACT_CLASS_ATTEMPTS = 8_388_607;
 
 // Kinds as literals for the hot path (DrawKind names them for everyone else).
 const HANDLING = 0;
@@ -203,7 +206,7 @@ export function arrivalStream(seed: number | string, replication: number, workTy
  * draw-keys.test.ts checks them against these and checks that no two draws share a key.
  */
 export interface DrawKey {
-  stream: 'handling' | 'handling/wide' | 'outcomes' | 'outcomes/wide';
+  stream: 'handling' | 'handling/wide' | 'outcomes' | 'outcomes/wide' | 'classes' | 'classes/wide';
   k2: number;
   k3: number;
   /** A fourth word, for wide label-error keys only. */
@@ -237,6 +240,13 @@ export const drawKeyOf = {
   },
   gold(stage: number, g: number): DrawKey {
     return { stream: 'outcomes', k2: g, k3: outcome(GOLD, stage) };
+  },
+  trueClass(): DrawKey {
+    return { stream: 'classes', k2: 0, k3: 0 };
+  },
+  wrongClass(stage: number, person: number, pool: number, attempt: number): DrawKey {
+    if (attempt < COMPACT_CLASS_ATTEMPTS && person < COMPACT_PEOPLE) return { stream: 'classes', k2: person * POOL_SLOTS + pool, k3: attempt * MAX_STAGE_SLOTS + stage + 1 };
+    return { stream: 'classes/wide', k2: wide(LABEL_ERROR, stage, pool), k3: person, k4: attempt };
   },
 };
 
@@ -294,10 +304,6 @@ export class ClassDraws {
     return this.wideClasses.at4(serial, wide(LABEL_ERROR, stage, pool), person, attempt)();
   }
 }
-
-/** Stages in a compact wrong-class key (MAX_STAGES), and the attempts that keep attempt x 256 + stage + 1 a non-negative int32. */
-const MAX_STAGE_SLOTS = 256;
-export const COMPACT_CLASS_ATTEMPTS = 8_388_607;
 
 /** The sequential stream from which a replication draws its learning curve (one per replication, the same in every plan). */
 export function curveStream(seed: number | string, replication: number): RandomSource {
