@@ -82,6 +82,13 @@ describe('a model with classes', () => {
     expect(ci.halfWidth).toBeLessThan(0.04 * N / 4);
   });
 
+  it('in deterministic mode agrees by hand: every 5th label wrong, never two of one item, so 2 x 2,000 x 0.2 = 800 items disagree', () => {
+    const r = simulateReplication(withClasses(two, 2, 0.2, true), 1, 0);
+    expect(r.served[1]).toBe(800);
+    expect(r.percentAgreement[0]).toBeCloseTo(1 - 800 / N, 12);
+    expect(r.accurate).toBe(N);
+  });
+
   it('delivers the wrong label of items whose wrong labels agree (two classes, e = 0.2: e^2 of items)', () => {
     const wrong: number[] = [];
     for (let rep = 0; rep < 20; rep++) {
