@@ -16,7 +16,10 @@
  *      (dist/bench/replications.js): seconds, replications/s, and time 1 worker / time 2 workers;
  *   4. peak RSS of 100 against 1,000 replications on 2 workers, and their ratio (should be ~1);
  *   5. memory per item: one replication with 5,000,000 frames against one with 500,000 (same
- *      horizon), each in a child process: peak RSS and peak heap differences / 4,500,000.
+ *      horizon), each in a child process: peak RSS and peak heap differences / 4,500,000;
+ *   6. labelsim through its annotation model against SIM.JS 2.0.3 on the same M/M/10 queue,
+ *      1,000,000 customers, in this process: events/s of each and their ratio (bench/simjs.ts);
+ *   7. a small experiment end to end: `labelsim run` with 10 replications in a new process.
  *
  * Timings are wall-clock on whatever else the machine is doing: the load average is printed
  * before and after.
@@ -29,6 +32,8 @@ import { benchMemoryPerItem, benchPeakMemory, benchReplicationScaling } from './
 import { benchEngineVsBare, MMC } from './engine.js';
 import { benchOneReplication, EXPERIMENT_FILE, loadBenchPlan, PLAN } from './experiment.js';
 import { benchStrategies } from './strategies.js';
+import { benchAgainstSimJs, PEER } from './simjs.js';
+import { benchSmallRun } from './small-run.js';
 import { derivedRow, formatLoad, formatTable, inSection, machineInfo, sourceState, writeJsonAtomic, type BenchRow } from './harness.js';
 
 const OUT_FILE = fileURLToPath(new URL('../../out/bench.json', import.meta.url));
@@ -99,6 +104,14 @@ function main(): void {
     ratios.heapBytesPerItem = perItem.heapBytesPerItem;
   }
 
+  // 6. The fastest JavaScript peer on the same queue.
+  const peer = benchAgainstSimJs(PEER, MEASURE);
+  rows.push(...inSection(`6. labelsim through the model vs SIM.JS 2.0.3, M/M/${PEER.servers}, ${count(PEER.customers)} customers, in-process`, peer.rows));
+  ratios.labelsimOverSimJs = peer.ratio;
+
+  // 7. A small experiment as a user runs it.
+  rows.push(...inSection('7. a small experiment end to end, child process', [benchSmallRun()]));
+
   console.log(formatTable(rows));
   console.log();
   if (!cmp.sameTrajectory) {
@@ -117,6 +130,7 @@ function main(): void {
     wallSeconds,
     workloads: {
       mmc: { ...MMC, model: 'M/M/c' },
+      peer: { ...PEER, model: 'M/M/c', simjs: '2.0.3' },
       experiment: { file: EXPERIMENT_FILE, plan: PLAN, ...sizes, smallItems: SMALL_ITEMS, largeItems: LARGE_ITEMS, largeHorizonHours: LARGE_HORIZON_HOURS },
     },
     method: MEASURE,

@@ -12,6 +12,8 @@ import { UsageError } from './usage-error.js';
 import { checkOptions, declareOptions } from './cli/options.js';
 import { usageMessage, withExamples } from './cli/help.js';
 import { initCommand } from './cli/init-command.js';
+import { CALIBRATE_DEFAULTS, calibrateCommand } from './cli/calibrate-command.js';
+import { shellCommand } from './cli/shell-quote.js';
 import { errorLine } from './cli/error-line.js';
 import { endQuietlyWhenStdoutCloses } from './cli/closed-stdout.js';
 import { InterruptedRunExists, labelsimVersion } from './run/run-experiment.js';
@@ -49,6 +51,7 @@ async function main(argv: string[]): Promise<number> {
           out: o.out!,
           seed: o.seed,
           replications: o.replications,
+          precision: o.precision,
           workers: o.workers,
           batchSize: o.batchSize,
           shard: o.shard,
@@ -179,6 +182,45 @@ async function main(argv: string[]): Promise<number> {
         code = initCommand(a.name);
       },
     )
+    .command(
+      'calibrate <exports..>',
+      'fit pools and stages from Label Studio, Labelbox or CSV exports: a YAML fragment for experiments and an HTML page of the fits',
+      (y) =>
+        withExamples(
+          y
+            .positional('exports', { type: 'string', array: true, default: undefined, describe: 'export files (Label Studio JSON, Labelbox NDJSON, or the labelsim CSV)' })
+            .option('format', { type: 'string', describe: 'label-studio, labelbox or csv (default: told from the file)' })
+            .option('by', { type: 'string', default: CALIBRATE_DEFAULTS.by, describe: 'fit by annotator (one pool, speedCv from their spread), pool (the CSV pool column) or item-type (complexities)' })
+            .option('out', { alias: 'o', type: 'string', default: CALIBRATE_DEFAULTS.out, describe: 'folder for calibration.yaml and calibration.html' })
+            .option('fence', { type: 'string', default: CALIBRATE_DEFAULTS.fence, describe: 'trim times outside Q1 - k IQR .. Q3 + k IQR of ln(seconds) per group; 0 = no fences' })
+            .option('max-seconds', { type: 'string', default: CALIBRATE_DEFAULTS.maxSeconds, describe: 'trim any time above this many seconds' })
+            .option('shifts', { type: 'string', array: true, describe: 'the team\'s schedule, e.g. "mon-fri 09:00-17:00" (repeatable): shrinkage against it' })
+            .option('time-zone', { type: 'string', default: CALIBRATE_DEFAULTS.timeZone, describe: 'zone of the shifts and of person-days' })
+            .option('bootstrap', { type: 'string', default: CALIBRATE_DEFAULTS.bootstrap, describe: 'bootstrap draws of the fitted parameters written to the fragment (0 = none)' })
+            .option('seed', { type: 'string', default: CALIBRATE_DEFAULTS.seed, describe: 'seed of the bootstrap' })
+            .option('pilot-size', { type: 'boolean', default: false, describe: 'say how many pilot items make the p85 completion known within --margin' })
+            .option('margin', { type: 'string', default: CALIBRATE_DEFAULTS.margin, describe: 'the margin for --pilot-size, e.g. 5%' })
+            .check(singleValued(['format', 'by', 'out', 'fence', 'max-seconds', 'time-zone', 'bootstrap', 'seed', 'margin'])),
+          'calibrate',
+        ),
+      async (a) => {
+        code = await calibrateCommand({
+          exports: a.exports as string[],
+          format: a.format,
+          by: a.by,
+          out: a.out,
+          fence: a.fence,
+          maxSeconds: a['max-seconds'],
+          shifts: a.shifts,
+          timeZone: a['time-zone'],
+          bootstrap: a.bootstrap,
+          seed: a.seed,
+          pilotSize: a['pilot-size'],
+          margin: a.margin,
+          command: shellCommand(['labelsim', ...argv]),
+        });
+      },
+    )
     .demandCommand(1, `name a command: ${COMMANDS.join(', ')}`)
     .recommendCommands()
     .strict()
@@ -204,10 +246,10 @@ async function main(argv: string[]): Promise<number> {
 
 
 const FILE = 'experiment file (.yaml, .yml or .json)';
-const COMMANDS = ['run', 'check', 'solve', 'sensitivity', 'replay', 'merge', 'report', 'compare', 'schema', 'init'];
+const COMMANDS = ['run', 'check', 'solve', 'sensitivity', 'replay', 'merge', 'report', 'compare', 'schema', 'init', 'calibrate'];
 
 // The checked options of each command (experiments/cli/options.ts): declared and checked from the same list.
-const RUN_OPTIONS = ['replications', 'seed', 'workers', 'batch-size', 'out', 'shard', 'max-memory', 'change'] as const;
+const RUN_OPTIONS = ['replications', 'precision', 'seed', 'workers', 'batch-size', 'out', 'shard', 'max-memory', 'change'] as const;
 const SOLVE_OPTIONS = ['target', 'replications', 'seed', 'workers'] as const;
 const SENSITIVITY_OPTIONS = ['change', 'replications', 'seed', 'workers', 'out'] as const;
 const CHECK_OPTIONS = ['max-memory'] as const;

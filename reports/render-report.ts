@@ -7,6 +7,7 @@ import { reportContext, type ReportContext, type Section } from './section.js';
 import { bottlenecksSection } from './sections/bottlenecks.js';
 import { burnDownSection } from './sections/burn-down.js';
 import { comparisonSection } from './sections/comparison.js';
+import { convergenceSection } from './sections/convergence.js';
 import { costSection, hasCosts } from './sections/cost.js';
 import { deadlineRiskSection } from './sections/deadline-risk.js';
 import { headerHtml } from './sections/header.js';
@@ -30,6 +31,7 @@ export function reportSections(data: ReportData, ctx: ReportContext = reportCont
   if (!open && data.plans.some((p) => p.burnDown !== null)) sections.push(burnDownSection(ctx));
   if (hasCosts(data.plans)) sections.push(costSection(ctx));
   if (!open || data.plans.length > 1) sections.push(comparisonSection(ctx));
+  if (data.precision !== undefined) sections.push(convergenceSection(ctx, data.precision));
   if (hasSweep(data.plans)) sections.push(sweepSection(ctx));
   sections.push(bottlenecksSection(ctx));
   if (!open) sections.push(sensitivitySection(ctx));

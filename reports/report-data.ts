@@ -7,6 +7,8 @@ export interface ReportData {
   header: ReportHeader;
   plans: ReportPlan[];
   sensitivity: Sensitivity | null;
+  /** A precision-driven run: where it stopped and how each figure converged (absent for a fixed count of replications). */
+  precision?: ReportPrecision;
 }
 
 export interface ReportHeader {
@@ -123,4 +125,38 @@ export interface Sensitivity {
     low: { p85: number | null; unitCost: number | null };
     high: { p85: number | null; unitCost: number | null };
   }>;
+}
+
+/** The figures a precision-driven run watches. */
+export type PrecisionFigureName = 'onTime' | 'p85' | 'unitCost';
+
+/** One figure's interval after some replications; an end null is unbounded. */
+export interface ConvergencePoint {
+  replications: number;
+  estimate: number | null;
+  low: number | null;
+  high: number | null;
+}
+
+/** A precision-driven run as the report shows it (summary.json's `precision`). */
+export interface ReportPrecision {
+  confidence: number;
+  cap: number;
+  /** The counts looked at, in order. */
+  looks: number[];
+  stop: 'met' | 'cap' | null;
+  plans: Array<{
+    plan: string;
+    replications: number;
+    met: boolean;
+    /** Per figure: the half-width reached (relative to the mean for unit cost), the half-width asked (null = none), whether met (null = no target or no such figure). */
+    figures: Array<{ figure: PrecisionFigureName; halfWidth: number | null; relativeHalfWidth?: number | null; target: number | null; met: boolean | null }>;
+    convergence: Record<PrecisionFigureName, ConvergencePoint[]>;
+  }>;
+  settlement: {
+    recommended: string | null;
+    settled: boolean;
+    confidence: number;
+    comparisons: Array<{ plan: string; figure: string; estimate: number | null; low: number | null; high: number | null; significant: boolean }>;
+  } | null;
 }

@@ -42,6 +42,7 @@ export function buildReportData(manifest: RunManifest, summary: Summary, records
       return plan.sweep === undefined ? data : { ...data, sweep: sweepPoint(plan.sweep) };
     }),
     sensitivity,
+    ...(summary.precision === undefined ? {} : { precision: summary.precision }),
   };
 }
 

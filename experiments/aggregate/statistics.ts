@@ -36,7 +36,11 @@ export function finiteMean(values: number[]): number | null {
 
 /** Two-sided 97.5% Student t quantile by the Cornish-Fisher expansion (Abramowitz & Stegun 26.7.5); exact to ~1e-4 for df >= 3. */
 export function tQuantile975(df: number): number {
-  const z = probit(0.975);
+  return tFromNormal(probit(0.975), df);
+}
+
+/** Student's t quantile with df degrees of freedom at the probability whose normal quantile is z (>= 0), by the same expansion. */
+export function tFromNormal(z: number, df: number): number {
   if (!Number.isFinite(df) || df > 1e6) return z;
   const z3 = z ** 3;
   const z5 = z ** 5;
@@ -63,8 +67,12 @@ export function meanInterval(values: number[]): Interval | null {
 
 /** Wilson score interval for a binomial proportion (Wilson 1927), 95%: honest near 0 and 1. */
 export function wilson(successes: number, n: number): Interval | null {
+  return wilsonWith(successes, n, probit(0.975));
+}
+
+/** The Wilson interval with normal quantile z (1.96 for 95%). */
+export function wilsonWith(successes: number, n: number, z: number): Interval | null {
   if (n === 0) return null;
-  const z = probit(0.975);
   const p = successes / n;
   const z2 = z * z;
   const centre = (p + z2 / (2 * n)) / (1 + z2 / n);

@@ -5,6 +5,8 @@ import type { ModelConfig } from '../../sim/model/config.js';
 import { rowLayout } from '../../workers/result-rows.js';
 import type { RecordSet } from '../run/record-set.js';
 import { summarizePlan, type PlanSummary } from './plan-summary.js';
+import type { Precision } from '../load/precision.js';
+import { precisionSummary, type PrecisionSummary } from '../precision/precision-summary.js';
 
 export interface SummaryInput {
   experiment: string;
@@ -13,6 +15,8 @@ export interface SummaryInput {
   seed: number;
   replications: number;
   plans: Array<{ name: string; description: string; model: ModelConfig }>;
+  /** A precision-driven run's precision (`replications` is then its cap). */
+  precision?: Precision;
 }
 
 export interface Summary {
@@ -27,6 +31,8 @@ export interface Summary {
   failedReplications: Array<{ plan: string; replication: number; seed: number; error: string }>;
   /** Each plan's figures, and `warnings`: what keeps it from finishing whatever the randomness (an endless rework loop, a stage no one staffs). */
   plans: Array<PlanSummary & { warnings: string[] }>;
+  /** A precision-driven run: which figures met their precision, and each plan's replications (absent for a fixed count). */
+  precision?: PrecisionSummary;
 }
 
 /**
@@ -43,7 +49,7 @@ export function buildSummary(input: SummaryInput, records: RecordSet): Summary {
     return { plan, layout: own?.layout ?? rowLayout(plan.model), results: own?.results ?? [] };
   });
   const baseline = resultsByPlan[0].results;
-  return {
+  const summary: Summary = {
     experiment: input.experiment,
     description: input.description,
     configHash: input.configHash,
@@ -75,4 +81,6 @@ export function buildSummary(input: SummaryInput, records: RecordSet): Summary {
       return { ...summary, warnings: feasibilityWarnings(plan.model, capacity) };
     }),
   };
+  if (input.precision !== undefined) summary.precision = precisionSummary(input.precision, input.replications, input, records);
+  return summary;
 }

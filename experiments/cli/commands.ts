@@ -5,7 +5,7 @@ import { rowLayout } from '../../workers/result-rows.js';
 import { OUTPUTS } from '../../sim/model/replication-outputs.js';
 import { mergeShards } from '../run/merge-shards.js';
 import { UsageError } from '../usage-error.js';
-import { experimentJsonSchema, leftOutPoolLines, loadExperiment } from '../load/index.js';
+import { experimentJsonSchema, leftOutPoolLines, loadExperiment, parsePrecisionOption } from '../load/index.js';
 import { parseShard } from '../run/batches.js';
 import { forcedFailures, runExperiment } from '../run/run-experiment.js';
 import { testHooks } from '../run/test-hooks.js';
@@ -13,6 +13,7 @@ import { checkLimits, maxMemoryMb, memoryLine } from '../run/limits.js';
 import { feasibilityWarnings } from '../../sim/model/feasibility.js';
 import { defaultWorkerCount } from '../../workers/replication-pool.js';
 import { capacityLines, money, verdictLines } from './format.js';
+import { precisionLines, precisionText } from './precision-lines.js';
 import { output } from './output.js';
 import { checkReport } from './check-report.js';
 import { replayLines } from './replay-lines.js';
@@ -33,6 +34,8 @@ export interface RunArgs {
   out: string;
   seed?: number;
   replications?: number;
+  /** `--precision` as typed (checked): replaces the file's precision; `none` turns it off. */
+  precision?: string;
   workers?: number;
   batchSize?: number;
   shard?: string;
@@ -74,6 +77,7 @@ export async function runCommand(args: RunArgs): Promise<number> {
       outRoot: args.out,
       seed: args.seed,
       replications: args.replications,
+      precision: args.precision === undefined ? undefined : parsePrecisionOption(args.precision),
       deterministic: args.deterministic || undefined,
       workers: args.workers ?? defaultWorkerCount(),
       batchSize: args.batchSize,
@@ -91,7 +95,11 @@ export async function runCommand(args: RunArgs): Promise<number> {
         // Even with --quiet: a --resume that silently started over would cost the user the night.
         if (args.resume && fresh) err(`Nothing to resume: no interrupted run of "${experiment.name}" in ${relative(staging)}; starting a new run.`);
         if (args.quiet) return;
-        err(`labelsim run ${printable(args.file)}: ${experiment.plans.length} plan(s) x ${experiment.replications} replications, seed ${experiment.seed}${overridesNote(args, experiment.name)}`);
+        const count =
+          experiment.precision === null
+            ? `${experiment.replications} replications`
+            : `up to ${experiment.replications} replications, until ${precisionText(experiment.precision)}`;
+        err(`labelsim run ${printable(args.file)}: ${experiment.plans.length} plan(s) x ${count}, seed ${experiment.seed}${overridesNote(args, experiment.name)}`);
         for (const line of capacityLines(capacity, experiment.plans[0].model.deadlineHours)) err(line);
         for (const line of leftOutPoolLines(experiment.plans)) err(line);
         for (const line of warningLines(warnings)) err(line);
@@ -118,6 +126,7 @@ export async function runCommand(args: RunArgs): Promise<number> {
     if (args.json) o.json(summary);
     if (!args.quiet) {
       for (const line of verdictLines(summary)) o.result(line);
+      for (const line of precisionLines(summary)) o.result(line);
       o.result(`Wrote ${relative(outcome.folder)} in ${outcome.wallSeconds.toFixed(1)} s.`);
       if (args.shard === undefined) o.result(`Report: ${relative(path.join(outcome.folder, REPORT_FILES.html))}`);
     }

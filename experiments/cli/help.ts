@@ -30,6 +30,10 @@ const EXAMPLES: Record<string, Array<[string, string]>> = {
   compare: [['$0 compare out/eight-week-video out/eight-week-video.set-81f186f4 --html compare.html', 'a run beside the same run with --set overrides']],
   schema: [['$0 schema > labelsim.schema.json', 'for editor completion (the repository ships it as experiments/labelsim.schema.json)']],
   init: [['$0 init my-project', 'write my-project.yaml, then: labelsim check my-project.yaml']],
+  calibrate: [
+    ['$0 calibrate export.json', 'fit a Label Studio export: out/calibration/calibration.yaml and calibration.html'],
+    ['$0 calibrate pilot.csv --shifts "mon-fri 09:00-17:00" --time-zone Europe/Berlin --pilot-size --margin 5%', 'with the schedule (shrinkage) and how many pilot items make the p85 known within 5%'],
+  ],
 };
 
 /** Adds a command's examples to its --help. */

@@ -1,6 +1,7 @@
 import type { Argv } from 'yargs';
 import { MAX_REPLICATIONS, MAX_SEED } from '../load/schema.js';
 import { parseShard } from '../run/batches.js';
+import { parsePrecisionOption } from '../load/precision-option.js';
 import { maxMemoryMb } from '../run/limits.js';
 import { UsageError } from '../usage-error.js';
 
@@ -61,6 +62,8 @@ export interface CheckedOptions {
   maxMemory?: number;
   /** `i/n`, checked: 0 <= i < n. */
   shard?: string;
+  /** `on-time=2pt,p85=0.5d,...` or `none`, checked (experiments/load/precision-option.ts parses it). */
+  precision?: string;
   change: number;
   /** The probability of an on-time target `on-time=p`. */
   target?: number;
@@ -116,6 +119,15 @@ const SPECS = {
       const { count } = parseShard(raw);
       // More shards than the most replications a plan may have would leave shards with nothing to run.
       if (count > MAX_REPLICATIONS) refuse(name, `i/n with 0 <= i < n <= ${MAX_REPLICATIONS}, like 0/4`, raw);
+      return raw.trim();
+    },
+  },
+  precision: {
+    key: 'precision',
+    describe:
+      "stop when the figures are this precise (half-widths of their intervals), at most --replications: on-time=2pt,p85=0.5d,unit-cost=1%,until=settled,confidence=95%,first-round=20, or none (default: the file's precision)",
+    parse: (raw) => {
+      parsePrecisionOption(raw);
       return raw.trim();
     },
   },

@@ -80,7 +80,11 @@ export function createProgress(stream: NodeJS.WriteStream, label: string, option
         if (!started) {
           bar.start(total, done, { pace: paceText(done, total) });
           started = true;
-        } else bar.update(done, { pace: paceText(done, total) });
+        } else {
+          // A precision-driven run adds rounds: its total grows.
+          if (total !== bar.getTotal()) bar.setTotal(total);
+          bar.update(done, { pace: paceText(done, total) });
+        }
       },
       stop() {
         if (started) bar.stop();
@@ -90,16 +94,17 @@ export function createProgress(stream: NodeJS.WriteStream, label: string, option
   }
 
   let lastLine = -Infinity;
-  let finished = false;
+  // The total the last "done" line was written for: a precision-driven run's next round raises the total and goes on.
+  let finishedAt = -1;
   return {
     update(done, total) {
       const p = pace(done, total);
       const t = now();
-      if (finished || (done < total && t - lastLine < PLAIN_EVERY_MS)) return;
+      if (total === finishedAt || (done < total && t - lastLine < PLAIN_EVERY_MS)) return;
       lastLine = t;
       let line = `${label}: ${done}/${total} done (${share(done, total)})`;
       if (done >= total) {
-        finished = true;
+        finishedAt = total;
         line += ` in ${duration((t - t0) / 1000)}`;
         if (p !== null) line += `, ${p.rate}`;
       } else if (p !== null) line += `, ${p.rate}, about ${p.left} left`;

@@ -21,6 +21,7 @@ export function resumeCommandLine(args: RunArgs): string {
   const words = ['labelsim', 'run', path.resolve(args.file), '--resume', '--out', path.resolve(args.out)];
   const option = optionWords(words);
   option('replications', args.replications);
+  option('precision', args.precision);
   option('seed', args.seed);
   if (args.deterministic) words.push('--deterministic');
   for (const s of args.set ?? []) option('set', s);

@@ -4,6 +4,8 @@ import { ExperimentError, joinPath } from './errors.js';
 import { fallbackMessage, issuesToError } from './issues.js';
 import { unusedPools } from './left-out-pools.js';
 import { buildModel } from './model.js';
+import { precisionOf, type Precision } from './precision.js';
+import { withCalibration } from './calibration.js';
 import { decodeUtf8, formatOf, parseText } from './read.js';
 import { readExperimentFile } from './read-file.js';
 import { EXPERIMENT_ONLY_FIELDS, ExperimentSchema, ModelSchema, type ExperimentDocument, type ModelDocument } from './schema.js';
@@ -25,6 +27,8 @@ export interface Experiment {
   description: string;
   seed: number;
   replications: number;
+  /** The file's precision (a precision-driven run, `replications` its cap), or null: a fixed number of replications. */
+  precision: Precision | null;
   /** In file order, the first being the baseline; then the plans the sweep generates. */
   plans: Plan[];
   /** sha256 (hex) of the canonical JSON (sorted keys) of `document`. */
@@ -69,7 +73,7 @@ export function parseExperiment(text: string | Uint8Array, file: string, overrid
     const got = raw === null ? 'an empty document' : Array.isArray(raw) ? 'a list' : JSON.stringify(raw).slice(0, 60);
     throw new ExperimentError(file, '', 'a mapping of experiment fields (name, work, pools, stages, ...)', got);
   }
-  const input: Record<string, unknown> = structuredClone(raw as Record<string, unknown>);
+  const input: Record<string, unknown> = withCalibration(structuredClone(raw as Record<string, unknown>), file, mergePatch);
   if (overrides.deterministic !== undefined) input.deterministic = overrides.deterministic;
   for (const { path, value } of overrides.set ?? []) assignPath(input, path, value, file);
 
@@ -132,6 +136,7 @@ export function parseExperiment(text: string | Uint8Array, file: string, overrid
     description: doc.description,
     seed: doc.seed,
     replications: doc.replications,
+    precision: doc.precision === undefined ? null : precisionOf(doc.precision),
     plans,
     configHash: createHash('sha256').update(canonicalJson(doc)).digest('hex'),
     document: doc,

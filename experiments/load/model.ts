@@ -3,6 +3,7 @@ import type {
   AnnotateStage,
   Arrival,
   CostConfig,
+  CrossCheckConfig,
   ModelConfig,
   PayModel,
   PoolConfig,
@@ -17,6 +18,7 @@ import { ExperimentError, describeValue, joinPath, type PathSegment } from './er
 import { ALWAYS, FIXED_COSTS_EXPECTED, MAX_FIXED_COSTS, NO_PAY, SHIFTS_EXPECTED, type HandlingDocument, type ModelDocument, type PoolDocument } from './schema.js';
 import { classesOf } from './classes.js';
 import { unusedPools } from './left-out-pools.js';
+import { parameterDrawsOf } from './parameter-draws.js';
 import { trainingOf } from './training.js';
 import { durationHours, ratePerHour, shareValue } from './units.js';
 import { MAX_ITEM_SERIAL, MAX_POOLS, MAX_STAGES, MAX_TYPES } from '../../sim/model/model-limits.js';
@@ -131,6 +133,8 @@ export function buildModel(doc: ModelDocument, file: string, prefix = ''): Model
         detection: share(s.detection),
         falseReject: share(s.falseReject),
         action: s.action,
+        // Left out when not set, so a stage without it is the same object as before it existed.
+        ...(s.crossCheck === undefined ? {} : { crossCheck: crossCheckOf(s.crossCheck, doc, ['stages', name, 'crossCheck'], fail) }),
       };
       return review;
     }
@@ -225,6 +229,7 @@ export function buildModel(doc: ModelDocument, file: string, prefix = ''): Model
     }
   }
 
+  const parameterDraws = parameterDrawsOf(doc, stages, pools, (h, path) => distribution(h, path, fail), fail);
   return {
     clock: { startDate: doc.start, timeZone: doc.timeZone },
     horizonHours,
@@ -241,7 +246,15 @@ export function buildModel(doc: ModelDocument, file: string, prefix = ''): Model
     ...(doc.target != null ? { target: 'accepted' in doc.target ? targetOf(doc.target.accepted, work, fail) : { accuracy: share(doc.target.accuracy) } } : {}),
     ...(doc.training != null ? { training: trainingOf(doc, work, fail) } : doc.target != null && 'accuracy' in doc.target ? { training: trainingOf(doc, work, fail) } : {}),
     ...(doc.queue !== undefined ? { queue: doc.queue } : {}),
+    ...(parameterDraws !== null ? { parameterDraws } : {}),
   };
+}
+
+/** A cross-check needs a model: the one trained on the labels, or one of a stated accuracy. */
+function crossCheckOf(c: NonNullable<Extract<ModelDocument['stages'][string], { kind: 'review' }>['crossCheck']>, doc: ModelDocument, at: PathSegment[], fail: Fail): CrossCheckConfig {
+  const accuracy = c.accuracy === undefined ? null : (shareValue(c.accuracy) as number);
+  if (accuracy === null && (doc.training ?? null) === null) fail([...at, 'accuracy'], 'the accuracy of the model to check labels against (or a training section whose model is used)');
+  return { share: shareValue(c.share) as number, sameMistake: shareValue(c.sameMistake) as number, accuracy, fromHours: durationHours(c.from) as number };
 }
 
 /** A target of N accepted items must be reachable: at most the items the work types deliver. */
@@ -312,6 +325,12 @@ function pool(name: string, p: PoolDocument, defaultZone: string, usedBy: string
     pay: payOf(p.pay),
     startHours: durationHours(p.start) as number,
     rampUpHours: durationHours(p.rampUp) as number,
+    // Left out when not set, so a pool without them is the same object as before they existed.
+    ...(p.errorSpread === undefined ? {} : { errorSpread: p.errorSpread }),
+    ...(p.fatigue === undefined
+      ? {}
+      : { fatigue: { afterHours: durationHours(p.fatigue.after) as number, pacePerHour: shareValue(p.fatigue.pacePerHour) as number, errorPerHour: shareValue(p.fatigue.errorPerHour) as number } }),
+    ...(p.drift === undefined ? {} : { drift: { pacePerWeek: p.drift.pacePerWeek, errorPerWeek: p.drift.errorPerWeek } }),
   };
 }
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { patchSchema } from './patch-schema.js';
+import { PrecisionSchema } from './precision.js';
 import { isValidTimeZone, parseClockTime, parseIsoDate } from '../../sim/calendar/index.js';
 import { MAX_CLASSES } from '../../sim/model/model-limits.js';
 import {
@@ -257,6 +258,28 @@ const Pool = strict(
     pay: Pay.describe('Pay model, or none for an unpaid pool. Required.'),
     start: duration().default('0h').describe('When the pool starts work, from project start. Default 0h.'),
     rampUp: duration().default('0h').describe('Speed grows linearly from half to full over this time after start. Default 0h.'),
+    errorSpread: num('a coefficient of variation: a number >= 0', { min: 0, max: 10 })
+      .optional()
+      .describe("Spread of people's error rates: the coefficient of variation of a per-person factor (mean 1) on errorRate, drawn per replication. Absent = everyone at errorRate."),
+    fatigue: strict(
+      {
+        after: duration().default('0h').describe('Hours into a shift before people tire. Default 0h.'),
+        pacePerHour: share().default(0).describe('Share added to handling time per hour beyond `after`, like 3%. Default 0.'),
+        errorPerHour: share().default(0).describe('Share added to the error rate per hour beyond `after`, like 10%. Default 0.'),
+      },
+      'fatigue: { after, pacePerHour, errorPerHour }',
+    )
+      .optional()
+      .describe('Tiredness within a shift; absent = none.'),
+    drift: strict(
+      {
+        pacePerWeek: num('a weekly change of handling time from -0.5 to 1 (-0.02 = 2% faster each week)', { min: -0.5, max: 1 }).default(0).describe('Weekly change of handling time, compounding (-0.02 = 2% faster each week). Default 0.'),
+        errorPerWeek: num('a weekly change of the error rate from -0.5 to 1 (0.05 = 5% more errors each week)', { min: -0.5, max: 1 }).default(0).describe('Weekly change of the error rate, compounding. Default 0.'),
+      },
+      'drift: { pacePerWeek, errorPerWeek }',
+    )
+      .optional()
+      .describe('Change over the weeks of the project (quality drift, or improvement); absent = none.'),
   },
   'a pool: { headcount, shifts, pay, ... }',
 );
@@ -268,7 +291,7 @@ const HANDLING_EXPECTED =
 const CV_EXPECTED = 'a coefficient of variation: a number >= 0';
 const meanCv = () =>
   strict({ mean: duration().describe('Mean.'), cv: num(CV_EXPECTED, { min: 0, max: 100 }).describe('Coefficient of variation.') }, 'a mapping like { mean: 36s, cv: 0.4 }');
-const Handling = z
+export const Handling = z
   .union(
     [
       duration(),
@@ -344,6 +367,17 @@ const ReviewStage = strict(
       .enum(['rework', 'audit'], { error: 'rework or audit' })
       .default('rework')
       .describe('rework sends rejected items back; audit only records findings. Default rework.'),
+    crossCheck: strict(
+      {
+        share: share().default(1).describe('Share of the labels the model disagrees with that are routed here. Default 100%.'),
+        sameMistake: share().default(0.3).describe('When the model and the label are both wrong, the chance they are wrong alike (the model then agrees). Default 30%.'),
+        accuracy: share().optional().describe("Accuracy of a model used for the check; absent = the model trained on the labels (training)."),
+        from: duration().default('0h').describe('When a model of fixed accuracy is available. Default 0h.'),
+      },
+      'a cross-check: { share, sameMistake, accuracy, from }',
+    )
+      .optional()
+      .describe('Model-confidence cross-checks: labels the model disagrees with are reviewed beside the sample; absent = none.'),
   },
   'a stage: { kind: review, pool, handling, ... }',
 );
@@ -574,6 +608,9 @@ const Costs = strict(
   'costs: { platformPerSeatMonth, seats, managementPerWeek, fixed }',
 );
 
+/** Most parameter draws a file may carry: each replication picks one, and every plan holds them all. */
+export const MAX_PARAMETER_DRAWS = 10_000;
+
 /** The fields plans may patch: everything that shapes the model. */
 export const modelShape = {
   deterministic: z
@@ -620,6 +657,25 @@ export const modelShape = {
     .nullable()
     .optional()
     .describe('When the project is done; absent or null = when every item is accepted (left out of the parsed file when absent, so files without it hash as before).'),
+  uncertainty: strict(
+    {
+      method: z.literal('bootstrap', { error: 'bootstrap' }).describe('How the draws were made: bootstrap (labelsim calibrate). Required.'),
+      fitted: z
+        .record(text('a dotted path of a fitted parameter'), z.unknown(), { error: 'a mapping of dotted parameter paths to the fitted values' })
+        .describe('The point estimates the draws vary, by dotted path; a plan whose value differs keeps its own. Required.'),
+      draws: z
+        .array(z.record(text('a dotted path of a fitted parameter'), z.unknown(), { error: 'a mapping of dotted parameter paths to values' }), { error: 'a list of draws' })
+        .min(1, { error: 'at least one draw' })
+        .max(MAX_PARAMETER_DRAWS, { error: `at most ${MAX_PARAMETER_DRAWS} draws` })
+        .describe('Parameter values, one set per draw: stages.<stage>.handling, stages.<stage>.reworkFactor, pools.<pool>.errorRate. Required.'),
+    },
+    'uncertainty: { method: bootstrap, fitted: {...}, draws: [...] }',
+  )
+    .nullable()
+    .optional()
+    .describe(
+      'Uncertainty of fitted parameters (written by labelsim calibrate): each replication uses one draw, the same draw for the same replication in every plan; absent or null = the fitted values (left out of the parsed file when absent, so files without it hash as before).',
+    ),
   queue: z
     .enum(['rework-first', 'fifo'], { error: "'rework-first' or 'fifo'" })
     .optional()
@@ -627,7 +683,7 @@ export const modelShape = {
 };
 
 /** Fields of the experiment itself, which plans cannot patch. */
-export const EXPERIMENT_ONLY_FIELDS = ['name', 'description', 'seed', 'replications', 'plans', 'sweep'] as const;
+export const EXPERIMENT_ONLY_FIELDS = ['name', 'description', 'seed', 'replications', 'precision', 'plans', 'sweep', 'calibration'] as const;
 
 const Plan = strict(
   {
@@ -702,7 +758,13 @@ export const ExperimentSchema = strict(
       .describe('Random seed. Default 1.'),
     replications: num('a number of replications: an integer from 1 to 1000000', { int: true, min: 1, max: MAX_REPLICATIONS })
       .default(100)
-      .describe('Monte Carlo replications per plan. Default 100.'),
+      .describe('Monte Carlo replications per plan (with precision: the most a plan may run). Default 100.'),
+    precision: PrecisionSchema.optional(),
+    calibration: text('the path of a calibration fragment (.yaml or .json), relative to this file', String.raw`^.{1,1000}$`)
+      .optional()
+      .describe(
+        "A fragment written by labelsim calibrate: its pools, stages, work and uncertainty are read in under this file's own fields (which win; null deletes). A path relative to this file.",
+      ),
     ...modelShape,
     plans: namedMap(Plan, 'a mapping of plan name to { description, patch }', 'at least one plan', PLAN_NAME_PATTERN, PLAN_NAME_EXPECTED)
       .default({ base: { description: '', patch: {} } })

@@ -1,4 +1,3 @@
-import ExcelJS from 'exceljs';
 import type { TidyTable } from './tidy/tidy-columns.js';
 
 /** Excel's most rows on one sheet, the header included. */
@@ -14,6 +13,9 @@ const sheetName = (name: string) => name.replace(/[[\]:*?/\\]/g, '-').slice(0, 3
  * long for one sheet continues on "<name> (2)", ... so no row is lost.
  */
 export async function workbookBuffer(tables: TidyTable[], created: Date | null = null): Promise<Buffer> {
+  // Loaded when a workbook is written: exceljs and its zip libraries take a quarter of a second
+  // to import, which every other command (check, a --json run's start) need not pay.
+  const { default: ExcelJS } = await import('exceljs');
   const book = new ExcelJS.Workbook();
   book.creator = 'labelsim';
   // A fixed date for the properties (the zip entries still carry the time of writing).

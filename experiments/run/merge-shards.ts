@@ -34,6 +34,9 @@ export async function mergeShards(dirs: string[], outRoot: string, finish?: RunF
   const shards = dirs.map((dir) => ({ dir, manifest: readManifest(dir) }));
   const first = shards[0].manifest;
   for (const { dir, manifest } of shards) {
+    if (manifest.precision !== undefined) {
+      throw new MergeError(`${dir}: a precision-driven run, which never runs as shards (its rounds need every replication); it is complete on its own, with nothing to merge`);
+    }
     for (const key of ['experiment', 'configHash', 'seed', 'replications'] as const) {
       if (manifest[key] !== first[key]) throw new MergeError(`${dir}: ${key} ${manifest[key]} differs from ${shards[0].dir} (${first[key]}); these shards are not one run`);
     }

@@ -21,6 +21,10 @@ import { layoutMismatch, recordLayoutOf, recordSet, skippedLine, succeeded, type
 import { acquireLock } from './run-lock.js';
 import { RUN_FILES, type RunManifest } from './run-files.js';
 import { resultName } from './overrides.js';
+import type { Precision } from '../load/precision.js';
+import { plansSoFar } from '../precision/precision-summary.js';
+import { precisionProgress } from '../precision/procedure.js';
+import { UsageError } from '../usage-error.js';
 
 export interface RunOptions {
   file: string;
@@ -32,6 +36,8 @@ export interface RunOptions {
   outRoot: string;
   seed?: number;
   replications?: number;
+  /** `--precision`: replaces the file's precision (null turns it off); undefined keeps the file's. */
+  precision?: Precision | null;
   deterministic?: boolean;
   workers: number;
   batchSize?: number;
@@ -91,8 +97,16 @@ export async function runExperiment(opts: RunOptions): Promise<RunOutcome> {
     ...loaded,
     seed: opts.seed ?? loaded.seed,
     replications: opts.replications ?? loaded.replications,
+    precision: opts.precision === undefined ? loaded.precision : opts.precision,
   };
   const shard = opts.shard ?? null;
+  const precision = experiment.precision;
+  if (precision !== null && shard !== null) {
+    // Each look needs every plan's replications so far, which no shard has: shards would stop at different counts.
+    throw new UsageError(
+      '--shard: a precision-driven run decides after each round from all its replications, which one shard does not have; run it on one machine, or split a fixed count with --precision none --replications N',
+    );
+  }
   const overrides = opts.set ?? [];
   const base = resultName(experiment.name, overrides);
   const name = shard === null ? base : `${base}.shard-${shard.index}-of-${shard.count}`;
@@ -124,19 +138,17 @@ export async function runExperiment(opts: RunOptions): Promise<RunOutcome> {
       shard,
       plans: experiment.plans,
       ...(overrides.length === 0 ? {} : { overrides }),
+      ...(precision === null ? {} : { precision }),
       ...recordLayoutOf(experiment.plans),
       ...(opts.resumeCommand === undefined ? {} : { resumeCommand: opts.resumeCommand }),
     };
     const recordsFile = path.join(folder.staging, RUN_FILES.records);
     const { done, recorded, fresh, skipped } = writing(folder.staging, null, () => prepareStaging(folder, manifest, opts.resume ?? false));
     if (skipped !== null) opts.onNotice?.(`${skipped}; their replications run again`);
-    const todo = experiment.plans.flatMap((plan) => {
-      const reps: number[] = [];
-      for (let k = 0; k < experiment.replications; k++) if (inShard(k, shard) && !done.has(`${plan.name}:${k}`)) reps.push(k);
-      return [{ plan, reps }];
-    });
-    const total = experiment.plans.length * countInShard(experiment.replications, shard);
-    let finished = total - todo.reduce((n, t) => n + t.reps.length, 0);
+    const firstCount = precision === null ? experiment.replications : Math.min(precision.firstRound, experiment.replications);
+    // A precision-driven run's total grows as rounds are added; until then it counts the first round.
+    let total = experiment.plans.length * countInShard(firstCount, shard);
+    let finished = [...done].filter((key) => Number(key.slice(key.lastIndexOf(':') + 1)) < firstCount).length;
     opts.onStart?.({ experiment, capacity, total, already: finished, warnings, limits, staging: folder.staging, fresh });
 
     const kept = (n: number) => (n === 0 ? 'no record was written yet' : `the ${n.toLocaleString('en-US')} records written so far are kept`);
@@ -145,7 +157,15 @@ export async function runExperiment(opts: RunOptions): Promise<RunOutcome> {
     const failOn = new Set(opts.failOn ?? []);
     let interrupted = false;
     let writeFailure: unknown = null;
-    try {
+    // Replications of this session asked for already (a failure of an earlier session is tried again once).
+    const attempted = new Set(done);
+    const runTo = async (counts: (plan: string) => number) => {
+      const todo = experiment.plans.map((plan) => {
+        const reps: number[] = [];
+        for (let k = 0; k < counts(plan.name); k++) if (inShard(k, shard) && !attempted.has(`${plan.name}:${k}`)) reps.push(k);
+        for (const k of reps) attempted.add(`${plan.name}:${k}`);
+        return { plan, reps };
+      });
       const batches = todo.flatMap(({ plan, reps }) => batchesOf(reps, Math.max(1, opts.workers), opts.batchSize).map((b) => ({ plan, reps: b })));
       let next = 0;
       const inFlight = Math.max(1, opts.workers) * 2;
@@ -175,6 +195,24 @@ export async function runExperiment(opts: RunOptions): Promise<RunOutcome> {
         }
       };
       await Promise.all(Array.from({ length: inFlight }, worker));
+    };
+    try {
+      if (precision === null) await runTo(() => experiment.replications);
+      else {
+        // Round after round: the records so far say which plans need more (experiments/precision/procedure.ts).
+        for (;;) {
+          const set = recordSet(manifest, [{ source: recordsFile, lines: readRecordLines(recordsFile), shard }]);
+          const progress = precisionProgress(precision, experiment.replications, plansSoFar(manifest, set));
+          if (progress.next === null) break;
+          const counts = progress.next;
+          total = [...counts.values()].reduce((a, b) => a + b, 0);
+          finished = [...attempted].filter((key) => Number(key.slice(key.lastIndexOf(':') + 1)) < counts.get(key.slice(0, key.lastIndexOf(':')))!).length;
+          const before = attempted.size;
+          await runTo((plan) => counts.get(plan)!);
+          if (interrupted || writeFailure !== null || opts.signal?.aborted) break;
+          if (attempted.size === before) throw new Error(`precision-driven run: round to ${[...counts].map(([p, n]) => `${p} ${n}`).join(', ')} added no replication`);
+        }
+      }
     } finally {
       try {
         log.close();
@@ -249,6 +287,10 @@ function prepareStaging(
       if (before[key] !== manifest[key]) {
         throw new InterruptedRunExists(`${manifestFile}: --resume needs the same ${key} as the interrupted run (${before[key]}), got ${manifest[key]}`);
       }
+    }
+    if (JSON.stringify(before.precision ?? null) !== JSON.stringify(manifest.precision ?? null)) {
+      const text = (p: Precision | undefined) => (p === undefined ? 'none' : JSON.stringify(p));
+      throw new InterruptedRunExists(`${manifestFile}: --resume needs the same precision as the interrupted run (${text(before.precision)}), got ${text(manifest.precision)}`);
     }
     const plansBefore = before.plans.map((p) => p.name).join(', ');
     const plansNow = manifest.plans.map((p) => p.name).join(', ');

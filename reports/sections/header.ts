@@ -14,7 +14,7 @@ export function headerHtml(ctx: ReportContext): string {
     ...((h.overrides ?? []).length > 0 ? ([['Overrides (--set)', (h.overrides ?? []).map((o) => `<code>${escapeHtml(o)}</code>`).join(' ')]] as Array<[string, string]>) : []),
     ['Config hash', `<code title="${escapeHtml(h.configHash)}">${escapeHtml(shortHash(h.configHash))}</code>`],
     ['Seed', escapeHtml(String(h.seed))],
-    ['Replications', `${escapeHtml(formatNumber(h.replications))} per plan`],
+    ['Replications', replicationsFact(ctx)],
     ['Deadline', escapeHtml(deadline)],
     ['Start', escapeHtml(`${calendarDate(0, h.startDate, h.timeZone, { time: false })}, ${h.timeZone}`)],
     ['Horizon', escapeHtml(formatWeeks(h.horizonHours))],
@@ -31,4 +31,13 @@ export function headerHtml(ctx: ReportContext): string {
     `<dl class="facts">${facts.map(([k, v]) => `<div><dt>${escapeHtml(k)}</dt><dd>${v}</dd></div>`).join('')}</dl>`,
     '</header>',
   ].join('\n');
+}
+
+/** A fixed count per plan, or, for a precision-driven run, each plan's count and the cap. */
+function replicationsFact(ctx: ReportContext): string {
+  const h = ctx.data.header;
+  const p = ctx.data.precision;
+  if (p === undefined) return `${escapeHtml(formatNumber(h.replications))} per plan`;
+  const counts = p.plans.map((x) => `${escapeHtml(x.plan)} ${escapeHtml(formatNumber(x.replications))}`).join(', ');
+  return `${counts} (precision-driven, at most ${escapeHtml(formatNumber(p.cap))})`;
 }

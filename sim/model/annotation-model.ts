@@ -1,4 +1,5 @@
 import { ServerPool } from '../engine/server-pool.js';
+import { drawnModel } from './parameter-draws.js';
 import { Simulation } from '../engine/simulation.js';
 import { WaitHistogram } from '../stats/wait-histogram.js';
 import { Activity } from './activities.js';
@@ -8,11 +9,14 @@ import { ConsensusClasses } from './consensus-classes.js';
 import { ConsensusLabellers } from './consensus-labellers.js';
 import { LabelClasses } from './label-classes.js';
 import { CostLedger, total } from './cost-ledger.js';
-import { ClassDraws, ItemDraws, PersonDraws, TrainingDraws } from './draw-keys.js';
+import { ClassDraws, CrossCheckDraws, ItemDraws, PersonDraws, TrainingDraws } from './draw-keys.js';
+import { DeployedModel } from './training/deployed-model.js';
 import { ItemFlow } from './item-flow.js';
 import { ItemStore } from './item-store.js';
 import { Complexity } from './modifiers/complexity.js';
 import type { ErrorModifier, HandlingModifier } from './modifiers/handling-modifier.js';
+import { Fatigue } from './modifiers/fatigue.js';
+import { PersonAccuracy } from './modifiers/person-accuracy.js';
 import { PersonPace } from './modifiers/person-pace.js';
 import { PreLabels } from './modifiers/pre-labels.js';
 import { ReworkPace } from './modifiers/rework-pace.js';
@@ -90,7 +94,11 @@ export class AnnotationModel {
     const people = random ? new PersonDraws(seed, replication) : null;
     this.workforces = config.pools.map((pc, i) => new Workforce(this.sim, pc, i, config.clock, config.horizonHours, people));
     const plan = serviceGroups(config);
-    this.stages = config.stages.map((sc, index) => stageRuntime(config, sc, index, plan.groupOfStage[index], draws));
+    // The model in use, for the tiers that cross-check labels against it (set by the training loop, or from a date).
+    const deployed = new DeployedModel();
+    const crossChecks = config.stages.some((s) => s.kind === 'review' && (s.crossCheck ?? null) !== null);
+    const crossChecking = crossChecks ? { model: deployed, draws: random ? new CrossCheckDraws(seed, replication) : null } : null;
+    this.stages = config.stages.map((sc, index) => stageRuntime(config, sc, index, plan.groupOfStage[index], draws, crossChecking));
     // Consensus stages give an item's copies to distinct people: their pools ask who took a copy.
     const widest = this.stages.reduce((k, st) => Math.max(k, st.labels), 1);
     const consensus = widest > 1 ? new ConsensusLabellers(this.items, this.stages, widest) : null;
@@ -130,6 +138,16 @@ export class AnnotationModel {
         errorModifiers.push(assist);
       }
     }
+    if (people !== null && PersonAccuracy.applies(config.pools)) {
+      errorModifiers.push(new PersonAccuracy(config.pools, this.workforces.map((w) => w.size), people));
+    }
+    // Fatigue and drift are the person's state: they scale the task's hours with the person's pace.
+    const personModifiers: HandlingModifier[] = [new PersonPace(this.workforces)];
+    if (Fatigue.applies(config.pools)) {
+      const fatigue = new Fatigue(config.pools, this.workforces, () => this.sim.now);
+      personModifiers.push(fatigue);
+      errorModifiers.push(fatigue);
+    }
     const task = emptyTask(this.stages[0]);
     const workflows = config.work.map((w) => Int32Array.from(w.workflow, (name) => config.stages.findIndex((s) => s.name === name)));
     this.waits = config.stages.map(() => new WaitHistogram());
@@ -144,7 +162,7 @@ export class AnnotationModel {
       warmupHours: config.warmupHours,
       draws,
       itemModifiers,
-      personModifiers: [new PersonPace(this.workforces)],
+      personModifiers,
       task,
       consensus,
       ledger: this.ledger,
@@ -198,6 +216,7 @@ export class AnnotationModel {
         tally: this.tally,
         release: this.arrivals,
         assist,
+        deployed,
         recorder: this.recorder,
       });
     }
@@ -207,6 +226,13 @@ export class AnnotationModel {
     this.training?.start();
     if (config.deadlineHours !== null) this.sim.at(config.deadlineHours, this.sim.register(() => this.onDeadline()));
     if (config.warmupHours > 0) this.sim.at(config.warmupHours, this.sim.register(() => this.onWarmupEnd()));
+    // A cross-check against a model of fixed accuracy (no model trained here) starts at its date.
+    for (const s of config.stages) {
+      const cc = s.kind === 'review' ? (s.crossCheck ?? null) : null;
+      if (cc === null || cc.accuracy === null || this.training !== null) continue;
+      const accuracy = cc.accuracy;
+      this.sim.at(Math.min(cc.fromHours, config.horizonHours), this.sim.register(() => (deployed.accuracy = Math.max(deployed.accuracy, accuracy))));
+    }
   }
 
   /** Runs to completion or the horizon and returns what the replication yields. */
@@ -282,5 +308,5 @@ export class AnnotationModel {
 
 /** Runs replication `replication` of a model; a pure function of its arguments. */
 export function simulateReplication(config: ModelConfig, seed: number, replication: number, options: ReplicationOptions = {}): ReplicationResult {
-  return new AnnotationModel(config, seed, replication, options).run();
+  return new AnnotationModel(drawnModel(config, seed, replication), seed, replication, options).run();
 }

@@ -32,6 +32,19 @@ export interface ModelConfig {
   training?: TrainingConfig | null;
   /** Which waiting item is served next (queue-discipline.ts): absent = rework first. */
   queue?: 'rework-first' | 'fifo';
+  /**
+   * The uncertainty of fitted parameters (a calibration's bootstrap): each replication runs with
+   * one draw in place of the fitted values (parameter-draws.ts). Absent = the fitted values.
+   */
+  parameterDraws?: ParameterDraw[];
+}
+
+/** One set of parameter values in place of the fitted ones; each field absent = keep the model's. */
+export interface ParameterDraw {
+  /** By index into `stages`. */
+  stages: Array<{ stage: number; handling?: Distribution; reworkFactor?: number }>;
+  /** By index into `pools`. */
+  pools: Array<{ pool: number; errorRate?: number }>;
 }
 
 export type Arrival =
@@ -99,10 +112,29 @@ export interface PoolConfig {
   learning: { initialFactor: number; halfLifeItems: number };
   /** Probability that a label from this pool is wrong (before pre-labels). */
   errorRate: number;
+  /** Coefficient of variation of a per-person factor on the error rate (mean 1), drawn once per replication: absent = everyone alike. */
+  errorSpread?: number;
   pay: PayModel;
   /** People start work at this time (hired later); ramp-up: speed grows linearly from half to full over rampUpHours. */
   startHours: number;
   rampUpHours: number;
+  /** Tiredness within a shift (modifiers/fatigue.ts): absent = none. */
+  fatigue?: FatigueConfig | null;
+  /** Change over the weeks of the project, worse (drift) or better (improvement): absent = none. */
+  drift?: DriftConfig | null;
+}
+
+/** From `afterHours` into a shift on, every further hour adds these shares to the handling time and to the error rate. */
+export interface FatigueConfig {
+  afterHours: number;
+  pacePerHour: number;
+  errorPerHour: number;
+}
+
+/** Handling time and error rate multiply by (1 + rate) every week of the project (negative: people get better). */
+export interface DriftConfig {
+  pacePerWeek: number;
+  errorPerWeek: number;
 }
 
 export type StageConfig = AnnotateStage | ReviewStage;
@@ -146,6 +178,21 @@ export interface ReviewStage {
   falseReject: number;
   /** 'rework' sends rejected items back; 'audit' only records what it found (acceptance sampling). */
   action: 'rework' | 'audit';
+  /** Model-confidence cross-checks (training/cross-check-review.ts): absent = none. */
+  crossCheck?: CrossCheckConfig | null;
+}
+
+/**
+ * Labels a model disagrees with are routed to the tier, beside its random sample. The model is the
+ * one trained on the labels (`accuracy` null) or one of a fixed accuracy from `fromHours` on.
+ */
+export interface CrossCheckConfig {
+  /** Share of the disagreements routed to review. */
+  share: number;
+  /** When the model is wrong on an item whose label is wrong too, the chance its answer is the same wrong one (then it agrees, and the error slips past). */
+  sameMistake: number;
+  accuracy: number | null;
+  fromHours: number;
 }
 
 export interface PreLabelConfig {

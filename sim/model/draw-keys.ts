@@ -173,9 +173,11 @@ function wide(kind: number, stage: number, small: number): number {
 export class PersonDraws {
   private readonly paces: KeyedRandom;
   private readonly absences: KeyedRandom;
+  private readonly accuracies: KeyedRandom;
 
   constructor(seed: number | string, replication: number) {
     this.absences = new KeyedRandom(seed, replication, 'absences');
+    this.accuracies = new KeyedRandom(seed, replication, 'people/accuracy');
     this.paces = new KeyedRandom(seed, replication, 'people');
   }
 
@@ -187,6 +189,11 @@ export class PersonDraws {
   /** Positions the pace draw of `person` of `pool`: keyed to both, so a plan that adds people keeps everyone else's pace. */
   pace(pool: number, person: number): void {
     this.paces.at(pool, person);
+  }
+
+  /** The source a person's accuracy factor is drawn from, positioned for `person` of `pool` (a stream of its own, so paces stay as they were). */
+  accuracy(pool: number, person: number): RandomSource {
+    return this.accuracies.at(pool, person);
   }
 
   /** Whether `person` of `pool` misses the `interval`-th shift of their crew's calendar. */
@@ -302,6 +309,19 @@ export class ClassDraws {
     // k3 = attempt x 256 + stage + 1 keeps clear of the true class's k3 = 0.
     if (attempt < COMPACT_CLASS_ATTEMPTS && person < COMPACT_PEOPLE) return this.classes.uniform(serial, person * POOL_SLOTS + pool, attempt * MAX_STAGE_SLOTS + stage + 1);
     return this.wideClasses.at4(serial, wide(LABEL_ERROR, stage, pool), person, attempt)();
+  }
+}
+
+/** Whether a model disagrees with an item's label at a cross-checking tier: a stream of its own, keyed to the item, the step and the stage. */
+export class CrossCheckDraws {
+  private readonly stream: KeyedRandom;
+
+  constructor(seed: number | string, replication: number) {
+    this.stream = new KeyedRandom(seed, replication, 'review/cross-check');
+  }
+
+  disagrees(serial: number, step: number, stage: number): number {
+    return this.stream.uniform(serial, step, stage);
   }
 }
 

@@ -1,7 +1,9 @@
 import { meanOf, sampler, type Sampler } from '../random/distribution.js';
 import { Activity } from './activities.js';
-import type { ModelConfig, StageConfig } from './config.js';
-import type { ItemDraws } from './draw-keys.js';
+import type { ModelConfig, ReviewStage, StageConfig } from './config.js';
+import type { CrossCheckDraws, ItemDraws } from './draw-keys.js';
+import { CrossCheckReview } from './training/cross-check-review.js';
+import type { DeployedModel } from './training/deployed-model.js';
 import { LabellingOutcomes } from './labelling-outcomes.js';
 import { Pass } from './pass.js';
 import { SampledReview, type ReviewPolicy } from './review-policy.js';
@@ -34,7 +36,13 @@ export interface StageRuntime {
 }
 
 /** Resolves a stage's figures and builds its sampler and decisions. */
-export function stageRuntime(config: ModelConfig, sc: StageConfig, index: number, group: number, draws: ItemDraws | null): StageRuntime {
+/** What a cross-checking review tier consults: the model in use and its draws (null in deterministic mode). */
+export interface CrossChecking {
+  model: DeployedModel;
+  draws: CrossCheckDraws | null;
+}
+
+export function stageRuntime(config: ModelConfig, sc: StageConfig, index: number, group: number, draws: ItemDraws | null, crossChecking: CrossChecking | null = null): StageRuntime {
   const draw = draws === null ? constant(meanOf(sc.handling)) : sampler(sc.handling, draws.compactSource, { keyed: true });
   const wideDraw = draws === null ? draw : sampler(sc.handling, draws.wideSource, { keyed: true });
   const indexOf = (name: string | null) => (name === null ? -1 : config.stages.findIndex((s) => s.name === name));
@@ -52,8 +60,15 @@ export function stageRuntime(config: ModelConfig, sc: StageConfig, index: number
     escalation: indexOf(annotate?.escalation ?? null),
     hasGold: (annotate?.goldShare ?? 0) > 0,
     labelling: new LabellingOutcomes(annotate, index, draws),
-    review: sc.kind === 'review' ? new SampledReview(sc, index, draws) : null,
+    review: sc.kind === 'review' ? reviewPolicy(sc, index, draws, crossChecking) : null,
   };
+}
+
+/** A review tier's policy: its sample, and the model's cross-checks on top when the stage asks for them. */
+function reviewPolicy(sc: ReviewStage, index: number, draws: ItemDraws | null, crossChecking: CrossChecking | null): ReviewPolicy {
+  const sampled = new SampledReview(sc, index, draws);
+  const cc = sc.crossCheck ?? null;
+  return cc === null || crossChecking === null ? sampled : new CrossCheckReview(sampled, cc, crossChecking.model, index, crossChecking.draws);
 }
 
 /** The cost activity of a task: what kind of work it is. */

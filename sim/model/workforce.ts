@@ -22,6 +22,9 @@ export class Workforce {
   readonly pace: Float64Array;
   readonly itemsDone: Int32Array;
   private readonly crews: Crew[] = [];
+  /** Per crew, when its shift now under way opened; per person, their crew. */
+  private readonly openedAt: Float64Array;
+  private readonly crewOf: Int32Array;
   private readonly shiftKind: number;
   private readonly stretch: number;
   private readonly learningExcess: number;
@@ -46,6 +49,9 @@ export class Workforce {
       first += shift.headcount;
     }
     this.size = first;
+    this.openedAt = new Float64Array(this.crews.length);
+    this.crewOf = new Int32Array(first);
+    this.crews.forEach((c, i) => this.crewOf.fill(i, c.first, c.first + c.headcount));
     this.pace = new Float64Array(first).fill(1);
     if (draws !== null && config.speedCv > 0) {
       const draw = sampler({ kind: 'lognormal', mean: 1, cv: config.speedCv }, draws.paceSource, { keyed: true });
@@ -100,6 +106,11 @@ export class Workforce {
     return f;
   }
 
+  /** Hours since the shift `person` is working opened (their crew's; a later hire's shift counts from its opening). */
+  hoursIntoShift(person: number): number {
+    return this.sim.now - this.openedAt[this.crewOf[person]];
+  }
+
   /** Scheduled (paid) person-hours from the pool's start up to `t`, absences included. */
   scheduledHours(t: number): number {
     const from = this.config.startHours;
@@ -118,6 +129,7 @@ export class Workforce {
     if ((edge & 1) === 0) {
       // The pool is told when the shift closes, so work that fills it by hand fills it exactly.
       const closesAt = intervals[2 * interval + 1];
+      this.openedAt[crew] = intervals[2 * interval];
       for (let p = first; p < first + headcount; p++) {
         if (this.sim.now < this.config.startHours) continue;
         if (this.draws !== null && this.draws.absence(this.poolIndex, p, interval) < this.config.absenceRate) continue;

@@ -7,11 +7,13 @@ import { launchChromium } from './chromium.js';
 import { LOCAL_TOOLBAR_ACTIONS, OFF_PAGE_LINKS, TOOLBAR_BUTTONS, type ToolbarButton } from './page-checks.js';
 
 /** Every shipped experiment, by its output folder name. */
-const EXPERIMENTS = [
+const EXPERIMENTS: Array<{ name: string; file: string; args?: string[] }> = [
   { name: 'eight-week-video', file: 'experiments/eight-week-video.yaml' },
   { name: 'vendor-comparison', file: 'experiments/vendor-comparison.yaml' },
   { name: 'portfolio', file: 'experiments/portfolio.yaml' },
   { name: 'mmc', file: 'experiments/validation/mmc.yaml' },
+  // A precision-driven run, for its convergence charts.
+  { name: 'small-project', file: 'test/experiments/fixtures/small-project.yaml', args: ['--replications', '60', '--precision', 'unit-cost=3%,until=settled', '--plan', 'base', '--plan', 'plus-one'] },
 ];
 const SCREENSHOTS = path.join(REPO, 'out', 'report-screenshots');
 
@@ -66,8 +68,8 @@ describe('the HTML report in a browser with no network', () => {
 
   beforeAll(async () => {
     out = tempDir('browser');
-    for (const { file } of EXPERIMENTS) {
-      const r = labelsim(['run', file, '--replications', '8', '--out', out, '--quiet']);
+    for (const { file, args } of EXPERIMENTS) {
+      const r = labelsim(['run', file, ...(args ?? ['--replications', '8']), '--out', out, '--quiet']);
       expect(r.code, r.stderr).toBe(0);
     }
     fs.mkdirSync(SCREENSHOTS, { recursive: true });

@@ -8,6 +8,7 @@ import type { Recorder } from '../recorder.js';
 import type { ReplicationTally } from '../replication-tally.js';
 import type { StoppingRule } from '../stopping-rule.js';
 import { effectiveLabels, type TrainingSet, type TrainingValue } from './effective-labels.js';
+import type { DeployedModel } from './deployed-model.js';
 import type { ModelAssist } from './model-assist.js';
 
 /** Where the loop lets labelling work in: the arrivals of the training work type, held back under active learning. */
@@ -31,6 +32,8 @@ export interface TrainingParts {
   tally: ReplicationTally;
   release: WorkRelease;
   assist: ModelAssist | null;
+  /** The model in use, as review tiers that cross-check labels see it. */
+  deployed: DeployedModel;
   recorder: Recorder | null;
 }
 
@@ -177,6 +180,7 @@ export class TrainingLoop implements AcceptanceListener {
     this.training = false;
     this.accuracy = accuracyAt(this.parts.curve, this.trainingOn);
     if (this.parts.assist !== null) this.parts.assist.accuracy = this.accuracy;
+    this.parts.deployed.accuracy = this.accuracy;
     if (Number.isNaN(this.firstModelHours)) this.firstModelHours = sim.now;
     if (stopping.isMetByModel(this.accuracy)) {
       this.targetReached();
@@ -235,6 +239,7 @@ export class TrainingLoop implements AcceptanceListener {
     this.labelsAtLastRetrain = this.labels;
     this.accuracy = accuracyAt(this.parts.curve, effectiveLabels(set, this.value));
     if (assist !== null) assist.accuracy = this.accuracy;
+    this.parts.deployed.accuracy = this.accuracy;
     if (this.gated) this.let(this.batch);
     else if (this.metered) this.let(2 * this.batch);
   }

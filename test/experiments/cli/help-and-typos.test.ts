@@ -31,7 +31,7 @@ describe('help, version and misspellings (issue 17, item 9)', () => {
     expect(r.code).toBe(2);
     expect(r.stdout).toBe('');
     expect(r.stderr).toMatch(/^labelsim: unknown command "rnu": expected one of run, .*; did you mean run\?\n$/);
-    expect(labelsim(['frobnicate']).stderr).toMatch(/^labelsim: unknown command "frobnicate": expected one of run, check, .*init\n$/);
+    expect(labelsim(['frobnicate']).stderr).toMatch(/^labelsim: unknown command "frobnicate": expected one of run, check, .*init, calibrate\n$/);
   });
 
   it('suggests the option meant by a misspelt one, from the options of that command', () => {

@@ -110,3 +110,16 @@ describe('the model being trained, in the file', () => {
     expect(annotators.demandHours).toBeCloseTo(401 * 0.01, 9);
   });
 });
+
+describe('a model-confidence cross-check on a review tier, in the file', () => {
+  it('reads its shares and date, and needs a model: an accuracy, or a training section', () => {
+    const doc = minimalDocument();
+    doc.stages.review.crossCheck = { accuracy: '85%', from: '2w' };
+    const stage = parseDoc(doc).plans[0].model.stages[1];
+    expect(stage.kind === 'review' && stage.crossCheck).toEqual({ share: 1, sameMistake: 0.3, accuracy: 0.85, fromHours: 336 });
+    const none = errorAfter((d) => (d.stages.review.crossCheck = {}));
+    expect(none.field).toBe('stages.review.crossCheck.accuracy');
+    const trained = parseDoc(withTraining((d) => (d.stages.review.crossCheck = {}))).plans[0].model.stages[1];
+    expect(trained.kind === 'review' && trained.crossCheck?.accuracy).toBeNull();
+  });
+});

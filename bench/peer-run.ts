@@ -1,0 +1,20 @@
+/**
+ * Runs the M/M/10 queue of bench/simjs.ts `n` times with labelsim (through the annotation model)
+ * or with SIM.JS, for `customers` customers: the workload bench/peer-instructions.sh counts.
+ *
+ *   node dist/bench/peer-run.js labelsim|simjs [customers] [n]
+ */
+import { mmcModel, PEER, runLabelsimMmc, runSimJsMmc } from './simjs.js';
+
+const [which, customers, count] = process.argv.slice(2);
+const w = { ...PEER, customers: Number(customers ?? PEER.customers) };
+const n = Number(count ?? 1);
+if (which === 'labelsim') {
+  const model = mmcModel(w);
+  for (let i = 0; i < n; i++) runLabelsimMmc(model, w.seed);
+} else if (which === 'simjs') {
+  for (let i = 0; i < n; i++) runSimJsMmc(w);
+} else {
+  console.error('usage: node dist/bench/peer-run.js labelsim|simjs [customers] [n]');
+  process.exit(2);
+}

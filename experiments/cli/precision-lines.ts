@@ -1,0 +1,57 @@
+import type { Summary } from '../aggregate/summary.js';
+import type { Precision } from '../load/precision.js';
+import type { FigureState } from '../precision/figures.js';
+
+const points = (x: number) => `${+(100 * x).toFixed(2)}pt`;
+const percent = (x: number) => `${+(100 * x).toFixed(2)}%`;
+const days = (h: number) => `${+(h / 24).toFixed(2)} d`;
+
+/** A precision as the first line of a run states it: "on time is known to ±2pt and the recommendation is settled (95% confidence, rounds from 20)". */
+export function precisionText(p: Precision): string {
+  const parts: string[] = [];
+  if (p.onTime !== null) parts.push(`on time ±${points(p.onTime)}`);
+  if (p.p85Hours !== null) parts.push(`p85 ±${days(p.p85Hours)}`);
+  if (p.unitCost !== null) parts.push(`unit cost ±${percent(p.unitCost)}`);
+  const known = parts.length === 0 ? [] : [`${parts.join(', ')} ${parts.length === 1 ? 'is' : 'are'} known`];
+  const all = [...known, ...(p.settled ? ['the recommendation is settled'] : [])];
+  return `${all.join(' and ')} (${percent(p.confidence)} confidence, rounds from ${p.firstRound})`;
+}
+
+const NAMES: Record<FigureState['figure'], string> = { onTime: 'on time', p85: 'p85', unitCost: 'unit cost' };
+
+function figureText(f: FigureState): string | null {
+  if (f.target === null) return null;
+  const name = NAMES[f.figure];
+  if (f.met === null) return `${name}: none (the plan has no such figure)`;
+  const width =
+    f.figure === 'onTime'
+      ? (h: number) => points(h)
+      : f.figure === 'p85'
+        ? (h: number) => days(h)
+        : (h: number) => percent(h);
+  const have = f.figure === 'unitCost' ? f.relativeHalfWidth : f.halfWidth;
+  return `${name} ±${have === null || have === undefined ? 'unbounded' : width(have)} (asked ±${width(f.target)}) ${f.met ? 'met' : 'NOT met'}`;
+}
+
+/** What a precision-driven run reports after its verdicts: where it stopped, per plan, and the settlement. */
+export function precisionLines(s: Summary): string[] {
+  const p = s.precision;
+  if (p === undefined) return [];
+  const figuresMet = p.plans.every((x) => x.met);
+  const unsettled = p.settlement !== null && !p.settlement.settled;
+  const missed = [...(figuresMet ? [] : ['figures NOT met']), ...(unsettled ? ['the recommendation NOT settled'] : [])].join(' and ');
+  const stop = p.stop === 'met' ? `every figure met its precision${p.settlement === null ? '' : ' and the recommendation is settled'}` : `stopped at the cap of ${s.replications} replications with ${missed}`;
+  const lines = [`Precision at ${percent(p.confidence)} confidence, looks at ${p.looks.join(', ')} replications: ${stop}.`];
+  for (const plan of p.plans) {
+    const figures = plan.figures.map(figureText).filter((x): x is string => x !== null);
+    lines.push(`  ${plan.plan.padEnd(22)} ${String(plan.replications).padStart(7)} replications${figures.length > 0 ? `: ${figures.join('; ')}` : ''}`);
+  }
+  const st = p.settlement;
+  if (st !== null) {
+    const head = st.recommended === null ? 'no recommendation' : `recommended ${st.recommended} (${st.basis})`;
+    const against = st.comparisons.map((c) => `${c.plan} ${c.significant ? 'beaten' : 'NOT beaten'} on ${c.figure === 'onTimeBelowBar' ? 'on time below the bar' : NAMES[c.figure]}`);
+    const bar = st.acceptable === null ? '' : `; its chance on time ${st.acceptable.significant ? 'is' : 'is NOT'} above ${percent(st.acceptable.bar)} beyond doubt`;
+    lines.push(`  ${st.settled ? 'Settled' : 'NOT settled'}: ${head}${bar}; ${against.join(', ')} (each a one-sided test at ${percent(st.confidence)}, paired by replication).`);
+  }
+  return lines;
+}
