@@ -76,6 +76,20 @@ export function confusionShares(classes: ClassConfig): number[][] {
   return Array.from({ length: k }, (_, c) => Array.from({ length: k }, (_, j) => (j === c ? 0 : 1 / (k - 1))));
 }
 
+/**
+ * The chance that k wrong labels of one item all pick the same wrong class: sum_c pi_c sum_j
+ * q_cj^k (independent given the true class). With classes this is what `wrongAgreement` states
+ * by hand for work types without them.
+ */
+export function wrongLabelsAgreeShare(classes: ClassConfig, k: number): number {
+  const q = confusionShares(classes);
+  let share = 0;
+  classes.prevalence.forEach((pi, c) => {
+    for (const x of q[c]!) share += pi * x ** k;
+  });
+  return share;
+}
+
 function confusionRows(classes: ClassConfig): Float64Array[] {
   return confusionShares(classes).map(cumulative);
 }

@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { simulateReplication } from '../../../sim/model/annotation-model.js';
 import type { ClassConfig, ModelConfig } from '../../../sim/model/config.js';
 import { ClassDraws } from '../../../sim/model/draw-keys.js';
-import { LabelClasses, confusionShares } from '../../../sim/model/label-classes.js';
+import { capacityCheck } from '../../../sim/model/capacity.js';
+import { feasibilityWarnings } from '../../../sim/model/feasibility.js';
+import { LabelClasses, confusionShares, wrongLabelsAgreeShare } from '../../../sim/model/label-classes.js';
 import { confidenceInterval, covers } from '../../support/statistics.js';
 import { annotate, pool, smallCase, work } from './model-fixtures.js';
 
@@ -96,5 +98,32 @@ describe('a model with classes', () => {
       wrong.push(r.accepted - r.accurate);
     }
     expect(covers(confidenceInterval(wrong), N * 0.2 ** 2)).toBe(true);
+  });
+});
+
+describe('the capacity check and the warnings with classes', () => {
+  const vehicles: ClassConfig = { names: ['car', 'truck', 'bus'], prevalence: [0.6, 0.3, 0.1], confusion: [[0, 0.9, 0.1], [0.8, 0, 0.2], [0.5, 0.5, 0]] };
+
+  it('budgets adjudication for the items whose labels disagree by class: 1 - (1 - e)^2 - e^2 sum_c pi_c sum_j q_cj^2', () => {
+    // sum_c pi_c sum_j q_cj^2 = 0.6 x 0.82 + 0.3 x 0.68 + 0.1 x 0.5 = 0.746.
+    expect(wrongLabelsAgreeShare(vehicles, 2)).toBeCloseTo(0.746, 12);
+    const [, adjudicators] = capacityCheck(withClasses(vehicles, 2, 0.2, false, 0.9));
+    expect(adjudicators!.demandHours).toBeCloseTo(N * (1 - 0.8 ** 2 - 0.04 * 0.746) * 0.02, 9);
+  });
+
+  it('keeps the budget of a file without classes (wrongAgreement as stated)', () => {
+    const [, adjudicators] = capacityCheck(withClasses(undefined, 2, 0.2, false, 0.5));
+    expect(adjudicators!.demandHours).toBeCloseTo(N * (1 - 0.8 ** 2 - 0.04 * 0.5) * 0.02, 9);
+  });
+
+  it('warns when classes change nothing (one label) and when they override wrongAgreement', () => {
+    expect(feasibilityWarnings(withClasses(vehicles, 1, 0.2))).toEqual([
+      'work type "items" declares classes, but stage "annotate" asks for one label: no labels are compared, so there is no agreement to report',
+    ]);
+    expect(feasibilityWarnings(withClasses(vehicles, 2, 0.2, false, 0.3))).toEqual([
+      'stage "annotate" sets wrongAgreement, which work type "items" ignores: with classes, wrong labels agree as the confusion pattern makes them',
+    ]);
+    expect(feasibilityWarnings(withClasses(vehicles, 2, 0.2))).toEqual([]);
+    expect(feasibilityWarnings(withClasses(undefined, 2, 0.2, false, 0.3))).toEqual([]);
   });
 });
