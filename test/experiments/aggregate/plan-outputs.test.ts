@@ -10,15 +10,23 @@ import { rowLayout } from '../../../workers/result-rows.js';
 const model = loadExperiment('test/experiments/fixtures/small-project.yaml').plans[0].model;
 const layout = rowLayout(model);
 const results = [0, 1, 2].map((k) => simulateReplication(model, 11, k));
+/** A model with classes and consensus: the only kind whose agreement dimension has elements. */
+const classesModel = loadExperiment('test/experiments/fixtures/consensus-classes.yaml').plans[0].model;
+const classesLayout = rowLayout(classesModel);
+const classesResults = [0, 1, 2].map((k) => simulateReplication(classesModel, 11, k));
 
 describe('a plan read output by output', () => {
   it('gives every aggregated output laid out nowhere under its own name, shaped by its declaration', () => {
     const rest = new PlanOutputs(results, layout, model.deadlineHours).rest();
+    const restWithClasses = new PlanOutputs(classesResults, classesLayout, classesModel.deadlineHours).rest();
     const aggregated = OUTPUTS.filter((o) => o.aggregate.kind !== 'none' && o.aggregate.kind !== 'band');
     expect(Object.keys(rest)).toEqual(aggregated.map((o) => o.name));
     for (const o of aggregated) {
-      const figure = rest[o.name] as Record<string, unknown>;
-      if (o.per !== 'scalar') expect(Object.keys(figure), o.name).toEqual(layout.labels[o.per]);
+      // The agreement figures have elements only in a model with classes.
+      const withElements = o.per === 'consensusStage';
+      const figure = (withElements ? restWithClasses : rest)[o.name] as Record<string, unknown>;
+      if (withElements) expect(Object.keys(figure), o.name).toEqual(['annotate']);
+      if (o.per !== 'scalar') expect(Object.keys(figure), o.name).toEqual((withElements ? classesLayout : layout).labels[o.per]);
       const one = (o.per === 'scalar' ? figure : Object.values(figure)[0]) as Record<string, unknown> | number | null;
       if (o.aggregate.kind === 'mean') {
         const keys = ['mean', ...Object.keys(o.aggregate.quantiles ?? {}), ...(o.aggregate.interval === true ? ['ci'] : [])];
@@ -37,6 +45,18 @@ describe('a plan read output by output', () => {
       'name', 'description', 'replications', 'failed', 'completionHours', 'onTime', 'acceptedByDeadline', 'accepted', 'accurate', 'unitCost', 'cost',
       'residualErrorRate', 'errorsCaughtShare', 'reworks', 'work', 'stages', 'pools', 'capacity', 'vsBaseline',
     ]);
+  });
+
+  it('lays out agreement as a section of its own, per consensus stage, only in a model with classes', () => {
+    const summary = summarizePlan(
+      { name: 'base', description: '', layout: classesLayout, results: classesResults, failed: 0, capacity: capacityCheck(classesModel), deadlineHours: classesModel.deadlineHours, types: classesModel.work.map((w) => ({ name: w.name, count: w.count, equivalentUnits: w.equivalentUnits })), finishLine: true, trainsModel: false },
+      classesResults,
+    ) as Record<string, unknown>;
+    expect(Object.keys(summary).at(-1)).toBe('agreement');
+    const annotate = (summary.agreement as Record<string, Record<string, { mean: number }>>).annotate!;
+    expect(Object.keys(annotate)).toEqual(['percentAgreement', 'cohensKappa', 'fleissKappa', 'krippendorffAlpha']);
+    expect(annotate.fleissKappa!.mean).toBeGreaterThan(0.3);
+    expect(annotate.fleissKappa!.mean).toBeLessThan(0.55);
   });
 
   it('rounds money to the cent and everything else to 6 decimals, by unit', () => {
