@@ -82,7 +82,7 @@ async function main(argv: string[]): Promise<number> {
           .check(singleValued(['pool', 'plan'])),
       async (a) => {
         const o = checkOptions(a, SOLVE_OPTIONS);
-        code = await solveCommand({ file: a.file, target: o.target!, pool: a.pool, plan: a.plan, replications: o.replications, seed: o.seed, workers: o.workers, set: a.set, json: a.json });
+        code = await solveCommand({ file: a.file, targets: o.target!, pool: a.pool, plan: a.plan, replications: o.replications, seed: o.seed, workers: o.workers, set: a.set, json: a.json });
       },
     )
     .command(

@@ -1,3 +1,5 @@
+import { checkTargets, type DecisionPolicy, type PolicyFigures, type TargetCheck } from './decision-policy.js';
+
 /**
  * The report's two judgements, kept apart from the drawing so they can be tested on their own:
  * which plan to recommend, and which plans are on the Pareto front of chance on time against cost.
@@ -9,6 +11,8 @@ export interface PlanOutcome {
   onTime: number | null;
   /** Mean cost per accurately labelled item; null when unknown. */
   unitCost: number | null;
+  /** What a decision policy judges (decision-policy.ts); needed only when one is given. */
+  figures?: PolicyFigures;
 }
 
 /** The on-time probability a plan must reach to count as acceptable. */
@@ -16,12 +20,16 @@ export const ACCEPTABLE_ON_TIME = 0.9;
 
 export interface Recommendation {
   plan: string;
+  /** Set when a decision policy chose: the targets judged on the plan recommended. */
+  checks?: TargetCheck[];
   /**
    * Why: `acceptable` - the cheapest of the plans at or above the acceptable chance on time;
    * `best-chance` - no plan is acceptable, so the cheapest of those with the highest chance;
-   * `cheapest` - there is no deadline (or no on-time figure), so simply the cheapest.
+   * `cheapest` - there is no deadline (or no on-time figure), so simply the cheapest;
+   * with a policy, `acceptable` - the cheapest of the plans meeting every target, or
+   * `closest` - no plan meets them all, so the cheapest of those meeting the most.
    */
-  basis: 'acceptable' | 'best-chance' | 'cheapest';
+  basis: 'acceptable' | 'best-chance' | 'cheapest' | 'closest';
   /** The plans it was chosen among, in their original order. */
   among: string[];
 }
@@ -34,8 +42,10 @@ const known = (x: number | null): x is number => x !== null && Number.isFinite(x
  * time, then the earlier plan. A plan whose unit cost is unknown ranks after every plan with a
  * known one. So the plan recommended is never dominated (see `paretoFront`).
  */
-export function recommend(plans: PlanOutcome[], acceptable = ACCEPTABLE_ON_TIME): Recommendation | null {
+export function recommend(plans: PlanOutcome[], policy: DecisionPolicy | null = null): Recommendation | null {
   if (plans.length === 0) return null;
+  if (policy !== null) return recommendByPolicy(plans, policy);
+  const acceptable = ACCEPTABLE_ON_TIME;
   const withChance = plans.filter((p) => known(p.onTime));
   let among: PlanOutcome[];
   let basis: Recommendation['basis'];
@@ -50,12 +60,31 @@ export function recommend(plans: PlanOutcome[], acceptable = ACCEPTABLE_ON_TIME)
     among = withChance.filter((p) => p.onTime === best);
     basis = 'best-chance';
   }
+  return { plan: cheapest(among).name, basis, among: among.map((p) => p.name) };
+}
+
+/** The lowest unit cost (an unknown one last); at equal cost the likelier to finish on time, then the earlier plan. */
+function cheapest(among: PlanOutcome[]): PlanOutcome {
   let pick = among[0];
   for (const p of among) {
     if (!known(p.unitCost)) continue;
     if (!known(pick.unitCost) || p.unitCost < pick.unitCost || (p.unitCost === pick.unitCost && (p.onTime ?? -1) > (pick.onTime ?? -1))) pick = p;
   }
-  return { plan: pick.name, basis, among: among.map((p) => p.name) };
+  return pick;
+}
+
+/**
+ * Under a decision policy: the cheapest of the plans meeting every target; failing that, the
+ * cheapest of those meeting the most targets. A target whose figure a plan lacks is not met.
+ */
+function recommendByPolicy(plans: PlanOutcome[], policy: DecisionPolicy): Recommendation {
+  const checked = plans.map((p) => ({ p, checks: checkTargets(policy, p.figures) }));
+  const met = checked.map((c) => c.checks.filter((x) => x.met).length);
+  const all = checked.filter((c) => c.checks.every((x) => x.met));
+  const most = Math.max(...met);
+  const among = all.length > 0 ? all : checked.filter((_, i) => met[i] === most);
+  const pick = cheapest(among.map((c) => c.p));
+  return { plan: pick.name, basis: all.length > 0 ? 'acceptable' : 'closest', among: among.map((c) => c.p.name), checks: checked.find((c) => c.p === pick)!.checks };
 }
 
 /** True when `a` is at least as good as `b` on both counts (chance on time up, cost down) and better on one. */

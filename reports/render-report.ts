@@ -12,6 +12,7 @@ import { costSection, hasCosts } from './sections/cost.js';
 import { deadlineRiskSection } from './sections/deadline-risk.js';
 import { headerHtml } from './sections/header.js';
 import { portfolioPlans, portfolioSection } from './sections/portfolio.js';
+import { hasQueueing, queueingSection } from './sections/queueing.js';
 import { sensitivitySection } from './sections/sensitivity.js';
 import { strategiesSection, trainingPlans } from './sections/strategies.js';
 import { hasSweep, sweepSection } from './sections/sweep.js';
@@ -34,6 +35,7 @@ export function reportSections(data: ReportData, ctx: ReportContext = reportCont
   if (data.precision !== undefined) sections.push(convergenceSection(ctx, data.precision));
   if (hasSweep(data.plans)) sections.push(sweepSection(ctx));
   sections.push(bottlenecksSection(ctx));
+  if (hasQueueing(data.plans)) sections.push(queueingSection(ctx));
   if (!open) sections.push(sensitivitySection(ctx));
   if (!open && portfolioPlans(data.plans).length > 0) sections.push(portfolioSection(ctx));
   return sections;

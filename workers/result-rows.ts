@@ -2,6 +2,9 @@ import { activityNames } from '../sim/model/activities.js';
 import type { ModelConfig } from '../sim/model/config.js';
 import { REPLICATION_OUTPUTS, SCALAR_OUTPUTS, VECTOR_OUTPUTS, type OutputDimension, type VectorOutput } from '../sim/model/replication-outputs.js';
 import type { ReplicationResult } from '../sim/model/replication-result.js';
+import { deliverySizes, weeksOf } from '../sim/model/time-in-system.js';
+import { histogramLabels, histogramLength } from '../sim/stats/duration-bins.js';
+import { durationText } from '../sim/stats/duration-text.js';
 
 /**
  * One replication as a fixed-width row of doubles, so a batch travels between threads as one
@@ -16,6 +19,11 @@ export interface RowLayout {
   stages: string[];
   types: string[];
   days: number;
+  /** Counters of each duration histogram (exact zeros, then the bins of sim/stats/duration-bins.ts). */
+  histogram: number;
+  /** The wait thresholds of the service levels, in hours, and each scheduled delivery's SLA in hours (null: none). */
+  thresholds: number[];
+  deliverySla: Array<number | null>;
   /** The names of the elements of each dimension, as columns and summaries label them. */
   labels: Record<Exclude<OutputDimension, 'scalar'>, string[]>;
   offsets: Record<VectorOutput, number>;
@@ -29,10 +37,31 @@ export function rowLayout(config: ModelConfig): RowLayout {
   const types = config.work.map((w) => w.name);
   const days = Math.ceil(config.horizonHours / 24);
   const day = Array.from({ length: days }, (_, d) => String(d + 1));
+  const histogram = histogramLength(config.horizonHours);
+  const thresholds = config.waitThresholdHours ?? [];
+  const weeks = Array.from({ length: weeksOf(config) }, (_, w) => String(w + 1));
+  const bins = histogramLabels(histogram);
+  const sizes = deliverySizes(config);
+  const deliveries = config.work.flatMap((w, t) => (sizes[t] ?? []).map((_, d) => `${w.name}#${d + 1}`));
+  const deliverySla = config.work.flatMap((w, t) => (sizes[t] ?? []).map(() => (w.arrival.kind === 'schedule' ? (w.arrival.slaHours ?? null) : null)));
   // Daily figures of the model being trained exist only in models that train one.
   // Agreement figures exist only in models with classes, one per consensus stage.
   const consensusStage = config.work.some((w) => w.classes !== undefined) ? config.stages.filter((s) => s.kind === 'annotate' && s.labels > 1).map((s) => s.name) : [];
-  const labels = { activity: activities, pool: pools, stage: stages, workType: types, day, trainingDay: (config.training ?? null) === null ? [] : day, consensusStage };
+  const labels = {
+    activity: activities,
+    pool: pools,
+    stage: stages,
+    workType: types,
+    day,
+    trainingDay: (config.training ?? null) === null ? [] : day,
+    stageThreshold: stages.flatMap((s) => thresholds.map((t) => `${s}@${durationText(t)}`)),
+    stageWaitBin: stages.flatMap((s) => bins.map((b) => `${s}@${b}`)),
+    timeBin: bins,
+    week: weeks,
+    poolWeek: pools.flatMap((p) => weeks.map((w) => `${p}@${w}`)),
+    delivery: deliveries,
+    consensusStage,
+  };
   const offsets = {} as Record<VectorOutput, number>;
   const lengths = {} as Record<VectorOutput, number>;
   let at = SCALAR_OUTPUTS.length;
@@ -41,7 +70,7 @@ export function rowLayout(config: ModelConfig): RowLayout {
     lengths[v] = labels[REPLICATION_OUTPUTS[v].per].length;
     at += lengths[v];
   }
-  return { width: at, activities, pools, stages, types, days, labels, offsets, lengths };
+  return { width: at, activities, pools, stages, types, days, histogram, thresholds, deliverySla, labels, offsets, lengths };
 }
 
 /** Whether a scalar is a flag, stored as 1 or 0, by column. */

@@ -2,6 +2,7 @@ import { OUTPUTS, REPLICATION_OUTPUTS, type OutputName, type Outputs, type Scala
 import type { ReplicationResult } from '../../sim/model/replication-result.js';
 import type { RowLayout } from '../../workers/result-rows.js';
 import { meanFigure, ratioFigure, sharePerPoolFigure, timeToFinishFigure, type OnTimeInterval } from './output-figures.js';
+import { pooledQuantileFigure, turnaroundFigure } from './queueing-figures.js';
 import { digitsOf, roundInterval, type RoundedInterval } from './rounding.js';
 import { pairedDifference } from './statistics.js';
 
@@ -51,6 +52,7 @@ export class PlanOutputs {
   }
 
   meanPer<K extends Of<'mean', VectorOutput>>(name: K): Record<string, MeanFigure<K>> {
+    this.read.add(name);
     return this.perElement(name, (values) => meanFigure(values, REPLICATION_OUTPUTS[name].aggregate, digitsOf(REPLICATION_OUTPUTS[name].unit)) as MeanFigure<K>);
   }
 
@@ -70,6 +72,22 @@ export class PlanOutputs {
   ratio(name: Of<'ratio', NumericScalar>): number | null {
     const over = REPLICATION_OUTPUTS[name].aggregate.over;
     return ratioFigure(this.values(name), this.values(over));
+  }
+
+  /** Pooled quantiles of a histogram output: per stage, or one for the plan. */
+  pooled(name: Of<'pooled-quantiles', VectorOutput>): Record<string, ReturnType<typeof pooledQuantileFigure>> | ReturnType<typeof pooledQuantileFigure> {
+    this.read.add(name);
+    const a = REPLICATION_OUTPUTS[name].aggregate;
+    const rows = this.results.map((r) => r[name]);
+    const length = this.layout.histogram;
+    if (a.of === 'scalar') return pooledQuantileFigure(rows, 0, length, a);
+    return Object.fromEntries(this.layout.stages.map((s, i) => [s, pooledQuantileFigure(rows, i * length, length, a)]));
+  }
+
+  /** Per delivery: its turnaround across replications, against the work type's SLA. */
+  turnaround(name: Of<'turnaround', VectorOutput>): Record<string, ReturnType<typeof turnaroundFigure>> {
+    const a = REPLICATION_OUTPUTS[name].aggregate;
+    return this.perElement(name, (values, i) => turnaroundFigure(values, a, this.layout.deliverySla[i]));
   }
 
   /** This plan minus the baseline, over the replication indices both have (the same random worlds). */
@@ -101,6 +119,12 @@ export class PlanOutputs {
     const out: Record<string, unknown> = {};
     for (const o of OUTPUTS) {
       if (this.read.has(o.name) || o.aggregate.kind === 'none' || o.aggregate.kind === 'band') continue;
+      // A vector along nothing (no wait thresholds, no scheduled deliveries) has no figure to give.
+      if (o.per !== 'scalar' && this.layout.labels[o.per].length === 0) continue;
+      if (o.aggregate.kind === 'pooled-quantiles') {
+        out[o.name] = this.pooled(o.name as Of<'pooled-quantiles', VectorOutput>);
+        continue;
+      }
       out[o.name] = this.figure(o.name);
     }
     return out;
@@ -119,11 +143,12 @@ export class PlanOutputs {
       if (a.kind === 'ratio') return ratioFigure(xs, this.values(a.over as NumericScalar));
       return null;
     };
+    if (a.kind === 'turnaround') return this.turnaround(name as Of<'turnaround', VectorOutput>);
     return o.per === 'scalar' ? one(this.values(name as NumericScalar)) : this.perElement(name as VectorOutput, one);
   }
 
-  private perElement<T>(name: VectorOutput, f: (values: number[]) => T): Record<string, T> {
+  private perElement<T>(name: VectorOutput, f: (values: number[], i: number) => T): Record<string, T> {
     const labels = this.layout.labels[REPLICATION_OUTPUTS[name].per];
-    return Object.fromEntries(labels.map((label, i) => [label, f(this.values(name, i))]));
+    return Object.fromEntries(labels.map((label, i) => [label, f(this.values(name, i), i)]));
   }
 }

@@ -1,7 +1,9 @@
 import type { PoolCapacity } from '../../sim/model/capacity.js';
 import type { ReplicationResult } from '../../sim/model/replication-result.js';
 import type { RowLayout } from '../../workers/result-rows.js';
+import { durationText } from '../../sim/stats/duration-text.js';
 import { PlanOutputs } from './plan-outputs.js';
+import { POOLED_QUANTILE_BOUND } from './queueing-figures.js';
 import { meanFigure } from './output-figures.js';
 import { round } from './rounding.js';
 import { finiteMean } from './statistics.js';
@@ -52,6 +54,13 @@ export function summarizePlan(p: PlanInput, baseline: ReplicationResult[] | null
   const busyHours = f.meanPer('busyHours');
   const peakQueue = f.meanPer('peakQueue');
   const bottleneck = f.sharePerPool('bottleneck');
+  const waitProbability = f.meanPer('waitProbability');
+  const serviceLevel = f.meanPer('serviceLevel');
+  const waitQuantiles = f.pooled('waitBins') as Record<string, Record<string, number | null>>;
+  const timeInSystem = f.pooled('timeInSystemBins') as Record<string, number | null>;
+  const queueMean = f.meanPer('queueMean');
+  const inSystemMean = f.meanPer('inSystemMean');
+  const thresholds = p.layout.thresholds.map(durationText);
 
   return {
     name: p.name,
@@ -90,12 +99,19 @@ export function summarizePlan(p: PlanInput, baseline: ReplicationResult[] | null
     stages: byName(p.layout.stages, (name) => ({
       waitHours: { ...waitMean[name], p95: waitP95[name].mean },
       served: served[name].mean,
+      // The queueing measures (issue 16): the pooled quantiles are of every wait of every replication.
+      waitProbability: waitProbability[name],
+      serviceLevel: Object.fromEntries(thresholds.map((t) => [t, serviceLevel[`${name}@${t}`]])),
+      pooledWaitHours: pooledOf(waitQuantiles[name]),
     })),
     pools: byName(p.layout.pools, (name) => ({
       utilization: utilization[name].mean,
       busyHours: busyHours[name].mean,
       peakQueue: peakQueue[name].mean,
       bottleneckShare: bottleneck[name],
+      utilizationInterval: utilization[name].ci,
+      queueMean: queueMean[name],
+      inSystemMean: inSystemMean[name],
     })),
     capacity: Object.fromEntries(
       p.capacity.map((c) => [c.pool, { demandHours: round(c.demandHours, 3), availableHours: round(c.availableHours, 3), load: round(c.load) }]),
@@ -109,12 +125,27 @@ export function summarizePlan(p: PlanInput, baseline: ReplicationResult[] | null
             cost: f.paired('cost', baseline),
           },
     ...(p.trainsModel ? { training: trainingFigures(f, rs, p.accuracyTarget ?? null, p.cycles ?? null) } : f.skip(TRAINING_OUTPUTS)),
+    // After the figures that predate it, so summary.json keeps their layout. Null when no item was timed (random Poisson arrivals).
+    timeInSystemHours: timeInSystem.count === 0 ? null : pooledOf(timeInSystem),
     // Agreement exists only where a work type declares classes: a section then, nothing otherwise.
     ...(p.layout.labels.consensusStage.length > 0 ? { agreement: agreementFigures(f, p.layout.labels.consensusStage) } : f.skip(AGREEMENT_OUTPUTS)),
     ...f.rest(),
   };
 }
 
+/** Pooled quantiles with the count they are of and the bound of their binning. */
+export interface PooledFigure {
+  p50?: number | null;
+  p85?: number | null;
+  p90?: number | null;
+  p95?: number | null;
+  p99?: number | null;
+  /** Observations pooled. */
+  count: number;
+  /** The bound of the binning on every quantile. */
+  error: string;
+}
+const pooledOf = ({ count, ...quantiles }: Record<string, number | null>): PooledFigure => ({ ...quantiles, count: count ?? 0, error: POOLED_QUANTILE_BOUND });
 /** Agreement among a consensus stage's labels: a section of a plan whose work declares classes, and nowhere else. */
 const AGREEMENT_OUTPUTS = ['percentAgreement', 'cohensKappa', 'fleissKappa', 'krippendorffAlpha'] as const;
 

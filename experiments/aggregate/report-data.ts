@@ -8,6 +8,9 @@ import type { RunManifest } from '../run/run-files.js';
 import { band, distribution, interval } from './report-figures.js';
 import type { Summary } from './summary.js';
 import { overrideText } from '../run/overrides.js';
+import { rowLayout } from '../../workers/result-rows.js';
+import { policyFigures } from './decision-figures.js';
+import { queueingData } from './queueing-report.js';
 
 export interface RunFacts {
   labelsimVersion: string;
@@ -38,11 +41,18 @@ export function buildReportData(manifest: RunManifest, summary: Summary, records
       overrides: (manifest.overrides ?? []).map(overrideText),
     },
     plans: manifest.plans.map((plan, i) => {
-      const data = planData(summary.plans[i], records.plans.find((p) => p.name === plan.name)?.results ?? [], openEnded, plan.model);
+      const rs = records.plans.find((p) => p.name === plan.name)?.results ?? [];
+      const layout = rowLayout(plan.model);
+      const data: ReportPlan = {
+        ...planData(summary.plans[i], rs, openEnded, plan.model),
+        queueing: queueingData(summary.plans[i], rs, layout, plan.model.deadlineHours, plan.model.horizonHours),
+        ...(manifest.decision === undefined ? {} : { decisionFigures: policyFigures(rs, layout, plan.model.deadlineHours, manifest.decision) }),
+      };
       return plan.sweep === undefined ? data : { ...data, sweep: sweepPoint(plan.sweep) };
     }),
     sensitivity,
     ...(summary.precision === undefined ? {} : { precision: summary.precision }),
+    ...(manifest.decision === undefined ? {} : { decision: manifest.decision }),
   };
 }
 
@@ -90,7 +100,7 @@ function planData(s: Summary['plans'][number], rs: ReplicationResult[], openEnde
       bottleneckShare: p.bottleneckShare,
       peakQueue: p.peakQueue,
     })),
-    stages: Object.entries(s.stages).map(([name, st]) => ({ name, waitMean: st.waitHours.mean, waitP95: st.waitHours.p95 })),
+    stages: Object.entries(s.stages).map(([name, st]) => ({ name, waitMean: st.waitHours.mean, waitP95: st.waitHours.p95, pooledP95: st.pooledWaitHours.p95 ?? null })),
     vsBaseline: s.vsBaseline,
     work: Object.entries(s.work).map(([name, w]) => ({
       name,

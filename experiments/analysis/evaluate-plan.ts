@@ -2,6 +2,8 @@ import type { ModelConfig } from '../../sim/model/config.js';
 import type { ReplicationResult } from '../../sim/model/replication-result.js';
 import type { ReplicationRunner } from '../../workers/replication-pool.js';
 import { decodeRow, rowLayout } from '../../workers/result-rows.js';
+import type { DecisionPolicy, PolicyFigures } from '../../reports/decision-policy.js';
+import { policyFigures } from '../aggregate/decision-figures.js';
 import { censoredQuantile, finiteMean, wilson, type Interval } from '../aggregate/statistics.js';
 import { batchesOf } from '../run/batches.js';
 
@@ -13,6 +15,8 @@ export interface Evaluation {
   unitCost: number | null;
   cost: number | null;
   notFinished: number;
+  /** What the targets are judged on (service level, time in system, residual error, cost with their intervals). */
+  figures: PolicyFigures;
 }
 
 /** Runs replications 0..n-1 of a model on the runner and returns them in replication order. */
@@ -34,7 +38,8 @@ export async function runReplications(runner: ReplicationRunner, model: ModelCon
   return results.sort((a, b) => a.replication - b.replication);
 }
 
-export function evaluate(results: ReplicationResult[], deadlineHours: number | null): Evaluation {
+export function evaluate(results: ReplicationResult[], model: ModelConfig, policy: DecisionPolicy | null = null): Evaluation {
+  const deadlineHours = model.deadlineHours;
   const n = results.length;
   const finished = results.filter((r) => r.completed).map((r) => r.completionHours);
   const onTime = deadlineHours === null ? null : wilson(finished.filter((t) => t <= deadlineHours).length, n);
@@ -45,5 +50,6 @@ export function evaluate(results: ReplicationResult[], deadlineHours: number | n
     unitCost: finiteMean(results.map((r) => r.unitCost)),
     cost: finiteMean(results.map((r) => r.cost)),
     notFinished: n - finished.length,
+    figures: policyFigures(results, rowLayout(model), deadlineHours, policy),
   };
 }

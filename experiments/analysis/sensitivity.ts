@@ -70,7 +70,7 @@ export async function sensitivity(
   const total = 1 + 2 * levers.length;
   let done = 0;
   const run = async (model: ModelConfig) => {
-    const e = evaluate(await runReplications(runner, model, seed, replications), model.deadlineHours);
+    const e = evaluate(await runReplications(runner, model, seed, replications), model);
     onStep?.(++done, total);
     return { p85: e.p85Hours, unitCost: e.unitCost };
   };

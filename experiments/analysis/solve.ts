@@ -1,3 +1,4 @@
+import { checkTargets, type DecisionPolicy, type PolicyTargets, type TargetCheck } from '../../reports/decision-policy.js';
 import { capacityCheck } from '../../sim/model/capacity.js';
 import type { ModelConfig } from '../../sim/model/config.js';
 import type { ReplicationRunner } from '../../workers/replication-pool.js';
@@ -7,63 +8,93 @@ export class SolveError extends Error {}
 
 export interface HeadcountAnswer {
   pool: string;
-  target: number;
-  /** Smallest headcount whose estimated probability on time reaches the target, and the one below it. */
+  /** The on-time probability asked for (null when no on-time target was given). */
+  target: number | null;
+  targets: PolicyTargets;
+  /** Smallest headcount whose estimates reach every target but the budget, and the one below it. */
   headcount: number;
   at: Evaluation;
   below: Evaluation | null;
+  /** Every target judged at `headcount`; the budget, when given, may fail here. */
+  checks: TargetCheck[];
   /** Every headcount tried, in order. */
-  tried: Array<{ headcount: number; onTime: number | null }>;
+  tried: Array<{ headcount: number; onTime: number | null; meets: boolean }>;
+}
+
+/** Targets are judged on the estimates when solving: the answer says how sure each is. */
+const policyOf = (targets: PolicyTargets): DecisionPolicy => ({ name: null, basis: 'estimate', targets });
+
+/** The targets that more people make easier to reach: all but the budget. */
+const staffingTargets = ({ budget: _budget, ...rest }: PolicyTargets): PolicyTargets => rest;
+
+/**
+ * The model as the targets need it: a service-level target's stage resolved (the first stage when
+ * not named) and its threshold among those the replications count at.
+ */
+export function modelForTargets(model: ModelConfig, targets: PolicyTargets): { model: ModelConfig; targets: PolicyTargets } {
+  if (targets.onTime !== undefined && model.deadlineHours === null) throw new SolveError('solve: the experiment has no deadline, so there is no probability on time to reach');
+  const sl = targets.serviceLevel;
+  if (sl === undefined) return { model, targets };
+  const stage = sl.stage === '' ? model.stages[0].name : sl.stage;
+  if (!model.stages.some((s) => s.name === stage)) throw new SolveError(`--target service-level: expected a stage of the plan (${model.stages.map((s) => s.name).join(', ')}), got "${stage}"`);
+  const thresholds = model.waitThresholdHours ?? [];
+  const m = thresholds.includes(sl.withinHours) ? model : { ...model, waitThresholdHours: [...thresholds, sl.withinHours] };
+  return { model: m, targets: { ...targets, serviceLevel: { ...sl, stage } } };
 }
 
 /**
- * The smallest headcount of one pool that finishes on time with at least probability `target`.
+ * The smallest headcount of one pool that meets every target (on time, a service level, a p85
+ * time in system, a residual error), judged on the estimates; a budget cap is then judged at
+ * that headcount and the answer says whether it holds. (Cost is not monotone in headcount:
+ * salaried people who finish sooner can cost less in all, so the budget is not searched on.)
  *
- * Every candidate runs the same replication indices (common random numbers), so the estimate is
- * monotone in headcount up to the odd random world, and neighbouring candidates differ by the
+ * Every candidate runs the same replication indices (common random numbers), so the estimates
+ * are monotone in headcount up to the odd random world, and neighbouring candidates differ by the
  * people, not by luck. The search starts from the fluid bound (the capacity check), walks in
  * doubling steps to bracket the answer, then bisects.
  */
 export async function solveHeadcount(
   runner: ReplicationRunner,
-  model: ModelConfig,
+  base: ModelConfig,
   poolName: string,
-  target: number,
+  wanted: PolicyTargets,
   seed: number,
   replications: number,
-  onStep?: (headcount: number, onTime: number | null) => void,
+  onStep?: (headcount: number, e: Evaluation, meets: boolean) => void,
 ): Promise<HeadcountAnswer> {
-  if (model.deadlineHours === null) throw new SolveError('solve: the experiment has no deadline, so there is no probability on time to reach');
+  const { model, targets } = modelForTargets(base, wanted);
   const pool = model.pools.find((p) => p.name === poolName);
   if (pool === undefined) throw new SolveError(`--pool: expected one of ${model.pools.map((p) => p.name).join(', ')}, got "${poolName}"`);
   if (pool.shifts.length !== 1) throw new SolveError(`--pool ${poolName}: the pool has ${pool.shifts.length} crews; solve varies the headcount of a pool with one crew`);
+  const search = policyOf(staffingTargets(targets));
 
   const cache = new Map<number, Evaluation>();
   const tried: HeadcountAnswer['tried'] = [];
+  const passes = (e: Evaluation) => checkTargets(search, e.figures).every((c) => c.met);
   const at = async (headcount: number) => {
     const hit = cache.get(headcount);
     if (hit) return hit;
     const m = structuredClone(model);
     m.pools.find((p) => p.name === poolName)!.shifts[0].headcount = headcount;
-    const e = evaluate(await runReplications(runner, m, seed, replications), m.deadlineHours);
+    const e = evaluate(await runReplications(runner, m, seed, replications), m, search);
     cache.set(headcount, e);
-    tried.push({ headcount, onTime: e.onTime?.mean ?? null });
-    onStep?.(headcount, e.onTime?.mean ?? null);
+    tried.push({ headcount, onTime: e.onTime?.mean ?? null, meets: passes(e) });
+    onStep?.(headcount, e, passes(e));
     return e;
   };
-  const meets = async (h: number) => ((await at(h)).onTime?.mean ?? 0) >= target;
+  const meets = async (h: number) => passes(await at(h));
 
   const current = pool.shifts[0].headcount;
   const load = capacityCheck(model).find((c) => c.pool === poolName)?.load ?? 1;
   let guess = Math.max(1, Math.ceil(current * (Number.isFinite(load) ? load : 2)));
   const limit = Math.max(1000, current * 100);
   let low = 0; // largest headcount known to fail
-  let high = -1; // smallest headcount known to meet the target
+  let high = -1; // smallest headcount known to meet the targets
   if (await meets(guess)) high = guess;
   else low = guess;
   for (let step = 1; high < 0; step *= 2) {
     const next = low + step;
-    if (next > limit) throw new SolveError(`solve: even ${limit} people in pool ${poolName} do not reach ${target} on time; another pool or stage is the bottleneck`);
+    if (next > limit) throw new SolveError(`solve: even ${limit} people in pool ${poolName} do not reach the targets; another pool or stage is the bottleneck`);
     if (await meets(next)) high = next;
     else low = next;
   }
@@ -78,31 +109,47 @@ export async function solveHeadcount(
     if (await meets(mid)) high = mid;
     else low = mid;
   }
-  return { pool: poolName, target, headcount: high, at: await at(high), below: high > 1 ? await at(high - 1) : null, tried };
+  const answer = await at(high);
+  return {
+    pool: poolName,
+    target: targets.onTime ?? null,
+    targets,
+    headcount: high,
+    at: answer,
+    below: high > 1 ? await at(high - 1) : null,
+    checks: checkTargets(policyOf(targets), answer.figures),
+    tried,
+  };
 }
 
 export interface CheapestPlanAnswer {
-  target: number;
+  target: number | null;
+  targets: PolicyTargets;
   plan: string | null;
-  evaluations: Array<{ plan: string; evaluation: Evaluation; meets: boolean }>;
+  evaluations: Array<{ plan: string; evaluation: Evaluation; meets: boolean; checks: TargetCheck[] }>;
 }
 
-/** Among plans (a sweep, say), the cheapest by mean total cost whose probability on time reaches the target. */
+/** Among plans (a sweep, say), the cheapest by mean total cost that meets every target on the estimates. */
 export async function cheapestPlan(
   runner: ReplicationRunner,
   plans: Array<{ name: string; model: ModelConfig }>,
-  target: number,
+  wanted: PolicyTargets,
   seed: number,
   replications: number,
-  onStep?: (plan: string, onTime: number | null) => void,
+  onStep?: (plan: string, e: Evaluation, meets: boolean) => void,
 ): Promise<CheapestPlanAnswer> {
   const evaluations: CheapestPlanAnswer['evaluations'] = [];
+  let asked = wanted;
   for (const plan of plans) {
-    if (plan.model.deadlineHours === null) throw new SolveError(`solve: plan ${plan.name} has no deadline`);
-    const evaluation = evaluate(await runReplications(runner, plan.model, seed, replications), plan.model.deadlineHours);
-    evaluations.push({ plan: plan.name, evaluation, meets: (evaluation.onTime?.mean ?? 0) >= target });
-    onStep?.(plan.name, evaluation.onTime?.mean ?? null);
+    const { model, targets } = modelForTargets(plan.model, wanted);
+    asked = targets;
+    const policy = policyOf(targets);
+    const evaluation = evaluate(await runReplications(runner, model, seed, replications), model, policy);
+    const checks = checkTargets(policy, evaluation.figures);
+    const meets = checks.every((c) => c.met);
+    evaluations.push({ plan: plan.name, evaluation, meets, checks });
+    onStep?.(plan.name, evaluation, meets);
   }
   const winners = evaluations.filter((e) => e.meets).sort((a, b) => (a.evaluation.cost ?? Infinity) - (b.evaluation.cost ?? Infinity));
-  return { target, plan: winners[0]?.plan ?? null, evaluations };
+  return { target: wanted.onTime ?? null, targets: asked, plan: winners[0]?.plan ?? null, evaluations };
 }

@@ -7,6 +7,9 @@ import { UsageError } from '../usage-error.js';
 import { createReplicationRunner, defaultWorkerCount } from '../../workers/replication-pool.js';
 import type { Sensitivity } from '../../reports/report-data.js';
 import type { Interval } from '../aggregate/statistics.js';
+import type { Evaluation } from '../analysis/evaluate-plan.js';
+import { formatDuration } from '../../reports/format.js';
+import { policyWords, type PolicyTargets, type TargetCheck } from '../../reports/decision-policy.js';
 import { money } from './format.js';
 import { output } from './output.js';
 
@@ -32,8 +35,8 @@ export function parseSets(sets: string[] | undefined): Array<{ path: string; val
 /** Options as checked by experiments/cli/options.ts. */
 export interface SolveArgs {
   file: string;
-  /** The probability on time to reach, in (0, 1] (`--target on-time=p`). */
-  target: number;
+  /** What to reach (`--target`, repeatable; experiments/analysis/targets.ts). */
+  targets: PolicyTargets;
   pool?: string;
   plan?: string;
   replications?: number;
@@ -45,7 +48,9 @@ export interface SolveArgs {
 
 /** `labelsim solve`: the smallest headcount of a pool (or the cheapest plan) that meets an on-time target. */
 export async function solveCommand(args: SolveArgs): Promise<number> {
-  const target = args.target;
+  const targets = { ...args.targets };
+  const target = targets.onTime ?? null;
+  const onTimeOnly = Object.keys(targets).length === 1 && target !== null;
   const experiment = loadExperiment(args.file, { set: parseSets(args.set) });
   const seed = args.seed ?? experiment.seed;
   const replications = args.replications ?? Math.min(experiment.replications, 200);
@@ -54,32 +59,69 @@ export async function solveCommand(args: SolveArgs): Promise<number> {
   const log = o.note;
   const answerLine = o.result;
   const currency = experiment.plans[0].model.currency;
+  // A service level without a stage is of the first stage.
+  if (targets.serviceLevel !== undefined && targets.serviceLevel.stage === '') targets.serviceLevel = { ...targets.serviceLevel, stage: experiment.plans[0].model.stages[0].name };
+  const words = policyWords({ name: null, basis: 'estimate', targets }, (x) => money(currency, x), formatDuration);
+  const wanted = onTimeOnly ? `${pct(target)} on time` : words;
+  const onTimeOf = (e: Evaluation) => (e.onTime === null ? '' : `${pct(e.onTime.mean)} on time, `);
+  const step = (e: Evaluation, meets: boolean) => (onTimeOnly ? `${pct(e.onTime?.mean)} on time` : `${onTimeOf(e)}${figureLine(e, targets, currency)}${meets ? ' (meets the targets)' : ''}`);
   try {
     if (args.pool !== undefined) {
       const plan = selectPlans(experiment, [args.plan ?? experiment.plans[0].name]).plans[0];
-      log(`Searching the headcount of pool "${args.pool}" in plan "${plan.name}" for ${pct(target)} on time, ${replications} replications each (common random numbers)...`);
-      const answer = await solveHeadcount(runner, plan.model, args.pool, target, seed, replications, (h, p) => log(`  ${String(h).padStart(5)} people: ${pct(p)} on time`));
+      log(`Searching the headcount of pool "${args.pool}" in plan "${plan.name}" for ${wanted}, ${replications} replications each (common random numbers)...`);
+      const answer = await solveHeadcount(runner, plan.model, args.pool, targets, seed, replications, (h, e, meets) => log(`  ${String(h).padStart(5)} people: ${step(e, meets)}`));
       if (args.json) o.json(answer);
-      answerLine(`Answer: ${answer.headcount} people in pool "${answer.pool}": ${ci(answer.at.onTime)} on time, p85 ${weeks(answer.at.p85Hours)}, mean cost ${money(currency, answer.at.cost)}.`);
-      if (answer.below !== null) answerLine(`With ${answer.headcount - 1}: ${ci(answer.below.onTime)} on time.`);
-      if (answer.at.onTime !== null && answer.at.onTime.low !== null && answer.at.onTime.low < target) {
+      const onTimeText = answer.at.onTime === null ? '' : `${ci(answer.at.onTime)} on time, `;
+      // Work without a finish line (arrivals to the horizon) has no completion to quote.
+      const p85Text = answer.at.onTime === null && answer.at.p85Hours === null ? '' : `p85 ${weeks(answer.at.p85Hours)}, `;
+      answerLine(`Answer: ${answer.headcount} people in pool "${answer.pool}": ${onTimeText}${p85Text}mean cost ${money(currency, answer.at.cost)}.`);
+      if (!onTimeOnly) answerLine(`Targets at ${answer.headcount}: ${checksLine(answer.checks, currency)}.`);
+      if (answer.below !== null) answerLine(`With ${answer.headcount - 1}: ${onTimeOnly ? `${ci(answer.below.onTime)} on time` : figureLine(answer.below, targets, currency)}.`);
+      if (target !== null && answer.at.onTime !== null && answer.at.onTime.low !== null && answer.at.onTime.low < target) {
         answerLine(`Uncertainty: the 95% interval at ${answer.headcount} reaches below ${pct(target)}; run more replications (--replications) to be surer.`);
+      }
+      const overBudget = answer.checks.find((c) => c.target === 'budget' && !c.met);
+      if (overBudget !== undefined) {
+        answerLine(`Over budget: the smallest headcount that meets the other targets costs ${money(currency, overBudget.value)}, above the budget of ${money(currency, overBudget.limit)}.`);
+        return 1;
       }
       return 0;
     }
-    log(`Evaluating ${experiment.plans.length} plan(s) for ${pct(target)} on time, ${replications} replications each...`);
-    const answer = await cheapestPlan(runner, experiment.plans, target, seed, replications, (p, x) => log(`  ${p}: ${pct(x)} on time`));
+    log(`Evaluating ${experiment.plans.length} plan(s) for ${wanted}, ${replications} replications each...`);
+    const answer = await cheapestPlan(runner, experiment.plans, targets, seed, replications, (p, e, meets) => log(`  ${p}: ${step(e, meets)}`));
     if (args.json) o.json(answer);
     if (answer.plan === null) {
-      answerLine(`No plan reaches ${pct(target)} on time.`);
+      answerLine(onTimeOnly ? `No plan reaches ${pct(target)} on time.` : `No plan meets ${words}.`);
       return 1;
     }
-    const best = answer.evaluations.find((e) => e.plan === answer.plan)!.evaluation;
-    answerLine(`Answer: plan "${answer.plan}", the cheapest that meets the target: ${ci(best.onTime)} on time, mean cost ${money(currency, best.cost)}, ${money(currency, best.unitCost, 4)} per accurate item.`);
+    const best = answer.evaluations.find((e) => e.plan === answer.plan)!;
+    const onTimeText = best.evaluation.onTime === null ? '' : `${ci(best.evaluation.onTime)} on time, `;
+    answerLine(`Answer: plan "${answer.plan}", the cheapest that meets the target${onTimeOnly ? '' : 's'}: ${onTimeText}mean cost ${money(currency, best.evaluation.cost)}, ${money(currency, best.evaluation.unitCost, 4)} per accurate item.`);
+    if (!onTimeOnly) answerLine(`Targets: ${checksLine(best.checks, currency)}.`);
     return 0;
   } finally {
     await runner.close();
   }
+}
+
+/** The figures the targets other than on time look at, with their 95% intervals. */
+function figureLine(e: Evaluation, targets: PolicyTargets, currency: string): string {
+  const f = e.figures;
+  const parts: string[] = [];
+  if (targets.serviceLevel !== undefined) parts.push(`service level ${ci(f.serviceLevel as Interval | null)} within ${formatDuration(targets.serviceLevel.withinHours)} at ${targets.serviceLevel.stage}`);
+  if (targets.timeInSystemP85Hours !== undefined) parts.push(`p85 time in system ${f.timeInSystemP85 === null ? 'n/a' : formatDuration(f.timeInSystemP85.mean)}`);
+  if (targets.residualError !== undefined) parts.push(`residual error ${ci(f.residualError as Interval | null)}`);
+  if (targets.budget !== undefined) parts.push(`mean cost ${money(currency, f.cost?.mean ?? null)}`);
+  return parts.join(', ');
+}
+
+const TARGET_NAMES = { onTime: 'on time', serviceLevel: 'service level', timeInSystemP85Hours: 'p85 time in system', residualError: 'residual error', budget: 'budget' } as const;
+
+/** Each target met or missed, in a line. */
+function checksLine(checks: TargetCheck[], currency: string): string {
+  const shown = (c: TargetCheck) =>
+    c.value === null ? 'n/a' : c.target === 'budget' ? money(currency, c.value) : c.target === 'timeInSystemP85Hours' ? formatDuration(c.value) : pct(c.value);
+  return checks.map((c) => `${TARGET_NAMES[c.target]} ${shown(c)} ${c.met ? 'met' : 'missed'}`).join('; ');
 }
 
 /** Options as checked by experiments/cli/options.ts. */

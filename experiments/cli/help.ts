@@ -15,6 +15,7 @@ const EXAMPLES: Record<string, Array<[string, string]>> = {
   solve: [
     ['$0 solve experiments/eight-week-video.yaml --target on-time=0.9 --pool annotators', 'the smallest team with a 90% chance on time'],
     ['$0 solve experiments/vendor-comparison.yaml --target on-time=0.8', 'the cheapest plan with an 80% chance on time'],
+    ['$0 solve experiments/validation/mmc.yaml --target service-level=80%@15m --pool servers', 'the fewest servers starting 80% of jobs within 15 minutes (Erlang C staffing)'],
   ],
   sensitivity: [['$0 sensitivity experiments/eight-week-video.yaml --plan pre-labels -r 100', 'what moves the p85 and the unit cost most']],
   check: [

@@ -4,6 +4,8 @@ import { parseShard } from '../run/batches.js';
 import { parsePrecisionOption } from '../load/precision-option.js';
 import { maxMemoryMb } from '../run/limits.js';
 import { UsageError } from '../usage-error.js';
+import { parseTargets } from '../analysis/targets.js';
+import type { PolicyTargets } from '../../reports/decision-policy.js';
 
 /*
  * The options that run, solve, sensitivity, replay, check and merge share: declared once for
@@ -65,8 +67,8 @@ export interface CheckedOptions {
   /** `on-time=2pt,p85=0.5d,...` or `none`, checked (experiments/load/precision-option.ts parses it). */
   precision?: string;
   change: number;
-  /** The probability of an on-time target `on-time=p`. */
-  target?: number;
+  /** The targets of solve (`--target`, repeatable): on time, a service level, a p85 time in system, a residual error, a budget. */
+  target?: PolicyTargets;
   out?: string;
   replication?: number;
 }
@@ -140,16 +142,10 @@ const SPECS = {
   },
   target: {
     key: 'target',
-    describe: 'on-time=<probability>, e.g. on-time=0.9',
-    parse: (raw, name) => {
-      const m = /^on-time=(.*)$/.exec(raw.trim());
-      const expected = 'on-time=<probability> with a probability above 0 and at most 1, like on-time=0.9';
-      if (m === null) refuse(name, expected, raw);
-      const p = Number(m[1]);
-      // A target of 0 is met by nobody at all: the search would have nothing to find.
-      if (!DECIMAL.test(m[1]) || !(p > 0 && p <= 1)) refuse(name, expected, raw);
-      return p;
-    },
+    describe:
+      'a target, repeatable: on-time=90%, service-level=80%@30s[:stage], p85-time-in-system=3w, residual-error=2%, budget=250000 (shares as 90% or 0.9)',
+    // A target of 0 is met by nobody at all: the search would have nothing to find (analysis/targets.ts refuses it).
+    parse: (raw) => parseTargets([raw]),
   },
   out: {
     key: 'out',
@@ -190,6 +186,11 @@ export function checkOptions(argv: Record<string, unknown>, names: readonly Opti
   for (const name of names) {
     const raw = argv[name];
     if (raw === undefined) continue;
+    // --target is the one option given as often as there are targets.
+    if (name === 'target' && Array.isArray(raw)) {
+      out.target = parseTargets(raw.map(String));
+      continue;
+    }
     if (Array.isArray(raw)) throw new UsageError(`--${name}: expected one value, got ${raw.length}`);
     const spec: Spec = SPECS[name];
     (out as unknown as Record<string, unknown>)[spec.key] = spec.parse(String(raw), name);

@@ -1,5 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { ModelConfig } from '../../sim/model/config.js';
+import type { DecisionPolicy } from '../../reports/decision-policy.js';
+import { decisionPolicy } from './decision.js';
 import { ExperimentError, joinPath } from './errors.js';
 import { fallbackMessage, issuesToError } from './issues.js';
 import { unusedPools } from './left-out-pools.js';
@@ -35,6 +37,8 @@ export interface Experiment {
   configHash: string;
   /** The validated document: the file's content with every default filled in, still in file terms. */
   document: unknown;
+  /** The file's decision policy (`decision`); null: the report recommends as it always has (90% on time). */
+  decision: DecisionPolicy | null;
 }
 
 export interface ExperimentOverrides {
@@ -82,6 +86,7 @@ export function parseExperiment(text: string | Uint8Array, file: string, overrid
   const doc = parsed.data;
   // The document itself must make sense, whatever its plans change.
   const baseModel = buildModel(modelFieldsOf(doc), file);
+  const decision = decisionPolicy(doc, baseModel, file);
 
   const plans: Plan[] = [];
   const declared: DeclaredPlan[] = [];
@@ -140,6 +145,7 @@ export function parseExperiment(text: string | Uint8Array, file: string, overrid
     plans,
     configHash: createHash('sha256').update(canonicalJson(doc)).digest('hex'),
     document: doc,
+    decision,
   };
 }
 

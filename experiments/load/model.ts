@@ -246,6 +246,7 @@ export function buildModel(doc: ModelDocument, file: string, prefix = ''): Model
     ...(doc.target != null ? { target: 'accepted' in doc.target ? targetOf(doc.target.accepted, work, fail) : { accuracy: share(doc.target.accuracy) } } : {}),
     ...(doc.training != null ? { training: trainingOf(doc, work, fail) } : doc.target != null && 'accuracy' in doc.target ? { training: trainingOf(doc, work, fail) } : {}),
     ...(doc.queue !== undefined ? { queue: doc.queue } : {}),
+    ...(doc.waitThresholds !== undefined ? { waitThresholdHours: doc.waitThresholds.map((t) => durationHours(t) as number) } : {}),
     ...(parameterDraws !== null ? { parameterDraws } : {}),
   };
 }
@@ -274,6 +275,7 @@ function arrivalOf(a: ModelDocument['work'][string]['arrival']): Arrival {
     firstHours: durationHours(a.schedule.first) as number,
     everyHours: durationHours(a.schedule.every) as number,
     batch: a.schedule.batch,
+    ...(a.schedule.sla !== undefined ? { slaHours: durationHours(a.schedule.sla) as number } : {}),
   };
 }
 

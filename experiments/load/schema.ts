@@ -397,8 +397,11 @@ const Arrival = z
               first: duration().default('0h').describe('First batch arrives at. Default 0h.'),
               every: positiveDuration().describe('Time between batches. Required.'),
               batch: num('a batch size: an integer >= 1', { int: true, min: 1 }).describe('Items per batch. Required.'),
+              sla: positiveDuration()
+                .optional()
+                .describe('The turnaround each batch is held to, from its arrival until its last item is accepted; the report shows the share of replications within it. Absent = none.'),
             },
-            'a mapping like { first: 0h, every: 1w, batch: 50000 }',
+            'a mapping like { first: 0h, every: 1w, batch: 50000, sla: 10d }',
           ),
         },
         ARRIVAL_EXPECTED,
@@ -608,6 +611,8 @@ const Costs = strict(
   'costs: { platformPerSeatMonth, seats, managementPerWeek, fixed }',
 );
 
+/** Most wait thresholds: each is a figure per stage of every replication's record. */
+export const MAX_WAIT_THRESHOLDS = 20;
 /** Most parameter draws a file may carry: each replication picks one, and every plan holds them all. */
 export const MAX_PARAMETER_DRAWS = 10_000;
 
@@ -680,10 +685,18 @@ export const modelShape = {
     .enum(['rework-first', 'fifo'], { error: "'rework-first' or 'fifo'" })
     .optional()
     .describe('Which waiting item a free person takes: rework-first (rework, re-review, adjudication and escalation ahead of first passes) or fifo (in order of arrival). Absent = rework-first.'),
+  waitThresholds: z
+    .array(duration(), { error: `a list of waits, like [30s, 4h, 1d]` })
+    .min(1, { error: 'at least one wait, like [4h]' })
+    .max(MAX_WAIT_THRESHOLDS, { error: `at most ${MAX_WAIT_THRESHOLDS} waits` })
+    .optional()
+    .describe(
+      `Waits T at which every stage's service level P(wait <= T) is reported, at most ${MAX_WAIT_THRESHOLDS}, like [30s, 4h, 1d]. Absent = none (the other queueing measures are reported all the same).`,
+    ),
 };
 
 /** Fields of the experiment itself, which plans cannot patch. */
-export const EXPERIMENT_ONLY_FIELDS = ['name', 'description', 'seed', 'replications', 'precision', 'plans', 'sweep', 'calibration'] as const;
+export const EXPERIMENT_ONLY_FIELDS = ['name', 'description', 'seed', 'replications', 'precision', 'plans', 'sweep', 'calibration', 'decision'] as const;
 
 const Plan = strict(
   {
@@ -745,6 +758,41 @@ const Sweep = strict(
   `Plans generated from a grid of values: one per selected plan and combination, named <plan>/<field>=<value>,..., after the declared plans; at most ${MAX_SWEEP_PLANS}.`,
 );
 
+const SERVICE_LEVEL_TARGET_EXPECTED = 'a service-level target: { stage, within: 4h, atLeast: 80% }';
+const DecisionPolicy = strict(
+  {
+    name: z.string({ error: 'text' }).max(200, { error: 'text of at most 200 characters' }).optional().describe('What the report calls the policy. Default: its targets in words.'),
+    basis: z
+      .enum(['estimate', 'interval'], { error: "'estimate' or 'interval'" })
+      .default('estimate')
+      .describe(
+        'estimate: each target holds at its point estimate; interval: at the unfavourable end of its 95% interval (the low end of a probability or service level, the high end of a cost or an error rate). Default estimate.',
+      ),
+    targets: strict(
+      {
+        onTime: share().optional().describe('Probability of finishing by the deadline, at least (90% or 0.9).'),
+        serviceLevel: strict(
+          {
+            stage: text('a stage name').describe('The stage whose waits count. Required.'),
+            within: duration().describe("The wait T, one of waitThresholds. Required."),
+            atLeast: share().describe('Share of its tasks started within T, at least. Required.'),
+          },
+          SERVICE_LEVEL_TARGET_EXPECTED,
+        )
+          .optional()
+          .describe(SERVICE_LEVEL_TARGET_EXPECTED),
+        timeInSystemP85: positiveDuration().optional().describe("85th percentile of an item's time from arrival to acceptance, at most."),
+        residualError: share().optional().describe('Share of accepted items with a wrong label, at most.'),
+        budget: money().optional().describe('Mean total cost, at most.'),
+      },
+      'targets: { onTime, serviceLevel, timeInSystemP85, residualError, budget }',
+    )
+      .refine((t) => Object.keys(t).length > 0, { error: 'at least one target' })
+      .describe('What a plan must reach to be acceptable; the cheapest acceptable plan (by unit cost) is recommended. Required, at least one.'),
+  },
+  'a decision policy: { name, basis, targets }',
+).describe("How the report recommends a plan. Absent = the cheapest plan with at least a 90% chance on time, on the estimate (as before the policy existed).");
+
 /** The file's ranges of seed and replications, shared with the command line's --seed and --replications. */
 export const MAX_SEED = 2 ** 32 - 1;
 export const MAX_REPLICATIONS = 1_000_000;
@@ -770,6 +818,7 @@ export const ExperimentSchema = strict(
       .default({ base: { description: '', patch: {} } })
       .describe('Plans by name, in file order; the first is the baseline. Default { base: { patch: {} } }.'),
     sweep: Sweep.optional(),
+    decision: DecisionPolicy.optional(),
   },
   'a mapping of experiment fields (name, work, pools, stages, ...)',
 ).describe('A labelsim experiment: an annotation operation and the plans to compare.');

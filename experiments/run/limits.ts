@@ -82,7 +82,7 @@ export function checkLimits(input: LimitInput): LimitCheck {
   if (recordsBytes > 0.75 * heap) {
     throw new LimitError(
       `${input.file}: ${count(input.plans.length)} plan(s) x ${count(input.replications)} replications x ${count(width)} numbers per record ` +
-        `(one per day of the horizon) need about ${bytes(recordsBytes)} in this process to summarise, above the ${bytes(0.75 * heap)} it may use; ` +
+        `(mostly one per day and per week of the horizon, and the wait histograms) need about ${bytes(recordsBytes)} in this process to summarise, above the ${bytes(0.75 * heap)} it may use; ` +
         `reduce --replications or the horizon, or raise the heap with NODE_OPTIONS=--max-old-space-size=${Math.ceil((recordsBytes / 0.75 / 2 ** 20) / 1024) * 1024}`,
     );
   }

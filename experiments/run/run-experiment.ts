@@ -138,6 +138,7 @@ export async function runExperiment(opts: RunOptions): Promise<RunOutcome> {
       shard,
       plans: experiment.plans,
       ...(overrides.length === 0 ? {} : { overrides }),
+      ...(experiment.decision === null ? {} : { decision: experiment.decision }),
       ...(precision === null ? {} : { precision }),
       ...recordLayoutOf(experiment.plans),
       ...(opts.resumeCommand === undefined ? {} : { resumeCommand: opts.resumeCommand }),

@@ -1,3 +1,4 @@
+import type { DecisionPolicy } from '../../reports/decision-policy.js';
 import type { Plan, Precision } from '../load/index.js';
 import type { Shard } from './batches.js';
 import type { Override } from './overrides.js';
@@ -25,6 +26,8 @@ export interface RunManifest {
   columns?: Record<string, string[]>;
   /** The `--set path=value` overrides the run was given, in order (absent when none): its folder is `<name>.set-<hex>` (overrides.ts). */
   overrides?: Override[];
+  /** The experiment's decision policy (absent when it sets none): the report recommends by it. */
+  decision?: DecisionPolicy;
   /** A precision-driven run's precision (absent for a fixed count): `replications` is its cap, and each plan's count follows from the records (experiments/precision/). */
   precision?: Precision;
   /** The command that continues this run if it is interrupted, as the user would type it. */

@@ -1,4 +1,5 @@
 import { ACCEPTABLE_ON_TIME, recommend, type Recommendation } from '../decide.js';
+import { policyWords, type DecisionPolicy } from '../decision-policy.js';
 import { escapeHtml, formatChance, formatDuration, formatMoney, formatPercent, formatWeeks, horizonPhrase, plural } from '../format.js';
 import type { ReportHeader, ReportPlan } from '../report-data.js';
 import { planLabel, table, type Cell, type ReportContext, type Section } from '../section.js';
@@ -11,7 +12,7 @@ export function verdictLine(plan: ReportPlan, header: ReportHeader): string {
     const busiest = [...plan.pools].filter((p) => p.utilization !== null).sort((a, b) => b.utilization! - a.utilization!)[0];
     if (busiest) parts.push(`busiest pool ${busiest.name} at ${formatPercent(busiest.utilization, 0)} utilisation`);
     const longest = [...plan.stages].filter((s) => s.waitMean !== null).sort((a, b) => b.waitMean! - a.waitMean!)[0];
-    if (longest) parts.push(`longest mean wait ${formatDuration(longest.waitMean)} at ${longest.name} (p95 ${formatDuration(longest.waitP95)})`);
+    if (longest) parts.push(`longest mean wait ${formatDuration(longest.waitMean)} at ${longest.name} (p95 ${formatDuration(longest.pooledP95 ?? longest.waitP95)})`);
     if (plan.unitCost.mean !== null && (plan.cost.mean ?? 0) !== 0) parts.push(`${money(plan.unitCost.mean)} per accurate item`);
   } else {
     // A model trained to an accuracy target delivers the model: the finish is the target, the cost what reaching it took.
@@ -38,14 +39,34 @@ export function verdictLine(plan: ReportPlan, header: ReportHeader): string {
 }
 
 /** "Recommended: X — why", or null when there is nothing to choose between. */
-export function recommendationLine(plans: ReportPlan[], header: ReportHeader): string | null {
+export function recommendationLine(plans: ReportPlan[], header: ReportHeader, policy: DecisionPolicy | null = null): string | null {
   if (plans.length < 2) return null;
   // Plans that train a model to an accuracy target compare by what reaching it costs, not per labelled item.
   const costOf = (p: ReportPlan) => (p.training?.target != null ? p.cost.mean : p.unitCost.mean);
-  const rec = recommend(plans.map((p) => ({ name: p.name, onTime: p.onTime?.probability ?? null, unitCost: costOf(p) })));
+  const rec = recommend(
+    plans.map((p) => ({ name: p.name, onTime: p.onTime?.probability ?? null, unitCost: costOf(p), ...(p.decisionFigures === undefined ? {} : { figures: p.decisionFigures }) })),
+    policy,
+  );
   if (rec === null) return null;
-  return `Recommended: ${rec.plan} — ${reason(rec, plans.find((p) => p.name === rec.plan)!, header)}`;
+  const plan = plans.find((p) => p.name === rec.plan)!;
+  if (policy !== null) return `Recommended: ${rec.plan} — ${policyReason(rec, plan, header, policy)}`;
+  return `Recommended: ${rec.plan} — ${reason(rec, plan, header)}`;
 }
+
+/** Why a policy chose the plan, naming the policy. */
+function policyReason(rec: Recommendation, plan: ReportPlan, header: ReportHeader, policy: DecisionPolicy): string {
+  const cost = plan.unitCost.mean === null ? 'unit cost unknown' : `${formatMoney(plan.unitCost.mean, header.currency)} per accurate item`;
+  const name = `the decision policy "${policyWords(policy, (x) => formatMoney(x, header.currency), formatDuration)}"`;
+  if (rec.basis === 'acceptable') {
+    return rec.among.length === 1
+      ? `the only plan meeting ${name}, at ${cost}.`
+      : `the cheapest of the ${rec.among.length} plans meeting ${name} (${cost}).`;
+  }
+  const missed = (rec.checks ?? []).filter((c) => !c.met).map((c) => TARGET_WORDS[c.target]);
+  return `no plan meets ${name}; this one misses the fewest targets (${missed.join(', ')})${rec.among.length > 1 ? `, and is the cheapest of the ${rec.among.length} tied` : ''}, at ${cost}.`;
+}
+
+const TARGET_WORDS = { onTime: 'chance on time', serviceLevel: 'service level', timeInSystemP85Hours: 'p85 time in system', residualError: 'residual error', budget: 'budget' } as const;
 
 function reason(rec: Recommendation, plan: ReportPlan, header: ReportHeader): string {
   const toTarget = plan.training?.target != null;
@@ -64,6 +85,7 @@ function reason(rec: Recommendation, plan: ReportPlan, header: ReportHeader): st
     case 'best-chance':
       return `no plan reaches a ${bar} chance to finish on time; this one has the highest (${chance})${rec.among.length > 1 ? `, and is the cheapest of the ${rec.among.length} tied` : ''}, at ${cost}. More capacity or a later deadline is needed to be confident.`;
     case 'cheapest':
+    case 'closest':
       return `the lowest ${toTarget ? 'cost' : 'cost per accurate item'} (${cost})${header.deadlineHours === null ? '; the experiment sets no deadline' : ''}.`;
   }
 }
@@ -75,7 +97,7 @@ export function verdictSection(ctx: ReportContext): Section {
     const desc = p.description ? `<div class="plan-desc">${escapeHtml(p.description)}</div>` : '';
     return `<li><span class="swatch" style="background:${ctx.colorOf(p.name)}"></span><span class="verdict-text">${escapeHtml(verdictLine(p, header))}</span>${desc}</li>`;
   });
-  const rec = recommendationLine(plans, header);
+  const rec = recommendationLine(plans, header, ctx.data.decision ?? null);
   const html = [
     `<ul class="verdicts">${items.join('')}</ul>`,
     rec === null ? '' : `<p class="recommendation">${escapeHtml(rec)}</p>`,

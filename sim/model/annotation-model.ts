@@ -8,7 +8,7 @@ import type { ModelConfig } from './config.js';
 import { ConsensusClasses } from './consensus-classes.js';
 import { ConsensusLabellers } from './consensus-labellers.js';
 import { LabelClasses } from './label-classes.js';
-import { CostLedger, total } from './cost-ledger.js';
+import { CostLedger } from './cost-ledger.js';
 import { ClassDraws, CrossCheckDraws, ItemDraws, PersonDraws, TrainingDraws } from './draw-keys.js';
 import { DeployedModel } from './training/deployed-model.js';
 import { ItemFlow } from './item-flow.js';
@@ -30,7 +30,10 @@ import { ReplicationTally } from './replication-tally.js';
 import { serviceGroups } from './service-groups.js';
 import { stageRuntime, type StageRuntime } from './stage-runtime.js';
 import { stoppingRule, type StoppingRule } from './stopping-rule.js';
+import { ServiceLevels } from './service-levels.js';
 import { Tasks } from './tasks.js';
+import { TimeInSystem, weeksOf } from './time-in-system.js';
+import { WeeklyQueue } from './weekly-queue.js';
 import { ChosenItems } from './training/chosen-items.js';
 import { replicationCurve } from './training/replication-curve.js';
 import { ModelAssist } from './training/model-assist.js';
@@ -63,6 +66,9 @@ export class AnnotationModel {
   private readonly stages: StageRuntime[];
   private readonly ledger: CostLedger;
   private readonly waits: WaitHistogram[];
+  private readonly serviceLevels: ServiceLevels | null;
+  private readonly timeInSystem: TimeInSystem;
+  private readonly weeklyQueue: WeeklyQueue;
   private readonly tally: ReplicationTally;
   private readonly stopping: StoppingRule;
   private readonly flow: ItemFlow;
@@ -151,6 +157,9 @@ export class AnnotationModel {
     const task = emptyTask(this.stages[0]);
     const workflows = config.work.map((w) => Int32Array.from(w.workflow, (name) => config.stages.findIndex((s) => s.name === name)));
     this.waits = config.stages.map(() => new WaitHistogram());
+    const thresholds = config.waitThresholdHours ?? [];
+    this.serviceLevels = thresholds.length > 0 ? new ServiceLevels(config.stages.length, thresholds) : null;
+    this.timeInSystem = new TimeInSystem(config, config.warmupHours);
     this.tasks = new Tasks({
       sim: this.sim,
       items: this.items,
@@ -159,6 +168,7 @@ export class AnnotationModel {
       serverPerson: this.serverPerson,
       workforces: this.workforces,
       waits: this.waits,
+      serviceLevels: this.serviceLevels,
       warmupHours: config.warmupHours,
       draws,
       itemModifiers,
@@ -186,6 +196,7 @@ export class AnnotationModel {
       tally: this.tally,
       deadlineHours: config.deadlineHours,
       onAccepted: null,
+      timeInSystem: this.timeInSystem,
       recorder: this.recorder,
       consensusClasses: this.consensusClasses,
       typeHasClasses: Uint8Array.from(config.work, (w) => (w.classes === undefined ? 0 : 1)),
@@ -222,6 +233,7 @@ export class AnnotationModel {
     }
     this.flow.listen(preLabels ?? this.training);
     this.tasks.connect(this.flow, this.arrivals);
+    this.weeklyQueue = new WeeklyQueue(this.sim, this.groups, plan.groupOfPool, weeksOf(config), config.horizonHours);
     this.arrivals.start();
     this.training?.start();
     if (config.deadlineHours !== null) this.sim.at(config.deadlineHours, this.sim.register(() => this.onDeadline()));
@@ -249,6 +261,9 @@ export class AnnotationModel {
       serverPool: this.serverPool,
       serverPerson: this.serverPerson,
       waits: this.waits,
+      serviceLevels: this.serviceLevels,
+      timeInSystem: this.timeInSystem,
+      weeklyQueue: this.weeklyQueue,
       remainingByDay: this.remainingByDay,
       accuracyByDay: this.accuracyByDay,
       costByDay: this.costByDay,
@@ -291,7 +306,7 @@ export class AnnotationModel {
     if (Number.isFinite(this.stopping.goal)) this.remainingByDay[day] = this.stopping.goal - this.tally.accepted;
     if (this.training !== null) {
       this.accuracyByDay[day] = this.training.accuracy;
-      this.costByDay[day] = total(this.ledger.snapshot(this.sim.now));
+      this.costByDay[day] = this.ledger.totalAt(this.sim.now);
     }
     if (day + 1 < this.remainingByDay.length) this.sim.at(24 * (day + 2), this.dayKind, day + 1);
   }
@@ -303,6 +318,7 @@ export class AnnotationModel {
   private onWarmupEnd(): void {
     for (const g of this.groups) g.resetStatistics();
     for (const h of this.waits) h.reset();
+    this.serviceLevels?.reset();
   }
 }
 

@@ -32,6 +32,8 @@ export interface ModelConfig {
   training?: TrainingConfig | null;
   /** Which waiting item is served next (queue-discipline.ts): absent = rework first. */
   queue?: 'rework-first' | 'fifo';
+  /** Waits T at which each stage's service level P(wait <= T) is counted (service-levels.ts): absent = none. */
+  waitThresholdHours?: number[];
   /**
    * The uncertainty of fitted parameters (a calibration's bootstrap): each replication runs with
    * one draw in place of the fitted values (parameter-draws.ts). Absent = the fitted values.
@@ -50,7 +52,8 @@ export interface ParameterDraw {
 export type Arrival =
   | { kind: 'backlog' }
   | { kind: 'poisson'; perHour: number }
-  | { kind: 'schedule'; firstHours: number; everyHours: number; batch: number };
+  /** `slaHours`: the turnaround each delivery is held to (from its arrival to its last item accepted); absent = none. */
+  | { kind: 'schedule'; firstHours: number; everyHours: number; batch: number; slaHours?: number };
 
 export interface WorkType {
   name: string;

@@ -101,6 +101,27 @@ export class CostLedger {
     this.spent[activity] = next;
   }
 
+  /**
+   * The total cost as of time t, to the cent, without the split by activity: what a day's end
+   * records (NOTE: speed: a snapshot per day allocated and rounded every activity, a third of a
+   * short replication). It can differ from the total of a snapshot by the rounding of its parts.
+   */
+  totalAt(t: number): number {
+    let sum = 0;
+    for (let a = 0; a < this.activities; a++) sum += this.spent[a] + this.carry[a];
+    for (let p = 0; p < this.ratePerHour.length; p++) {
+      const rate = this.ratePerHour[p];
+      const terms = this.pay[p];
+      if (rate === 0 && !terms.paysIdleTime) continue;
+      const worked = this.hoursWorkedBy(p);
+      if (rate > 0) sum += worked * rate;
+      if (terms.paysIdleTime) sum += Math.max(0, this.workforces[p].scheduledHours(t) - worked) * terms.perHourWorked;
+    }
+    sum += this.seats * this.config.costs.platformPerSeatMonth * (t / HOURS_PER_MONTH);
+    sum += this.config.costs.managementPerWeek * (t / HOURS_PER_WEEK);
+    return Math.round(sum * 100) / 100;
+  }
+
   /** Costs by activity as of time t (the project's end or the deadline). */
   snapshot(t: number): Float64Array {
     const out = Float64Array.from(this.spent, (x, i) => x + this.carry[i]);

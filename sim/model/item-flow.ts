@@ -12,6 +12,7 @@ import type { PayTerms } from './pay/index.js';
 import type { QueueDiscipline } from './queue-discipline.js';
 import type { Recorder } from './recorder.js';
 import type { ReplicationTally } from './replication-tally.js';
+import type { TimeInSystem } from './time-in-system.js';
 import { activityOf, type StageRuntime } from './stage-runtime.js';
 import type { StoppingRule } from './stopping-rule.js';
 
@@ -42,6 +43,8 @@ export interface FlowParts {
   deadlineHours: number | null;
   /** Told of each acceptance (a pre-label model counts them towards its next retrain). */
   onAccepted: AcceptanceListener | null;
+  /** Times each acceptance against its item's arrival (time in system, weekly throughput, delivery turnaround). */
+  timeInSystem: TimeInSystem;
   recorder: Recorder | null;
   /** The classes of consensus labels, when a work type declares classes (absent or null: labels are only right or wrong). */
   consensusClasses?: ConsensusClasses | null;
@@ -75,6 +78,7 @@ export class ItemFlow {
   private readonly tally: ReplicationTally;
   private readonly deadlineHours: number | null;
   private onAccepted: AcceptanceListener | null;
+  private readonly timeInSystem: TimeInSystem;
   private readonly recorder: Recorder | null;
   private readonly consensusClasses: ConsensusClasses | null;
   private readonly typeHasClasses: Uint8Array;
@@ -95,6 +99,7 @@ export class ItemFlow {
     this.ledger = parts.ledger;
     this.stopping = parts.stopping;
     this.tally = parts.tally;
+    this.timeInSystem = parts.timeInSystem;
     this.deadlineHours = parts.deadlineHours;
     this.onAccepted = parts.onAccepted;
     this.recorder = parts.recorder;
@@ -275,6 +280,7 @@ export class ItemFlow {
     if (fee > 0) this.ledger.addFor(type, Activity.annotation, fee);
     if (this.recorder !== null) this.recorder.accepted(items.serial[item], items.labeller[item], wrong, now);
     if (this.onAccepted !== null) this.onAccepted.itemAccepted(type, wrong);
+    this.timeInSystem.accepted(items.serial[item], type, now);
     if (--tally.typeLeft[type] === 0) tally.typeCompletion[type] = now;
     items.release(item);
     if (this.stopping.isMet(tally.accepted) && Number.isNaN(tally.completionHours)) {

@@ -3,6 +3,7 @@ import { BYTES_PER_SERVER } from '../engine/server-pool.js';
 import type { PoolCapacity } from './capacity.js';
 import type { AnnotateStage, ModelConfig, ReviewStage, WorkType } from './config.js';
 import { BYTES_PER_ITEM_STATE } from './item-store.js';
+import { queueingCounters } from './queueing-counters.js';
 
 /**
  * The memory one replication holds, estimated from the model before anything is allocated, so a
@@ -15,6 +16,8 @@ import { BYTES_PER_ITEM_STATE } from './item-store.js';
  *   slot in the event list, and the items they work on (consensus copies queued);
  * - per shift occurrence of each crew up to the horizon: 16 bytes of calendar (more while built);
  * - per day of the horizon: the burn-down (`remainingByDay`) and its copy in the result row;
+ * - the queueing figures: a wait histogram per stage, the time-in-system histogram, weekly
+ *   throughput and queues, delivery turnarounds (queueing-counters.ts), each with its copies;
  * - items waiting in a queue as items: a backlog or a delivery is a counter until served, but
  *   Poisson arrivals and items between stages (before a review tier that cannot keep up) exist
  *   one by one. Their number is estimated with the fluid model of the capacity check;
@@ -79,6 +82,7 @@ export function fixedMemory(config: ModelConfig): MemoryPart[] {
       reduce: 'the horizon or the number of crews',
     },
     { what: `${count(days)} days of horizon x ${BYTES_PER_DAY} B`, bytes: days * BYTES_PER_DAY, reduce: 'the horizon' },
+    { what: `${count(queueingCounters(config))} queueing counters x ${BYTES_PER_DAY} B`, bytes: queueingCounters(config) * BYTES_PER_DAY, reduce: 'the horizon or the number of stages' },
     { what: `${mib(BASE_BYTES)} for the worker`, bytes: BASE_BYTES, reduce: '' },
   ];
 }

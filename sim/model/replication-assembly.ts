@@ -8,6 +8,10 @@ import { total, type CostLedger } from './cost-ledger.js';
 import type { Recorder } from './recorder.js';
 import type { ReplicationResult } from './replication-result.js';
 import type { ReplicationTally } from './replication-tally.js';
+import type { ServiceLevels } from './service-levels.js';
+import type { TimeInSystem } from './time-in-system.js';
+import type { WeeklyQueue } from './weekly-queue.js';
+import { histogramLength } from '../stats/duration-bins.js';
 import type { TrainingLoop } from './training/training-loop.js';
 
 /** What a finished replication is read from. */
@@ -24,6 +28,9 @@ export interface AssemblyParts {
   serverPool: Int32Array[];
   serverPerson: Int32Array[];
   waits: WaitHistogram[];
+  serviceLevels: ServiceLevels | null;
+  timeInSystem: TimeInSystem;
+  weeklyQueue: WeeklyQueue;
   /** Items not yet accepted at each day end, filled by day-end events. */
   remainingByDay: Float64Array;
   /** The deployed model's accuracy and the cost so far at each day end (models that train one; empty otherwise). */
@@ -80,6 +87,21 @@ export function assembleResult(parts: AssemblyParts): ReplicationResult {
   let bottleneck = 0;
   for (let i = 1; i < utilization.length; i++) if (utilization[i] > utilization[bottleneck]) bottleneck = i;
   const cost = total(costs);
+  const served = Float64Array.from(parts.waits, (h) => h.count);
+  const queueMean = new Float64Array(pools);
+  const inSystemMean = new Float64Array(pools);
+  groups.forEach((group, g) => {
+    const waiting = group.meanQueueLength();
+    const inService = group.meanInService();
+    for (const p of new Set(parts.serverPool[g])) {
+      queueMean[p] = waiting;
+      inSystemMean[p] = waiting + inService;
+    }
+  });
+  const bins = histogramLength(config.horizonHours);
+  const waitBins = new Float64Array(parts.waits.length * bins);
+  parts.waits.forEach((h, s) => h.foldInto(waitBins, s * bins, bins));
+  parts.weeklyQueue.finish();
   return {
     replication: parts.replication,
     completed,
@@ -100,13 +122,14 @@ export function assembleResult(parts: AssemblyParts): ReplicationResult {
     costByType: parts.ledger.byType(cost),
     waitMean: Float64Array.from(parts.waits, (h) => h.mean()),
     waitP95: Float64Array.from(parts.waits, (h) => h.quantile(0.95)),
-    served: Float64Array.from(parts.waits, (h) => h.count),
+    served,
     reworks: tally.reworks,
     errorsFound: tally.errorsFound,
     errorsMade: tally.errorsMade,
     remainingByDay,
     bottleneck,
-    events: parts.sim.eventsHandled,
+    // The week-end reads are an observer's events, not the model's: the count stays the model's.
+    events: parts.sim.eventsHandled - parts.weeklyQueue.events,
     firstModelHours: training?.firstModelHours ?? NaN,
     labelsToTarget: training?.labelsToTarget ?? NaN,
     retrains: training?.retrains ?? 0,
@@ -117,6 +140,15 @@ export function assembleResult(parts: AssemblyParts): ReplicationResult {
     cycleCost: training !== null && training.cyclesDone > 0 ? training.cyclesCost / training.cyclesDone : NaN,
     accuracyByDay: parts.accuracyByDay,
     costByDay: parts.costByDay,
+    waitProbability: Float64Array.from(parts.waits, (h) => (h.count > 0 ? h.positive / h.count : NaN)),
+    serviceLevel: parts.serviceLevels === null ? new Float64Array(0) : parts.serviceLevels.shares(served),
+    waitBins,
+    timeInSystemBins: parts.timeInSystem.bins,
+    queueMean,
+    inSystemMean,
+    acceptedByWeek: parts.timeInSystem.acceptedByWeek,
+    queueByWeek: parts.weeklyQueue.byWeek,
+    deliveryTurnaround: parts.timeInSystem.turnaround,
     ...agreementByStage(config, parts.consensusClasses ?? null),
   };
 }

@@ -17,12 +17,28 @@ import type { ReplicationResult } from './replication-result.js';
 export type OutputUnit = 'index' | 'flag' | 'hours' | 'items' | 'labels' | 'tasks' | 'share' | 'money' | 'money-per-item' | 'events' | 'pool' | 'retrains' | 'accuracy' | 'coefficient';
 
 /** One figure per replication, or one per element of a dimension of the model (in config order; days from t = 0). */
-export type OutputDimension = 'scalar' | 'activity' | 'pool' | 'stage' | 'workType' | 'day' | 'trainingDay' | 'consensusStage';
-
-/**
- * `consensusStage`: the stages that ask for more than one label, in config order, and only in
- * models where a work type declares classes (agreement needs labels that can differ in class).
- */
+export type OutputDimension =
+  | 'scalar'
+  | 'activity'
+  | 'pool'
+  | 'stage'
+  | 'workType'
+  | 'day'
+  | 'trainingDay'
+  /** Stage by wait threshold (`waitThresholds`), stage-major. */
+  | 'stageThreshold'
+  /** Stage by duration bin (sim/stats/duration-bins.ts: exact zeros, then the bins), stage-major. */
+  | 'stageWaitBin'
+  /** Duration bin, for one histogram of the whole replication. */
+  | 'timeBin'
+  /** Weeks from t = 0. */
+  | 'week'
+  /** Pool by week, pool-major. */
+  | 'poolWeek'
+  /** Each scheduled delivery of each work type, type by type. */
+  | 'delivery'
+  /** The stages that ask for more than one label, in config order, only in models where a work type declares classes (agreement needs labels that can differ in class). */
+  | 'consensusStage';
 
 /** Dimensions that run along the days of the project (time series), as against elements of the model. */
 export function isDaily(per: OutputDimension): boolean {
@@ -49,7 +65,18 @@ export type OutputAggregation =
   /** The mean of this output over `over` (another scalar output), leaving out replications where `over` is 0. */
   | { readonly kind: 'ratio'; readonly over: ScalarOutput }
   /** The named quantiles of each element across replications: a band, such as a burn-down fan. */
-  | { readonly kind: 'band'; readonly quantiles: Quantiles };
+  | { readonly kind: 'band'; readonly quantiles: Quantiles }
+  /**
+   * Histograms in the layout of sim/stats/duration-bins.ts, one per `of` element (per stage) or
+   * one for the replication (`scalar`): the counts of every replication are added and the named
+   * quantiles read off the pooled histogram, within the layout's stated error.
+   */
+  | { readonly kind: 'pooled-quantiles'; readonly of: 'stage' | 'scalar'; readonly quantiles: Quantiles }
+  /**
+   * A time from an arrival until its work is done, NaN when not done (censored): censored
+   * quantiles, and the share of replications done within the work type's SLA when it has one.
+   */
+  | { readonly kind: 'turnaround'; readonly quantiles: Quantiles };
 
 export interface OutputDeclaration {
   /** What the figure is, in a sentence for people: the data dictionary and the tidy tables print it. */
@@ -87,7 +114,7 @@ export const REPLICATION_OUTPUTS = {
   replication: { meaning: 'The replication index, from 0: the same index in two plans is the same random world (common random numbers).', unit: 'index', per: 'scalar', aggregate: { kind: 'none', why: 'the key that records are stored and paired by' } },
   completed: { meaning: '1 when every item was accepted before the horizon, 0 when work was left (the completion time is then unknown).', unit: 'flag', per: 'scalar', aggregate: { kind: 'none', why: 'the same fact as completionHours being a number; aggregated there as its censoring' } },
   completionHours: { meaning: 'Time from the project start until the last item was accepted; empty when not finished by the horizon.', unit: 'hours', per: 'scalar', aggregate: { kind: 'time-to-finish', quantiles: PERCENTILES, meanWhenAllDone: true, onTime: 'wilson' }, paired: true, report: { distribution: true } },
-  acceptedByDeadline: { meaning: 'Items accepted by the deadline.', unit: 'items', per: 'scalar', aggregate: { kind: 'mean', quantiles: { p10: 0.1 } } },
+  acceptedByDeadline: { meaning: 'Items accepted by the deadline.', unit: 'items', per: 'scalar', aggregate: { kind: 'mean', quantiles: { p10: 0.1, p50: 0.5, p90: 0.9 } }, report: { distribution: true } },
   accepted: { meaning: 'Items accepted by the end (completion, or the horizon when not finished).', unit: 'items', per: 'scalar', aggregate: { kind: 'mean' } },
   accurate: { meaning: 'Accepted items whose label is actually correct.', unit: 'items', per: 'scalar', aggregate: { kind: 'mean' } },
   residualErrorRate: { meaning: 'Share of accepted items whose label is wrong.', unit: 'share', per: 'scalar', aggregate: { kind: 'mean' } },
@@ -109,7 +136,7 @@ export const REPLICATION_OUTPUTS = {
   cycleCost: { meaning: 'Continuous operation: the mean cost of one retrain cycle, from its start (the data drifted) to its model at the target again; empty without cycles.', unit: 'money', per: 'scalar', aggregate: { kind: 'mean', quantiles: BAND } },
   costByActivity: { meaning: 'Cost at the end, per activity (labour of a pool, platform seats, management, named fixed costs).', unit: 'money', per: 'activity', aggregate: { kind: 'mean' } },
   costByActivityAtDeadline: { meaning: 'Cost up to the deadline, per activity.', unit: 'money', per: 'activity', aggregate: { kind: 'mean' } },
-  utilization: { meaning: "Share of a pool's scheduled hours its people spent working.", unit: 'share', per: 'pool', aggregate: { kind: 'mean' } },
+  utilization: { meaning: "Share of a pool's scheduled hours its people spent working.", unit: 'share', per: 'pool', aggregate: { kind: 'mean', interval: true } },
   busyHours: { meaning: 'Person-hours a pool spent working.', unit: 'hours', per: 'pool', aggregate: { kind: 'mean' } },
   peakQueue: { meaning: 'Most tasks waiting at once for a pool.', unit: 'tasks', per: 'pool', aggregate: { kind: 'mean' } },
   waitMean: { meaning: "Mean time a task waited in a stage's queue before someone started it.", unit: 'hours', per: 'stage', aggregate: { kind: 'mean', interval: true } },
@@ -120,6 +147,15 @@ export const REPLICATION_OUTPUTS = {
   remainingByDay: { meaning: 'Items not yet accepted at the end of each day.', unit: 'items', per: 'day', aggregate: { kind: 'band', quantiles: BAND } },
   accuracyByDay: { meaning: 'Accuracy of the model deployed at the end of each day (0 before the first); only for experiments that train a model.', unit: 'accuracy', per: 'trainingDay', aggregate: { kind: 'band', quantiles: BAND } },
   costByDay: { meaning: 'Cost incurred up to the end of each day; only for experiments that train a model.', unit: 'money', per: 'trainingDay', aggregate: { kind: 'band', quantiles: BAND } },
+  waitProbability: { meaning: "Share of the tasks started at a stage that waited at all in its queue (the probability of waiting, Erlang C's C).", unit: 'share', per: 'stage', aggregate: { kind: 'mean', interval: true } },
+  serviceLevel: { meaning: "Share of the tasks started at a stage within a wait threshold of the experiment's waitThresholds: the service level P(wait <= T).", unit: 'share', per: 'stageThreshold', aggregate: { kind: 'mean', interval: true } },
+  waitBins: { meaning: "Tasks whose wait in a stage's queue fell in a duration bin (exact zeros first); pooled over replications into wait quantiles within 3.1% (0.5 s below 16 s).", unit: 'tasks', per: 'stageWaitBin', aggregate: { kind: 'pooled-quantiles', of: 'stage', quantiles: { p50: 0.5, p90: 0.9, p95: 0.95, p99: 0.99 } } },
+  timeInSystemBins: { meaning: 'Accepted items whose time from arrival to acceptance fell in a duration bin; pooled over replications into quantiles within 3.1% (not kept for random Poisson arrivals).', unit: 'items', per: 'timeBin', aggregate: { kind: 'pooled-quantiles', of: 'scalar', quantiles: PERCENTILES } },
+  queueMean: { meaning: 'Time-average number of tasks waiting for a pool (its queue, shared with partner pools).', unit: 'tasks', per: 'pool', aggregate: { kind: 'mean', interval: true } },
+  inSystemMean: { meaning: 'Time-average number of tasks waiting for a pool or in service with it.', unit: 'tasks', per: 'pool', aggregate: { kind: 'mean', interval: true } },
+  acceptedByWeek: { meaning: 'Items accepted in each week (week 1 is the first seven days).', unit: 'items', per: 'week', aggregate: { kind: 'band', quantiles: { p10: 0.1, p50: 0.5, p90: 0.9 } } },
+  queueByWeek: { meaning: 'Tasks waiting for a pool at the end of each week.', unit: 'tasks', per: 'poolWeek', aggregate: { kind: 'band', quantiles: { p10: 0.1, p50: 0.5, p90: 0.9 } } },
+  deliveryTurnaround: { meaning: 'Time from a scheduled delivery\'s arrival until its last item was accepted; empty when not done by the end.', unit: 'hours', per: 'delivery', aggregate: { kind: 'turnaround', quantiles: { p50: 0.5, p90: 0.9 } } },
   percentAgreement: { meaning: "Share of pairs of a consensus stage's first-pass labels on the same item that have the same class; only for files that declare classes.", unit: 'share', per: 'consensusStage', aggregate: { kind: 'mean', quantiles: BAND, interval: true } },
   cohensKappa: { meaning: "Cohen's kappa of a two-label consensus stage (first label against second); empty for stages of more labels; only for files that declare classes.", unit: 'coefficient', per: 'consensusStage', aggregate: { kind: 'mean', quantiles: BAND, interval: true } },
   fleissKappa: { meaning: "Fleiss' kappa of a consensus stage's first-pass labels; only for files that declare classes.", unit: 'coefficient', per: 'consensusStage', aggregate: { kind: 'mean', quantiles: BAND, interval: true } },

@@ -58,6 +58,23 @@ export interface ReplicationResult {
   /** The deployed model's accuracy at the end of each day, and the cost so far (models that train one; empty otherwise). */
   accuracyByDay: Float64Array;
   costByDay: Float64Array;
+  /** Per stage: the share of tasks started in the statistics window that waited at all (NaN when none started). */
+  waitProbability: Float64Array;
+  /** Per stage and wait threshold (stage-major): the share of tasks started within the threshold. */
+  serviceLevel: Float64Array;
+  /** Per stage and duration bin (stage-major, sim/stats/duration-bins.ts): tasks whose wait fell in the bin. */
+  waitBins: Float64Array;
+  /** Per duration bin: accepted items whose time from arrival to acceptance fell in the bin. */
+  timeInSystemBins: Float64Array;
+  /** Per pool: time-average tasks waiting for it, and waiting or in service (its queue's, shared with partner pools). */
+  queueMean: Float64Array;
+  inSystemMean: Float64Array;
+  /** Items accepted in each week: index w is [168 w, 168 (w + 1)). */
+  acceptedByWeek: Float64Array;
+  /** Per pool and week (pool-major): tasks waiting for it at the week's end. */
+  queueByWeek: Float64Array;
+  /** Per scheduled delivery: hours from its arrival until its last item was accepted; NaN when not done. */
+  deliveryTurnaround: Float64Array;
   /**
    * Per consensus stage (labels > 1, in config order), agreement among its first-pass labels,
    * from the replication's tallies (agreement-outputs.ts): the share of agreeing label pairs,

@@ -12,6 +12,7 @@ import type { HandlingModifier } from './modifiers/handling-modifier.js';
 import { describeTask, type Task } from './modifiers/task.js';
 import { Pass } from './pass.js';
 import type { Recorder } from './recorder.js';
+import type { ServiceLevels } from './service-levels.js';
 import type { Workforce } from './workforce.js';
 import { activityOf, type StageRuntime } from './stage-runtime.js';
 
@@ -26,6 +27,8 @@ export interface TaskParts {
   workforces: Workforce[];
   /** Per stage, the waits of tasks started after the warm-up. */
   waits: WaitHistogram[];
+  /** Per stage, the tasks started within each wait threshold; null when the experiment names none. */
+  serviceLevels: ServiceLevels | null;
   warmupHours: number;
   draws: ItemDraws | null;
   /** Factors of the item's own work, applied to each draw (gold items' included). */
@@ -53,6 +56,7 @@ export class Tasks implements PoolClient {
   private readonly serverPerson: Int32Array[];
   private readonly workforces: Workforce[];
   private readonly waits: WaitHistogram[];
+  private readonly serviceLevels: ServiceLevels | null;
   private readonly warmupHours: number;
   private readonly draws: ItemDraws | null;
   private readonly itemModifiers: HandlingModifier[];
@@ -73,6 +77,7 @@ export class Tasks implements PoolClient {
     this.serverPerson = parts.serverPerson;
     this.workforces = parts.workforces;
     this.waits = parts.waits;
+    this.serviceLevels = parts.serviceLevels;
     this.warmupHours = parts.warmupHours;
     this.draws = parts.draws;
     this.itemModifiers = parts.itemModifiers;
@@ -110,7 +115,10 @@ export class Tasks implements PoolClient {
   // of their own, so the common path stays small and leaves V8 room to inline what it calls.
   serviceHours(item: number, server: number, waited: number): number {
     const st = this.stages[this.items.stage[item]];
-    if (this.sim.now >= this.warmupHours) this.waits[st.index].add(waited);
+    if (this.sim.now >= this.warmupHours) {
+      this.waits[st.index].add(waited);
+      if (this.serviceLevels !== null) this.serviceLevels.add(st.index, waited);
+    }
     const pool = this.serverPool[st.group][server];
     const person = this.serverPerson[st.group][server];
     const { items, task } = this;

@@ -6,6 +6,8 @@
  * NOTE: speed forced the binning. It runs once per task started, so the bin comes from the
  * integer's leading-zero count (an HDR-histogram layout) instead of a logarithm.
  */
+import { durationBinOfSeconds } from './duration-bins.js';
+
 const SUB_BITS = 6;
 const SUB = 1 << SUB_BITS;
 const BINS = SUB + (31 - SUB_BITS) * SUB;
@@ -14,11 +16,14 @@ const SECONDS_PER_HOUR = 3600;
 export class WaitHistogram {
   private readonly counts = new Float64Array(BINS);
   count = 0;
+  /** Observations above 0: a task that waited at all (the probability of waiting counts them). */
+  positive = 0;
   sum = 0;
   max = 0;
 
   add(hours: number): void {
     this.count++;
+    if (hours > 0) this.positive++;
     this.sum += hours;
     if (hours > this.max) this.max = hours;
     const s = hours * SECONDS_PER_HOUR;
@@ -41,9 +46,25 @@ export class WaitHistogram {
     return this.max;
   }
 
+  /**
+   * Adds the counts into the histogram `out[offset .. offset + length)` in the coarser layout of
+   * duration-bins.ts (the zeros, then bins that are unions of these: each of these bins lies
+   * inside one of them), so the fold is exact: the records carry it and replications pool by
+   * adding.
+   */
+  foldInto(out: Float64Array, offset: number, length: number): void {
+    const zeros = this.count - this.positive;
+    out[offset] += zeros;
+    for (let b = 0; b < BINS; b++) {
+      const c = b === 0 ? this.counts[0] - zeros : this.counts[b];
+      if (c > 0) out[offset + 1 + durationBinOfSeconds(lowerEdgeSeconds(b), length - 1)] += c;
+    }
+  }
+
   reset(): void {
     this.counts.fill(0);
     this.count = 0;
+    this.positive = 0;
     this.sum = 0;
     this.max = 0;
   }
@@ -53,6 +74,10 @@ function binOf(seconds: number): number {
   if (seconds < SUB) return seconds;
   const e = 31 - Math.clz32(seconds); // floor(log2), >= SUB_BITS here
   return SUB + (e - SUB_BITS) * SUB + ((seconds >>> (e - SUB_BITS)) & (SUB - 1));
+}
+
+function lowerEdgeSeconds(bin: number): number {
+  return bin === 0 ? 0 : upperEdgeSeconds(bin - 1);
 }
 
 function upperEdgeSeconds(bin: number): number {

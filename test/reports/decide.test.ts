@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { dominates, paretoFront, recommend, type PlanOutcome } from '../../reports/decide.js';
+import { policyWords, type DecisionPolicy, type PolicyFigures } from '../../reports/decision-policy.js';
 
 const p = (name: string, onTime: number | null, unitCost: number | null): PlanOutcome => ({ name, onTime, unitCost });
 
@@ -61,5 +62,65 @@ describe('the Pareto front of chance on time against unit cost', () => {
         expect(paretoFront(plans)).toContain(r.plan);
       }),
     );
+  });
+});
+
+describe('the recommendation under a decision policy set in the file', () => {
+  const est = (mean: number, low = mean, high = mean) => ({ mean, low, high });
+  const figures = (onTime: number, onTimeLow: number, serviceLevel: number, cost: number): PolicyFigures => ({
+    onTime: est(onTime, onTimeLow, Math.min(1, onTime + 0.02)),
+    serviceLevel: est(serviceLevel, serviceLevel - 0.03, serviceLevel + 0.03),
+    timeInSystemP85: est(200, 194, 206),
+    residualError: est(0.02, 0.018, 0.022),
+    cost: est(cost, cost * 0.98, cost * 1.02),
+  });
+  const plan = (name: string, unitCost: number, f: PolicyFigures): PlanOutcome => ({ name, onTime: f.onTime!.mean, unitCost, figures: f });
+  const plans = [
+    plan('base', 0.9, figures(0.2, 0.15, 0.95, 100_000)),
+    plan('fast', 1.1, figures(0.97, 0.93, 0.6, 120_000)),
+    plan('steady', 1.2, figures(0.95, 0.88, 0.9, 125_000)),
+    plan('lavish', 1.5, figures(0.99, 0.97, 0.97, 160_000)),
+  ];
+  const policy = (targets: DecisionPolicy['targets'], basis: DecisionPolicy['basis'] = 'estimate'): DecisionPolicy => ({ name: null, basis, targets });
+
+  it('is the cheapest plan meeting every target, with the checks of the plan it names', () => {
+    const r = recommend(plans, policy({ onTime: 0.9, serviceLevel: { stage: 'review', withinHours: 4, atLeast: 0.8 } }))!;
+    expect([r.plan, r.basis, r.among]).toEqual(['steady', 'acceptable', ['steady', 'lavish']]);
+    expect(r.checks!.map((c) => [c.target, c.value, c.met])).toEqual([
+      ['onTime', 0.95, true],
+      ['serviceLevel', 0.9, true],
+    ]);
+  });
+
+  it('judges each target at the unfavourable end of its interval when the policy says so', () => {
+    // steady's on-time interval reaches down to 88%, below 90%: only lavish is sure enough.
+    expect(recommend(plans, policy({ onTime: 0.9, serviceLevel: { stage: 'review', withinHours: 4, atLeast: 0.8 } }, 'interval'))!.plan).toBe('lavish');
+    // A budget is judged at the high end of the cost's interval: 160,000 x 1.02 is over 160,000.
+    expect(recommend(plans, policy({ onTime: 0.96, budget: 160_000 }, 'interval'))!.basis).toBe('closest');
+  });
+
+  it('falls back to the cheapest of the plans meeting the most targets when none meets them all', () => {
+    const r = recommend(plans, policy({ onTime: 0.9, residualError: 0.01, budget: 130_000 }))!;
+    expect([r.plan, r.basis, r.among]).toEqual(['fast', 'closest', ['fast', 'steady']]);
+  });
+
+  it('counts a figure a plan lacks as a target missed', () => {
+    const noDeadline = plans.map((p) => ({ ...p, figures: { ...p.figures!, onTime: null } }));
+    expect(recommend(noDeadline, policy({ onTime: 0.5, budget: 110_000 }))).toMatchObject({ plan: 'base', basis: 'closest' });
+  });
+
+  it('leaves the recommendation exactly as without one when no policy is given', () => {
+    expect(recommend(plans)).toEqual(recommend(plans.map(({ figures: _f, ...p }) => p)));
+    expect(recommend(plans)).toEqual({ plan: 'fast', basis: 'acceptable', among: ['fast', 'steady', 'lavish'] });
+  });
+});
+
+describe('a decision policy in words', () => {
+  it('names its targets and its basis, or the name the file gives it', () => {
+    const p: DecisionPolicy = { name: null, basis: 'interval', targets: { onTime: 0.9, serviceLevel: { stage: 'review', withinHours: 4, atLeast: 0.8 }, timeInSystemP85Hours: 336, residualError: 0.02, budget: 250_000 } };
+    expect(policyWords(p, (x) => `$${x}`, (h) => `${h} h`)).toBe(
+      'at least 90% chance on time; at least 80% of review tasks started within 4 h; 85% of items accepted within 336 h of arriving; at most 2% wrong labels delivered; mean cost at most $250000, at the unfavourable end of each 95% interval',
+    );
+    expect(policyWords({ ...p, name: 'Ops sign-off' }, String, String)).toBe('Ops sign-off');
   });
 });

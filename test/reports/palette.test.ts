@@ -62,6 +62,16 @@ describe('waiting times', () => {
     expect(bar.error_y.arrayminus[0]).toBeGreaterThan(0);
   });
 
+  it('shows the p95 of all waits pooled over replications when the data has it, in the chart and the table', () => {
+    const pooled = plan('pooled', { stages: [{ name: 'annotate', waitMean: 600, waitP95: 20, pooledP95: 900 }] });
+    const html = renderReport(reportData({ plans: [pooled] }));
+    expect(visibleText(html)).toContain('mean / p95 of all waits pooled');
+    expect(visibleText(html)).not.toContain("mean of replications' p95");
+    const bar = figuresOf(html).waits.data[0] as { y: number[]; error_y: { array: number[] } };
+    // 600 h and 900 h in weeks: the whisker rises to the pooled p95.
+    expect(bar.error_y.array[0]).toBeCloseTo((900 - 600) / 168, 3);
+  });
+
   it('shows the bottleneck pool’s load, not a peak queue that is only the backlog, for a project with a backlog', () => {
     const text = visibleText(renderReport(reportData()));
     expect(text).toContain('Its load (work offered / capacity)');

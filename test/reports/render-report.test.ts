@@ -68,6 +68,20 @@ describe('the verdict', () => {
     expect(visibleText(renderReport(data))).toContain('Recommended: fast');
   });
 
+  it('recommends by the decision policy of the file when it has one, and names the policy', () => {
+    const est = (mean: number, low: number, high: number) => ({ mean, low, high });
+    const figures = (onTime: [number, number, number], cost: number) => ({ onTime: est(...onTime), serviceLevel: null, timeInSystemP85: null, residualError: est(0.02, 0.019, 0.021), cost: est(cost, cost, cost) });
+    const plans = data.plans.map((p, i) => ({ ...p, decisionFigures: figures([[0.04, 0.02, 0.07], [1, 0.84, 1], [0, 0, 0.16]][i] as [number, number, number], [150_000, 180_000, 200_000][i]) }));
+    const decision = { name: null, basis: 'estimate' as const, targets: { budget: 160_000 } };
+    expect(recommendationLine(plans, data.header, decision)).toBe(
+      'Recommended: base — the only plan meeting the decision policy "mean cost at most $160,000, on the estimates", at $0.91 per accurate item.',
+    );
+    const named = { ...decision, name: 'Finance sign-off', targets: { onTime: 0.9, budget: 160_000 } };
+    expect(visibleText(renderReport({ ...data, plans, decision: named }))).toContain(
+      'Recommended: base — no plan meets the decision policy "Finance sign-off"; this one misses the fewest targets (chance on time), and is the cheapest of the 2 tied, at $0.91 per accurate item.',
+    );
+  });
+
   it('flags a pool loaded above 100% in the capacity check', () => {
     const html = renderReport(data);
     expect(html).toMatch(/<td class="num over"[^>]*><strong>161%<\/strong> <span class="flag">over capacity<\/span>/);

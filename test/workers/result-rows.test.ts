@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { loadExperiment } from '../../experiments/load/index.js';
-import { tidyTables } from '../../experiments/report/tidy/tidy-tables.js';
+import { planOnly, tidyTables } from '../../experiments/report/tidy/tidy-tables.js';
 import { decodeRecord, encodeRecord, type ReplicationRecord } from '../../experiments/run/record-codec.js';
 import { recordLayoutOf, recordSetOf } from '../../experiments/run/record-set.js';
 import type { RunManifest } from '../../experiments/run/run-files.js';
@@ -78,12 +78,18 @@ describe.each(FILES)('every declared output of %s', (file) => {
     // measure and element of each row: the replication index is the key column, days are the time series.
     const seen = new Set(tables.replicationMeasures.rows.map((r) => `${r[5]}${r[7] === null ? '' : `.${r[7]}`}`));
     for (const r of tables.planDays.rows) seen.add(`${r[5]}.${r[6]}`);
+    // Histograms and weekly bands are figures of the plan only: their statistics are in plan-measures.
+    const planSeen = new Set(tables.planMeasures.rows.map((r) => `${r[5]}${r[7] === null ? '' : `.${r[7]}`}`));
     for (const plan of experiment.plans) {
       const own = rowLayout(plan.model);
       for (const o of OUTPUTS) {
         if (o.name === 'replication') continue;
         // A pool-valued figure is one row naming the pool, not a column per pool.
         if (o.unit === 'pool') expect([...seen].some((c) => c.split('.')[0] === o.name), o.name).toBe(true);
+        else if (o.aggregate.kind === 'pooled-quantiles') {
+          const elements = o.aggregate.of === 'stage' ? own.stages.map((s) => `${o.name}.${s}`) : [o.name];
+          for (const c of elements) expect(planSeen, `${plan.name}: ${c}`).toContain(c);
+        } else if (planOnly(o)) for (const c of columnsOf(o, own)) expect(planSeen, `${plan.name}: ${c}`).toContain(c);
         else for (const c of columnsOf(o, own)) expect(seen, `${plan.name}: ${c}`).toContain(c);
       }
     }

@@ -1,4 +1,5 @@
 import { OUTPUTS, isDaily } from '../../../sim/model/replication-outputs.js';
+import { planOnly } from './tidy-tables.js';
 import { STATISTIC_MEANINGS } from './plan-statistics.js';
 import { TIDY_TABLES, type Cell, type TidyTable, type TidyTableSpec } from './tidy-columns.js';
 import { UNIT_MEANINGS } from './units.js';
@@ -27,7 +28,7 @@ export function dataDictionary(): TidyTable {
   for (const o of OUTPUTS) {
     if (o.unit === 'index') continue;
     const table = isDaily(o.per) ? TIDY_TABLES.planDays.name : `${TIDY_TABLES.replicationMeasures.name}, ${TIDY_TABLES.planMeasures.name}`;
-    const shown = o.aggregate.kind === 'none' ? TIDY_TABLES.replicationMeasures.name : table;
+    const shown = o.aggregate.kind === 'none' ? TIDY_TABLES.replicationMeasures.name : planOnly(o) ? TIDY_TABLES.planMeasures.name : table;
     rows.push(['measure', shown, o.name, o.per === 'scalar' ? 'none' : o.per, o.unit, o.meaning]);
   }
   for (const [name, meaning] of Object.entries(STATISTIC_MEANINGS)) rows.push(['statistic', TIDY_TABLES.planMeasures.name, name, '', '', meaning]);

@@ -1,5 +1,8 @@
 import type { OutputAggregation, OutputUnit } from '../../../sim/model/replication-outputs.js';
 import { meanFigure, ratioFigure, timeToFinishFigure } from '../../aggregate/output-figures.js';
+import { turnaroundFigure } from '../../aggregate/queueing-figures.js';
+import { quantile } from '../../aggregate/statistics.js';
+import { round } from '../../aggregate/rounding.js';
 import { digitsOf, roundInterval } from '../../aggregate/rounding.js';
 import { pairedDifference } from '../../aggregate/statistics.js';
 import type { TidyUnit } from './units.js';
@@ -16,7 +19,10 @@ export interface Statistic {
 /** The statistics a plan-measures row can hold, and what each means: the dictionary lists them. */
 export const STATISTIC_MEANINGS: Readonly<Record<string, string>> = {
   mean: 'The mean across replications (of a completion time: only when every replication finished).',
-  'p10, p50, p85, p90, p95': 'The quantile across replications (of a completion time: replications not finished count as later than any that did, so a quantile among them is empty).',
+  'p10, p50, p85, p90, p95': 'The quantile across replications (of a completion time: replications not finished count as later than any that did, so a quantile among them is empty). Of a pooled-histogram measure (waitBins, timeInSystemBins): the quantile of every observation of every replication, in hours, within 3.1% (0.5 s below 16 s).',
+  p99: 'The 99th percentile of a pooled-histogram measure: of every observation of every replication, in hours, within 3.1% (0.5 s below 16 s).',
+  count: 'Observations a pooled-histogram measure pooled over the replications (tasks started, items accepted).',
+  withinSla: "The share of replications that turned a delivery around within its work type's SLA (unit share).",
   ci95Low: 'The low end of the 95% t interval of the mean.',
   ci95High: 'The high end of the 95% t interval of the mean.',
   notFinished: 'Replications not finished by the horizon (unit replications).',
@@ -42,6 +48,7 @@ export function statisticsOf(
   a: OutputAggregation,
   deadlineHours: number | null,
   ratioOver: number[] | null,
+  slaHours: number | null = null,
 ): Statistic[] {
   const digits = digitsOf(unit);
   const out: Statistic[] = [];
@@ -68,6 +75,13 @@ export function statisticsOf(
     }
   } else if (a.kind === 'ratio' && ratioOver !== null) {
     add('meanRatio', ratioFigure(values, ratioOver), 'share');
+  } else if (a.kind === 'band') {
+    for (const [key, q] of Object.entries(a.quantiles)) add(key, round(quantile(values, q), digits));
+  } else if (a.kind === 'turnaround') {
+    const t = turnaroundFigure(values, a, slaHours);
+    for (const key of Object.keys(a.quantiles)) add(key, t[key]);
+    add('notFinished', t.notFinished, 'replications');
+    if (slaHours !== null) add('withinSla', t.withinSla, 'share');
   }
   return out;
 }

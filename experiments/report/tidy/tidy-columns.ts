@@ -30,8 +30,8 @@ const RUN_COLUMNS: readonly TidyColumn[] = [
 ];
 
 const MEASURE = { name: 'measure', type: 'text', unit: '', meaning: 'The figure: a name of the measure list below, the same in every table and in summary.json\'s per-output figures.' } as const;
-const DIMENSION = { name: 'dimension', type: 'text', unit: '', meaning: 'What `element` names: none (a figure of the whole project), activity, pool, stage or workType.' } as const;
-const ELEMENT = { name: 'element', type: 'text', unit: '', meaning: 'The activity, pool, stage or work type the row is about; empty when dimension is none.' } as const;
+const DIMENSION = { name: 'dimension', type: 'text', unit: '', meaning: 'What `element` names: none (a figure of the whole project), activity, pool, stage or workType; stageThreshold (stage@wait threshold), week, poolWeek (pool@week) or delivery (work type#delivery).' } as const;
+const ELEMENT = { name: 'element', type: 'text', unit: '', meaning: 'The activity, pool, stage, work type, stage@threshold, week, pool@week or delivery the row is about; empty when dimension is none.' } as const;
 const VALUE = { name: 'value', type: 'number', unit: 'see unit', meaning: 'The figure\'s value, in `unit`; empty when it does not exist (a completion time of a replication that did not finish).' } as const;
 const UNIT = { name: 'unit', type: 'text', unit: '', meaning: 'The unit of `value`: a name of the unit list below.' } as const;
 const CURRENCY = { name: 'currency', type: 'text', unit: '', meaning: 'The ISO 4217 currency of `value` when unit is money or money-per-item; empty otherwise.' } as const;

@@ -4,6 +4,7 @@ import { quantile } from '../../aggregate/statistics.js';
 import { round, digitsOf } from '../../aggregate/rounding.js';
 import type { PlanRecords, RecordSet } from '../../run/record-set.js';
 import type { RunManifest } from '../../run/run-files.js';
+import { pooledQuantileFigure } from '../../aggregate/queueing-figures.js';
 import { pairedStatistics, statisticsOf, type Statistic } from './plan-statistics.js';
 import { ProjectDates } from './project-dates.js';
 import { TIDY_TABLES, type Cell, type TidyTable, type TidyTableName } from './tidy-columns.js';
@@ -17,6 +18,12 @@ import { isMoney, type TidyUnit } from './units.js';
  */
 
 const isDaily = (name: OutputName) => daily(REPLICATION_OUTPUTS[name].per);
+/**
+ * Outputs whose replications' values are not rows of replication-measures: histograms (hundreds
+ * of counters a replication, which mean something only pooled) and weekly bands (figures over
+ * time, as the days are); plan-measures has their statistics.
+ */
+export const planOnly = (o: (typeof OUTPUTS)[number]) => o.aggregate.kind === 'pooled-quantiles' || (o.aggregate.kind === 'band' && !daily(o.per));
 /** The replication index is the key column of a row, not a measure. */
 const MEASURES = OUTPUTS.filter((o) => o.unit !== 'index' && !daily(o.per));
 const DAILY = OUTPUTS.filter((o) => isDaily(o.name));
@@ -40,6 +47,16 @@ function elementsOf(o: (typeof OUTPUTS)[number], plan: PlanRecords): Element[] {
 
 const finite = (x: number): number | null => (Number.isFinite(x) ? x : null);
 
+/** A histogram output's pooled quantiles and count, per stage (or one for the plan, element empty). */
+function pooledElements(name: VectorOutput, plan: PlanRecords): Array<[string | null, Record<string, number | null>]> {
+  const a = REPLICATION_OUTPUTS[name].aggregate;
+  if (a.kind !== 'pooled-quantiles') return [];
+  const rows = plan.results.map((r) => r[name]);
+  const length = plan.layout.histogram;
+  if (a.of === 'scalar') return [[null, pooledQuantileFigure(rows, 0, length, a)]];
+  return plan.layout.stages.map((s, i) => [s, pooledQuantileFigure(rows, i * length, length, a)]);
+}
+
 export function tidyTables(manifest: RunManifest, records: RecordSet): Record<TidyTableName, TidyTable> {
   const run = [manifest.experiment, manifest.configHash, manifest.seed];
   const plans = manifest.plans.map((p) => ({ plan: p, own: records.plans.find((r) => r.name === p.name) })).filter((x) => x.own !== undefined) as Array<{
@@ -60,6 +77,7 @@ export function tidyTables(manifest: RunManifest, records: RecordSet): Record<Ti
 
     for (const r of own.results) {
       for (const o of MEASURES) {
+        if (planOnly(o)) continue;
         if (o.unit === 'pool') {
           // A pool as its name, not as an index: the row names the pool, its value counts it once.
           const pool = own.layout.pools[Number(r[o.name as ScalarOutput])] ?? null;
@@ -86,9 +104,17 @@ export function tidyTables(manifest: RunManifest, records: RecordSet): Record<Ti
         });
         continue;
       }
+      if (a.kind === 'pooled-quantiles') {
+        for (const [element, figure] of pooledElements(o.name as VectorOutput, own)) {
+          for (const [statistic, value] of Object.entries(figure)) push({ dimension: a.of === 'stage' ? 'stage' : 'none', element }, { statistic, value, unit: statistic === 'count' ? o.unit : 'hours', instant: false });
+        }
+        continue;
+      }
       const over = a.kind === 'ratio' ? own.results.map((r) => Number(r[a.over])) : null;
-      for (const e of elementsOf(o, own)) {
-        for (const s of statisticsOf(own.results.map(e.value), o.unit, a, model.deadlineHours, over)) push(e, s);
+      const elements = elementsOf(o, own);
+      for (const [i, e] of elements.entries()) {
+        const sla = a.kind === 'turnaround' ? own.layout.deliverySla[i] : null;
+        for (const s of statisticsOf(own.results.map(e.value), o.unit, a, model.deadlineHours, over, sla)) push(e, s);
         if (o.paired === true && plan !== baseline.plan) {
           const byRep = (p: PlanRecords) => new Map(p.results.map((r) => [r.replication, e.value(r)]));
           for (const s of pairedStatistics(byRep(own), byRep(baseline.own), o.unit)) push(e, s);

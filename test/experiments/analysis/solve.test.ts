@@ -41,3 +41,44 @@ describe('labelsim solve', () => {
     expect(r.stderr).toMatch(/--target: expected on-time=<probability>/);
   });
 });
+
+/** Erlang C for M/M/c with offered load a < c, by the stable Erlang B recursion. */
+function erlangC(c: number, a: number): number {
+  let b = 1;
+  for (let k = 1; k <= c; k++) b = (a * b) / (k + a * b);
+  return (c * b) / (c - a * (1 - b));
+}
+
+describe('labelsim solve with targets beyond on time', () => {
+  it('staffs the M/M/c experiment for a service level as the Erlang C formula does: 80% of tasks started within 15 min', () => {
+    // lambda = 9/h, mu = 1/h: the smallest c with 1 - C(c, 9) e^{-(c - 9) / 4} >= 0.8 (0.739 at 11, 0.874 at 12).
+    const level = (c: number) => 1 - erlangC(c, 9) * Math.exp(-(c - 9) * 0.25);
+    let staffed = 10;
+    while (level(staffed) < 0.8) staffed++;
+    const r = labelsim(['solve', 'experiments/validation/mmc.yaml', '--target', 'service-level=80%@15m', '--pool', 'servers', '--replications', '8', '--set', 'horizon=6000h', '--json']);
+    expect(r.code, r.stderr).toBe(0);
+    const answer = JSON.parse(r.stdout);
+    expect(answer.headcount).toBe(staffed);
+    expect(answer.targets.serviceLevel).toEqual({ stage: 'serve', withinHours: 0.25, atLeast: 0.8 });
+    expect(answer.checks).toEqual([expect.objectContaining({ target: 'serviceLevel', met: true })]);
+    expect(answer.below.figures.serviceLevel.mean).toBeLessThan(0.8);
+  });
+
+  it('takes several targets together, shares written as in files, and says when the headcount found is over the budget', () => {
+    const both = labelsim(['solve', 'experiments/validation/mmc.yaml', '--target', 'service-level=0.8@15m:serve', '--target', 'residual-error=1%', '--pool', 'servers', '-r', '4', '--set', 'horizon=3000h', '--json']);
+    expect(both.code, both.stderr).toBe(0);
+    expect(JSON.parse(both.stdout).targets).toEqual({ serviceLevel: { stage: 'serve', withinHours: 0.25, atLeast: 0.8 }, residualError: 0.01 });
+    const poor = labelsim(['solve', FILE, '--target', 'on-time=90%', '--target', 'budget=1000', '--pool', 'annotators', '-r', '4']);
+    expect(poor.code).toBe(1);
+    expect(poor.stdout).toMatch(/Over budget: the smallest headcount that meets the other targets costs USD [\d,]+, above the budget of USD 1,000/);
+  });
+
+  it('refuses a target kind given twice, and a stage the plan lacks', () => {
+    const twice = labelsim(['solve', FILE, '--target', 'on-time=0.9', '--target', 'on-time=80%', '--pool', 'annotators']);
+    expect(twice.code).toBe(2);
+    expect(twice.stderr).toMatch(/--target: expected each kind of target once/);
+    const stage = labelsim(['solve', FILE, '--target', 'service-level=80%@1d:nowhere', '--pool', 'annotators', '-r', '1']);
+    expect(stage.code).not.toBe(0);
+    expect(stage.stderr).toMatch(/expected a stage of the plan \(annotate\), got "nowhere"/);
+  });
+});

@@ -185,7 +185,7 @@ describe('a plan above the memory limit', () => {
     const r = labelsim(['run', file, '--replications', '1000000', '--out', path.join(dir, 'out')]);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(
-      /^labelsim: .*mmc\.yaml: 1 plan\(s\) x 1,000,000 replications x 36,\d{3} numbers per record \(one per day of the horizon\) need about 1\.3 TiB in this process to summarise, above the [\d.]+ GiB it may use; reduce --replications or the horizon, or raise the heap with NODE_OPTIONS=--max-old-space-size=\d+\n$/,
+      /^labelsim: .*mmc\.yaml: 1 plan\(s\) x 1,000,000 replications x \d{2},\d{3} numbers per record \(mostly one per day and per week of the horizon, and the wait histograms\) need about 1\.\d TiB in this process to summarise, above the [\d.]+ GiB it may use; reduce --replications or the horizon, or raise the heap with NODE_OPTIONS=--max-old-space-size=\d+\n$/,
     );
     expect(fs.existsSync(path.join(dir, 'out'))).toBe(false);
   });

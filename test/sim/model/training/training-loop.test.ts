@@ -82,6 +82,16 @@ describe('an accuracy target with random sampling', () => {
     expect(r.cost).toBe(110 * RATE + 4 * 50 + 4 * 200);
   });
 
+  it('records the cost so far at each day end, ending at the total cost', () => {
+    const r = simulateReplication(project(training(random(100))), 1, 0);
+    // Days 1-4 end at 24, 48, 72, 96 h: hourly pay for the 96 tasks a day begun by then (the day's end comes before
+    // the task that starts at that instant), and the retrains begun by then (at 25, 50 and 75 h, 250 each).
+    expect(Array.from(r.costByDay.subarray(0, 4))).toEqual([24 * RATE, 48 * RATE + 250, 72 * RATE + 2 * 250, 96 * RATE + 3 * 250]);
+    expect(r.costByDay[r.costByDay.length - 1]).toBeCloseTo(r.cost, 2);
+    expect(r.accuracyByDay[0]).toBe(0);
+    expect(r.accuracyByDay[1]).toBe(0.9);
+  });
+
   it('never finishes when the pool runs out first: the replication is censored', () => {
     // 300 items give at most acc(300) = 0.942 < 94.9%.
     const r = simulateReplication(project(training(random(100)), { work: [work(300, ['annotate'], { name: 'items' })] }), 1, 0);
