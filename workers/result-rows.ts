@@ -45,6 +45,8 @@ export function rowLayout(config: ModelConfig): RowLayout {
   const deliveries = config.work.flatMap((w, t) => (sizes[t] ?? []).map((_, d) => `${w.name}#${d + 1}`));
   const deliverySla = config.work.flatMap((w, t) => (sizes[t] ?? []).map(() => (w.arrival.kind === 'schedule' ? (w.arrival.slaHours ?? null) : null)));
   // Daily figures of the model being trained exist only in models that train one.
+  // Agreement figures exist only in models with classes, one per consensus stage.
+  const consensusStage = config.work.some((w) => w.classes !== undefined) ? config.stages.filter((s) => s.kind === 'annotate' && s.labels > 1).map((s) => s.name) : [];
   const labels = {
     activity: activities,
     pool: pools,
@@ -59,6 +61,7 @@ export function rowLayout(config: ModelConfig): RowLayout {
     poolWeek: pools.flatMap((p) => weeks.map((w) => `${p}@${w}`)),
     delivery: deliveries,
     poolActivity: poolActivityNames(config),
+    consensusStage,
   };
   const offsets = {} as Record<VectorOutput, number>;
   const lengths = {} as Record<VectorOutput, number>;

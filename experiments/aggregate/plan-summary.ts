@@ -127,6 +127,8 @@ export function summarizePlan(p: PlanInput, baseline: ReplicationResult[] | null
     ...(p.trainsModel ? { training: trainingFigures(f, rs, p.accuracyTarget ?? null, p.cycles ?? null) } : f.skip(TRAINING_OUTPUTS)),
     // After the figures that predate it, so summary.json keeps their layout. Null when no item was timed (random Poisson arrivals).
     timeInSystemHours: timeInSystem.count === 0 ? null : pooledOf(timeInSystem),
+    // Agreement exists only where a work type declares classes: a section then, nothing otherwise.
+    ...(p.layout.labels.consensusStage.length > 0 ? { agreement: agreementFigures(f, p.layout.labels.consensusStage) } : f.skip(AGREEMENT_OUTPUTS)),
     ...f.rest(),
   };
 }
@@ -144,6 +146,15 @@ export interface PooledFigure {
   error: string;
 }
 const pooledOf = ({ count, ...quantiles }: Record<string, number | null>): PooledFigure => ({ ...quantiles, count: count ?? 0, error: POOLED_QUANTILE_BOUND });
+/** Agreement among a consensus stage's labels: a section of a plan whose work declares classes, and nowhere else. */
+const AGREEMENT_OUTPUTS = ['percentAgreement', 'cohensKappa', 'fleissKappa', 'krippendorffAlpha'] as const;
+
+/** Per consensus stage, each agreement figure across replications (Cohen's kappa is empty, null, for stages of more than two labels). */
+function agreementFigures(f: PlanOutputs, stages: string[]) {
+  const figures = Object.fromEntries(AGREEMENT_OUTPUTS.map((name) => [name, f.meanPer(name)]));
+  return byName(stages, (stage) => Object.fromEntries(AGREEMENT_OUTPUTS.map((name) => [name, figures[name]![stage]])));
+}
+
 /** The outputs of the model being trained: a section of a plan that trains one, and nowhere else. */
 const TRAINING_OUTPUTS = ['firstModelHours', 'labelsToTarget', 'retrains', 'modelAccuracy', 'batchWaitHours', 'targetHours', 'targetCost', 'cycleCost'] as const;
 

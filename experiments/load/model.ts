@@ -16,6 +16,7 @@ import type {
 import { distributionProblems, type Distribution } from '../../sim/random/distribution.js';
 import { ExperimentError, describeValue, joinPath, type PathSegment } from './errors.js';
 import { ALWAYS, FIXED_COSTS_EXPECTED, MAX_FIXED_COSTS, NO_PAY, SHIFTS_EXPECTED, type HandlingDocument, type ModelDocument, type PoolDocument } from './schema.js';
+import { classesOf } from './classes.js';
 import { unusedPools } from './left-out-pools.js';
 import { movingPay } from './moving-pay.js';
 import { parameterDrawsOf } from './parameter-draws.js';
@@ -199,6 +200,7 @@ export function buildModel(doc: ModelDocument, file: string, prefix = ''): Model
         fail(at('workflow', i), 'a review stage (only the first stage of a workflow annotates)', `${JSON.stringify(stage)}, an annotate stage`);
       }
     });
+    const classes = classesOf(w, at, fail);
     return {
       name,
       count: w.count,
@@ -206,6 +208,8 @@ export function buildModel(doc: ModelDocument, file: string, prefix = ''): Model
       complexity: w.complexity,
       equivalentUnits: w.equivalentUnits ?? w.complexity,
       workflow: [...workflow],
+      // Left out when not declared, so the config of a file without classes is what it always was.
+      ...(classes !== undefined ? { classes } : {}),
     };
   });
 

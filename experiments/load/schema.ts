@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { patchSchema } from './patch-schema.js';
 import { PrecisionSchema } from './precision.js';
 import { isValidTimeZone, parseClockTime, parseIsoDate } from '../../sim/calendar/index.js';
+import { MAX_CLASSES } from '../../sim/model/model-limits.js';
 import {
   DURATION_EXPECTED,
   DURATION_PATTERN,
@@ -464,6 +465,28 @@ const Arrival = z
   )
   .describe('backlog (all items at t=0), { poisson: <rate> } or { schedule: { first, every, batch } }. Default backlog.');
 
+const CLASS_NAMES_EXPECTED = `a list of at least 2 class names (at most ${MAX_CLASSES}), each ${NAME_EXPECTED}`;
+const Classes = strict(
+  {
+    names: z
+      .array(text(NAME_EXPECTED, NAME_PATTERN), { error: CLASS_NAMES_EXPECTED })
+      .min(2, { error: CLASS_NAMES_EXPECTED })
+      .max(MAX_CLASSES, { error: CLASS_NAMES_EXPECTED })
+      .optional()
+      .describe('Class names, in the order of prevalence and of the confusion matrix. Give names or count.'),
+    count: num(`a number of classes: an integer from 2 to ${MAX_CLASSES}`, { int: true, min: 2, max: MAX_CLASSES })
+      .optional()
+      .describe('Number of classes, named class-1, class-2, ... Give names or count.'),
+    prevalence: z
+      .array(share(), { error: 'a list of shares, one per class, summing to 1' })
+      .optional()
+      .describe('Share of items of each class, summing to 1. Default: equal shares.'),
+  },
+  'a mapping like { names: [cat, dog], prevalence: [0.7, 0.3] }',
+);
+const CONFUSION_EXPECTED = 'uniform, or a matrix: a list of rows (one per true class) of shares';
+const Confusion = z.union([z.literal('uniform'), z.array(z.array(share(), { error: CONFUSION_EXPECTED }), { error: CONFUSION_EXPECTED })], { error: CONFUSION_EXPECTED });
+
 const Work = strict(
   {
     count: num('an item count: an integer >= 1, or null for open-ended arrivals', { int: true, min: 1 })
@@ -483,6 +506,8 @@ const Work = strict(
       .min(1, { error: 'at least one stage (an annotate stage first)' })
       .optional()
       .describe('Stage names: one annotate stage, then review stages. Default [annotate] if a stage named annotate exists.'),
+    classes: Classes.optional().describe('True classes of the items: { names or count, prevalence }. Absent = labels are only right or wrong.'),
+    confusion: Confusion.optional().describe("Which wrong class a wrong label picks: uniform (default), or a matrix with a row per true class (a zero diagonal, each row summing to 1). Needs classes."),
   },
   'an item type: { count, arrival, workflow, ... }',
 );

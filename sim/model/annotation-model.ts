@@ -5,9 +5,11 @@ import { WaitHistogram } from '../stats/wait-histogram.js';
 import { Activity, activityNames } from './activities.js';
 import { Arrivals } from './arrivals.js';
 import type { ModelConfig } from './config.js';
+import { ConsensusClasses } from './consensus-classes.js';
 import { ConsensusLabellers } from './consensus-labellers.js';
+import { LabelClasses } from './label-classes.js';
 import { CostLedger } from './cost-ledger.js';
-import { CrossCheckDraws, exchangeRateStream, ItemDraws, PersonDraws, TrainingDraws } from './draw-keys.js';
+import { ClassDraws, CrossCheckDraws, exchangeRateStream, ItemDraws, PersonDraws, TrainingDraws } from './draw-keys.js';
 import { DeployedModel } from './training/deployed-model.js';
 import { ItemFlow } from './item-flow.js';
 import { ItemStore } from './item-store.js';
@@ -82,6 +84,7 @@ export class AnnotationModel {
   private readonly dayKind: number;
   private readonly recorder: Recorder | null;
   private costAtDeadline: Float64Array | null = null;
+  private readonly consensusClasses: ConsensusClasses | null;
 
   constructor(
     private readonly config: ModelConfig,
@@ -108,6 +111,11 @@ export class AnnotationModel {
     const widest = this.stages.reduce((k, st) => Math.max(k, st.labels), 1);
     const consensus = widest > 1 ? new ConsensusLabellers(this.items, this.stages, widest) : null;
     const consensusGroups = new Set(this.stages.filter((st) => st.labels > 1).map((st) => st.group));
+    // Classes only where a file declares them: without, no class is drawn and the flow takes its old path.
+    const declaresClasses = config.work.some((w) => w.classes !== undefined);
+    this.consensusClasses = declaresClasses && widest > 1
+      ? new ConsensusClasses(new LabelClasses(config.work, random ? new ClassDraws(seed, replication) : null), config.work, this.stages.map((st) => st.labels), widest)
+      : null;
 
     const pay = config.pools.map((p) => payTerms(p.pay));
     const paths = config.pools.map((pc) => pricePath(config, pc, (currency) => exchangeRateStream(seed, replication, currency)));
@@ -194,6 +202,8 @@ export class AnnotationModel {
       onAccepted: null,
       timeInSystem: this.timeInSystem,
       recorder: this.recorder,
+      consensusClasses: this.consensusClasses,
+      typeHasClasses: Uint8Array.from(config.work, (w) => (w.classes === undefined ? 0 : 1)),
     });
 
     // Event order at equal times is scheduling order: day ends, then arrivals, then the deadline.
@@ -264,6 +274,7 @@ export class AnnotationModel {
       training: this.training,
       goal: this.stopping.goal,
       recorder: this.recorder,
+      consensusClasses: this.consensusClasses,
     });
   }
 

@@ -1,6 +1,7 @@
 import { openHoursBetween, openIntervals } from '../calendar/index.js';
 import { meanOf } from '../random/distribution.js';
 import type { AnnotateStage, ModelConfig, ReviewStage, WorkType } from './config.js';
+import { wrongLabelsAgreeShare } from './label-classes.js';
 import { serviceGroups } from './service-groups.js';
 import { labelsNeeded } from './training/labels-needed.js';
 
@@ -51,9 +52,11 @@ export function capacityCheck(config: ModelConfig): PoolCapacity[] {
     if (annotate.labels > 1 && annotate.adjudication !== null) {
       const adj = stage.get(annotate.adjudication) as AnnotateStage;
       const k = annotate.labels;
-      const disagree = Math.max(0, 1 - Math.pow(1 - e, k) - Math.pow(e, k) * annotate.wrongAgreement);
+      // With classes, wrong labels agree as the confusion pattern makes them, not by wrongAgreement.
+      const wrongAgree = w.classes === undefined ? annotate.wrongAgreement : wrongLabelsAgreeShare(w.classes, k);
+      const disagree = Math.max(0, 1 - Math.pow(1 - e, k) - Math.pow(e, k) * wrongAgree);
       demand[groupOf(adj.name)] += items * disagree * meanOf(adj.handling) * w.complexity;
-      deliveredError = disagree * errorOf(adj.name) + Math.pow(e, k) * annotate.wrongAgreement;
+      deliveredError = disagree * errorOf(adj.name) + Math.pow(e, k) * wrongAgree;
     }
     for (const name of w.workflow.slice(1)) {
       const tier = stage.get(name) as ReviewStage;

@@ -83,6 +83,20 @@ export interface WorkType {
   equivalentUnits: number;
   /** Stage names in order: one annotate stage, then review tiers. */
   workflow: string[];
+  /** True classes of the items and the classes people mix up (label-classes.ts): absent = labels are only right or wrong. */
+  classes?: ClassConfig;
+}
+
+/** The classes of a work type: an item's true class, and the wrong class a wrong label picks. */
+export interface ClassConfig {
+  names: string[];
+  /** Share of items of each class; sums to 1. */
+  prevalence: number[];
+  /**
+   * For each true class, the shares of the wrong classes a wrong label picks: `uniform` (each
+   * other class alike), or rows with a zero diagonal that sum to 1.
+   */
+  confusion: 'uniform' | number[][];
 }
 
 export interface ShiftGroup extends CalendarSpec {

@@ -53,6 +53,9 @@ export const POOL_SLOTS = 256;
 export const COMPACT_PEOPLE = 8_388_608;
 /** Gold handling keys are GOLD_BASE + g below 2^31. */
 export const COMPACT_GOLD = 2_147_482_648;
+/** Wrong-class keys pack attempt x 256 + stage + 1 (MAX_STAGES; 0 is the true class's) into k3, below 2^31. */
+const MAX_STAGE_SLOTS = 256;
+export const COMPACT_CLASS_ATTEMPTS = 8_388_607;
 
 // Kinds as literals for the hot path (DrawKind names them for everyone else).
 const HANDLING = 0;
@@ -215,7 +218,7 @@ export function arrivalStream(seed: number | string, replication: number, workTy
  * draw-keys.test.ts checks them against these and checks that no two draws share a key.
  */
 export interface DrawKey {
-  stream: 'handling' | 'handling/wide' | 'outcomes' | 'outcomes/wide';
+  stream: 'handling' | 'handling/wide' | 'outcomes' | 'outcomes/wide' | 'classes' | 'classes/wide';
   k2: number;
   k3: number;
   /** A fourth word, for wide label-error keys only. */
@@ -250,6 +253,13 @@ export const drawKeyOf = {
   gold(stage: number, g: number): DrawKey {
     return { stream: 'outcomes', k2: g, k3: outcome(GOLD, stage) };
   },
+  trueClass(): DrawKey {
+    return { stream: 'classes', k2: 0, k3: 0 };
+  },
+  wrongClass(stage: number, person: number, pool: number, attempt: number): DrawKey {
+    if (attempt < COMPACT_CLASS_ATTEMPTS && person < COMPACT_PEOPLE) return { stream: 'classes', k2: person * POOL_SLOTS + pool, k3: attempt * MAX_STAGE_SLOTS + stage + 1 };
+    return { stream: 'classes/wide', k2: wide(LABEL_ERROR, stage, pool), k3: person, k4: attempt };
+  },
 };
 
 function reviewKey(kind: number, stage: number, attempt: number, step: number): DrawKey {
@@ -277,6 +287,33 @@ export class TrainingDraws {
   /** A uniform that decides whether a wrong pre-label of that try is accepted as it is. */
   preLabelAccepted(serial: number, attempt: number): number {
     return this.preLabels.uniform(serial, attempt, 1);
+  }
+}
+
+/**
+ * The draws of true classes and of the wrong class a wrong label picks (label-classes.ts): a
+ * stream of its own, so a file that declares classes shifts no draw of one that does not, and
+ * whether a label is wrong (outcomes) stays the same draw with or without classes.
+ */
+export class ClassDraws {
+  private readonly classes: KeyedRandom;
+  private readonly wideClasses: KeyedRandom;
+
+  constructor(seed: number | string, replication: number) {
+    this.classes = new KeyedRandom(seed, replication, 'classes');
+    this.wideClasses = new KeyedRandom(seed, replication, 'classes/wide');
+  }
+
+  /** A uniform that picks the item's true class: the item's alone, the same at every stage and in every plan. */
+  trueClass(serial: number): number {
+    return this.classes.uniform(serial, 0, 0);
+  }
+
+  /** A uniform that picks the wrong class of `person` of `pool`'s wrong label of the item at `stage`, on its `attempt`-th try. */
+  wrongClass(serial: number, stage: number, person: number, pool: number, attempt: number): number {
+    // k3 = attempt x 256 + stage + 1 keeps clear of the true class's k3 = 0.
+    if (attempt < COMPACT_CLASS_ATTEMPTS && person < COMPACT_PEOPLE) return this.classes.uniform(serial, person * POOL_SLOTS + pool, attempt * MAX_STAGE_SLOTS + stage + 1);
+    return this.wideClasses.at4(serial, wide(LABEL_ERROR, stage, pool), person, attempt)();
   }
 }
 

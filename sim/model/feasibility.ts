@@ -1,5 +1,6 @@
 import type { PoolCapacity } from './capacity.js';
 import type { AnnotateStage, ModelConfig, ReviewStage } from './config.js';
+import { classWarnings } from './class-warnings.js';
 import { labelsNeeded } from './training/labels-needed.js';
 
 const pct = (x: number) => `${Number((100 * x).toFixed(2))}%`;
@@ -72,6 +73,9 @@ export function feasibilityWarnings(config: ModelConfig, capacity?: PoolCapacity
       }
     }
   }
+
+  // Classes that change nothing, or override a setting.
+  warnings.push(...classWarnings(config));
   return warnings;
 }
 

@@ -2,6 +2,7 @@ import { sameInstant } from '../engine/same-instant.js';
 import type { ServerPool } from '../engine/server-pool.js';
 import type { Simulation } from '../engine/simulation.js';
 import { Activity } from './activities.js';
+import type { ConsensusClasses } from './consensus-classes.js';
 import type { CostLedger } from './cost-ledger.js';
 import type { ItemStore } from './item-store.js';
 import type { ErrorModifier } from './modifiers/handling-modifier.js';
@@ -45,6 +46,10 @@ export interface FlowParts {
   /** Times each acceptance against its item's arrival (time in system, weekly throughput, delivery turnaround). */
   timeInSystem: TimeInSystem;
   recorder: Recorder | null;
+  /** The classes of consensus labels, when a work type declares classes (absent or null: labels are only right or wrong). */
+  consensusClasses?: ConsensusClasses | null;
+  /** Per work type, 1 when it declares classes (with consensusClasses). */
+  typeHasClasses?: Uint8Array;
 }
 
 /**
@@ -75,6 +80,8 @@ export class ItemFlow {
   private onAccepted: AcceptanceListener | null;
   private readonly timeInSystem: TimeInSystem;
   private readonly recorder: Recorder | null;
+  private readonly consensusClasses: ConsensusClasses | null;
+  private readonly typeHasClasses: Uint8Array;
 
   constructor(parts: FlowParts) {
     this.sim = parts.sim;
@@ -96,6 +103,8 @@ export class ItemFlow {
     this.deadlineHours = parts.deadlineHours;
     this.onAccepted = parts.onAccepted;
     this.recorder = parts.recorder;
+    this.consensusClasses = parts.consensusClasses ?? null;
+    this.typeHasClasses = parts.typeHasClasses ?? new Uint8Array(0);
   }
 
   /**
@@ -141,6 +150,9 @@ export class ItemFlow {
     }
     if (this.recorder !== null) this.recorder.labelled(serial, pool, wrong);
     const needed = items.pass[item] === Pass.First ? st.labels : 1;
+    if (needed > 1 && this.consensusClasses !== null && this.typeHasClasses[items.type[item]] === 1) {
+      this.consensusClasses.labelled(item, items.type[item], serial, items.labels[item] - 1, wrong, st.index, person, pool, items.attempts[item]);
+    }
     if (items.labels[item] === needed) this.labelsIn(item, st, needed);
   }
 
@@ -185,7 +197,14 @@ export class ItemFlow {
   private labelsIn(item: number, st: StageRuntime, needed: number): void {
     const items = this.items;
     const wrong = items.wrong[item];
-    if (needed > 1 && wrong > 0) {
+    if (needed > 1 && this.consensusClasses !== null && this.typeHasClasses[items.type[item]] === 1) {
+      // With classes, labels agree when their classes are the same: wrong ones agree by the
+      // confusion pattern, not by wrongAgreement.
+      if (!this.consensusClasses.settle(item, items.type[item], st.index, needed)) {
+        this.toAdjudication(item, st);
+        return;
+      }
+    } else if (needed > 1 && wrong > 0) {
       const allWrongAgree = wrong === needed && st.labelling.wrongLabelsAgree(items.serial[item], items.attempts[item]);
       if (!allWrongAgree) {
         this.toAdjudication(item, st);

@@ -12,3 +12,5 @@ export const MAX_STAGES = 256;
 export const MAX_POOLS = 256;
 /** Item serials (arrival index x types + type) are int32 keys of every per-item draw. */
 export const MAX_ITEM_SERIAL = 2 ** 31 - 1;
+/** Classes of a work type: a consensus label keeps its class in one byte (consensus-classes.ts). */
+export const MAX_CLASSES = 256;

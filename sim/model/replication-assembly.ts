@@ -1,6 +1,8 @@
 import type { ServerPool } from '../engine/server-pool.js';
 import type { Simulation } from '../engine/simulation.js';
 import type { WaitHistogram } from '../stats/wait-histogram.js';
+import type { ConsensusClasses } from './consensus-classes.js';
+import { agreementByStage } from './agreement-outputs.js';
 import type { ModelConfig } from './config.js';
 import { total, type CostLedger } from './cost-ledger.js';
 import type { Recorder } from './recorder.js';
@@ -39,6 +41,8 @@ export interface AssemblyParts {
   /** Items the stopping rule asks for (Infinity when open-ended: no burn-down). */
   goal: number;
   recorder: Recorder | null;
+  /** The classes of consensus labels and their agreement tallies; null when no work type declares classes. */
+  consensusClasses?: ConsensusClasses | null;
 }
 
 /** The replication's result: flat numbers and typed arrays, no engine objects. */
@@ -150,5 +154,6 @@ export function assembleResult(parts: AssemblyParts): ReplicationResult {
     acceptedByWeek: parts.timeInSystem.acceptedByWeek,
     queueByWeek: parts.weeklyQueue.byWeek,
     deliveryTurnaround: parts.timeInSystem.turnaround,
+    ...agreementByStage(config, parts.consensusClasses ?? null),
   };
 }

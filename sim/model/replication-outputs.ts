@@ -14,7 +14,7 @@ import type { ReplicationResult } from './replication-result.js';
  */
 
 /** What an output counts or measures. Money is in the experiment's currency, so it is not named here. */
-export type OutputUnit = 'index' | 'flag' | 'hours' | 'items' | 'labels' | 'tasks' | 'share' | 'money' | 'money-per-item' | 'events' | 'pool' | 'retrains' | 'accuracy';
+export type OutputUnit = 'index' | 'flag' | 'hours' | 'items' | 'labels' | 'tasks' | 'share' | 'money' | 'money-per-item' | 'events' | 'pool' | 'retrains' | 'accuracy' | 'coefficient';
 
 /** One figure per replication, or one per element of a dimension of the model (in config order; days from t = 0). */
 export type OutputDimension =
@@ -38,7 +38,9 @@ export type OutputDimension =
   /** Each scheduled delivery of each work type, type by type. */
   | 'delivery'
   /** Pool by labour activity (pool/activity), pool-major. */
-  | 'poolActivity';
+  | 'poolActivity'
+  /** The stages that ask for more than one label, in config order, only in models where a work type declares classes (agreement needs labels that can differ in class). */
+  | 'consensusStage';
 
 /** Dimensions that run along the days of the project (time series), as against elements of the model. */
 export function isDaily(per: OutputDimension): boolean {
@@ -160,6 +162,10 @@ export const REPLICATION_OUTPUTS = {
   hoursByPoolActivity: { meaning: 'Hours per pool and activity (pool/activity): hours worked; for idle, paid hours not worked.', unit: 'hours', per: 'poolActivity', aggregate: { kind: 'mean' } },
   tasksByPoolActivity: { meaning: 'Tasks started per pool and activity (pool/activity); for gold, gold items served; for penalties, wrong labels charged.', unit: 'tasks', per: 'poolActivity', aggregate: { kind: 'mean' } },
   accurateByType: { meaning: 'Accepted items of a work type whose label is actually correct.', unit: 'items', per: 'workType', aggregate: { kind: 'mean' } },
+  percentAgreement: { meaning: "Share of pairs of a consensus stage's first-pass labels on the same item that have the same class; only for files that declare classes.", unit: 'share', per: 'consensusStage', aggregate: { kind: 'mean', quantiles: BAND, interval: true } },
+  cohensKappa: { meaning: "Cohen's kappa of a two-label consensus stage (first label against second); empty for stages of more labels; only for files that declare classes.", unit: 'coefficient', per: 'consensusStage', aggregate: { kind: 'mean', quantiles: BAND, interval: true } },
+  fleissKappa: { meaning: "Fleiss' kappa of a consensus stage's first-pass labels; only for files that declare classes.", unit: 'coefficient', per: 'consensusStage', aggregate: { kind: 'mean', quantiles: BAND, interval: true } },
+  krippendorffAlpha: { meaning: "Krippendorff's nominal alpha of a consensus stage's first-pass labels; only for files that declare classes.", unit: 'coefficient', per: 'consensusStage', aggregate: { kind: 'mean', quantiles: BAND, interval: true } },
 } as const satisfies OutputDeclarations;
 
 export type Outputs = typeof REPLICATION_OUTPUTS;

@@ -85,4 +85,14 @@ export interface ReplicationResult {
   queueByWeek: Float64Array;
   /** Per scheduled delivery: hours from its arrival until its last item was accepted; NaN when not done. */
   deliveryTurnaround: Float64Array;
+  /**
+   * Per consensus stage (labels > 1, in config order), agreement among its first-pass labels,
+   * from the replication's tallies (agreement-outputs.ts): the share of agreeing label pairs,
+   * Cohen's kappa (stages of two labels; NaN otherwise), Fleiss' kappa and Krippendorff's
+   * nominal alpha. Empty unless a work type declares classes.
+   */
+  percentAgreement: Float64Array;
+  cohensKappa: Float64Array;
+  fleissKappa: Float64Array;
+  krippendorffAlpha: Float64Array;
 }

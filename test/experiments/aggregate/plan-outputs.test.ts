@@ -10,6 +10,10 @@ import { rowLayout } from '../../../workers/result-rows.js';
 const model = loadExperiment('test/experiments/fixtures/small-project.yaml').plans[0].model;
 const layout = rowLayout(model);
 const results = [0, 1, 2].map((k) => simulateReplication(model, 11, k));
+/** A model with classes and consensus: the only kind whose agreement dimension has elements. */
+const classesModel = loadExperiment('test/experiments/fixtures/consensus-classes.yaml').plans[0].model;
+const classesLayout = rowLayout(classesModel);
+const classesResults = [0, 1, 2].map((k) => simulateReplication(classesModel, 11, k));
 
 describe('a plan read output by output', () => {
   it('gives every aggregated output laid out nowhere under its own name, shaped by its declaration', () => {
@@ -47,6 +51,18 @@ describe('a plan read output by output', () => {
       // Laid out nowhere, so under their own names after the rest (added for labelsim explain).
       'costByPoolActivity', 'hoursByPoolActivity', 'tasksByPoolActivity', 'accurateByType',
     ]);
+  });
+
+  it('lays out agreement as a section of its own, per consensus stage, only in a model with classes', () => {
+    const summary = summarizePlan(
+      { name: 'base', description: '', layout: classesLayout, results: classesResults, failed: 0, capacity: capacityCheck(classesModel), deadlineHours: classesModel.deadlineHours, types: classesModel.work.map((w) => ({ name: w.name, count: w.count, equivalentUnits: w.equivalentUnits })), finishLine: true, trainsModel: false },
+      classesResults,
+    ) as Record<string, unknown>;
+    expect(Object.keys(summary).at(-1)).toBe('agreement');
+    const annotate = (summary.agreement as Record<string, Record<string, { mean: number }>>).annotate!;
+    expect(Object.keys(annotate)).toEqual(['percentAgreement', 'cohensKappa', 'fleissKappa', 'krippendorffAlpha']);
+    expect(annotate.fleissKappa!.mean).toBeGreaterThan(0.3);
+    expect(annotate.fleissKappa!.mean).toBeLessThan(0.55);
   });
 
   it('rounds money to the cent and everything else to 6 decimals, by unit', () => {

@@ -11,6 +11,8 @@ import { csvRecords, parseCsv } from './parse-csv.js';
 /** Two small runs whose pools, stages and currency differ: their tables must still append. */
 const SMALL = 'test/experiments/fixtures/small-project.yaml';
 const DESK = 'test/experiments/fixtures/support-desk.yaml';
+/** A run with classes and consensus: the only kind that has agreement figures. */
+const CLASSES = 'test/experiments/fixtures/consensus-classes.yaml';
 const TABLE_NAMES = Object.values(TIDY_TABLES).map((t) => t.name);
 
 const CELL: Record<ColumnType, RegExp> = { text: /^[^]*$/, integer: /^-?\d+$/, number: /^-?\d+(\.\d+)?(e[+-]?\d+)?$/, date: /^\d{4}-\d{2}-\d{2}$/ };
@@ -28,9 +30,11 @@ const table = (dir: string, name: string) => fs.readFileSync(path.join(dir, `${n
 describe('the tidy tables of a run folder', () => {
   let small: string;
   let desk: string;
+  let classes: string;
   beforeAll(() => {
     small = run(SMALL);
     desk = run(DESK);
+    classes = run(CLASSES);
   });
 
   it('have the declared columns, the same whatever the pools, stages and plans, and cells of each column\'s type', () => {
@@ -49,7 +53,7 @@ describe('the tidy tables of a run folder', () => {
   });
 
   it('name every figure as its declaration does, with its declared unit, and money with its currency', () => {
-    const rows = [...csvRecords(table(small, 'replication-measures')), ...csvRecords(table(desk, 'replication-measures'))];
+    const rows = [small, desk, classes].flatMap((dir) => csvRecords(table(dir, 'replication-measures')));
     const measures = new Set(rows.map((r) => r.measure));
     // Histograms and weekly bands are in plan-measures only; a vector along nothing (no wait
     // thresholds, no scheduled deliveries in these files) has no row.

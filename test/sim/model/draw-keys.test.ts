@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  COMPACT_CLASS_ATTEMPTS,
   COMPACT_GOLD,
   COMPACT_HANDLING_ATTEMPTS,
   COMPACT_OUTCOME_ATTEMPTS,
@@ -8,6 +9,7 @@ import {
   COMPACT_STEPS,
   COMPACT_TASKS,
   GOLD_BASE,
+  ClassDraws,
   ItemDraws,
   OUTCOME_SLOTS,
   PersonDraws,
@@ -30,6 +32,7 @@ const people = around(COMPACT_PEOPLE);
 const steps = [0, 1, 15, 16, 17, 255];
 const tasks = [0, 1, 8, 15, 16, 17, 255];
 const golds = around(COMPACT_GOLD);
+const classAttempts = around(COMPACT_CLASS_ATTEMPTS);
 
 /** Every kind of draw over the grid, as (what, key). */
 function everyKey(): Array<[string, DrawKey]> {
@@ -47,7 +50,9 @@ function everyKey(): Array<[string, DrawKey]> {
       out.push([`agreement ${s} ${a}`, drawKeyOf.agreement(s, a)]);
     }
     for (const g of golds) out.push([`gold ${s} ${g}`, drawKeyOf.gold(s, g)]);
+    for (const a of classAttempts) for (const p of people) for (const pool of pools) out.push([`wrong class ${s} ${p} ${pool} ${a}`, drawKeyOf.wrongClass(s, p, pool, a)]);
   }
+  out.push(['true class', drawKeyOf.trueClass()]);
   return out;
 }
 
@@ -101,6 +106,20 @@ describe('the keys of per-item draws', () => {
     expect(COMPACT_REVIEW_ATTEMPTS).toBe(INT32 / COMPACT_STEPS);
     expect(COMPACT_PEOPLE).toBe(INT32 / POOL_SLOTS);
     expect(COMPACT_GOLD).toBe(INT32 - GOLD_BASE);
+    expect((COMPACT_CLASS_ATTEMPTS - 1) * MAX_STAGES + MAX_STAGES).toBeLessThan(INT32);
+    expect(COMPACT_CLASS_ATTEMPTS * MAX_STAGES + MAX_STAGES).toBeGreaterThanOrEqual(INT32);
+  });
+
+  it('are the keys ClassDraws draws at, on streams of their own', () => {
+    const draws = new ClassDraws(99, 3);
+    const at = (key: DrawKey, serial: number) => {
+      const r = new KeyedRandom(99, 3, key.stream);
+      return key.k4 === undefined ? r.at(serial, key.k2, key.k3)() : r.at4(serial, key.k2, key.k3, key.k4)();
+    };
+    expect(draws.trueClass(77)).toBe(at(drawKeyOf.trueClass(), 77));
+    for (const [s, p, a] of [[0, 0, 0], [3, 5, 2], [255, COMPACT_PEOPLE - 1, COMPACT_CLASS_ATTEMPTS - 1], [1, 2, COMPACT_CLASS_ATTEMPTS], [1, COMPACT_PEOPLE, 0]]) {
+      expect(draws.wrongClass(77, s!, p!, 4, a!)).toBe(at(drawKeyOf.wrongClass(s!, p!, 4, a!), 77));
+    }
   });
 
   it('are the keys ItemDraws draws at', () => {
