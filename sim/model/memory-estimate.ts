@@ -77,8 +77,9 @@ export function fixedMemory(config: ModelConfig): MemoryPart[] {
   return [
     { what: `${count(people)} people x ${perPerson} B`, bytes: people * perPerson, reduce: 'the headcount' },
     {
-      what: `${count(occurrences)} shift occurrences of ${count(crews)} crew(s) x ${BYTES_PER_OCCURRENCE} B`,
-      bytes: occurrences * BYTES_PER_OCCURRENCE + largest * BYTES_PER_OCCURRENCE_BUILDING,
+      // Twice: the replication's calendars, and the copies kept for the plan's next replications (sim/calendar/shift-calendar.ts).
+      what: `${count(occurrences)} shift occurrences of ${count(crews)} crew(s) x ${BYTES_PER_OCCURRENCE} B, twice (kept for the next replication)`,
+      bytes: 2 * occurrences * BYTES_PER_OCCURRENCE + largest * BYTES_PER_OCCURRENCE_BUILDING,
       reduce: 'the horizon or the number of crews',
     },
     { what: `${count(days)} days of horizon x ${BYTES_PER_DAY} B`, bytes: days * BYTES_PER_DAY, reduce: 'the horizon' },
