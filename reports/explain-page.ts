@@ -3,8 +3,8 @@ import { escapeHtml } from './format.js';
 import { OKABE_ITO } from './palette.js';
 import { PLOT_CONFIG } from './plot-config.js';
 import { plotlySource } from './plotly-source.js';
-import { CSP, scriptJson } from './render-report.js';
-import { REPORT_CSS } from './styles.js';
+import { pageHead } from './page-head.js';
+import { scriptJson } from './render-report.js';
 
 /** What the page shows: an explanation as `labelsim explain` computes it (aggregated figures only). */
 export interface ExplainPageData {
@@ -70,16 +70,7 @@ export function explainHtml(e: ExplainPageData): string {
   Promise.all(plots.map(function (el) { var fig = f[el.getAttribute('data-plot')]; return Plotly.newPlot(el, fig.data, fig.layout, config); }))
     .then(function () { document.body.setAttribute('data-rendered', 'true'); }, function (err) { document.body.setAttribute('data-rendered', 'error'); console.error(err); }); })();`;
   return [
-    '<!doctype html>',
-    '<html lang="en">',
-    '<head>',
-    '<meta charset="utf-8">',
-    '<meta name="viewport" content="width=device-width, initial-scale=1">',
-    `<meta http-equiv="Content-Security-Policy" content="${CSP}">`,
-    `<title>labelsim explain: ${h(e.sideA.experiment)} / ${h(e.sideB.experiment)}</title>`,
-    `<style>${REPORT_CSS}</style>`,
-    '</head>',
-    '<body>',
+    ...pageHead(`labelsim explain: ${e.sideA.experiment} / ${e.sideB.experiment}`),
     '<main class="report">',
     '<h1>Why the cost changed</h1>',
     `<p>A: ${side(e.sideA)}<br>B: ${side(e.sideB)}<br>${e.replications} replications paired by index.</p>`,

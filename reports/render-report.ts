@@ -1,3 +1,4 @@
+import { pageHead } from './page-head.js';
 import { plotlyFigure, type Figure } from './figure.js';
 import { escapeHtml } from './format.js';
 import { PLOT_CONFIG } from './plot-config.js';
@@ -19,7 +20,6 @@ import { sensitivitySection } from './sections/sensitivity.js';
 import { strategiesSection, trainingPlans } from './sections/strategies.js';
 import { hasSweep, sweepSection } from './sections/sweep.js';
 import { verdictSection } from './sections/verdict.js';
-import { REPORT_CSS } from './styles.js';
 
 /**
  * The sections of a report, in reading order. An open-ended (steady-state) experiment has no
@@ -99,7 +99,7 @@ const RENDER_SCRIPT = `
 `;
 
 /** No network at all: scripts and styles only from the page itself, images only from data: and blob: URLs. */
-export const CSP = "default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; img-src data: blob:; font-src data:";
+export { CSP } from './page-head.js';
 
 /**
  * The whole report as one self-contained HTML page: Plotly inlined, data and figures embedded
@@ -117,17 +117,7 @@ export function renderReport(data: ReportData): string {
     .map((s, i) => `<section id="${s.id}" class="report-section${i === 0 ? ' first' : ''}">\n<h2>${i + 1}. ${escapeHtml(s.title)}</h2>\n${s.html}\n</section>`)
     .join('\n');
   return [
-    '<!doctype html>',
-    '<html lang="en">',
-    '<head>',
-    '<meta charset="utf-8">',
-    '<meta name="viewport" content="width=device-width, initial-scale=1">',
-    `<meta http-equiv="Content-Security-Policy" content="${CSP}">`,
-    `<meta name="generator" content="labelsim ${escapeHtml(h.labelsimVersion)}">`,
-    `<title>${escapeHtml(h.experiment)} — labelsim report</title>`,
-    `<style>${REPORT_CSS}</style>`,
-    '</head>',
-    '<body>',
+    ...pageHead(`${h.experiment} — labelsim report`, { generator: `labelsim ${h.labelsimVersion}` }),
     '<main class="report">',
     headerHtml(ctx),
     `<nav class="toc" aria-label="Sections">${toc}</nav>`,

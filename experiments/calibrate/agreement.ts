@@ -1,8 +1,9 @@
+import { AgreementTally } from '../../sim/stats/agreement.js';
+
 /**
  * Agreement between labellers of the same item (consensus copies, first passes only): the share
  * of agreeing pairs, and Fleiss' kappa with a varying number of labels per item (Fleiss 1971,
- * "Measuring nominal scale agreement among many raters"): P_i = (sum_j n_ij^2 - n_i) /
- * (n_i (n_i - 1)), kappa = (mean P_i - P_e) / (1 - P_e), P_e = sum_j p_j^2.
+ * "Measuring nominal scale agreement among many raters"), as sim/stats/agreement.ts tallies them.
  */
 export interface Agreement {
   items: number;
@@ -15,32 +16,21 @@ export interface Agreement {
 
 /** `byItem`: for each item labelled at least twice, the label ids given to it. */
 export function agreement(byItem: Iterable<number[]>): Agreement | null {
-  let items = 0, labels = 0, pairsAgree = 0, pairs = 0, sumP = 0;
-  const totals = new Map<number, number>();
+  const items = [...byItem].filter((labels) => labels.length >= 2);
+  if (items.length === 0) return null;
+  // The tally counts by category index: number the label ids in order of first appearance.
+  const index = new Map<number, number>();
+  for (const labels of items) for (const l of labels) if (!index.has(l)) index.set(l, index.size);
+  const tally = new AgreementTally(index.size);
+  const counts = new Float64Array(index.size);
   const sizes = new Map<number, number>();
-  for (const labelsOfItem of byItem) {
-    const n = labelsOfItem.length;
-    if (n < 2) continue;
-    const counts = new Map<number, number>();
-    for (const l of labelsOfItem) {
-      counts.set(l, (counts.get(l) ?? 0) + 1);
-      totals.set(l, (totals.get(l) ?? 0) + 1);
-    }
-    let sq = 0;
-    for (const c of counts.values()) {
-      sq += c * c;
-      pairsAgree += (c * (c - 1)) / 2;
-    }
-    pairs += (n * (n - 1)) / 2;
-    sumP += (sq - n) / (n * (n - 1));
-    items++;
-    labels += n;
-    sizes.set(n, (sizes.get(n) ?? 0) + 1);
+  for (const labels of items) {
+    counts.fill(0);
+    for (const l of labels) counts[index.get(l)!]++;
+    tally.addItem(counts);
+    sizes.set(labels.length, (sizes.get(labels.length) ?? 0) + 1);
   }
-  if (items === 0) return null;
-  let pe = 0;
-  for (const t of totals.values()) pe += (t / labels) ** 2;
-  const pBar = sumP / items;
+  const kappa = tally.fleissKappa();
   const typicalLabels = [...sizes.entries()].reduce((a, b) => (b[1] > a[1] ? b : a))[0];
-  return { items, labels, pairwise: pairsAgree / pairs, fleissKappa: pe < 1 ? (pBar - pe) / (1 - pe) : null, typicalLabels };
+  return { items: tally.items, labels: tally.labels, pairwise: tally.percentAgreement(), fleissKappa: Number.isNaN(kappa) ? null : kappa, typicalLabels };
 }

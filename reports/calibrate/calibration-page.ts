@@ -1,13 +1,12 @@
+import { pageHead } from '../page-head.js';
 import { baseLayout, plotDiv, plotlyFigure, type Figure } from '../figure.js';
 import { escapeHtml } from '../format.js';
 import { colorFor } from '../palette.js';
 import { PLOT_CONFIG } from '../plot-config.js';
 import { plotlySource } from '../plotly-source.js';
 import { scriptJson } from '../render-report.js';
-import { REPORT_CSS } from '../styles.js';
 import type { CalibrationSummary, FitSummary } from './calibration-summary.js';
 
-const CSP = "default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; img-src data: blob:; font-src data:";
 
 /**
  * The page of `labelsim calibrate`: what was read and trimmed, the handling-time fits (histogram
@@ -93,16 +92,7 @@ export function calibrationPage(s: CalibrationSummary): string {
   const byId: Record<string, Figure> = {};
   for (const f of figures) byId[f.id] = plotlyFigure(f);
   return [
-    '<!doctype html>',
-    '<html lang="en">',
-    '<head>',
-    '<meta charset="utf-8">',
-    '<meta name="viewport" content="width=device-width, initial-scale=1">',
-    `<meta http-equiv="Content-Security-Policy" content="${CSP}">`,
-    '<title>labelsim calibration</title>',
-    `<style>${REPORT_CSS} pre.fragment { white-space: pre-wrap; font-size: 12px; max-height: 40em; overflow: auto; background: #f7f7f7; padding: 8px; }</style>`,
-    '</head>',
-    '<body>',
+    ...pageHead('labelsim calibration', { extraCss: ' pre.fragment { white-space: pre-wrap; font-size: 12px; max-height: 40em; overflow: auto; background: #f7f7f7; padding: 8px; }' }),
     '<main class="report">',
     `<h1>Calibration</h1><p><code>${escapeHtml(s.command)}</code></p>`,
     sections.join('\n'),
