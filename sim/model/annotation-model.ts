@@ -154,7 +154,8 @@ export class AnnotationModel {
     // Fatigue and drift are the person's state: they scale the task's hours with the person's pace.
     const personModifiers: HandlingModifier[] = [new PersonPace(this.workforces)];
     if (Fatigue.applies(config.pools)) {
-      const fatigue = new Fatigue(config.pools, this.workforces, () => this.sim.now);
+      const preLabelSources = [preLabels, assist].filter((s) => s !== null);
+      const fatigue = new Fatigue(config.pools, this.workforces, () => this.sim.now, preLabelSources);
       personModifiers.push(fatigue);
       errorModifiers.push(fatigue);
     }
