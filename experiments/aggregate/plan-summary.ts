@@ -129,6 +129,7 @@ export function summarizePlan(p: PlanInput, baseline: ReplicationResult[] | null
     timeInSystemHours: timeInSystem.count === 0 ? null : pooledOf(timeInSystem),
     // Agreement exists only where a work type declares classes: a section then, nothing otherwise.
     ...(p.layout.labels.consensusStage.length > 0 ? { agreement: agreementFigures(f, p.layout.labels.consensusStage) } : f.skip(AGREEMENT_OUTPUTS)),
+    ...(p.layout.labels.consensusPool.length > 0 ? { poolAgreement: poolAgreementFigures(f, p.layout.labels.consensusPool) } : f.skip(POOL_AGREEMENT_OUTPUTS)),
     ...f.rest(),
   };
 }
@@ -153,6 +154,15 @@ const AGREEMENT_OUTPUTS = ['percentAgreement', 'cohensKappa', 'fleissKappa', 'kr
 function agreementFigures(f: PlanOutputs, stages: string[]) {
   const figures = Object.fromEntries(AGREEMENT_OUTPUTS.map((name) => [name, f.meanPer(name)]));
   return byName(stages, (stage) => Object.fromEntries(AGREEMENT_OUTPUTS.map((name) => [name, figures[name]![stage]])));
+}
+
+const POOL_AGREEMENT_OUTPUTS = ['poolAgreement', 'poolKappa'] as const;
+
+/** Per pool labelling at a consensus stage: its agreement with the other labels of the same items, and its kappa. */
+function poolAgreementFigures(f: PlanOutputs, pools: string[]) {
+  const agreement = f.meanPer('poolAgreement');
+  const kappa = f.meanPer('poolKappa');
+  return byName(pools, (pool) => ({ percentAgreement: agreement[pool], cohensKappa: kappa[pool] }));
 }
 
 /** The outputs of the model being trained: a section of a plan that trains one, and nowhere else. */

@@ -114,7 +114,7 @@ export class AnnotationModel {
     // Classes only where a file declares them: without, no class is drawn and the flow takes its old path.
     const declaresClasses = config.work.some((w) => w.classes !== undefined);
     this.consensusClasses = declaresClasses && widest > 1
-      ? new ConsensusClasses(new LabelClasses(config.work, random ? new ClassDraws(seed, replication) : null), config.work, this.stages.map((st) => st.labels), widest)
+      ? new ConsensusClasses(new LabelClasses(config.work, random ? new ClassDraws(seed, replication) : null), config.work, this.stages.map((st) => st.labels), widest, config.pools.length)
       : null;
 
     const pay = config.pools.map((p) => payTerms(p.pay));

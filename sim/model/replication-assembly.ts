@@ -2,7 +2,7 @@ import type { ServerPool } from '../engine/server-pool.js';
 import type { Simulation } from '../engine/simulation.js';
 import type { WaitHistogram } from '../stats/wait-histogram.js';
 import type { ConsensusClasses } from './consensus-classes.js';
-import { agreementByStage } from './agreement-outputs.js';
+import { agreementByPool, agreementByStage } from './agreement-outputs.js';
 import type { ModelConfig } from './config.js';
 import { total, type CostLedger } from './cost-ledger.js';
 import type { Recorder } from './recorder.js';
@@ -155,5 +155,6 @@ export function assembleResult(parts: AssemblyParts): ReplicationResult {
     queueByWeek: parts.weeklyQueue.byWeek,
     deliveryTurnaround: parts.timeInSystem.turnaround,
     ...agreementByStage(config, parts.consensusClasses ?? null),
+    ...agreementByPool(config, parts.consensusClasses ?? null),
   };
 }

@@ -40,7 +40,9 @@ export type OutputDimension =
   /** Pool by labour activity (pool/activity), pool-major. */
   | 'poolActivity'
   /** The stages that ask for more than one label, in config order, only in models where a work type declares classes (agreement needs labels that can differ in class). */
-  | 'consensusStage';
+  | 'consensusStage'
+  /** The pools that staff a stage asking for more than one label, in config order, only in models where a work type declares classes. */
+  | 'consensusPool';
 
 /** Dimensions that run along the days of the project (time series), as against elements of the model. */
 export function isDaily(per: OutputDimension): boolean {
@@ -166,6 +168,8 @@ export const REPLICATION_OUTPUTS = {
   cohensKappa: { meaning: "Cohen's kappa of a two-label consensus stage (first label against second); empty for stages of more labels; only for files that declare classes.", unit: 'coefficient', per: 'consensusStage', aggregate: { kind: 'mean', quantiles: BAND, interval: true } },
   fleissKappa: { meaning: "Fleiss' kappa of a consensus stage's first-pass labels; only for files that declare classes.", unit: 'coefficient', per: 'consensusStage', aggregate: { kind: 'mean', quantiles: BAND, interval: true } },
   krippendorffAlpha: { meaning: "Krippendorff's nominal alpha of a consensus stage's first-pass labels; only for files that declare classes.", unit: 'coefficient', per: 'consensusStage', aggregate: { kind: 'mean', quantiles: BAND, interval: true } },
+  poolAgreement: { meaning: "Share of the pairings of a pool's consensus labels with another label of the same item's round that have the same class; only for files that declare classes.", unit: 'share', per: 'consensusPool', aggregate: { kind: 'mean', quantiles: BAND, interval: true } },
+  poolKappa: { meaning: "Cohen's kappa of a pool's consensus labels against the other labels of the same round (chance-corrected poolAgreement); only for files that declare classes.", unit: 'coefficient', per: 'consensusPool', aggregate: { kind: 'mean', quantiles: BAND, interval: true } },
 } as const satisfies OutputDeclarations;
 
 export type Outputs = typeof REPLICATION_OUTPUTS;

@@ -95,4 +95,11 @@ export interface ReplicationResult {
   cohensKappa: Float64Array;
   fleissKappa: Float64Array;
   krippendorffAlpha: Float64Array;
+  /**
+   * Per pool that labels at a consensus stage (in config order), how its labels agree with the
+   * other labels of the same round: the share that agree, and Cohen's kappa of its labels against
+   * the others'. Empty unless a work type declares classes.
+   */
+  poolAgreement: Float64Array;
+  poolKappa: Float64Array;
 }

@@ -20,7 +20,7 @@ class ShiftHours implements Recorder {
   }
   reviewed(): void {}
   accepted(): void {}
-  retrainStarted(): void {}
+  retrainStarted(_now: number): void {}
   busy(): void {}
 }
 
