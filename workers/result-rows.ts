@@ -1,5 +1,6 @@
 import { activityNames, poolActivityNames } from '../sim/model/activities.js';
 import { consensusPools } from '../sim/model/agreement-outputs.js';
+import { workClassNames } from '../sim/model/class-outcomes.js';
 import type { ModelConfig } from '../sim/model/config.js';
 import { REPLICATION_OUTPUTS, SCALAR_OUTPUTS, VECTOR_OUTPUTS, type OutputDimension, type VectorOutput } from '../sim/model/replication-outputs.js';
 import type { ReplicationResult } from '../sim/model/replication-result.js';
@@ -66,6 +67,7 @@ export function rowLayout(config: ModelConfig): RowLayout {
     poolActivity: poolActivityNames(config),
     consensusStage,
     consensusPool,
+    workClass: workClassNames(config.work),
   };
   const offsets = {} as Record<VectorOutput, number>;
   const lengths = {} as Record<VectorOutput, number>;

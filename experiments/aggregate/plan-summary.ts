@@ -50,6 +50,7 @@ export function summarizePlan(p: PlanInput, baseline: ReplicationResult[] | null
   const waitMean = f.meanPer('waitMean');
   const waitP95 = f.meanPer('waitP95');
   const served = f.meanPer('served');
+  const errorsFound = f.meanPer('errorsFoundByStage');
   const utilization = f.meanPer('utilization');
   const busyHours = f.meanPer('busyHours');
   const peakQueue = f.meanPer('peakQueue');
@@ -99,6 +100,8 @@ export function summarizePlan(p: PlanInput, baseline: ReplicationResult[] | null
     stages: byName(p.layout.stages, (name) => ({
       waitHours: { ...waitMean[name], p95: waitP95[name].mean },
       served: served[name].mean,
+      // Wrong labels the stage's review found first (0 at annotate stages).
+      errorsFound: errorsFound[name].mean,
       // The queueing measures (issue 16): the pooled quantiles are of every wait of every replication.
       waitProbability: waitProbability[name],
       serviceLevel: Object.fromEntries(thresholds.map((t) => [t, serviceLevel[`${name}@${t}`]])),
@@ -130,6 +133,7 @@ export function summarizePlan(p: PlanInput, baseline: ReplicationResult[] | null
     // Agreement exists only where a work type declares classes: a section then, nothing otherwise.
     ...(p.layout.labels.consensusStage.length > 0 ? { agreement: agreementFigures(f, p.layout.labels.consensusStage) } : f.skip(AGREEMENT_OUTPUTS)),
     ...(p.layout.labels.consensusPool.length > 0 ? { poolAgreement: poolAgreementFigures(f, p.layout.labels.consensusPool) } : f.skip(POOL_AGREEMENT_OUTPUTS)),
+    ...(p.layout.labels.workClass.length > 0 ? { classes: classFigures(f, p.layout.labels.workClass) } : f.skip(CLASS_OUTPUTS)),
     ...f.rest(),
   };
 }
@@ -157,6 +161,14 @@ function agreementFigures(f: PlanOutputs, stages: string[]) {
 }
 
 const POOL_AGREEMENT_OUTPUTS = ['poolAgreement', 'poolKappa'] as const;
+const CLASS_OUTPUTS = ['acceptedByClass', 'residualErrorByClass'] as const;
+
+/** Per class of each work type that declares classes (`type/class`): accepted items of that true class and their residual error. */
+function classFigures(f: PlanOutputs, classes: string[]) {
+  const accepted = f.meanPer('acceptedByClass');
+  const residual = f.meanPer('residualErrorByClass');
+  return byName(classes, (c) => ({ accepted: accepted[c].mean, residualErrorRate: residual[c] }));
+}
 
 /** Per pool labelling at a consensus stage: its agreement with the other labels of the same items, and its kappa. */
 function poolAgreementFigures(f: PlanOutputs, pools: string[]) {

@@ -1,6 +1,7 @@
 import type { ServerPool } from '../engine/server-pool.js';
 import type { Simulation } from '../engine/simulation.js';
 import type { WaitHistogram } from '../stats/wait-histogram.js';
+import type { ClassOutcomes } from './class-outcomes.js';
 import type { ConsensusClasses } from './consensus-classes.js';
 import { agreementByPool, agreementByStage } from './agreement-outputs.js';
 import type { ModelConfig } from './config.js';
@@ -43,6 +44,8 @@ export interface AssemblyParts {
   recorder: Recorder | null;
   /** The classes of consensus labels and their agreement tallies; null when no work type declares classes. */
   consensusClasses?: ConsensusClasses | null;
+  /** Accepted items by true class; null when no work type declares classes. */
+  classOutcomes?: ClassOutcomes | null;
 }
 
 /** The replication's result: flat numbers and typed arrays, no engine objects. */
@@ -156,5 +159,8 @@ export function assembleResult(parts: AssemblyParts): ReplicationResult {
     deliveryTurnaround: parts.timeInSystem.turnaround,
     ...agreementByStage(config, parts.consensusClasses ?? null),
     ...agreementByPool(config, parts.consensusClasses ?? null),
+    errorsFoundByStage: tally.foundByStage,
+    acceptedByClass: parts.classOutcomes?.accepted ?? new Float64Array(0),
+    residualErrorByClass: parts.classOutcomes?.residualError() ?? new Float64Array(0),
   };
 }

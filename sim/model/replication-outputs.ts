@@ -42,7 +42,9 @@ export type OutputDimension =
   /** The stages that ask for more than one label, in config order, only in models where a work type declares classes (agreement needs labels that can differ in class). */
   | 'consensusStage'
   /** The pools that staff a stage asking for more than one label, in config order, only in models where a work type declares classes. */
-  | 'consensusPool';
+  | 'consensusPool'
+  /** Each class of each work type that declares classes, as `type/class`. */
+  | 'workClass';
 
 /** Dimensions that run along the days of the project (time series), as against elements of the model. */
 export function isDaily(per: OutputDimension): boolean {
@@ -170,6 +172,9 @@ export const REPLICATION_OUTPUTS = {
   krippendorffAlpha: { meaning: "Krippendorff's nominal alpha of a consensus stage's first-pass labels; only for files that declare classes.", unit: 'coefficient', per: 'consensusStage', aggregate: { kind: 'mean', quantiles: BAND, interval: true } },
   poolAgreement: { meaning: "Share of the pairings of a pool's consensus labels with another label of the same item's round that have the same class; only for files that declare classes.", unit: 'share', per: 'consensusPool', aggregate: { kind: 'mean', quantiles: BAND, interval: true } },
   poolKappa: { meaning: "Cohen's kappa of a pool's consensus labels against the other labels of the same round (chance-corrected poolAgreement); only for files that declare classes.", unit: 'coefficient', per: 'consensusPool', aggregate: { kind: 'mean', quantiles: BAND, interval: true } },
+  errorsFoundByStage: { meaning: 'Wrong labels a review tier found that no tier had found before (they add up to errorsFound); 0 at annotate stages.', unit: 'labels', per: 'stage', aggregate: { kind: 'mean' } },
+  acceptedByClass: { meaning: 'Accepted items whose true class is this one (type/class); only for files that declare classes.', unit: 'items', per: 'workClass', aggregate: { kind: 'mean' } },
+  residualErrorByClass: { meaning: 'Share of the accepted items of a true class (type/class) whose label is wrong; only for files that declare classes.', unit: 'share', per: 'workClass', aggregate: { kind: 'mean', quantiles: BAND, interval: true } },
 } as const satisfies OutputDeclarations;
 
 export type Outputs = typeof REPLICATION_OUTPUTS;

@@ -102,4 +102,9 @@ export interface ReplicationResult {
    */
   poolAgreement: Float64Array;
   poolKappa: Float64Array;
+  /** Per stage, the wrong labels its review found first (they add up to errorsFound; 0 at annotate stages). */
+  errorsFoundByStage: Float64Array;
+  /** Per class of each work type that declares classes (`type/class`): accepted items of that true class, and the share of them with a wrong label. Empty without classes. */
+  acceptedByClass: Float64Array;
+  residualErrorByClass: Float64Array;
 }
