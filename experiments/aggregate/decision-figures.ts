@@ -2,6 +2,7 @@ import type { DecisionPolicy, Estimate, PolicyFigures } from '../../reports/deci
 import type { ReplicationResult } from '../../sim/model/replication-result.js';
 import { DURATION_BIN_RELATIVE_ERROR, DURATION_BIN_ABSOLUTE_ERROR_HOURS, binnedQuantile } from '../../sim/stats/duration-bins.js';
 import type { RowLayout } from '../../workers/result-rows.js';
+import { tInterval, wilsonInterval } from '../precision/intervals.js';
 import { meanInterval, wilson, type Interval } from './statistics.js';
 
 const estimate = (i: Interval | null): Estimate | null => (i === null ? null : { mean: i.mean, low: i.low, high: i.high });
@@ -12,16 +13,21 @@ const estimate = (i: Interval | null): Estimate | null => (i === null ? null : {
  * error and the total cost with their t intervals, and the pooled p85 time in system (its
  * interval is its binning error: a pooled quantile of thousands of items has no sampling
  * interval worth the name beside it). Unrounded: the policy compares them with its limits.
+ *
+ * At 95% unless `confidence` is given (a precision-driven run settling the policy's verdict asks
+ * for its Bonferroni-adjusted level).
  */
-export function policyFigures(results: ReplicationResult[], layout: RowLayout, deadlineHours: number | null, policy: DecisionPolicy | null): PolicyFigures {
+export function policyFigures(results: ReplicationResult[], layout: RowLayout, deadlineHours: number | null, policy: DecisionPolicy | null, confidence?: number): PolicyFigures {
   const n = results.length;
-  const onTime = deadlineHours === null ? null : wilson(results.filter((r) => r.completed && r.completionHours <= deadlineHours).length, n);
+  const share = (k: number) => (confidence === undefined ? wilson(k, n) : wilsonInterval(k, n, confidence));
+  const meanOf = (xs: number[]) => (confidence === undefined ? meanInterval(xs) : tInterval(xs, confidence));
+  const onTime = deadlineHours === null ? null : share(results.filter((r) => r.completed && r.completionHours <= deadlineHours).length);
   let serviceLevel: Estimate | null = null;
   const sl = policy?.targets.serviceLevel;
   if (sl !== undefined) {
     const s = layout.stages.indexOf(sl.stage);
     const j = layout.thresholds.findIndex((t) => Math.abs(t - sl.withinHours) <= 1e-9 * Math.max(1, t));
-    if (s >= 0 && j >= 0) serviceLevel = estimate(meanInterval(results.map((r) => r.serviceLevel[s * layout.thresholds.length + j])));
+    if (s >= 0 && j >= 0) serviceLevel = estimate(meanOf(results.map((r) => r.serviceLevel[s * layout.thresholds.length + j])));
   }
   const pooled = new Float64Array(layout.histogram);
   for (const r of results) for (let i = 0; i < pooled.length; i++) pooled[i] += r.timeInSystemBins[i];
@@ -32,7 +38,7 @@ export function policyFigures(results: ReplicationResult[], layout: RowLayout, d
     onTime: estimate(onTime),
     serviceLevel,
     timeInSystemP85: Number.isFinite(p85) ? { mean: p85, low: Math.max(0, p85 - slack), high: p85 + slack } : null,
-    residualError: estimate(meanInterval(results.map((r) => r.residualErrorRate))),
-    cost: estimate(meanInterval(results.map((r) => r.cost))),
+    residualError: estimate(meanOf(results.map((r) => r.residualErrorRate))),
+    cost: estimate(meanOf(results.map((r) => r.cost))),
   };
 }

@@ -1,3 +1,4 @@
+import type { DecisionPolicy } from '../../reports/decision-policy.js';
 import { hasFinishLine } from '../../sim/model/stopping-rule.js';
 import { capacityCheck } from '../../sim/model/capacity.js';
 import { feasibilityWarnings } from '../../sim/model/feasibility.js';
@@ -17,6 +18,8 @@ export interface SummaryInput {
   plans: Array<{ name: string; description: string; model: ModelConfig }>;
   /** A precision-driven run's precision (`replications` is then its cap). */
   precision?: Precision;
+  /** The experiment's decision policy (absent: none); a precision-driven run settles its recommendation. */
+  decision?: DecisionPolicy;
 }
 
 export interface Summary {

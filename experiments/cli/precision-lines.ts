@@ -49,8 +49,15 @@ export function precisionLines(s: Summary): string[] {
   const st = p.settlement;
   if (st !== null) {
     const head = st.recommended === null ? 'no recommendation' : `recommended ${st.recommended} (${st.basis})`;
-    const against = st.comparisons.map((c) => `${c.plan} ${c.significant ? 'beaten' : 'NOT beaten'} on ${c.figure === 'onTimeBelowBar' ? 'on time below the bar' : NAMES[c.figure]}`);
-    const bar = st.acceptable === null ? '' : `; its chance on time ${st.acceptable.significant ? 'is' : 'is NOT'} above ${percent(st.acceptable.bar)} beyond doubt`;
+    const on = (c: (typeof st.comparisons)[number]) =>
+      c.figure === 'onTimeBelowBar' ? 'on time below the bar' : c.figure === 'target' ? `missing the ${c.target ?? 'policy'} target` : NAMES[c.figure];
+    const against = st.comparisons.map((c) => `${c.plan} ${c.significant ? 'beaten' : 'NOT beaten'} on ${on(c)}`);
+    const bar =
+      st.acceptable !== null
+        ? `; its chance on time ${st.acceptable.significant ? 'is' : 'is NOT'} above ${percent(st.acceptable.bar)} beyond doubt`
+        : (st.targets ?? []).length > 0
+          ? `; it meets ${st.targets!.map((t) => `${t.target}${t.significant ? '' : ' NOT'}`).join(', ')} beyond doubt`
+          : '';
     lines.push(`  ${st.settled ? 'Settled' : 'NOT settled'}: ${head}${bar}; ${against.join(', ')} (each a one-sided test at ${percent(st.confidence)}, paired by replication).`);
   }
   return lines;

@@ -1,3 +1,4 @@
+import { rowLayout } from '../../workers/result-rows.js';
 import { hasFinishLine } from '../../sim/model/stopping-rule.js';
 import type { Precision } from '../load/precision.js';
 import type { RecordSet } from '../run/record-set.js';
@@ -50,13 +51,14 @@ export function plansSoFar(input: Pick<SummaryInput, 'plans'>, records: RecordSe
       deadlineHours: plan.model.deadlineHours,
       finishLine: hasFinishLine(plan.model),
       rankedBy: plan.model.target != null && 'accuracy' in plan.model.target ? ('cost' as const) : ('unitCost' as const),
+      layout: rowLayout(plan.model),
     };
   });
 }
 
 /** The procedure replayed over a run's records, laid out for summary.json. */
-export function precisionSummary(precision: Precision, cap: number, input: Pick<SummaryInput, 'plans'>, records: RecordSet): PrecisionSummary {
-  return layOut(precision, cap, precisionProgress(precision, cap, plansSoFar(input, records)));
+export function precisionSummary(precision: Precision, cap: number, input: Pick<SummaryInput, 'plans' | 'decision'>, records: RecordSet): PrecisionSummary {
+  return layOut(precision, cap, precisionProgress(precision, cap, plansSoFar(input, records), input.decision ?? null));
 }
 
 function layOut(precision: Precision, cap: number, progress: PrecisionProgress): PrecisionSummary {
@@ -90,6 +92,15 @@ function layOut(precision: Precision, cap: number, progress: PrecisionProgress):
     settlement:
       s === null
         ? null
-        : { recommended: s.recommendation?.plan ?? null, basis: s.recommendation?.basis ?? null, acceptable: s.acceptable, comparisons: s.comparisons, settled: s.settled, confidence: s.confidence },
+        : {
+            recommended: s.recommendation?.plan ?? null,
+            basis: s.recommendation?.basis ?? null,
+            acceptable: s.acceptable,
+            comparisons: s.comparisons,
+            settled: s.settled,
+            confidence: s.confidence,
+            // Under a decision policy, the targets the recommended plan meets beyond doubt (absent otherwise, as before policies settled runs).
+            ...(s.targets === undefined ? {} : { targets: s.targets }),
+          },
   };
 }

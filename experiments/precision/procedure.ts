@@ -1,3 +1,4 @@
+import type { DecisionPolicy } from '../../reports/decision-policy.js';
 import type { ReplicationResult } from '../../sim/model/replication-result.js';
 import type { Precision } from '../load/precision.js';
 import { figureStates, type FigureState, type PlanContext } from './figures.js';
@@ -47,13 +48,13 @@ export interface PrecisionProgress {
  * and summary whatever the workers or batch order, and a resumed run replays the looks it had
  * made from its records and goes on where it stopped.
  */
-export function precisionProgress(precision: Precision, cap: number, plans: PlanSoFarRecords[]): PrecisionProgress {
+export function precisionProgress(precision: Precision, cap: number, plans: PlanSoFarRecords[], policy: DecisionPolicy | null = null): PrecisionProgress {
   const schedule = roundSchedule(precision.firstRound, cap);
   const counts = new Map(plans.map((p) => [p.name, schedule[0]]));
   const looks: PrecisionLook[] = [];
   for (let r = 0; ; r++) {
     if (!plans.every((p) => allRecorded(p, counts.get(p.name)!))) return { schedule, looks, next: new Map(counts), stop: null, counts };
-    const look = lookAt(precision, schedule[Math.min(r, schedule.length - 1)], plans, counts);
+    const look = lookAt(precision, schedule[Math.min(r, schedule.length - 1)], plans, counts, policy);
     looks.push(look);
     const need = new Set<string>();
     for (const p of look.plans) if (p.figures.some((f) => f.met === false)) need.add(p.plan);
@@ -65,12 +66,12 @@ export function precisionProgress(precision: Precision, cap: number, plans: Plan
   }
 }
 
-function lookAt(precision: Precision, round: number, plans: PlanSoFarRecords[], counts: Map<string, number>): PrecisionLook {
+function lookAt(precision: Precision, round: number, plans: PlanSoFarRecords[], counts: Map<string, number>, policy: DecisionPolicy | null): PrecisionLook {
   const below = plans.map((p) => ({ ...p, results: p.results.filter((r) => r.replication < counts.get(p.name)!) }));
   return {
     round,
     plans: below.map((p) => ({ plan: p.name, replications: counts.get(p.name)!, figures: figureStates(p.results, p, precision) })),
-    settlement: precision.settled ? settlement(below, counts, precision.confidence) : null,
+    settlement: precision.settled ? settlement(below, counts, precision.confidence, policy) : null,
   };
 }
 

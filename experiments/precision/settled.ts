@@ -2,7 +2,10 @@ import type { ReplicationResult } from '../../sim/model/replication-result.js';
 import { ACCEPTABLE_ON_TIME, recommend, type Recommendation } from '../../reports/decide.js';
 import { round } from '../aggregate/rounding.js';
 import { finiteMean } from '../aggregate/statistics.js';
+import type { RowLayout } from '../../workers/result-rows.js';
+import type { DecisionPolicy, TargetName } from '../../reports/decision-policy.js';
 import { tInterval, wilsonInterval } from './intervals.js';
+import { settlementByPolicy } from './settled-by-policy.js';
 
 /** One plan's replications so far, as the settling rule reads them. */
 export interface PlanSoFar {
@@ -16,13 +19,17 @@ export interface PlanSoFar {
    * reaching it.
    */
   rankedBy: 'unitCost' | 'cost';
+  /** The plan's output layout (for the figures a decision policy judges: the service level of a stage). */
+  layout?: RowLayout;
 }
 
 /** One check of the recommended plan against another: a paired difference (or the other plan's own interval) and whether it is significant. */
 export interface Comparison {
   plan: string;
   /** What was compared: the unit cost (this plan minus the recommended, paired; the cost to the accuracy target for plans that train to one), the chance on time (the recommended minus this plan, paired), or this plan's own chance on time against the acceptable bar. */
-  figure: 'unitCost' | 'onTime' | 'onTimeBelowBar';
+  figure: 'unitCost' | 'onTime' | 'onTimeBelowBar' | 'target';
+  /** For `target`: the policy's target this plan misses beyond doubt. */
+  target?: TargetName;
   /** Paired replications (or this plan's own for onTimeBelowBar). */
   replications: number;
   estimate: number | null;
@@ -44,6 +51,8 @@ export interface Settlement {
   confidence: number;
   /** Plans that need more replications to settle it: per unsettled comparison, the one(s) with fewer. */
   needMore: string[];
+  /** Under a decision policy: each target the recommended plan must meet beyond doubt, the end of its interval that decides it, and whether it does. */
+  targets?: Array<{ target: TargetName; value: number | null; limit: number; significant: boolean }>;
 }
 
 /**
@@ -59,8 +68,12 @@ export interface Settlement {
  * - `best-chance` (no plan reaches the bar): its chance on time exceeds each other's (paired), or
  *   for a plan tied with it, that plan costs more.
  * - `cheapest` (no deadline): each other plan costs more, paired.
+ *
+ * Under a decision policy the recommendation is the policy's, and so is what settles it
+ * (settled-by-policy.ts).
  */
-export function settlement(plans: PlanSoFar[], counts: Map<string, number>, confidence: number): Settlement {
+export function settlement(plans: PlanSoFar[], counts: Map<string, number>, confidence: number, policy: DecisionPolicy | null = null): Settlement {
+  if (policy !== null) return settlementByPolicy(plans, counts, confidence, policy);
   // As summary.json rounds them: a cost per item to 6 decimals, a total to the cent.
   const outcomes = plans.map((p) => ({ name: p.name, onTime: onTimeShare(p), unitCost: round(finiteMean(p.results.map((r) => r[p.rankedBy])), p.rankedBy === 'cost' ? 2 : 6) }));
   const rec = recommend(outcomes);
@@ -73,12 +86,7 @@ export function settlement(plans: PlanSoFar[], counts: Map<string, number>, conf
   const each = 1 - (1 - confidence) / tests;
   const twoSided = 1 - 2 * (1 - each);
   const needMore = new Set<string>();
-  const grow = (a: string, b: string) => {
-    const ca = counts.get(a)!;
-    const cb = counts.get(b)!;
-    if (ca <= cb) needMore.add(a);
-    if (cb <= ca) needMore.add(b);
-  };
+  const grow = grower(counts, needMore);
 
   let acceptable: Settlement['acceptable'] = null;
   if (rec.basis === 'acceptable') {
@@ -112,8 +120,23 @@ export function settlement(plans: PlanSoFar[], counts: Map<string, number>, conf
   return { recommendation: rec, acceptable, comparisons, settled, confidence: round(each)!, needMore: plans.map((p) => p.name).filter((n) => needMore.has(n)) };
 }
 
+/** Marks for more replications whichever of two plans has fewer (both when they have as many). */
+export function grower(counts: Map<string, number>, needMore: Set<string>): (a: string, b: string) => void {
+  return (a, b) => {
+    const ca = counts.get(a)!;
+    const cb = counts.get(b)!;
+    if (ca <= cb) needMore.add(a);
+    if (cb <= ca) needMore.add(b);
+  };
+}
+
+/** The figure the recommendation ranks a plan by, as summary.json rounds it: a cost per item to 6 decimals, a total to the cent. */
+export function rankedCost(p: PlanSoFar): number | null {
+  return round(finiteMean(p.results.map((r) => r[p.rankedBy])), p.rankedBy === 'cost' ? 2 : 6);
+}
+
 /** The share on time as summary.json rounds it, which the report's recommendation reads. */
-function onTimeShare(p: PlanSoFar): number | null {
+export function onTimeShare(p: PlanSoFar): number | null {
   if (p.deadlineHours === null || p.results.length === 0) return null;
   return round(onTimeCount(p) / p.results.length);
 }
@@ -148,7 +171,7 @@ function belowBar(other: PlanSoFar, confidence: number): Comparison {
  * the unit cost the other's minus the recommended's, for the chance on time the recommended's
  * indicator minus the other's. Significant when the low end of its t interval is above 0.
  */
-function paired(other: PlanSoFar, best: PlanSoFar, figure: 'unitCost' | 'onTime', confidence: number): Comparison {
+export function paired(other: PlanSoFar, best: PlanSoFar, figure: 'unitCost' | 'onTime', confidence: number): Comparison {
   const byRep = new Map(best.results.map((r) => [r.replication, r]));
   const d: number[] = [];
   for (const r of other.results) {

@@ -203,7 +203,7 @@ export async function runExperiment(opts: RunOptions): Promise<RunOutcome> {
         // Round after round: the records so far say which plans need more (experiments/precision/procedure.ts).
         for (;;) {
           const set = recordSet(manifest, [{ source: recordsFile, lines: readRecordLines(recordsFile), shard }]);
-          const progress = precisionProgress(precision, experiment.replications, plansSoFar(manifest, set));
+          const progress = precisionProgress(precision, experiment.replications, plansSoFar(manifest, set), manifest.decision ?? null);
           if (progress.next === null) break;
           const counts = progress.next;
           total = [...counts.values()].reduce((a, b) => a + b, 0);
