@@ -53,6 +53,12 @@ export interface ReportPlan {
   completionHours: number[];
   notFinished: number;
   completion: { mean: number | null; p50: number | null; p85: number | null; p95: number | null };
+  /**
+   * Percentile completions as dates (ISO, in the project's zone): the day on which the
+   * replication at rank ceil(p x replications) finished; null when it did not. Absent in report
+   * data of older runs and of open-ended work.
+   */
+  completionDays?: { p50: string | null; p85: string | null; p95: string | null };
   onTime: { probability: number | null; low: number | null; high: number | null } | null;
   /** Unit cost (cost per accurately labelled item) per replication, sorted. */
   unitCosts: number[];
