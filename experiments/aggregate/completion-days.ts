@@ -13,8 +13,8 @@ export type CompletionDays = Record<keyof typeof DATED_PERCENTILES, string | nul
  * The day (ISO date in the project's zone) on which the work of an instant `hours` after the
  * start ended: work ending at 24:00 exactly ended that day, not the next.
  */
-export function finishDate(clock: ProjectClock, hours: number | null): string | null {
-  return hours === null || !Number.isFinite(hours) ? null : isoDateOfDay(finishDayAt(clock, hours));
+export function finishDate(clock: ProjectClock, hours: number | null, originUtcMs?: number): string | null {
+  return hours === null || !Number.isFinite(hours) ? null : isoDateOfDay(finishDayAt(clock, hours, originUtcMs));
 }
 
 /**

@@ -21,9 +21,13 @@ export function projectOriginUtcMs(clock: ProjectClock): number {
   return localToUtcMs(clock.timeZone, startDay * MS_PER_DAY);
 }
 
-/** The local wall-clock time (local ms) of the instant `hours` after the start. */
-export function localMsAt(clock: ProjectClock, hours: number): number {
-  const utc = projectOriginUtcMs(clock) + hours * MS_PER_HOUR;
+/**
+ * The local wall-clock time (local ms) of the instant `hours` after the start.
+ *
+ * @param originUtcMs - projectOriginUtcMs(clock), for callers that convert many instants
+ */
+export function localMsAt(clock: ProjectClock, hours: number, originUtcMs = projectOriginUtcMs(clock)): number {
+  const utc = originUtcMs + hours * MS_PER_HOUR;
   return utc + zoneOffsetMs(clock.timeZone, utc);
 }
 
@@ -52,8 +56,8 @@ export function localTimeExistence(zone: string, localMs: number): LocalTimeExis
  * after the start ended, in the project's zone: its local date, except that work ending at
  * midnight exactly ended on the day before (a shift to 24:00 on Friday finishes on Friday).
  */
-export function finishDayAt(clock: ProjectClock, hours: number): number {
-  const local = localMsAt(clock, hours);
+export function finishDayAt(clock: ProjectClock, hours: number, originUtcMs = projectOriginUtcMs(clock)): number {
+  const local = localMsAt(clock, hours, originUtcMs);
   const day = Math.floor(local / MS_PER_DAY);
   return local === day * MS_PER_DAY && hours > 0 ? day - 1 : day;
 }

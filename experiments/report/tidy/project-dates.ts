@@ -34,7 +34,7 @@ export class ProjectDates {
    * before (a finish at Friday 24:00 is a Friday's); null for a missing time.
    */
   finishDateAt(hours: number | null): string | null {
-    return finishDate(this.clock, hours);
+    return finishDate(this.clock, hours, this.originUtcMs);
   }
 
   /**

@@ -36,7 +36,7 @@ describe('percentile dates', () => {
 
   it('never fall on a day nobody works, and are the finishing days of the ranked replications of a simulated plan', () => {
     // Four people Monday to Friday 09:00-17:00 from Wednesday 6 January; some 40 hours of work, each item 1 h on average.
-    const doc = { ...minimalDocument(), start: '2027-01-06', deadline: '2w' };
+    const doc: Record<string, any> = { ...minimalDocument(), start: '2027-01-06', deadline: '2w' };
     doc.work = { frames: { count: 160, workflow: ['annotate'] } };
     doc.stages = { annotate: { kind: 'annotate', pool: 'annotators', handling: { lognormal: { mean: '1h', cv: 0.8 } } } };
     doc.pools.annotators.absence = '20%';

@@ -4,7 +4,7 @@ import { minimalDocument, parseDoc } from '../../experiments/load/helpers.js';
 
 /** One annotator, ten items of exactly 1 h, no review, shifts 09:00-17:00 on `days`, from `start` (UTC). */
 function oneAnnotator(start: string, days: string[]) {
-  const doc = { ...minimalDocument(), start, deterministic: true };
+  const doc: Record<string, any> = { ...minimalDocument(), start, deterministic: true };
   doc.work = { frames: { count: 10, workflow: ['annotate'] } };
   doc.pools = { annotators: { headcount: 1, shifts: [{ days, start: '09:00', end: '17:00' }], pay: { salaried: '18/h' } } };
   doc.stages = { annotate: { kind: 'annotate', pool: 'annotators', handling: '1h' } };
