@@ -27,7 +27,7 @@ export interface ReportHeader {
   runDate: string;
   wallSeconds: number;
   currency: string;
-  /** Hours from t = 0 (Monday 00:00 of startDate in timeZone); null without a deadline. */
+  /** Hours from t = 0 (00:00 of startDate in timeZone, any weekday); null without a deadline. A deadline in days or weeks ends at 00:00 on the wall clock, so across a clock change it is not a multiple of 24. */
   deadlineHours: number | null;
   horizonHours: number;
   startDate: string;
