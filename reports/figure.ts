@@ -1,4 +1,4 @@
-import { calendarDate, escapeHtml, HOURS_PER_WEEK, round } from './format.js';
+import { calendarDate, escapeHtml, formatDay, HOURS_PER_WEEK, round } from './format.js';
 import { INK } from './palette.js';
 import { plotlyMarkup, plotlyValue, type PlotlyMarkup } from './plotly-text.js';
 import type { ReportHeader } from './report-data.js';
@@ -67,7 +67,15 @@ export function legendFor(entries: number): Record<string, unknown> {
     : { legend: { orientation: 'v', x: 1.02, xanchor: 'left', y: 1, yanchor: 'top', bgcolor: 'rgba(255,255,255,0)', font: { size: 11 }, tracegroupgap: 0 }, margin: { l: 64, r: 24, t: 56, b: 56 } };
 }
 
-/** Tick positions every few weeks, labelled with the week number and the Monday's date. */
+/** The date ("12 Apr") of the day `weeks` weeks after the start date, or n/a. */
+function weekStart(startDate: string, weeks: number): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(startDate);
+  if (m === null || !Number.isInteger(weeks)) return 'n/a';
+  const day = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]) + 7 * weeks)).toISOString().slice(0, 10);
+  return formatDay(day, { weekday: false, year: false });
+}
+
+/** Tick positions every few weeks, labelled with the week number and the date of the day it begins (the start's weekday). */
 export function weekTicks(maxWeeks: number, header: ReportHeader): { tickvals: number[]; ticktext: PlotlyMarkup[] } {
   const steps = [1, 2, 4, 5, 10, 13, 26, 52, 104];
   const step = steps.find((s) => maxWeeks / s <= 12) ?? Math.ceil(maxWeeks / 12);
@@ -75,7 +83,8 @@ export function weekTicks(maxWeeks: number, header: ReportHeader): { tickvals: n
   const ticktext: PlotlyMarkup[] = [];
   for (let w = 0; w <= maxWeeks + 1e-9; w += step) {
     tickvals.push(w);
-    const date = calendarDate(w * HOURS_PER_WEEK, header.startDate, header.timeZone, { weekday: false, year: false, time: false });
+    // Week w begins 7w calendar days after the start: its date, whatever the clock changes in between.
+    const date = weekStart(header.startDate, w);
     ticktext.push(date === 'n/a' ? plotlyMarkup`${w}` : plotlyMarkup`${w}<br><span style="font-size:10px">${date}</span>`);
   }
   return { tickvals, ticktext };

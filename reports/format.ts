@@ -163,6 +163,87 @@ export function calendarDate(hours: number | null | undefined, startDate: string
   return clock === '00:00' ? date : `${date}, ${clock}`;
 }
 
+const MS_PER_DAY = 86_400_000;
+
+/** An ISO date 'YYYY-MM-DD' as the report writes a day: "Mon 28 Jun 2027". */
+export function formatDay(iso: string | null | undefined, opts: Pick<CalendarOptions, 'weekday' | 'year'> = {}): string {
+  const m = typeof iso === 'string' ? /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso) : null;
+  if (m === null) return NA;
+  const { weekday = true, year = true } = opts;
+  const parts = new Intl.DateTimeFormat('en-GB', {
+    timeZone: 'UTC',
+    weekday: weekday ? 'short' : undefined,
+    day: 'numeric',
+    month: 'short',
+    year: year ? 'numeric' : undefined,
+  }).formatToParts(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
+  const part = (type: string) => parts.find((p) => p.type === type)?.value;
+  return [part('weekday'), part('day'), part('month'), part('year')].filter((x) => x !== undefined).join(' ');
+}
+
+/** The wall-clock reading (local ms: the local date-time written as if it were UTC) of project hour `hours`. */
+function localMsAt(hours: number, startDate: string, timeZone: string): number | null {
+  const origin = projectOrigin(startDate, timeZone);
+  if (origin === null) return null;
+  const at = origin + hours * 3_600_000;
+  return at + zoneOffsetMs(at, timeZone);
+}
+
+interface DeadlineShape {
+  deadlineHours: number | null;
+  startDate: string;
+  timeZone: string;
+}
+
+/** Whole calendar days from the start to the deadline, when it falls at 00:00 like the start; else null. */
+function calendarDaysToDeadline(h: DeadlineShape): number | null {
+  if (h.deadlineHours === null) return null;
+  const local = localMsAt(h.deadlineHours, h.startDate, h.timeZone);
+  const start = projectOrigin(h.startDate, 'UTC');
+  if (local === null || start === null) return null;
+  const days = (local - start) / MS_PER_DAY;
+  return Number.isInteger(days) ? days : null;
+}
+
+/**
+ * How long after the start the deadline is, in the terms it was most likely written in: whole
+ * weeks or days of the calendar ("8 weeks", "53 days") when it falls at 00:00 like the start (a
+ * clock change in between does not make 8 weeks read "8.0 weeks"), else in weeks.
+ */
+export function deadlineSpan(h: DeadlineShape): string {
+  if (h.deadlineHours === null) return NA;
+  const days = calendarDaysToDeadline(h);
+  if (days === null) return formatWeeks(h.deadlineHours);
+  return days % 7 === 0 ? formatWeeks(days * 24) : plural(days, 'day');
+}
+
+/**
+ * The deadline as a wall-clock time in the project's zone: "the end of Fri 28 May 2027 (24:00
+ * Europe/Berlin)" for a deadline at midnight (the last day one may work is the one before),
+ * else "Fri 28 May 2027, 17:00 Europe/Berlin".
+ */
+export function deadlineWhen(h: DeadlineShape): string {
+  if (h.deadlineHours === null) return NA;
+  const local = localMsAt(h.deadlineHours, h.startDate, h.timeZone);
+  if (local === null) return NA;
+  const day = Math.floor(local / MS_PER_DAY);
+  const iso = (d: number) => new Date(d * MS_PER_DAY).toISOString().slice(0, 10);
+  if (local === day * MS_PER_DAY) return `the end of ${formatDay(iso(day - 1))} (24:00 ${h.timeZone})`;
+  const clock = new Date(local).toISOString().slice(11, 16);
+  return `${formatDay(iso(day))}, ${clock} ${h.timeZone}`;
+}
+
+/**
+ * The header's statement of the deadline: how long after the start, when on the wall clock,
+ * and, when a clock change makes the two disagree, the elapsed hours the simulation counts.
+ */
+export function deadlineStatement(h: DeadlineShape): string {
+  if (h.deadlineHours === null) return NA;
+  const days = calendarDaysToDeadline(h);
+  const clockChange = days !== null && h.deadlineHours !== days * 24 ? `; ${formatNumber(h.deadlineHours, Number.isInteger(h.deadlineHours) ? 0 : 2)} h of elapsed time, as the clocks change in between` : '';
+  return `${deadlineSpan(h)} after the start: ${deadlineWhen(h)}${clockChange}`;
+}
+
 /** "a of b" phrases with the right noun: "1 of 8 replications". */
 export function plural(n: number, noun: string, pluralNoun = `${noun}s`): string {
   return `${formatNumber(n)} ${n === 1 ? noun : pluralNoun}`;

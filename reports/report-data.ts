@@ -27,7 +27,7 @@ export interface ReportHeader {
   runDate: string;
   wallSeconds: number;
   currency: string;
-  /** Hours from t = 0 (Monday 00:00 of startDate in timeZone); null without a deadline. */
+  /** Hours from t = 0 (00:00 of startDate in timeZone, any weekday); null without a deadline. A deadline in days or weeks ends at 00:00 on the wall clock, so across a clock change it is not a multiple of 24. */
   deadlineHours: number | null;
   horizonHours: number;
   startDate: string;
@@ -53,6 +53,12 @@ export interface ReportPlan {
   completionHours: number[];
   notFinished: number;
   completion: { mean: number | null; p50: number | null; p85: number | null; p95: number | null };
+  /**
+   * Percentile completions as dates (ISO, in the project's zone): the day on which the
+   * replication at rank ceil(p x replications) finished; null when it did not. Absent in report
+   * data of older runs and of open-ended work.
+   */
+  completionDays?: { p50: string | null; p85: string | null; p95: string | null };
   onTime: { probability: number | null; low: number | null; high: number | null } | null;
   /** Unit cost (cost per accurately labelled item) per replication, sorted. */
   unitCosts: number[];

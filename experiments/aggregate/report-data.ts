@@ -12,6 +12,7 @@ import { rowLayout } from '../../workers/result-rows.js';
 import { policyFigures } from './decision-figures.js';
 import { queueingData } from './queueing-report.js';
 import { qualityReport } from './quality-report.js';
+import { completionDays } from './completion-days.js';
 
 export interface RunFacts {
   labelsimVersion: string;
@@ -84,6 +85,7 @@ function planData(s: Summary['plans'][number], rs: ReplicationResult[], openEnde
       p85: s.completionHours?.p85 ?? null,
       p95: s.completionHours?.p95 ?? null,
     },
+    ...(openEnded ? {} : { completionDays: completionDays(rs.map((r) => r.completionHours), model.clock) }),
     onTime: s.onTime === null ? null : { probability: s.onTime.probability, low: s.onTime.low, high: s.onTime.high },
     unitCosts: distribution(rs, 'unitCost'),
     unitCost: s.unitCost,

@@ -100,7 +100,7 @@ export async function runCommand(args: RunArgs): Promise<number> {
             ? `${experiment.replications} replications`
             : `up to ${experiment.replications} replications, until ${precisionText(experiment.precision)}`;
         err(`labelsim run ${printable(args.file)}: ${experiment.plans.length} plan(s) x ${count}, seed ${experiment.seed}${overridesNote(args, experiment.name)}`);
-        for (const line of capacityLines(capacity, experiment.plans[0].model.deadlineHours)) err(line);
+        for (const line of capacityLines(capacity, experiment.plans[0].model.deadlineHours, experiment.plans[0].model.clock)) err(line);
         for (const line of leftOutPoolLines(experiment.plans)) err(line);
         for (const line of warningLines(warnings)) err(line);
         err(memoryLine(limits));
@@ -125,7 +125,7 @@ export async function runCommand(args: RunArgs): Promise<number> {
     }
     if (args.json) o.json(summary);
     if (!args.quiet) {
-      for (const line of verdictLines(summary)) o.result(line);
+      for (const line of verdictLines(summary, outcome.completionDays)) o.result(line);
       for (const line of precisionLines(summary)) o.result(line);
       o.result(`Wrote ${relative(outcome.folder)} in ${outcome.wallSeconds.toFixed(1)} s.`);
       if (args.shard === undefined) o.result(`Report: ${relative(path.join(outcome.folder, REPORT_FILES.html))}`);
@@ -153,7 +153,7 @@ export function checkCommand(file: string, maxMemory?: number, json = false): nu
   const warnings = experiment.plans.map((p, i) => ({ plan: p.name, warnings: feasibilityWarnings(p.model, capacity[i].pools) }));
   if (json) o.json(checkReport(file, experiment, capacity, warnings, limits));
   o.result(`${printable(file)}: valid. Experiment "${experiment.name}", ${experiment.plans.length} plan(s): ${experiment.plans.map((p) => p.name).join(', ')}`);
-  for (const line of capacityLines(capacity, experiment.plans[0].model.deadlineHours)) o.result(line);
+  for (const line of capacityLines(capacity, experiment.plans[0].model.deadlineHours, experiment.plans[0].model.clock)) o.result(line);
   for (const line of leftOutPoolLines(experiment.plans)) o.result(line);
   for (const line of warningLines(warnings)) o.result(line);
   o.result(memoryLine(limits));
@@ -235,12 +235,12 @@ export async function mergeCommand(dirs: string[], out: string): Promise<number>
       return sum; // an unreadable run.json costs the report its wall time, not the merge
     }
   }, 0);
-  const { folder, summary, records, notice } = await mergeShards(dirs, out, reportFinisher({ wallSeconds }));
+  const { folder, summary, completionDays, records, notice } = await mergeShards(dirs, out, reportFinisher({ wallSeconds }));
   const o = output();
   if (notice !== null) o.note(`labelsim: warning: ${notice}`);
   o.result(`Merged ${dirs.length} shard folder(s), ${records} records, into ${relative(folder)}`);
   o.result(`Report: ${relative(path.join(folder, REPORT_FILES.html))}`);
-  for (const line of verdictLines(summary)) o.result(line);
+  for (const line of verdictLines(summary, completionDays)) o.result(line);
   return 0;
 }
 

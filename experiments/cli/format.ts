@@ -1,5 +1,8 @@
 import type { PoolCapacity } from '../../sim/model/capacity.js';
 import type { Summary } from '../aggregate/summary.js';
+import type { CompletionDays } from '../aggregate/completion-days.js';
+import { deadlineStatement, formatDay } from '../../reports/format.js';
+import type { ProjectClock } from '../../sim/calendar/index.js';
 
 const pct = (x: number | null | undefined, digits = 1) => (x === null || x === undefined ? 'n/a' : `${(100 * x).toFixed(digits)}%`);
 const weeks = (h: number | null) => (h === null ? 'not finished' : `${(h / 168).toFixed(1)} wk`);
@@ -15,8 +18,15 @@ export function money(currency: string, amount: number | null | undefined, digit
 }
 
 /** The capacity check as lines, with a warning naming each pool that cannot make the deadline. */
-export function capacityLines(capacity: Array<{ plan: string; pools: PoolCapacity[] }>, deadline: number | null): string[] {
-  const lines = [deadline === null ? 'Capacity check (demand / available hours over the horizon):' : `Capacity check (demand / available hours to the deadline at ${weeks(deadline)}):`];
+export function capacityLines(capacity: Array<{ plan: string; pools: PoolCapacity[] }>, deadline: number | null, clock?: ProjectClock): string[] {
+  const at = deadline === null ? '' : clock === undefined ? `at ${weeks(deadline)}` : deadlineStatement({ deadlineHours: deadline, startDate: clock.startDate, timeZone: clock.timeZone });
+  const lines = [
+    deadline === null
+      ? 'Capacity check (demand / available hours over the horizon):'
+      : clock === undefined
+        ? `Capacity check (demand / available hours to the deadline ${at}):`
+        : `Capacity check to the deadline, ${at}; demand / available hours:`,
+  ];
   for (const { plan, pools } of capacity) {
     for (const p of pools) {
       if (p.demandHours === 0 && p.availableHours === 0) continue;
@@ -27,8 +37,8 @@ export function capacityLines(capacity: Array<{ plan: string; pools: PoolCapacit
   return lines;
 }
 
-/** A verdict line per plan, the sentence a manager reads first. */
-export function verdictLines(s: Summary): string[] {
+/** A verdict line per plan, the sentence a manager reads first; `days` adds the day each plan's p85 replication finished. */
+export function verdictLines(s: Summary, days?: ReadonlyMap<string, CompletionDays>): string[] {
   return s.plans.map((p) => {
     const parts = [`${p.name}:`];
     const c = p.completionHours;
@@ -43,7 +53,8 @@ export function verdictLines(s: Summary): string[] {
     const cycles = 'training' in p ? p.training.cycles : null;
     const finish = target === null ? 'finish' : cycles === null ? `reach ${pct(target, 1)} accuracy` : `reach ${pct(target, 1)} accuracy and ${cycles} retrain cycles at it`;
     if (p.onTime !== null) parts.push(`${pct(p.onTime.probability, 0)} chance to ${finish} by ${weeks(s.deadlineHours)} (95% CI ${pct(p.onTime.low, 0)}-${pct(p.onTime.high, 0)});`);
-    parts.push(`p50 ${weeks(c.p50)}, p85 ${weeks(c.p85)};`);
+    const p85Day = days?.get(p.name)?.p85 ?? null;
+    parts.push(`p50 ${weeks(c.p50)}, p85 ${weeks(c.p85)}${p85Day === null ? '' : ` (done ${formatDay(p85Day)})`};`);
     if ('training' in p && p.training.labelsToTarget.p50 != null) parts.push(`${p.training.labelsToTarget.p50.toLocaleString('en-US')} training labels (p50);`);
     if (p.unitCost.mean !== null && target === null) parts.push(`${money(s.currency, p.unitCost.mean, 4)} per accurate item;`);
     if (p.cost.mean !== null) parts.push(`total ${money(s.currency, p.cost.mean)};`);

@@ -14,9 +14,9 @@ name: __NAME__                # also the output folder: out/__NAME__/
 description: Starter project, 27,500 images with one review tier
 seed: 1                       # same seed, same answer; change it to see another draw
 replications: 200             # Monte Carlo runs per plan: more is surer and slower
-start: 2027-01-04             # a Monday; t = 0 is its 00:00 in timeZone
+start: 2027-01-04             # any weekday; t = 0 is its 00:00 in timeZone
 timeZone: Europe/Berlin       # an IANA zone: shift times below are local to it
-deadline: 4w                  # durations: 36s, 90m, 8h, 3d, 4w
+deadline: 4w                  # 4 calendar weeks; or a date: 2027-01-31 (its end) is the same
 currency: EUR                 # every amount below is in this currency
 
 work:

@@ -1,4 +1,4 @@
-import { parseClockTime, parseIsoDate, type ShiftPattern } from '../../sim/calendar/index.js';
+import { parseClockTime, type ShiftPattern } from '../../sim/calendar/index.js';
 import type {
   AnnotateStage,
   Arrival,
@@ -17,6 +17,7 @@ import { distributionProblems, type Distribution } from '../../sim/random/distri
 import { ExperimentError, describeValue, joinPath, type PathSegment } from './errors.js';
 import { ALWAYS, FIXED_COSTS_EXPECTED, MAX_FIXED_COSTS, NO_PAY, SHIFTS_EXPECTED, type HandlingDocument, type ModelDocument, type PoolDocument } from './schema.js';
 import { classesOf } from './classes.js';
+import { deadlineHours as deadlineHoursOf } from './deadline.js';
 import { unusedPools } from './left-out-pools.js';
 import { movingPay } from './moving-pay.js';
 import { parameterDrawsOf } from './parameter-draws.js';
@@ -35,16 +36,6 @@ export { MAX_ITEM_SERIAL, MAX_POOLS, MAX_STAGES, MAX_TYPES } from '../../sim/mod
 export const MAX_HORIZON_HOURS = 5200 * 168;
 
 const ALL_WEEK: ShiftPattern = { days: ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'], start: '00:00', end: '24:00' };
-const WEEKDAY_NAMES: Record<string, string> = {
-  mon: 'Monday',
-  tue: 'Tuesday',
-  wed: 'Wednesday',
-  thu: 'Thursday',
-  fri: 'Friday',
-  sat: 'Saturday',
-  sun: 'Sunday',
-};
-
 /**
  * Turns a schema-valid model document into a ModelConfig, checking what a schema cannot see:
  * references between sections, the order of a workflow, time windows, distribution parameters.
@@ -59,20 +50,26 @@ export function buildModel(doc: ModelDocument, file: string, prefix = ''): Model
   const hours = (text: string) => durationHours(text) as number; // the schema checked it
   const share = (x: number | string) => shareValue(x) as number;
 
-  // Clock and time windows.
-  const startDay = parseIsoDate(doc.start);
-  const weekday = ['thu', 'fri', 'sat', 'sun', 'mon', 'tue', 'wed'][((startDay % 7) + 7) % 7];
-  if (weekday !== 'mon') fail(['start'], 'a Monday (t=0 is Monday 00:00)', `${JSON.stringify(doc.start)}, a ${WEEKDAY_NAMES[weekday]}`);
-  const deadlineHours = doc.deadline === null ? null : hours(doc.deadline);
+  // Clock and time windows. The start may be any day; t = 0 is its 00:00 in timeZone.
+  const clock = { startDate: doc.start, timeZone: doc.timeZone };
+  let deadlineHours: number | null = null;
+  if (doc.deadline !== null) {
+    const deadline = deadlineHoursOf(doc.deadline, clock);
+    if (typeof deadline !== 'number') fail(['deadline'], deadline.expected, deadline.got);
+    deadlineHours = deadline as number;
+  }
   const warmupHours = hours(doc.warmup);
   let horizonHours: number;
   if (doc.horizon !== undefined) {
     horizonHours = hours(doc.horizon);
     if (deadlineHours !== null && horizonHours < deadlineHours) {
-      fail(['horizon'], `a horizon at least as long as the deadline (${doc.deadline})`, JSON.stringify(doc.horizon));
+      // A deadline in days crosses a clock change as calendar days: say how long it then is.
+      const elapsed = deadlineHours === durationHours(doc.deadline) ? '' : `, ${Number(deadlineHours.toFixed(2))} h after the start`;
+      fail(['horizon'], `a horizon at least as long as the deadline (${doc.deadline}${elapsed})`, JSON.stringify(doc.horizon));
     }
   } else {
-    horizonHours = deadlineHours === null ? 52 * 168 : 3 * deadlineHours;
+    // Three times the duration as written (a clock change in a calendar deadline does not move it), or the hours to a dated deadline.
+    horizonHours = deadlineHours === null ? 52 * 168 : 3 * (durationHours(doc.deadline) ?? deadlineHours);
   }
   if (!(horizonHours <= MAX_HORIZON_HOURS)) {
     if (doc.horizon !== undefined) fail(['horizon'], 'a horizon of at most 5200w (100 years)', JSON.stringify(doc.horizon));
@@ -233,7 +230,7 @@ export function buildModel(doc: ModelDocument, file: string, prefix = ''): Model
 
   const parameterDraws = parameterDrawsOf(doc, stages, pools, (h, path) => distribution(h, path, fail), fail);
   return {
-    clock: { startDate: doc.start, timeZone: doc.timeZone },
+    clock,
     horizonHours,
     warmupHours,
     deadlineHours,

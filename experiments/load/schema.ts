@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DEADLINE_DATE_PATTERN, isDeadlineDate } from './deadline.js';
 import { patchSchema } from './patch-schema.js';
 import { PrecisionSchema } from './precision.js';
 import { isValidTimeZone, parseClockTime, parseIsoDate } from '../../sim/calendar/index.js';
@@ -129,6 +130,11 @@ const date = () =>
       return false;
     }
   });
+
+const DEADLINE_EXPECTED =
+  "a deadline: a duration > 0 from the start like 8w, 10d or 36h, a date YYYY-MM-DD (the end of that day in timeZone), or a local date and time 'YYYY-MM-DD HH:MM' in timeZone (no UTC offset)";
+const deadline = () =>
+  z.union([text(DEADLINE_EXPECTED, DURATION_PATTERN, (s) => (durationHours(s) ?? 0) > 0), text(DEADLINE_EXPECTED, DEADLINE_DATE_PATTERN, isDeadlineDate)], { error: DEADLINE_EXPECTED });
 
 const TIME_ZONE_EXPECTED = 'an IANA time zone such as Europe/Berlin, America/New_York or UTC';
 const timeZone = () => text(TIME_ZONE_EXPECTED, undefined, (s) => s.length <= 100 && isValidTimeZone(s));
@@ -686,9 +692,14 @@ export const modelShape = {
     .describe('true turns every source of randomness off. Default false.'),
   start: date()
     .default('2027-01-04')
-    .describe("Project start 'YYYY-MM-DD', a Monday; t=0 is its 00:00 in timeZone. Default 2027-01-04."),
+    .describe("Project start 'YYYY-MM-DD', any day of the week; t=0 is its 00:00 in timeZone and shifts run from that day. Default 2027-01-04."),
   timeZone: timeZone().default('UTC').describe('IANA zone of the project clock. Default UTC.'),
-  deadline: positiveDuration().nullable().default(null).describe('Deadline from start, e.g. 8w; null = none. Default null.'),
+  deadline: deadline()
+    .nullable()
+    .default(null)
+    .describe(
+      "Deadline: a duration from start (8w, 10d: calendar days in timeZone, the same wall-clock time that many days later; 36h: elapsed hours), a date 2027-05-28 (the end of that day in timeZone) or a local date and time '2027-05-28 17:00' in timeZone; null = none. Default null.",
+    ),
   horizon: positiveDuration()
     .optional()
     .describe('Every replication stops here; > warmup and >= deadline. Default: 3 x deadline, or 52w without a deadline.'),

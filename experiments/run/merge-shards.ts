@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Summary } from '../aggregate/summary.js';
+import { completionDaysByPlan, type CompletionDays } from '../aggregate/completion-days.js';
 import { writeFileAtomic } from './atomic-file.js';
 import { completeRun, type RunFinisher } from './complete-run.js';
 import { writing, writingAsync } from './output-error.js';
@@ -17,6 +18,8 @@ export class MergeError extends Error {}
 export interface MergeOutcome {
   folder: string;
   summary: Summary;
+  /** Per plan with a finish line, its percentile completions as the days the ranked replications finished. */
+  completionDays: Map<string, CompletionDays>;
   records: number;
   /** Lines of the shards' logs that were skipped (not records of the run), or null. */
   notice: string | null;
@@ -95,7 +98,7 @@ export async function mergeShards(dirs: string[], outRoot: string, finish?: RunF
         throw err;
       }
     });
-    return { folder: folder.final, summary, records: records.records.length, notice: skippedLine(records) };
+    return { folder: folder.final, summary, completionDays: completionDaysByPlan(manifest.plans, records), records: records.records.length, notice: skippedLine(records) };
   } finally {
     release();
   }

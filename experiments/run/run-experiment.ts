@@ -7,6 +7,7 @@ import { runBatchWithRetry } from '../../workers/retrying-batch.js';
 import { rowLayout } from '../../workers/result-rows.js';
 import type { BatchResult } from '../../workers/replication-batch.js';
 import type { Summary } from '../aggregate/summary.js';
+import { completionDaysByPlan, type CompletionDays } from '../aggregate/completion-days.js';
 import { completeRun, type RunFinisher } from './complete-run.js';
 import { loadExperiment, type Experiment } from '../load/index.js';
 import { selectPlans } from '../load/select-plans.js';
@@ -74,6 +75,8 @@ export interface RunOptions {
 export interface RunOutcome {
   folder: string;
   summary: Summary | null;
+  /** Per plan with a finish line, its percentile completions as the days the ranked replications finished (absent without a summary). */
+  completionDays?: Map<string, CompletionDays>;
   failed: number;
   interrupted: boolean;
   /** Every replication failed: nothing was published, an earlier result is kept. */
@@ -247,7 +250,7 @@ export async function runExperiment(opts: RunOptions): Promise<RunOutcome> {
       if (set.skipped.length > 0 || set.duplicates > 0) writeFileAtomic(recordsFile, recordLogText(records));
       return completeRun(folder, manifest, set, facts, opts.finish);
     });
-    return { folder: folder.final, summary, failed: summary.failedReplications.length, interrupted: false, wallSeconds };
+    return { folder: folder.final, summary, completionDays: completionDaysByPlan(manifest.plans, set), failed: summary.failedReplications.length, interrupted: false, wallSeconds };
   } finally {
     release();
   }

@@ -1,5 +1,5 @@
 import { baseLayout, deadlineMarks, duplicatesOf, legendFor, OVERLAID_LINE, plotDiv, stackedWidth, weeksAxis, type Figure } from '../figure.js';
-import { formatNumber, formatWeeks, HOURS_PER_WEEK, round, toWeeks } from '../format.js';
+import { deadlineSpan, formatNumber, HOURS_PER_WEEK, round, toWeeks } from '../format.js';
 import { withAlpha } from '../palette.js';
 import { plotlyMarkup } from '../plotly-text.js';
 import type { ReportPlan } from '../report-data.js';
@@ -72,7 +72,7 @@ export function burnDownSection(ctx: ReportContext): Section {
       const r = remainingAt(p, header.deadlineHours!);
       return [planLabel(ctx, p), r === null ? 'n/a' : formatNumber(r.p50), r === null ? 'n/a' : `${formatNumber(r.p10)}–${formatNumber(r.p90)}`];
     });
-    parts.push(table([`Plan`, `Median items left at the deadline (${formatWeeks(header.deadlineHours)})`, 'p10–p90'], rows, { numeric: [1, 2] }));
+    parts.push(table([`Plan`, `Median items left at the deadline (${deadlineSpan(header)})`, 'p10–p90'], rows, { numeric: [1, 2] }));
   }
   return { id: 'burn-down', title: 'Burn-down', html: parts.join('\n'), figures: [figure] };
 }

@@ -1,5 +1,5 @@
 import { baseLayout, deadlineMarks, duplicatesOf, legendFor, OVERLAID_LINE, plotDiv, stackedWidth, weeksAxis, type Figure } from '../figure.js';
-import { calendarDate, escapeHtml, formatChance, formatWeeks, horizonPhrase, HOURS_PER_WEEK, round, toWeeks } from '../format.js';
+import { calendarDate, escapeHtml, formatChance, formatDay, formatWeeks, horizonPhrase, HOURS_PER_WEEK, round, toWeeks } from '../format.js';
 import { INK } from '../palette.js';
 import { plotlyMarkup } from '../plotly-text.js';
 import type { ReportData } from '../report-data.js';
@@ -18,6 +18,12 @@ export function completionAxisEnd(data: ReportData): number {
   if (data.header.deadlineHours !== null) last = Math.max(last, data.header.deadlineHours);
   if (last === 0) last = data.header.horizonHours;
   return Math.min(data.header.horizonHours, last * 1.06) / HOURS_PER_WEEK;
+}
+
+/** The p85 as the day a replication finished; report data of older runs has only the interpolated time. */
+function p85Date(p: ReportData['plans'][number], header: ReportData['header']): string {
+  if (p.completionDays !== undefined) return formatDay(p.completionDays.p85);
+  return calendarDate(p.completion.p85, header.startDate, header.timeZone, { time: false });
 }
 
 /** Completion-time CDF per plan: the chance of having finished by each week, with the deadline and p50/p85/p95. */
@@ -87,7 +93,7 @@ export function deadlineRiskSection(ctx: ReportContext): Section {
     p.onTime === null ? 'n/a' : `${formatChance(p.onTime.probability)} (${formatChance(p.onTime.low)}–${formatChance(p.onTime.high)})`,
     formatWeeks(p.completion.p50),
     formatWeeks(p.completion.p85),
-    { html: escapeHtml(calendarDate(p.completion.p85, header.startDate, header.timeZone, { time: false })), className: 'date' },
+    { html: escapeHtml(p85Date(p, header)), className: 'date' },
     formatWeeks(p.completion.p95),
     `${p.notFinished} of ${p.replications}`,
   ]);
@@ -98,6 +104,7 @@ export function deadlineRiskSection(ctx: ReportContext): Section {
     plotDiv(figure, 'Completion-time distribution per plan, in weeks from the start, with the deadline as a dashed line.'),
     ...notes,
     table(['Plan', 'On time (95% CI)', 'p50', 'p85', 'p85 date', 'p95', 'Not finished'], rows, { numeric: [1, 2, 3, 5, 6] }),
+    paragraph(`p85 date: the day (${header.timeZone}) on which the replication at rank ⌈0.85 n⌉ of the n replications, earliest first, finished: a day its last item was accepted. The weeks interpolate between replications.`, 'note'),
   ].join('\n');
   return { id: 'deadline-risk', title: 'Deadline risk', html, figures: [figure] };
 }

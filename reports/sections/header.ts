@@ -1,4 +1,4 @@
-import { calendarDate, escapeHtml, formatNumber, formatTimestamp, formatWallTime, formatWeeks, shortHash } from '../format.js';
+import { calendarDate, deadlineStatement, escapeHtml, formatNumber, formatTimestamp, formatWallTime, formatWeeks, shortHash } from '../format.js';
 import type { ReportContext } from '../section.js';
 
 /** The page's title block: what was run, how, and when; not a numbered section. */
@@ -9,7 +9,7 @@ export function headerHtml(ctx: ReportContext): string {
       ? h.openEnded
         ? 'none (open-ended: items keep arriving; a steady-state study)'
         : 'none'
-      : `${formatWeeks(h.deadlineHours)}, by ${calendarDate(h.deadlineHours, h.startDate, h.timeZone)} (${h.timeZone})`;
+      : deadlineStatement(h);
   const facts: Array<[string, string]> = [
     ...((h.overrides ?? []).length > 0 ? ([['Overrides (--set)', (h.overrides ?? []).map((o) => `<code>${escapeHtml(o)}</code>`).join(' ')]] as Array<[string, string]>) : []),
     ['Config hash', `<code title="${escapeHtml(h.configHash)}">${escapeHtml(shortHash(h.configHash))}</code>`],

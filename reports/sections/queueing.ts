@@ -1,5 +1,5 @@
 import { baseLayout, legendFor, plotDiv, weeksAxis, type Figure } from '../figure.js';
-import { durationUnit, formatDuration, formatNumber, formatPercent, formatWeeks, round, toWeeks } from '../format.js';
+import { deadlineSpan, durationUnit, formatDuration, formatNumber, formatPercent, round, toWeeks } from '../format.js';
 import { withAlpha } from '../palette.js';
 import { plotlyMarkup } from '../plotly-text.js';
 import type { Interval, QueueingData, ReportPlan } from '../report-data.js';
@@ -82,7 +82,7 @@ export function queueingSection(ctx: ReportContext): Section {
       parts.push(
         plotDiv(d, 'Histogram per plan: how many replications accepted each number of items by the deadline.'),
         table(
-          ['Plan', `Items by the deadline (${formatWeeks(header.deadlineHours)}): p10`, 'p50', 'p90'],
+          ['Plan', `Items by the deadline (${deadlineSpan(header)}): p10`, 'p50', 'p90'],
           plans.map((p) => [planLabel(ctx, p), formatNumber(p.queueing.byDeadline?.p10), formatNumber(p.queueing.byDeadline?.p50), formatNumber(p.queueing.byDeadline?.p90)]),
           { numeric: [1, 2, 3] },
         ),
@@ -202,7 +202,7 @@ function deadlineFigure(ctx: ReportContext, plans: WithQueueing[], deadlineHours
       marker: { color: ctx.colorOf(p.name) },
       hovertemplate: plotlyMarkup`${p.name}: %{y} replications accepted %{x} items by the deadline<extra></extra>`,
     })),
-    layout: baseLayout(`Items accepted by the deadline (${formatWeeks(deadlineHours)}) across replications`, { title: 'Items accepted by the deadline', tickformat: ',.0f' }, { title: 'Replications' }, { barmode: 'overlay', ...legendFor(shown.length) }),
+    layout: baseLayout(`Items accepted by the deadline (${deadlineSpan(ctx.data.header)}) across replications`, { title: 'Items accepted by the deadline', tickformat: ',.0f' }, { title: 'Replications' }, { barmode: 'overlay', ...legendFor(shown.length) }),
   };
 }
 

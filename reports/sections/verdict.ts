@@ -1,6 +1,6 @@
 import { ACCEPTABLE_ON_TIME, recommend, type Recommendation } from '../decide.js';
 import { policyWords, type DecisionPolicy } from '../decision-policy.js';
-import { escapeHtml, formatChance, formatDuration, formatMoney, formatPercent, formatWeeks, horizonPhrase, plural } from '../format.js';
+import { deadlineSpan, escapeHtml, formatChance, formatDay, formatDuration, formatMoney, formatPercent, formatWeeks, horizonPhrase, plural } from '../format.js';
 import type { ReportHeader, ReportPlan } from '../report-data.js';
 import { planLabel, table, type Cell, type ReportContext, type Section } from '../section.js';
 
@@ -21,10 +21,11 @@ export function verdictLine(plan: ReportPlan, header: ReportHeader): string {
     const finish = target === null ? 'finish' : cycles === null ? `reach ${formatPercent(target, 1)} accuracy` : `reach ${formatPercent(target, 1)} accuracy and ${cycles} retrain cycles at it`;
     if (plan.onTime !== null && header.deadlineHours !== null) {
       parts.push(
-        `${formatChance(plan.onTime.probability)} chance to ${finish} by ${formatWeeks(header.deadlineHours)} (95% CI ${formatChance(plan.onTime.low)}–${formatChance(plan.onTime.high)})`,
+        `${formatChance(plan.onTime.probability)} chance to ${finish} by ${deadlineSpan(header)} (95% CI ${formatChance(plan.onTime.low)}–${formatChance(plan.onTime.high)})`,
       );
     }
-    parts.push(plan.completion.p85 === null ? `p85 beyond ${horizonPhrase(header.horizonHours)}` : `p85 at ${formatWeeks(plan.completion.p85)}`);
+    const p85Day = plan.completionDays?.p85 ?? null;
+    parts.push(plan.completion.p85 === null ? `p85 beyond ${horizonPhrase(header.horizonHours)}` : `p85 at ${formatWeeks(plan.completion.p85)}${p85Day === null ? '' : ` (done ${formatDay(p85Day)})`}`);
     if (target !== null) parts.push(`${money(plan.cost.mean)} to reach it on average`);
     else if (plan.unitCost.mean !== null) parts.push(`${money(plan.unitCost.mean)} per accurate item`);
   }
@@ -126,7 +127,7 @@ function capacityTable(ctx: ReportContext): string {
       return formatPercent(load, 0);
     }),
   ]);
-  const until = header.deadlineHours === null ? 'over the horizon' : `up to the deadline (${formatWeeks(header.deadlineHours)})`;
+  const until = header.deadlineHours === null ? 'over the horizon' : `up to the deadline (${deadlineSpan(header)})`;
   const note =
     over > 0
       ? `<p class="warning">${over === 1 ? 'One pool is' : `${over} pools are`} loaded above 100% in ${over === 1 ? 'its plan' : 'their plans'}: the work cannot be done in time even if nothing goes wrong.</p>`

@@ -1,17 +1,14 @@
 import { MS_PER_DAY, MS_PER_HOUR, MS_PER_MINUTE, parseClockTime, parseIsoDate, weekdayOf } from './civil-time.js';
+import { projectOriginUtcMs } from './project-clock.js';
 import { WEEKDAYS, type CalendarSpec, type ProjectClock, type ShiftPattern, type Weekday } from './types.js';
 import { mergeIntervals } from './working-time.js';
-import { assertTimeZone, localToUtcMs, sequentialLocalToUtc } from './zoned-time.js';
+import { assertTimeZone, sequentialLocalToUtc } from './zoned-time.js';
 
 /*
  * UTC offsets span UTC-12 to UTC+14, so a local day of the calendar's zone can reach up to
  * 26 hours into the neighbouring days of the clock's zone; three days of margin covers that.
  */
 const MARGIN_DAYS = 3;
-
-const WEEKDAY_NAMES: Record<Weekday, string> = {
-  mon: 'Monday', tue: 'Tuesday', wed: 'Wednesday', thu: 'Thursday', fri: 'Friday', sat: 'Saturday', sun: 'Sunday',
-};
 
 /** The shifts of one weekday: local times (minutes) in increasing order, and each shift as a pair of indexes into them. */
 interface DayPlan {
@@ -51,21 +48,6 @@ function validateHorizon(horizonHours: number): void {
 }
 
 /**
- * Project hour 0 of `clock` as a UTC instant (ms), after checking the clock.
- *
- * @throws Error if the start date is malformed or not a Monday, or the zone is unknown
- */
-export function projectOriginUtcMs(clock: ProjectClock): number {
-  const startDay = parseIsoDate(clock.startDate, 'project startDate');
-  const weekday = weekdayOf(startDay);
-  if (weekday !== 'mon') {
-    throw new Error(`Project startDate ${clock.startDate} is a ${WEEKDAY_NAMES[weekday]}, but it must be a Monday`);
-  }
-  assertTimeZone(clock.timeZone, 'project clock');
-  return localToUtcMs(clock.timeZone, startDay * MS_PER_DAY);
-}
-
-/**
  * Open intervals of the calendar from t = 0 up to `horizonHours`, as a flat sorted Float64Array
  * [open0, close0, open1, close1, ...] in project hours. Overlapping or touching intervals are
  * merged, and everything is clipped to [0, horizonHours].
@@ -73,7 +55,10 @@ export function projectOriginUtcMs(clock: ProjectClock): number {
  * Shift times are local to the calendar's zone, so across a daylight-saving change a shift keeps
  * its wall-clock hours and moves by the change in project hours.
  *
- * @throws Error naming the problem for a malformed or non-Monday start date, an unknown zone,
+ * The calendar begins on the start date, whatever its weekday: a project that starts on a
+ * Wednesday has its first shifts on that Wednesday.
+ *
+ * @throws Error naming the problem for a malformed start date, an unknown zone,
  * a malformed clock time, a shift that does not end after it starts, or a malformed holiday
  */
 export function openIntervals(spec: CalendarSpec, clock: ProjectClock, horizonHours: number): Float64Array {

@@ -3,9 +3,9 @@ export type Weekday = 'mon' | 'tue' | 'wed' | 'thu' | 'fri' | 'sat' | 'sun';
 /** Index i is the weekday with ISO number i + 1, so Monday is 0. */
 export const WEEKDAYS: readonly Weekday[] = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'];
 
-/** Anchors simulation time: t = 0 is 00:00 local time of `startDate` in `timeZone`. */
+/** Anchors simulation time: t = 0 is 00:00 local time of `startDate` in `timeZone`, any day of the week. */
 export interface ProjectClock {
-  /** 'YYYY-MM-DD', must be a Monday. */
+  /** 'YYYY-MM-DD'. */
   startDate: string;
   /** IANA zone name, e.g. 'Europe/Berlin' or 'UTC'. */
   timeZone: string;

@@ -37,7 +37,7 @@ describe('the report page', () => {
     expect(sectionIds(html)).toEqual(['verdict', 'deadline-risk', 'burn-down', 'cost', 'comparison', 'bottlenecks', 'sensitivity', 'portfolio']);
     const text = visibleText(html);
     expect(text.indexOf('eight-week-video')).toBeLessThan(text.indexOf('1. Verdict'));
-    for (const fact of ['64504fbd58f2', '20270405', '20 per plan', '0.1.0', '22 Nov 2026, 23:25 UTC', '17 s', '8 weeks, by Mon 31 May 2027 (Europe/Berlin)']) {
+    for (const fact of ['64504fbd58f2', '20270405', '20 per plan', '0.1.0', '22 Nov 2026, 23:25 UTC', '17 s', '8 weeks after the start: the end of Sun 30 May 2027 (24:00 Europe/Berlin)']) {
       expect(text).toContain(fact);
     }
     expect(html).toContain('title="64504fbd58f2cebf425fcb649a2cc3da00da68577405a6b95975a0825872b806"');

@@ -1,7 +1,7 @@
 import type { OutputAggregation, OutputUnit } from '../../../sim/model/replication-outputs.js';
 import { meanFigure, ratioFigure, timeToFinishFigure } from '../../aggregate/output-figures.js';
 import { turnaroundFigure } from '../../aggregate/queueing-figures.js';
-import { quantile } from '../../aggregate/statistics.js';
+import { quantile, rankedValue } from '../../aggregate/statistics.js';
 import { round } from '../../aggregate/rounding.js';
 import { digitsOf, roundInterval } from '../../aggregate/rounding.js';
 import { pairedDifference } from '../../aggregate/statistics.js';
@@ -14,6 +14,11 @@ export interface Statistic {
   unit: TidyUnit;
   /** The value is a point in time (hours from the start): the row gets its date. */
   instant: boolean;
+  /**
+   * For a percentile of a completion time: the time the replication at rank ceil(p x n)
+   * finished, whose day is the row's date (null: it did not finish), where `value` interpolates.
+   */
+  ranked?: number | null;
 }
 
 /** The statistics a plan-measures row can hold, and what each means: the dictionary lists them. */
@@ -65,7 +70,7 @@ export function statisticsOf(
   } else if (a.kind === 'time-to-finish') {
     const { completion, onTime } = timeToFinishFigure(values, a, deadlineHours, digits);
     if (a.meanWhenAllDone) add('mean', completion.mean, unit, true);
-    for (const key of Object.keys(a.quantiles)) add(key, completion[key], unit, true);
+    for (const [key, q] of Object.entries(a.quantiles)) out.push({ statistic: key, value: completion[key], unit, instant: true, ranked: rankedValue(values, q) });
     add('notFinished', completion.notFinished, 'replications');
     if (typeof onTime === 'number') add('onTimeProbability', onTime, 'share');
     else if (onTime !== null) {

@@ -1,4 +1,5 @@
 import { localToUtcMs, parseIsoDate } from '../../../sim/calendar/index.js';
+import { finishDate } from '../../aggregate/completion-days.js';
 import type { ProjectClock } from '../../../sim/calendar/index.js';
 
 const MS_PER_HOUR = 3_600_000;
@@ -14,7 +15,7 @@ export class ProjectDates {
   private readonly startDay: number;
   private readonly format: Intl.DateTimeFormat;
 
-  constructor(clock: ProjectClock) {
+  constructor(private readonly clock: ProjectClock) {
     this.startDay = parseIsoDate(clock.startDate, 'start');
     this.originUtcMs = localToUtcMs(clock.timeZone, this.startDay * MS_PER_DAY);
     this.format = new Intl.DateTimeFormat('en-US', { timeZone: clock.timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
@@ -25,6 +26,15 @@ export class ProjectDates {
     if (hours === null || !Number.isFinite(hours)) return null;
     const parts = Object.fromEntries(this.format.formatToParts(this.originUtcMs + hours * MS_PER_HOUR).map((p) => [p.type, p.value]));
     return `${parts.year}-${parts.month}-${parts.day}`;
+  }
+
+  /**
+   * The ISO date of the day on which work ending at the instant `hours` after the start ended:
+   * its date in the project's zone, except that an end at midnight exactly belongs to the day
+   * before (a finish at Friday 24:00 is a Friday's); null for a missing time.
+   */
+  finishDateAt(hours: number | null): string | null {
+    return finishDate(this.clock, hours, this.originUtcMs);
   }
 
   /**

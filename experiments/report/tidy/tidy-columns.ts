@@ -35,7 +35,13 @@ const ELEMENT = { name: 'element', type: 'text', unit: '', meaning: 'The activit
 const VALUE = { name: 'value', type: 'number', unit: 'see unit', meaning: 'The figure\'s value, in `unit`; empty when it does not exist (a completion time of a replication that did not finish).' } as const;
 const UNIT = { name: 'unit', type: 'text', unit: '', meaning: 'The unit of `value`: a name of the unit list below.' } as const;
 const CURRENCY = { name: 'currency', type: 'text', unit: '', meaning: 'The ISO 4217 currency of `value` when unit is money or money-per-item; empty otherwise.' } as const;
-const DATE = { name: 'date', type: 'date', unit: 'ISO date', meaning: 'For a point in time (unit hours of a completion), the date it falls on in the project\'s time zone; empty otherwise.' } as const;
+const DATE = {
+  name: 'date',
+  type: 'date',
+  unit: 'ISO date',
+  meaning:
+    "For a point in time (unit hours of a completion), the day it falls on in the project's time zone, a finish at midnight exactly being the day before's; of a percentile (p50, p85, p95...), the day on which the replication at rank ceil(p x replications), earliest first, finished (empty if it did not), while `value` interpolates; empty otherwise.",
+} as const;
 const REPLICATIONS = { name: 'replications', type: 'integer', unit: 'replications', meaning: 'Successful replications of the plan that the statistic is taken over.' } as const;
 
 export const TIDY_TABLES = {

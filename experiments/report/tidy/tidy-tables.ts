@@ -57,6 +57,12 @@ function pooledElements(name: VectorOutput, plan: PlanRecords): Array<[string | 
   return plan.layout.stages.map((s, i) => [s, pooledQuantileFigure(rows, i * length, length, a)]);
 }
 
+/** A plan statistic's date: a percentile's is the day its ranked replication finished; a mean's, the day of the mean time. */
+function dateOf(s: Statistic, dates: ProjectDates): string | null {
+  if (s.ranked !== undefined) return dates.finishDateAt(s.ranked);
+  return s.instant ? dates.dateAt(s.value) : null;
+}
+
 export function tidyTables(manifest: RunManifest, records: RecordSet): Record<TidyTableName, TidyTable> {
   const run = [manifest.experiment, manifest.configHash, manifest.seed];
   const plans = manifest.plans.map((p) => ({ plan: p, own: records.plans.find((r) => r.name === p.name) })).filter((x) => x.own !== undefined) as Array<{
@@ -87,7 +93,7 @@ export function tidyTables(manifest: RunManifest, records: RecordSet): Record<Ti
         const instant = o.aggregate.kind === 'time-to-finish';
         for (const e of elementsOf(o, own)) {
           const v = finite(e.value(r));
-          replicationRows.push([...run, plan.name, r.replication, o.name, e.dimension, e.element, v, o.unit, currency(o.unit), instant ? dates.dateAt(v) : null]);
+          replicationRows.push([...run, plan.name, r.replication, o.name, e.dimension, e.element, v, o.unit, currency(o.unit), instant ? dates.finishDateAt(v) : null]);
         }
       }
     }
@@ -96,7 +102,7 @@ export function tidyTables(manifest: RunManifest, records: RecordSet): Record<Ti
       const a = o.aggregate;
       if (a.kind === 'none') continue;
       const push = (e: { dimension: string; element: string | null }, s: Statistic) =>
-        planRows.push([...run, plan.name, n, o.name, e.dimension, e.element, s.statistic, s.value, s.unit, currency(s.unit), s.instant ? dates.dateAt(s.value) : null]);
+        planRows.push([...run, plan.name, n, o.name, e.dimension, e.element, s.statistic, s.value, s.unit, currency(s.unit), dateOf(s, dates)]);
       if (a.kind === 'share-per-pool') {
         own.layout.pools.forEach((pool, i) => {
           const share = n === 0 ? null : round(own.results.filter((r) => Number(r[o.name as ScalarOutput]) === i).length / n);

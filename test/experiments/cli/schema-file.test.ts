@@ -57,7 +57,8 @@ describe('the JSON Schema file', () => {
       expect(s.patternErrorMessage, at).not.toMatch(/[\\^$]|\(\?/);
     }
     const deadline = (shipped().properties as Record<string, Schema>).deadline;
-    expect(JSON.stringify(deadline)).toContain('"patternErrorMessage":"a duration > 0 with a unit, like 36s, 8h, 3d or 8w"');
+    // Both of the deadline's forms, a duration and a date (with a local time), say what is expected.
+    expect(JSON.stringify(deadline).match(/"patternErrorMessage":"a deadline: a duration > 0 from the start like 8w, 10d or 36h, a date YYYY-MM-DD/g)).toHaveLength(2);
   });
 
   it('gives plan patches the fields of the model, so that a typo inside a patch is marked', () => {

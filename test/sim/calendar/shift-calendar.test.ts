@@ -181,8 +181,15 @@ describe('openIntervals input validation', () => {
     expect(() => openIntervals(good, { ...BERLIN, timeZone: 'Europe/Berln' }, WEEK)).toThrow(/Unknown time zone "Europe\/Berln" in project clock/);
   });
 
-  it('rejects a start date that is not a Monday', () => {
-    expect(() => openIntervals(good, { ...BERLIN, startDate: '2027-01-05' }, WEEK)).toThrow(/startDate 2027-01-05 is a Tuesday, but it must be a Monday/);
+  it('begins on a start date of any weekday: from Wednesday 2027-01-06, day 0 is a Wednesday and the weekend is days 3-4', () => {
+    const intervals = openIntervals(officeHours('Europe/Berlin'), { ...BERLIN, startDate: '2027-01-06' }, WEEK);
+    // Wed, Thu, Fri of the first week at 9-17, 33-41, 57-65; then Mon 11 Jan (day 5) and Tue (day 6).
+    expect(Array.from(intervals)).toEqual([9, 17, 33, 41, 57, 65, 129, 137, 153, 161]);
+    // From Saturday 2027-01-09 the first shift is Monday's, two days in.
+    expect(Array.from(openIntervals(officeHours('UTC'), { startDate: '2027-01-09', timeZone: 'UTC' }, 72))).toEqual([57, 65]);
+  });
+
+  it('rejects a start date that is no calendar date', () => {
     expect(() => openIntervals(good, { ...BERLIN, startDate: '2027-02-30' }, WEEK)).toThrow(/Invalid project startDate "2027-02-30": no such calendar date/);
   });
 
