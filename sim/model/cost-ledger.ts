@@ -35,6 +35,8 @@ export class CostLedger {
   private readonly poolTasks: Float64Array;
   private readonly poolFees: Float64Array;
   private readonly poolFeeCarry: Float64Array;
+  /** Hours and tasks per (pool, labour activity, type), for a model of several types (the work-type mix); null otherwise. */
+  private readonly typeLines: { hours: Float64Array; tasks: Float64Array } | null;
 
   constructor(
     private readonly config: ModelConfig,
@@ -61,6 +63,8 @@ export class CostLedger {
     this.poolTasks = new Float64Array(config.pools.length * this.activities);
     this.poolFees = new Float64Array(config.pools.length * this.activities);
     this.poolFeeCarry = new Float64Array(config.pools.length * this.activities);
+    const lines = config.pools.length * LABOUR_ACTIVITIES.length * this.types;
+    this.typeLines = this.types > 1 ? { hours: new Float64Array(lines), tasks: new Float64Array(lines) } : null;
   }
 
   /** `hours` of work by `pool` on an item of work type `type`, spent on `activity`, in `tasks` tasks (gold: the gold items served). */
@@ -70,6 +74,16 @@ export class CostLedger {
     this.poolTasks[at] += tasks;
     this.poolTypeHours[pool * this.types + type] += hours;
     if (this.moving !== null && this.moving.moves(pool)) this.moving.book(pool, activity, hours);
+    if (this.typeLines !== null) {
+      const line = (pool * LABOUR_ACTIVITIES.length + activity) * this.types + type;
+      this.typeLines.hours[line] += hours;
+      this.typeLines.tasks[line] += tasks;
+    }
+  }
+
+  /** Hours and tasks per (pool, labour activity, type), pool-major then activity (poolActivityTypeNames); empty for one type. */
+  byPoolActivityType(): { hours: Float64Array; tasks: Float64Array } {
+    return this.typeLines === null ? { hours: new Float64Array(0), tasks: new Float64Array(0) } : { hours: this.typeLines.hours.slice(), tasks: this.typeLines.tasks.slice() };
   }
 
   /** Money spent on `activity` for an item of work type `type`, owed to (or, a penalty, by) `pool`. */

@@ -103,6 +103,7 @@ export function assembleResult(parts: AssemblyParts): ReplicationResult {
   parts.waits.forEach((h, s) => h.foldInto(waitBins, s * bins, bins));
   parts.weeklyQueue.finish();
   const lines = parts.ledger.byPoolActivity(end);
+  const typeLines = parts.ledger.byPoolActivityType();
   return {
     replication: parts.replication,
     completed,
@@ -155,5 +156,7 @@ export function assembleResult(parts: AssemblyParts): ReplicationResult {
     queueByWeek: parts.weeklyQueue.byWeek,
     deliveryTurnaround: parts.timeInSystem.turnaround,
     ...agreementByStage(config, parts.consensusClasses ?? null),
+    hoursByPoolActivityType: typeLines.hours,
+    tasksByPoolActivityType: typeLines.tasks,
   };
 }

@@ -39,6 +39,8 @@ export type OutputDimension =
   | 'delivery'
   /** Pool by labour activity (pool/activity), pool-major. */
   | 'poolActivity'
+  /** Pool by labour activity by work type (pool/activity@type), pool-major, then activity; only in models of several work types. */
+  | 'poolActivityType'
   /** The stages that ask for more than one label, in config order, only in models where a work type declares classes (agreement needs labels that can differ in class). */
   | 'consensusStage';
 
@@ -166,6 +168,8 @@ export const REPLICATION_OUTPUTS = {
   cohensKappa: { meaning: "Cohen's kappa of a two-label consensus stage (first label against second); empty for stages of more labels; only for files that declare classes.", unit: 'coefficient', per: 'consensusStage', aggregate: { kind: 'mean', quantiles: BAND, interval: true } },
   fleissKappa: { meaning: "Fleiss' kappa of a consensus stage's first-pass labels; only for files that declare classes.", unit: 'coefficient', per: 'consensusStage', aggregate: { kind: 'mean', quantiles: BAND, interval: true } },
   krippendorffAlpha: { meaning: "Krippendorff's nominal alpha of a consensus stage's first-pass labels; only for files that declare classes.", unit: 'coefficient', per: 'consensusStage', aggregate: { kind: 'mean', quantiles: BAND, interval: true } },
+  hoursByPoolActivityType: { meaning: 'Hours worked per pool, labour activity and work type (pool/activity@type); only for files of several work types.', unit: 'hours', per: 'poolActivityType', aggregate: { kind: 'none', why: 'hoursByPoolActivity split by work type, read by labelsim explain to tell work-type mix from pace' } },
+  tasksByPoolActivityType: { meaning: 'Tasks started per pool, labour activity and work type (pool/activity@type); only for files of several work types.', unit: 'tasks', per: 'poolActivityType', aggregate: { kind: 'none', why: 'tasksByPoolActivity split by work type, read by labelsim explain to tell work-type mix from pace' } },
 } as const satisfies OutputDeclarations;
 
 export type Outputs = typeof REPLICATION_OUTPUTS;

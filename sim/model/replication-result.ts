@@ -95,4 +95,7 @@ export interface ReplicationResult {
   cohensKappa: Float64Array;
   fleissKappa: Float64Array;
   krippendorffAlpha: Float64Array;
+  /** Hours and tasks per (pool, labour activity, work type), pool-major; empty for a model of one work type. */
+  hoursByPoolActivityType: Float64Array;
+  tasksByPoolActivityType: Float64Array;
 }
