@@ -54,26 +54,16 @@ export function movingPay(doc: ModelDocument, pools: PoolConfig[], fail: Fail): 
 
 /**
  * Prices besides pay that change by date (costs.priceChanges), as the ledger reads them: by the
- * activity the price is booked on, hours from t = 0. A price the model never charges (retraining
- * without pre-labels or training, engineering or synthetic data without training) is an error,
- * since the change would silently do nothing. Undefined when the file sets none.
+ * activity the price is booked on, hours from t = 0. A change of a price a plan never charges is
+ * not an error (another plan may charge it): `check` warns (sim/model/price-warnings.ts).
+ * Undefined when the file sets none.
  */
 export function datedPrices(doc: ModelDocument, fail: Fail): PriceChange[] | undefined {
   const changes = doc.costs.priceChanges;
   if (changes === undefined) return undefined;
   const origin = projectOriginUtcMs({ startDate: doc.start, timeZone: doc.timeZone });
   const hoursOf = (date: string) => (localToUtcMs(doc.timeZone, parseIsoDate(date) * MS_PER_DAY) - origin) / MS_PER_HOUR;
-  const training = doc.training ?? null;
-  const charged: Record<PriceChange['activity'], string | null> = {
-    platform: null,
-    management: null,
-    retraining: (doc.preLabels ?? null) !== null || training !== null ? null : 'a model that retrains: preLabels or training',
-    engineering: training !== null ? null : 'a training section (its retrain.engineerRate is the price)',
-    synthetic: training !== null && (training.synthetic ?? null) !== null ? null : 'training.synthetic (its costPerExample is the price)',
-  };
   return changes.map((c, i) => {
-    const needs = charged[c.price];
-    if (needs !== null) fail(['costs', 'priceChanges', i, 'price'], `a price the model charges; ${c.price} needs ${needs}`, JSON.stringify(c.price));
     const fromHours = hoursOf(c.from);
     const toHours = c.to === undefined ? Infinity : hoursOf(c.to);
     if (!(toHours > fromHours)) fail(['costs', 'priceChanges', i, 'to'], `a date after from (${c.from})`, JSON.stringify(c.to));
