@@ -336,10 +336,11 @@ function drivers(a: CostRecord[], b: CostRecord[]): Explanation['drivers'] {
     if (l.byPiece) out.push({ group: 'price', what: `${name(k)}: money per task`, a: avg(a, (r) => per(r, k, 'cost', 'tasks')), b: avg(b, (r) => per(r, k, 'cost', 'tasks')) });
     else {
       out.push({ group: 'price', what: `${name(k)}: money per hour`, a: avg(a, (r) => per(r, k, 'cost', 'hours')), b: avg(b, (r) => per(r, k, 'cost', 'hours')) });
-      out.push({ group: 'quantity', what: `${name(k)}: seconds per task`, a: avg(a, (r) => seconds(r, k)), b: avg(b, (r) => seconds(r, k)) });
-      // With several work types: each type's share of the line's tasks (mix) and its own pace (quantity).
+      // With several work types: each type's share of the line's tasks (mix) and its own pace
+      // (quantity), not the line's mean pace, which moves with the mix.
       const types = [...new Set([...a, ...b].flatMap((r) => [...(r.lines.get(k)?.byType.keys() ?? [])]))];
-      if (types.length > 1) {
+      if (types.length < 2) out.push({ group: 'quantity', what: `${name(k)}: seconds per task`, a: avg(a, (r) => seconds(r, k)), b: avg(b, (r) => seconds(r, k)) });
+      else {
         for (const t of types) {
           const share = (r: CostRecord) => {
             const l = r.lines.get(k);
