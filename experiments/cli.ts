@@ -121,9 +121,9 @@ async function main(argv: string[]): Promise<number> {
     )
     .command(
       'portfolio <file>',
-      'products (item types) ranked by return per dollar (work.<type>.value), and what shifting spend from the lowest to the highest does to every product, since they share people',
+      'products (item types) ranked by return per dollar (work.<type>.value), and what shifting spend from the lowest to the highest does to every product, since they share people; saved to out/<name>/portfolio.json and added to the report',
       (y) =>
-        withExamples(declareOptions(y.positional('file', { type: 'string', demandOption: true, describe: FILE }), MAKE_OR_BUY_OPTIONS, {
+        withExamples(declareOptions(y.positional('file', { type: 'string', demandOption: true, describe: FILE }), MARGINAL_OPTIONS, {
           replications: "replications per run (default: the file's, at most 200)",
         }), 'portfolio')
           .option('plan', { alias: 'p', type: 'string', describe: 'plan to study (default: the first)' })
@@ -131,8 +131,8 @@ async function main(argv: string[]): Promise<number> {
           .option('json', { type: 'boolean', default: false, describe: 'print the study as JSON on stdout' })
           .check(singleValued(['plan'])),
       async (a) => {
-        const o = checkOptions(a, MAKE_OR_BUY_OPTIONS);
-        code = await portfolioCommand({ file: a.file, plan: a.plan, replications: o.replications, seed: o.seed, workers: o.workers, set: a.set, json: a.json });
+        const o = checkOptions(a, MARGINAL_OPTIONS);
+        code = await portfolioCommand({ file: a.file, plan: a.plan, replications: o.replications, seed: o.seed, workers: o.workers, set: a.set, out: o.out!, json: a.json });
       },
     )
     .command(

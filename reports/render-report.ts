@@ -14,6 +14,7 @@ import { deadlineRiskSection } from './sections/deadline-risk.js';
 import { headerHtml } from './sections/header.js';
 import { marginalSection } from './sections/marginal.js';
 import { vendorComparisonSection } from './sections/vendor-comparison.js';
+import { portfolioAllocationSection } from './sections/portfolio-allocation.js';
 import { portfolioPlans, portfolioSection } from './sections/portfolio.js';
 import { qualityPlans, qualitySection } from './sections/quality.js';
 import { hasQueueing, queueingSection } from './sections/queueing.js';
@@ -45,6 +46,7 @@ export function reportSections(data: ReportData, ctx: ReportContext = reportCont
   if (!open) sections.push(sensitivitySection(ctx));
   if (data.marginal !== undefined) sections.push(marginalSection(ctx, data.marginal));
   if (!open && portfolioPlans(data.plans).length > 0) sections.push(portfolioSection(ctx));
+  if (data.portfolio !== undefined) sections.push(portfolioAllocationSection(ctx, data.portfolio));
   return sections;
 }
 

@@ -12,6 +12,8 @@ export interface ReportData {
   decision?: DecisionPolicy | null;
   /** The marginal study (`labelsim marginal`), when one was saved beside the run; absent otherwise. */
   marginal?: Marginal;
+  /** The portfolio allocation (`labelsim portfolio`), when one was saved beside the run; absent otherwise. */
+  portfolio?: PortfolioAllocation;
   /** A precision-driven run: where it stopped and how each figure converged (absent for a fixed count of replications). */
   precision?: ReportPrecision;
 }
@@ -230,6 +232,51 @@ export interface Marginal {
   currency: string;
   base: { onTime: number | null; p85Hours: number | null; cost: number };
   levers: MarginalLever[];
+}
+
+/** One product (work type) of a plan: what it costs, what its accurate items are worth, and its deadline risk. */
+export interface PortfolioProduct {
+  name: string;
+  items: number;
+  /** Money per accurate item, from the file; null when not valued. */
+  value: number | null;
+  /** Means over replications: activity-based cost (costByType) and accurate items. */
+  cost: number;
+  accurate: number;
+  /** value x accurate / cost; null when not valued or free. */
+  returnPerDollar: number | null;
+  /** Share of replications where the product's last item was accepted by the deadline, with its 95% Wilson interval; null without a deadline. */
+  onTime: number | null;
+  onTimeInterval: { low: number; high: number } | null;
+  p85Hours: number | null;
+}
+
+/** `labelsim portfolio`: a plan's products ranked by return per dollar, and spend shifted from the lowest-return to the highest. */
+export interface PortfolioAllocation {
+  plan: string;
+  replications: number;
+  currency: string;
+  budget: number | null;
+  totalCost: number;
+  totalValue: number;
+  /** Products, highest return per dollar first (products without a value last). */
+  products: PortfolioProduct[];
+  /** Spend moved from the lowest-return product to the highest: counts changed, and every product's figures after, on the same random worlds. */
+  shift: {
+    from: string;
+    to: string;
+    share: number;
+    /** Spend moved (the share of the lowest's cost) and the items it takes away and buys. */
+    amount: number;
+    itemsFrom: number;
+    itemsTo: number;
+    totalCost: number;
+    totalValue: number;
+    /** In the order of `products`. */
+    products: PortfolioProduct[];
+    /** Each product's change of on-time probability (after - before, paired by replication), in the order of `products`; null without a deadline. */
+    onTimeChange: Array<{ name: string; change: PairedInterval | null }>;
+  } | null;
 }
 
 /** The figures a precision-driven run watches. */

@@ -1,6 +1,6 @@
-import { activityNames, poolActivityNames } from '../sim/model/activities.js';
 import { consensusPools } from '../sim/model/agreement-outputs.js';
 import { workClassNames } from '../sim/model/class-outcomes.js';
+import { activityNames, poolActivityNames, poolActivityTypeNames } from '../sim/model/activities.js';
 import type { ModelConfig } from '../sim/model/config.js';
 import { REPLICATION_OUTPUTS, SCALAR_OUTPUTS, VECTOR_OUTPUTS, type OutputDimension, type VectorOutput } from '../sim/model/replication-outputs.js';
 import type { ReplicationResult } from '../sim/model/replication-result.js';
@@ -65,6 +65,7 @@ export function rowLayout(config: ModelConfig): RowLayout {
     poolWeek: pools.flatMap((p) => weeks.map((w) => `${p}@${w}`)),
     delivery: deliveries,
     poolActivity: poolActivityNames(config),
+    poolActivityType: poolActivityTypeNames(config),
     consensusStage,
     consensusPool,
     workClass: workClassNames(config.work),

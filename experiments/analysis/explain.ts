@@ -10,10 +10,11 @@ import { roundToTotal, shapley } from './shapley.js';
  * not depend on an order and add up to the change.
  *
  * A labour line of pool p at activity a costs
- *     V x (T_a / V) x (n_pa / T_a) x (h_pa / n_pa) x (c_pa / h_pa)
- *     volume x intensity x mix x hours per task x price
+ *     V x (T_a / V) x (n_pa / T_a) x sum_t (n_pat / n_pa) x (h_pat / n_pat) x (c_pa / h_pa)
+ *     volume x intensity x pool mix x sum over work types of (type mix x hours per task) x price
  * where V is the items accepted, T_a the tasks of activity a by every pool, n_pa, h_pa, c_pa the
- * line's tasks, hours and money. A pool paid by the piece in both plans has no hours driver: its
+ * line's tasks, hours and money, and n_pat, h_pat its tasks and hours on items of type t (the
+ * sum is h_pa / n_pa: with one work type, the line's hours per task). A pool paid by the piece in both plans has no hours driver: its
  * price is money per task (c / n), so its people's pace does not move its cost. Idle paid time
  * is V x (idle hours / V) x rate; penalties are V x (errors charged / V) x (penalty per error).
  * The unit cost divides the total by the accurate items, V x (accurate / V).
@@ -25,10 +26,13 @@ import { roundToTotal, shapley } from './shapley.js';
  * - quality: rework, adjudication, escalation and gold work per item, the re-reviews of reworked
  *   labels (reviews per item = reviews per labelling pass x (1 + rework per item)), errors charged
  *   per item, and (unit cost only) the share of accepted items that are accurate;
- * - mix: each pool's share of an activity's tasks (vendors against the in-house team);
+ * - mix: each pool's share of an activity's tasks (vendors against the in-house team) and each
+ *   work type's share of a line's tasks (more of the hard items: the same hours per task of each
+ *   type, more tasks of the type that takes longer);
  * - volume: items accepted;
  * - overheads: platform seats, management, retraining and the named fixed costs, as amounts.
- * Work-type mix is not a driver of its own: a harder mix shows as hours per task (quantity).
+ * Work types that go through different stages change the tasks per item of an activity: that
+ * stays quantity (or quality), since the records count tasks by type, not items accepted by type.
  */
 export const PARTS = ['price', 'quantity', 'quality', 'mix', 'volume', 'overheads'] as const;
 export type Part = (typeof PARTS)[number];
@@ -46,6 +50,8 @@ export interface CostLine {
   tasks: number;
   /** The pool is paid per item or per accepted item, not by the hour. */
   byPiece: boolean;
+  /** Hours and tasks of the line by work type (one entry for a model of one type). */
+  byType: Map<string, { hours: number; tasks: number }>;
 }
 
 /** One replication of one plan as the decomposition reads it. */
@@ -67,12 +73,25 @@ export function costRecord(r: ReplicationResult, layout: RowLayout, byPiece: Rea
   const lines: CostRecord['lines'] = new Map();
   const labourNames = new Set<string>(LABOUR_ACTIVITIES);
   const labels = layout.labels.poolActivity;
+  const types = layout.types;
+  // With several types the record splits each line by type (pool-major, then activity, then type).
+  const split = layout.labels.poolActivityType.length === labels.length * types.length && types.length > 1;
   let labour = 0;
   labels.forEach((key, i) => {
     const slash = key.indexOf('/');
     const pool = key.slice(0, slash);
     const activity = LABOUR_ACTIVITIES.indexOf(key.slice(slash + 1) as (typeof LABOUR_ACTIVITIES)[number]);
-    const line = { pool, activity, cost: r.costByPoolActivity[i], hours: r.hoursByPoolActivity[i], tasks: r.tasksByPoolActivity[i], byPiece: byPiece.has(pool) };
+    const hours = r.hoursByPoolActivity[i];
+    const tasks = r.tasksByPoolActivity[i];
+    const byType = new Map<string, { hours: number; tasks: number }>();
+    if (split) {
+      types.forEach((t, k) => {
+        const h = r.hoursByPoolActivityType[i * types.length + k];
+        const n = r.tasksByPoolActivityType[i * types.length + k];
+        if (h !== 0 || n !== 0) byType.set(t, { hours: h, tasks: n });
+      });
+    } else if (types.length === 1) byType.set(types[0], { hours, tasks });
+    const line = { pool, activity, cost: r.costByPoolActivity[i], hours, tasks, byPiece: byPiece.has(pool), byType };
     labour += line.cost;
     if (line.cost !== 0 || line.hours !== 0 || line.tasks !== 0) lines.set(key, line);
   });
@@ -95,8 +114,45 @@ interface Driver {
   bit: number;
 }
 
+/** Hours per task as a sum over work types of each type's share of the line's tasks (mix) times its hours per task (quantity). */
+interface TypeMix {
+  terms: Array<{ share: Driver; hours: Driver }>;
+}
+
 /** The drivers of one line whose product is its money, in A and in B. */
-type LineDrivers = Driver[];
+type LineDrivers = Array<Driver | TypeMix>;
+
+/**
+ * A line's hours per task split by work type, or null when it cannot be (a side without the split,
+ * or hours the tasks by type do not account for): then hours per task stays one quantity driver.
+ */
+function typeMix(la: CostLine | undefined, lb: CostLine | undefined, pair: (x: number | null, y: number | null, bit: number) => Driver): TypeMix | null {
+  const sides = [la, lb].filter((l): l is CostLine => l !== undefined);
+  const complete = (l: CostLine) => {
+    let h = 0;
+    let n = 0;
+    for (const x of l.byType.values()) {
+      if (x.hours !== 0 && x.tasks === 0) return false;
+      h += x.hours;
+      n += x.tasks;
+    }
+    return l.byType.size > 0 && Math.abs(h - l.hours) <= 1e-9 * Math.max(1, l.hours) && Math.abs(n - l.tasks) <= 1e-9 * Math.max(1, l.tasks);
+  };
+  if (!sides.every(complete)) return null;
+  const types = [...new Set(sides.flatMap((l) => [...l.byType.keys()]))];
+  if (types.length < 2) return null;
+  const ratio = (p: number, q: number) => (q === 0 ? null : p / q);
+  return {
+    terms: types.map((t) => {
+      const xa = la?.byType.get(t);
+      const xb = lb?.byType.get(t);
+      return {
+        share: pair(la === undefined ? null : ratio(xa?.tasks ?? 0, la.tasks), lb === undefined ? null : ratio(xb?.tasks ?? 0, lb.tasks), BIT.mix),
+        hours: pair(xa === undefined ? null : ratio(xa.hours, xa.tasks), xb === undefined ? null : ratio(xb.hours, xb.tasks), BIT.quantity),
+      };
+    }),
+  };
+}
 
 function lineDrivers(key: string, A: CostRecord, B: CostRecord, totalsA: Map<number, number>, totalsB: Map<number, number>): LineDrivers {
   const la = A.lines.get(key);
@@ -121,7 +177,7 @@ function lineDrivers(key: string, A: CostRecord, B: CostRecord, totalsA: Map<num
   const piece = (la?.byPiece ?? true) && (lb?.byPiece ?? true);
   // Money without hours (fees of a pool paid by the piece, penalties) is priced per task.
   const perTask = piece || activity === Activity.penalties || (sa.h === 0 && sa.c !== 0) || (sb.h === 0 && sb.c !== 0);
-  const drivers =
+  const drivers: LineDrivers =
     activity === Activity.review
       ? [
           // Reviews per item = reviews per labelling pass (the sample rates: quantity) x passes per
@@ -132,7 +188,7 @@ function lineDrivers(key: string, A: CostRecord, B: CostRecord, totalsA: Map<num
       : [pair(ratio(sa.T, sa.V), ratio(sb.T, sb.V), QUALITY_WORK.has(activity) ? BIT.quality : BIT.quantity)];
   drivers.push(pair(ratio(sa.n, sa.T), ratio(sb.n, sb.T), BIT.mix));
   if (perTask) drivers.push(pair(ratio(sa.c, sa.n), ratio(sb.c, sb.n), BIT.price));
-  else drivers.push(pair(ratio(sa.h, sa.n), ratio(sb.h, sb.n), BIT.quantity), pair(ratio(sa.c, sa.h), ratio(sb.c, sb.h), BIT.price));
+  else drivers.push(typeMix(la, lb, pair) ?? pair(ratio(sa.h, sa.n), ratio(sb.h, sb.n), BIT.quantity), pair(ratio(sa.c, sa.h), ratio(sb.c, sb.h), BIT.price));
   return drivers;
 }
 
@@ -153,7 +209,13 @@ export function explainPair(A: CostRecord, B: CostRecord): { total: Float64Array
   const overheadNames = [...new Set([...A.overheads.keys(), ...B.overheads.keys()])];
   const overA = overheadNames.reduce((s, n) => s + (A.overheads.get(n) ?? 0), 0);
   const overB = overheadNames.reduce((s, n) => s + (B.overheads.get(n) ?? 0), 0);
-  const pick = (d: Driver, moved: number) => ((moved & d.bit) !== 0 ? d.b : d.a);
+  const one = (d: Driver, moved: number) => ((moved & d.bit) !== 0 ? d.b : d.a);
+  const pick = (d: Driver | TypeMix, moved: number) => {
+    if (!('terms' in d)) return one(d, moved);
+    let s = 0;
+    for (const t of d.terms) s += one(t.share, moved) * one(t.hours, moved);
+    return s;
+  };
   const totalAt = (moved: number) => {
     const V = (moved & BIT.volume) !== 0 ? B.accepted : A.accepted;
     let c = (moved & BIT.overheads) !== 0 ? overB : overA;
@@ -274,7 +336,24 @@ function drivers(a: CostRecord[], b: CostRecord[]): Explanation['drivers'] {
     if (l.byPiece) out.push({ group: 'price', what: `${name(k)}: money per task`, a: avg(a, (r) => per(r, k, 'cost', 'tasks')), b: avg(b, (r) => per(r, k, 'cost', 'tasks')) });
     else {
       out.push({ group: 'price', what: `${name(k)}: money per hour`, a: avg(a, (r) => per(r, k, 'cost', 'hours')), b: avg(b, (r) => per(r, k, 'cost', 'hours')) });
-      out.push({ group: 'quantity', what: `${name(k)}: seconds per task`, a: avg(a, (r) => seconds(r, k)), b: avg(b, (r) => seconds(r, k)) });
+      // With several work types: each type's share of the line's tasks (mix) and its own pace
+      // (quantity), not the line's mean pace, which moves with the mix.
+      const types = [...new Set([...a, ...b].flatMap((r) => [...(r.lines.get(k)?.byType.keys() ?? [])]))];
+      if (types.length < 2) out.push({ group: 'quantity', what: `${name(k)}: seconds per task`, a: avg(a, (r) => seconds(r, k)), b: avg(b, (r) => seconds(r, k)) });
+      else {
+        for (const t of types) {
+          const share = (r: CostRecord) => {
+            const l = r.lines.get(k);
+            return l === undefined || l.tasks === 0 ? null : (100 * (l.byType.get(t)?.tasks ?? 0)) / l.tasks;
+          };
+          const pace = (r: CostRecord) => {
+            const x = r.lines.get(k)?.byType.get(t);
+            return x === undefined || x.tasks === 0 ? null : (3600 * x.hours) / x.tasks;
+          };
+          out.push({ group: 'mix', what: `${name(k)}: ${t} share of tasks (%)`, a: avg(a, share), b: avg(b, share) });
+          out.push({ group: 'quantity', what: `${name(k)}: seconds per ${t} task`, a: avg(a, pace), b: avg(b, pace) });
+        }
+      }
     }
     if (l.activity === Activity.review) {
       // As the decomposition splits it: reviews per labelling pass (quantity); the re-reviews of rework are quality.

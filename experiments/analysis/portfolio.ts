@@ -1,50 +1,16 @@
 import type { ModelConfig } from '../../sim/model/config.js';
 import type { ReplicationResult } from '../../sim/model/replication-result.js';
 import type { ReplicationRunner } from '../../workers/replication-pool.js';
-import { censoredQuantile } from '../aggregate/statistics.js';
+import type { PortfolioAllocation, PortfolioProduct } from '../../reports/report-data.js';
+import { censoredQuantile, pairedDifference, wilson } from '../aggregate/statistics.js';
 import { runReplications } from './evaluate-plan.js';
 
-/** One product (work type) of a plan: what it costs, what its accurate items are worth, and its deadline risk. */
-export interface ProductFigures {
-  name: string;
-  items: number;
-  /** Money per accurate item, from the file; null when not valued. */
-  value: number | null;
-  /** Means over replications: activity-based cost (costByType) and accurate items. */
-  cost: number;
-  accurate: number;
-  /** value x accurate / cost; null when not valued or free. */
-  returnPerDollar: number | null;
-  /** Share of replications where the product's last item was accepted by the deadline, and its p85 completion. */
-  onTime: number | null;
-  p85Hours: number | null;
-}
+export type { PortfolioAllocation as PortfolioStudy, PortfolioProduct as ProductFigures } from '../../reports/report-data.js';
 
-export interface PortfolioStudy {
-  plan: string;
-  replications: number;
-  currency: string;
-  budget: number | null;
-  totalCost: number;
-  totalValue: number;
-  /** Products, highest return per dollar first (products without a value last). */
-  products: ProductFigures[];
-  /** Spend moved from the lowest-return product to the highest: counts changed, and every product's figures after, on the same random worlds. */
-  shift: {
-    from: string;
-    to: string;
-    share: number;
-    /** Spend moved (the share of the lowest's cost) and the items it takes away and buys. */
-    amount: number;
-    itemsFrom: number;
-    itemsTo: number;
-    totalCost: number;
-    totalValue: number;
-    products: ProductFigures[];
-  } | null;
-}
+const onTimeFlags = (model: ModelConfig, results: ReplicationResult[], t: number) =>
+  results.map((r): number => (Number.isFinite(r.completionByType[t]) && r.completionByType[t] <= model.deadlineHours! ? 1 : 0));
 
-function figures(model: ModelConfig, results: ReplicationResult[], values: ReadonlyArray<number | null>): ProductFigures[] {
+function figures(model: ModelConfig, results: ReplicationResult[], values: ReadonlyArray<number | null>): PortfolioProduct[] {
   const n = results.length;
   const deadline = model.deadlineHours;
   return model.work.map((w, t) => {
@@ -52,6 +18,8 @@ function figures(model: ModelConfig, results: ReplicationResult[], values: Reado
     const accurate = results.reduce((s, r) => s + r.accurateByType[t], 0) / n;
     const done = results.map((r) => r.completionByType[t]).filter((h) => Number.isFinite(h));
     const value = values[t];
+    const timed = deadline !== null && w.count !== null;
+    const interval = timed ? wilson(onTimeFlags(model, results, t).reduce((s, x) => s + x, 0), n) : null;
     return {
       name: w.name,
       items: w.count ?? NaN,
@@ -59,14 +27,15 @@ function figures(model: ModelConfig, results: ReplicationResult[], values: Reado
       cost,
       accurate,
       returnPerDollar: value === null || cost <= 0 ? null : (value * accurate) / cost,
-      onTime: deadline === null || w.count === null ? null : done.filter((h) => h <= deadline).length / n,
+      onTime: timed ? done.filter((h) => h <= deadline!).length / n : null,
+      onTimeInterval: interval === null ? null : { low: interval.low, high: interval.high },
       p85Hours: w.count === null ? null : censoredQuantile(done, n, 0.85),
     };
   });
 }
 
-const totalValue = (ps: ProductFigures[]) => ps.reduce((s, p) => s + (p.value === null ? 0 : p.value * p.accurate), 0);
-const byReturn = (ps: ProductFigures[]) => [...ps].sort((a, b) => (b.returnPerDollar ?? -Infinity) - (a.returnPerDollar ?? -Infinity));
+const totalValue = (ps: PortfolioProduct[]) => ps.reduce((s, p) => s + (p.value === null ? 0 : p.value * p.accurate), 0);
+const byReturn = (ps: PortfolioProduct[]) => [...ps].sort((a, b) => (b.returnPerDollar ?? -Infinity) - (a.returnPerDollar ?? -Infinity));
 
 /**
  * Ranks a plan's products by return per dollar (value of the accurate items over the
@@ -82,10 +51,11 @@ export async function portfolio(
   options: { budget: number | null; share: number },
   seed: number,
   replications: number,
-): Promise<PortfolioStudy> {
-  const base = figures(plan.model, await runReplications(runner, plan.model, seed, replications), values);
+): Promise<PortfolioAllocation> {
+  const baseRuns = await runReplications(runner, plan.model, seed, replications);
+  const base = figures(plan.model, baseRuns, values);
   const ranked = byReturn(base).filter((p) => p.returnPerDollar !== null && Number.isFinite(p.items));
-  const study: PortfolioStudy = {
+  const study: PortfolioAllocation = {
     plan: plan.name,
     replications,
     currency: plan.model.currency,
@@ -106,7 +76,9 @@ export async function portfolio(
     if (w.name === lo.name) w.count = Math.max(1, lo.items - itemsFrom);
     if (w.name === hi.name) w.count = hi.items + itemsTo;
   }
-  const after = figures(model, await runReplications(runner, model, seed, replications), values);
+  const afterRuns = await runReplications(runner, model, seed, replications);
+  const after = figures(model, afterRuns, values);
+  const timed = (t: number) => plan.model.deadlineHours !== null && plan.model.work[t].count !== null;
   study.shift = {
     from: lo.name,
     to: hi.name,
@@ -117,6 +89,10 @@ export async function portfolio(
     totalCost: after.reduce((s, p) => s + p.cost, 0),
     totalValue: totalValue(after),
     products: study.products.map((p) => after.find((q) => q.name === p.name)!),
+    onTimeChange: study.products.map((p) => {
+      const t = plan.model.work.findIndex((w) => w.name === p.name);
+      return { name: p.name, change: timed(t) ? pairedDifference(onTimeFlags(model, afterRuns, t), onTimeFlags(plan.model, baseRuns, t)) : null };
+    }),
   };
   return study;
 }

@@ -1,11 +1,19 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { portfolio, type PortfolioStudy, type ProductFigures } from '../analysis/portfolio.js';
 import { ExperimentError } from '../load/errors.js';
 import { loadExperiment } from '../load/index.js';
 import type { ExperimentDocument } from '../load/schema.js';
 import { selectPlans } from '../load/select-plans.js';
+import { rebuildReport, REPORT_FILES } from '../report/index.js';
+import { writeFileAtomic } from '../run/atomic-file.js';
+import { acquireLock } from '../run/run-lock.js';
+import { outputFolder, prepareOutputFolder } from '../run/output-folder.js';
+import { resultName } from '../run/overrides.js';
 import { shareValue } from '../load/units.js';
 import { createReplicationRunner, defaultWorkerCount } from '../../workers/replication-pool.js';
 import { parseSets } from './analysis-commands.js';
+import { relative } from './commands.js';
 import { printable } from './error-line.js';
 import { money } from './format.js';
 import { output } from './output.js';
@@ -17,10 +25,11 @@ export interface PortfolioArgs {
   seed?: number;
   workers?: number;
   set?: string[];
+  out: string;
   json: boolean;
 }
 
-/** `labelsim portfolio`: products ranked by return per dollar, and what moving spend between them does to every deadline. */
+/** `labelsim portfolio`: products ranked by return per dollar, and what moving spend between them does to every deadline; saved beside the run and added to its report. */
 export async function portfolioCommand(args: PortfolioArgs): Promise<number> {
   const experiment = loadExperiment(args.file, { set: parseSets(args.set) });
   const doc = experiment.document as ExperimentDocument;
@@ -37,8 +46,19 @@ export async function portfolioCommand(args: PortfolioArgs): Promise<number> {
   } finally {
     await runner.close();
   }
+  const folder = outputFolder(args.out, resultName(experiment.name, parseSets(args.set)));
+  prepareOutputFolder(folder);
+  const release = acquireLock(folder.lock);
+  try {
+    fs.mkdirSync(folder.final, { recursive: true });
+    writeFileAtomic(path.join(folder.final, REPORT_FILES.portfolio), JSON.stringify(study, null, 2) + '\n');
+    if (fs.existsSync(path.join(folder.final, REPORT_FILES.data))) await rebuildReport(folder.final);
+  } finally {
+    release();
+  }
   if (args.json) o.json(study);
   for (const line of portfolioLines(study)) o.result(line);
+  o.result(`Wrote ${relative(path.join(folder.final, REPORT_FILES.portfolio))}`);
   return 0;
 }
 
@@ -56,11 +76,16 @@ export function portfolioLines(s: PortfolioStudy): string[] {
     pct(p.onTime),
     wk(p.p85Hours),
   ];
-  const table = (ps: ProductFigures[]) => {
-    const rows = ps.map(row);
-    const w = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
+  const pts = (x: number) => {
+    const v = Number((100 * x).toFixed(1)) + 0;
+    return `${v >= 0 ? '+' : '-'}${Math.abs(v).toFixed(1)}`;
+  };
+  const table = (ps: ProductFigures[], extra?: { header: string; cells: string[] }) => {
+    const rows = ps.map((p, i) => (extra === undefined ? row(p) : [...row(p), extra.cells[i]]));
+    const head = extra === undefined ? header : [...header, extra.header];
+    const w = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
     const line = (r: string[]) => '  ' + r.map((x, i) => (i === 0 ? x.padEnd(w[0]) : x.padStart(w[i]))).join('  ');
-    return [line(header), ...rows.map(line)];
+    return [line(head), ...rows.map(line)];
   };
   const budget = s.budget === null ? '' : `; budget ${money(c, s.budget)} (${s.totalCost <= s.budget ? `${money(c, s.budget - s.totalCost)} left` : `${money(c, s.totalCost - s.budget)} over`})`;
   const out = [
@@ -73,7 +98,10 @@ export function portfolioLines(s: PortfolioStudy): string[] {
     out.push(
       `Shifting ${(100 * f.share).toFixed(0)}% of ${printable(f.from)}'s spend (${money(c, f.amount)}) to ${printable(f.to)}: ${f.itemsFrom.toLocaleString('en-US')} fewer ${printable(f.from)} items, ${f.itemsTo.toLocaleString('en-US')} more ${printable(f.to)} items (same replications):`,
       `  cost ${money(c, s.totalCost)} -> ${money(c, f.totalCost)}, value ${money(c, s.totalValue)} -> ${money(c, f.totalValue)}`,
-      ...table(f.products),
+      ...table(f.products, {
+        header: 'on time change (pt, 95% CI)',
+        cells: f.onTimeChange.map(({ change: d }) => (d === null ? '-' : `${pts(d.mean)} [${Number.isFinite(d.low) ? pts(d.low) : '?'}, ${Number.isFinite(d.high) ? pts(d.high) : '?'}]`)),
+      }),
     );
   }
   return out;

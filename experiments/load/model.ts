@@ -19,7 +19,7 @@ import { ALWAYS, FIXED_COSTS_EXPECTED, MAX_FIXED_COSTS, NO_PAY, SHIFTS_EXPECTED,
 import { classesOf } from './classes.js';
 import { deadlineHours as deadlineHoursOf } from './deadline.js';
 import { unusedPools } from './left-out-pools.js';
-import { movingPay } from './moving-pay.js';
+import { datedPrices, movingPay } from './moving-pay.js';
 import { parameterDrawsOf } from './parameter-draws.js';
 import { trainingOf } from './training.js';
 import { durationHours, ratePerHour, shareValue } from './units.js';
@@ -446,5 +446,7 @@ function costs(doc: ModelDocument, fail: Fail): CostConfig {
     seats: c.seats === 'auto' ? null : c.seats,
     managementPerWeek: c.managementPerWeek,
     fixed: Object.entries(c.fixed).map(([activity, amount]) => ({ activity, amount })),
+    // Left out when not set: a file without price changes makes the same model (and hash) as before.
+    ...(c.priceChanges !== undefined ? { priceChanges: datedPrices(doc, fail) } : {}),
   };
 }

@@ -1,5 +1,5 @@
 import { localToUtcMs, parseIsoDate, projectOriginUtcMs } from '../../sim/calendar/index.js';
-import type { ExchangeRatePath, PoolConfig } from '../../sim/model/config.js';
+import type { ExchangeRatePath, PoolConfig, PriceChange } from '../../sim/model/config.js';
 import type { PathSegment } from './errors.js';
 import type { ModelDocument } from './schema.js';
 import { shareValue } from './units.js';
@@ -50,4 +50,23 @@ export function movingPay(doc: ModelDocument, pools: PoolConfig[], fail: Fail): 
     } else exchangeRates[currency] = { kind: 'random-walk', start: r.randomWalk.start, volatility: shareValue(r.randomWalk.volatility) as number };
   }
   return { exchangeRates };
+}
+
+/**
+ * Prices besides pay that change by date (costs.priceChanges), as the ledger reads them: by the
+ * activity the price is booked on, hours from t = 0. A change of a price a plan never charges is
+ * not an error (another plan may charge it): `check` warns (sim/model/price-warnings.ts).
+ * Undefined when the file sets none.
+ */
+export function datedPrices(doc: ModelDocument, fail: Fail): PriceChange[] | undefined {
+  const changes = doc.costs.priceChanges;
+  if (changes === undefined) return undefined;
+  const origin = projectOriginUtcMs({ startDate: doc.start, timeZone: doc.timeZone });
+  const hoursOf = (date: string) => (localToUtcMs(doc.timeZone, parseIsoDate(date) * MS_PER_DAY) - origin) / MS_PER_HOUR;
+  return changes.map((c, i) => {
+    const fromHours = hoursOf(c.from);
+    const toHours = c.to === undefined ? Infinity : hoursOf(c.to);
+    if (!(toHours > fromHours)) fail(['costs', 'priceChanges', i, 'to'], `a date after from (${c.from})`, JSON.stringify(c.to));
+    return { activity: c.price, fromHours, toHours, factor: c.factor };
+  });
 }

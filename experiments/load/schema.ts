@@ -659,6 +659,23 @@ const Training = strict(
 export const MAX_FIXED_COSTS = 100;
 export const FIXED_COSTS_EXPECTED = `at most ${MAX_FIXED_COSTS} named fixed costs (each is a cost line of every replication's record; add the small ones up under one name)`;
 
+/** The prices besides pay that the model charges, by the cost line they are booked on. */
+export const DATED_PRICES = ['platform', 'management', 'retraining', 'engineering', 'synthetic'] as const;
+const PRICE_CHANGE_EXPECTED = `a price change: { price: platform, from: 2027-06-01, to: 2027-09-01, factor: 1.2 } (price one of ${DATED_PRICES.join(', ')}; to is optional)`;
+const PriceChange = strict(
+  {
+    price: z
+      .enum(DATED_PRICES, { error: `one of ${DATED_PRICES.join(', ')}` })
+      .describe(
+        'The price that changes: platform (platformPerSeatMonth), management (managementPerWeek), retraining (a retrain of pre-labels: retrainCost, or of training: retrain.compute), engineering (training.retrain.engineerRate), synthetic (training.synthetic.costPerExample). Required.',
+      ),
+    from: date().describe("First day of the change, 'YYYY-MM-DD' in the experiment's timeZone. Required."),
+    to: date().optional().describe('Day the change ends (not included). Default: it never ends.'),
+    factor: num('a factor > 0 (at most 1000), like 1.2 for 20% more', { gt: 0, max: 1000 }).describe('Multiplies the price from `from` until `to`. Required.'),
+  },
+  PRICE_CHANGE_EXPECTED,
+);
+
 const Costs = strict(
   {
     platformPerSeatMonth: money().default(0).describe('Platform licence per seat per month (730 h). Default 0.'),
@@ -675,8 +692,12 @@ const Costs = strict(
       })
       .default({})
       .describe(`One-off costs at the start by activity, at most ${MAX_FIXED_COSTS}. Default {}.`),
+    priceChanges: z
+      .array(PriceChange, { error: `a list of price changes, each ${PRICE_CHANGE_EXPECTED}` })
+      .optional()
+      .describe('Changes by date of prices besides pay (a platform or API price change), each multiplying its price; overlapping changes of one price multiply. A time-driven price (platform, management) is charged at the price of each hour, the others at the price of the instant they are charged. Absent = fixed prices.'),
   },
-  'costs: { platformPerSeatMonth, seats, managementPerWeek, fixed }',
+  'costs: { platformPerSeatMonth, seats, managementPerWeek, fixed, priceChanges }',
 );
 
 /** Most wait thresholds: each is a figure per stage of every replication's record. */

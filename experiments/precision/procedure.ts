@@ -1,3 +1,4 @@
+import type { RowLayout } from '../../workers/result-rows.js';
 import type { DecisionPolicy } from '../../reports/decision-policy.js';
 import type { ReplicationResult } from '../../sim/model/replication-result.js';
 import type { Precision } from '../load/precision.js';
@@ -14,6 +15,8 @@ export interface PlanSoFarRecords extends PlanContext {
   failed: number[];
   /** The cost the recommendation ranks the plan by (settled.ts). */
   rankedBy: 'unitCost' | 'cost';
+  /** The plan's output layout (a decision policy's figures need it). */
+  layout?: RowLayout;
 }
 
 /** What a precision-driven run knew after one round: each plan's count and figures, and the settlement. */

@@ -6,7 +6,7 @@ import { readRecordLines } from '../run/record-log.js';
 import { layoutMismatch, recordSet, skippedLine } from '../run/record-set.js';
 import { RUN_FILES, type RunManifest } from '../run/run-files.js';
 import { REPORT_FILES, ReportError, TABLE_FILES } from './report-files.js';
-import { factsFromRunFile, readMarginal, readReportData, readSensitivity } from './run-facts.js';
+import { factsFromRunFile, readMarginal, readPortfolio, readReportData, readSensitivity } from './run-facts.js';
 import { writeReport, writeRunFiles } from './write-run-files.js';
 
 export interface RebuildOutcome {
@@ -31,6 +31,7 @@ export async function rebuildReport(dir: string): Promise<RebuildOutcome> {
   const previous = readReportData(dir);
   const sensitivity = readSensitivity(dir) ?? previous?.sensitivity ?? null;
   const marginal = readMarginal(dir) ?? previous?.marginal ?? null;
+  const portfolio = readPortfolio(dir) ?? previous?.portfolio ?? null;
   const hasRecords = fs.existsSync(file(RUN_FILES.records)) && fs.existsSync(file(RUN_FILES.manifest)) && fs.existsSync(file(RUN_FILES.summary));
 
   if (hasRecords) {
@@ -45,7 +46,7 @@ export async function rebuildReport(dir: string): Promise<RebuildOutcome> {
       previous === null
         ? factsFromRunFile(dir)
         : { labelsimVersion: previous.header.labelsimVersion, runDate: previous.header.runDate, wallSeconds: previous.header.wallSeconds };
-    const data = await writeRunFiles(dir, summary, records, manifest, facts, sensitivity, marginal);
+    const data = await writeRunFiles(dir, summary, records, manifest, facts, sensitivity, marginal, portfolio);
     return { written: [REPORT_FILES.data, REPORT_FILES.html, ...TABLE_FILES, REPORT_FILES.workbook], data, notice: skippedLine(records) };
   }
   if (previous === null) {
@@ -53,7 +54,7 @@ export async function rebuildReport(dir: string): Promise<RebuildOutcome> {
       `${dir}: nothing to report on; expected ${RUN_FILES.manifest}, ${RUN_FILES.summary} and ${RUN_FILES.records}, or ${REPORT_FILES.data}, as written by labelsim run`,
     );
   }
-  const data: ReportData = { ...previous, sensitivity, ...(marginal === null ? {} : { marginal }) };
+  const data: ReportData = { ...previous, sensitivity, ...(marginal === null ? {} : { marginal }), ...(portfolio === null ? {} : { portfolio }) };
   writeReport(dir, data);
   return { written: [REPORT_FILES.data, REPORT_FILES.html], data, notice: null };
 }

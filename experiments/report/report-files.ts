@@ -18,6 +18,8 @@ export const REPORT_FILES = {
   sensitivity: 'sensitivity.json',
   /** Optional: a marginal study (ReportData['marginal']), included in the report when present. */
   marginal: 'marginal.json',
+  /** Optional: a portfolio allocation (ReportData['portfolio']), included in the report when present. */
+  portfolio: 'portfolio.json',
 } as const;
 
 /** The table files, in the order they are written and listed. */

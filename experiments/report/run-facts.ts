@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Marginal, ReportData, Sensitivity } from '../../reports/report-data.js';
+import type { Marginal, PortfolioAllocation, ReportData, Sensitivity } from '../../reports/report-data.js';
 import type { RunFacts } from '../aggregate/report-data.js';
 import { RUN_FILES } from '../run/run-files.js';
 import { REPORT_FILES, ReportError } from './report-files.js';
@@ -75,4 +75,32 @@ export function readMarginal(dir: string): Marginal | null {
     m.levers.every((l) => l !== null && typeof l === 'object' && typeof l.lever === 'string' && typeof l.label === 'string');
   if (!ok) throw new ReportError(`${file}: expected a marginal study: { plan, replications, currency, base, levers: [{ lever, label, onTime, p85Hours, cost, ... }] }`);
   return m as Marginal;
+}
+
+/** A portfolio allocation saved in the folder (portfolio.json), checked for the fields the report reads; null when absent. */
+export function readPortfolio(dir: string): PortfolioAllocation | null {
+  const file = path.join(dir, REPORT_FILES.portfolio);
+  if (!fs.existsSync(file)) return null;
+  const s = readJson(file) as Partial<PortfolioAllocation> | null;
+  const product = (p: unknown) => p !== null && typeof p === 'object' && typeof (p as { name?: unknown }).name === 'string' && typeof (p as { cost?: unknown }).cost === 'number';
+  const shift = s?.shift;
+  const ok =
+    s !== null &&
+    typeof s === 'object' &&
+    typeof s.plan === 'string' &&
+    typeof s.replications === 'number' &&
+    typeof s.currency === 'string' &&
+    typeof s.totalCost === 'number' &&
+    Array.isArray(s.products) &&
+    s.products.every(product) &&
+    (shift === null ||
+      (typeof shift === 'object' &&
+        typeof shift.from === 'string' &&
+        typeof shift.to === 'string' &&
+        Array.isArray(shift.products) &&
+        shift.products.length === s.products.length &&
+        shift.products.every(product) &&
+        Array.isArray(shift.onTimeChange)));
+  if (!ok) throw new ReportError(`${file}: expected a portfolio allocation: { plan, replications, currency, totalCost, products: [{ name, cost, ... }], shift: null or { from, to, products, onTimeChange } }`);
+  return s as PortfolioAllocation;
 }

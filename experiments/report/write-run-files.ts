@@ -1,5 +1,5 @@
 import path from 'node:path';
-import type { Marginal, ReportData, Sensitivity } from '../../reports/report-data.js';
+import type { Marginal, PortfolioAllocation, ReportData, Sensitivity } from '../../reports/report-data.js';
 import { renderReport } from '../../reports/render-report.js';
 import { buildReportData, type RunFacts } from '../aggregate/report-data.js';
 import type { Summary } from '../aggregate/summary.js';
@@ -30,11 +30,13 @@ export async function writeRunFiles(
   facts: RunFacts,
   sensitivity: Sensitivity | null,
   marginal: Marginal | null = null,
+  portfolio: PortfolioAllocation | null = null,
 ): Promise<ReportData> {
   const saved = JSON.parse(JSON.stringify(summary)) as Summary;
   const data = buildReportData(manifest, saved, records, facts, sensitivity);
   // Only when there is one: a report without a marginal study keeps its bytes.
   if (marginal !== null) data.marginal = marginal;
+  if (portfolio !== null) data.portfolio = portfolio;
   writeReport(staging, data);
   const tables = runTables(manifest, records);
   writeTables(staging, tables);

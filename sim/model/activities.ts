@@ -40,3 +40,14 @@ export function activityNames(config: ModelConfig): string[] {
 export function poolActivityNames(config: ModelConfig): string[] {
   return config.pools.flatMap((p) => LABOUR_ACTIVITIES.map((a) => `${p.name}/${a}`));
 }
+
+/**
+ * The (pool, labour activity, work type) lines of a model with several work types, as
+ * `pool/activity@type`, pool-major then activity: the hours and tasks of each line by type, which
+ * `labelsim explain` reads to tell a change of work-type mix from a change of pace. Empty for a
+ * model of one work type (there is no mix), so its records are as before.
+ */
+export function poolActivityTypeNames(config: ModelConfig): string[] {
+  if (config.work.length < 2) return [];
+  return poolActivityNames(config).flatMap((line) => config.work.map((w) => `${line}@${w.name}`));
+}

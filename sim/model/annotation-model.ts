@@ -24,6 +24,7 @@ import { ReworkPace } from './modifiers/rework-pace.js';
 import { emptyTask } from './modifiers/task.js';
 import { payTerms } from './pay/index.js';
 import { MovingPrices } from './pay/moving-prices.js';
+import { DatedPrices } from './pay/dated-prices.js';
 import { pricePath } from './pay/price-path.js';
 import { queueDiscipline } from './queue-discipline.js';
 import type { Recorder } from './recorder.js';
@@ -122,7 +123,9 @@ export class AnnotationModel {
     const pay = config.pools.map((p) => payTerms(p.pay));
     const paths = config.pools.map((pc) => pricePath(config, pc, (currency) => exchangeRateStream(seed, replication, currency)));
     const moving = paths.some((x) => x !== null) ? new MovingPrices(paths, activityNames(config).length, this.sim) : null;
-    this.ledger = new CostLedger(config, this.workforces, pay, moving);
+    const changes = config.costs.priceChanges ?? [];
+    const dated = changes.length > 0 ? new DatedPrices(changes, activityNames(config), this.sim) : null;
+    this.ledger = new CostLedger(config, this.workforces, pay, moving, dated);
     const preLabels = config.preLabels === null ? null : new PreLabels(this.sim, config.preLabels, (amount) => this.retrain(amount));
     // A modifier that could only ever multiply by 1 is left out: the hot path skips its call.
     const itemModifiers: HandlingModifier[] = [];

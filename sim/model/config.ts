@@ -244,6 +244,16 @@ export interface CostConfig {
   managementPerWeek: number;
   /** One-off costs incurred at the start (guidelines, gold-set creation, agreement audits, ...), by activity name. */
   fixed: Array<{ activity: string; amount: number }>;
+  /** Prices besides pay that change by date (pay/dated-prices.ts), by the activity they are booked on; absent = fixed prices. */
+  priceChanges?: PriceChange[];
+}
+
+/** A change of a non-pay price by date: the price of `activity` (platform, management, retraining, engineering, synthetic) times `factor` in [fromHours, toHours). */
+export interface PriceChange {
+  activity: string;
+  fromHours: number;
+  toHours: number;
+  factor: number;
 }
 
 /** The inverse power law acc(n) = a - b n^-c of model accuracy against effective training labels. */

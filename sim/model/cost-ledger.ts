@@ -1,6 +1,7 @@
 import type { ModelConfig } from './config.js';
 import { Activity, activityNames, LABOUR_ACTIVITIES } from './activities.js';
 import type { PayTerms } from './pay/index.js';
+import type { DatedPrices } from './pay/dated-prices.js';
 import type { MovingPrices } from './pay/moving-prices.js';
 import type { Workforce } from './workforce.js';
 
@@ -34,6 +35,8 @@ export class CostLedger {
   private readonly poolTasks: Float64Array;
   private readonly poolFees: Float64Array;
   private readonly poolFeeCarry: Float64Array;
+  /** Hours and tasks per (pool, labour activity, type), for a model of several types (the work-type mix); null otherwise. */
+  private readonly typeLines: { hours: Float64Array; tasks: Float64Array } | null;
 
   constructor(
     private readonly config: ModelConfig,
@@ -42,6 +45,8 @@ export class CostLedger {
     private readonly pay: PayTerms[],
     /** The hours of pools whose pay moves by date or currency; null when none does (the plain path). */
     private readonly moving: MovingPrices | null = null,
+    /** Prices besides pay that change by date; null when none does (the plain path). */
+    private readonly dated: DatedPrices | null = null,
   ) {
     this.ratePerHour = Float64Array.from(pay, (t) => t.perHourWorked);
     this.names = activityNames(config);
@@ -58,6 +63,8 @@ export class CostLedger {
     this.poolTasks = new Float64Array(config.pools.length * this.activities);
     this.poolFees = new Float64Array(config.pools.length * this.activities);
     this.poolFeeCarry = new Float64Array(config.pools.length * this.activities);
+    const lines = config.pools.length * LABOUR_ACTIVITIES.length * this.types;
+    this.typeLines = this.types > 1 ? { hours: new Float64Array(lines), tasks: new Float64Array(lines) } : null;
   }
 
   /** `hours` of work by `pool` on an item of work type `type`, spent on `activity`, in `tasks` tasks (gold: the gold items served). */
@@ -67,6 +74,16 @@ export class CostLedger {
     this.poolTasks[at] += tasks;
     this.poolTypeHours[pool * this.types + type] += hours;
     if (this.moving !== null && this.moving.moves(pool)) this.moving.book(pool, activity, hours);
+    if (this.typeLines !== null) {
+      const line = (pool * LABOUR_ACTIVITIES.length + activity) * this.types + type;
+      this.typeLines.hours[line] += hours;
+      this.typeLines.tasks[line] += tasks;
+    }
+  }
+
+  /** Hours and tasks per (pool, labour activity, type), pool-major then activity (poolActivityTypeNames); empty for one type. */
+  byPoolActivityType(): { hours: Float64Array; tasks: Float64Array } {
+    return this.typeLines === null ? { hours: new Float64Array(0), tasks: new Float64Array(0) } : { hours: this.typeLines.hours.slice(), tasks: this.typeLines.tasks.slice() };
   }
 
   /** Money spent on `activity` for an item of work type `type`, owed to (or, a penalty, by) `pool`. */
@@ -116,7 +133,8 @@ export class CostLedger {
     return Float64Array.from(own, (d, t) => d + (hours > 0 ? (shared * typeHours[t]) / hours : shared / this.types));
   }
 
-  add(activity: number, amount: number): void {
+  add(activity: number, stated: number): void {
+    const amount = this.dated === null ? stated : stated * this.dated.factorNow(activity);
     const sum = this.spent[activity];
     const next = sum + amount;
     this.carry[activity] += Math.abs(sum) >= Math.abs(amount) ? sum - next + amount : amount - next + sum;
@@ -135,9 +153,14 @@ export class CostLedger {
       if (this.ratePerHour[p] > 0) for (let a = 0; a < this.activities; a++) sum += this.labour(p, a);
       if (this.pay[p].paysIdleTime) sum += this.idleCost(p, t);
     }
-    sum += this.seats * this.config.costs.platformPerSeatMonth * (t / HOURS_PER_MONTH);
-    sum += this.config.costs.managementPerWeek * (t / HOURS_PER_WEEK);
+    sum += this.seats * this.config.costs.platformPerSeatMonth * (this.pricedHours(Activity.platform, t) / HOURS_PER_MONTH);
+    sum += this.config.costs.managementPerWeek * (this.pricedHours(Activity.management, t) / HOURS_PER_WEEK);
     return Math.round(sum * 100) / 100;
+  }
+
+  /** Hours up to t of a time-driven cost, each at its price factor (t when its price is fixed). */
+  private pricedHours(activity: number, t: number): number {
+    return this.dated === null ? t : this.dated.pricedHours(activity, t);
   }
 
   /** People paid for every scheduled hour: what work did not use of pool `p`'s hours up to t is idle. */
@@ -194,8 +217,8 @@ export class CostLedger {
     this.pay.forEach((terms, i) => {
       if (terms.paysIdleTime) out[Activity.idle] += this.idleCost(i, t);
     });
-    out[Activity.platform] += this.seats * this.config.costs.platformPerSeatMonth * (t / HOURS_PER_MONTH);
-    out[Activity.management] += this.config.costs.managementPerWeek * (t / HOURS_PER_WEEK);
+    out[Activity.platform] += this.seats * this.config.costs.platformPerSeatMonth * (this.pricedHours(Activity.platform, t) / HOURS_PER_MONTH);
+    out[Activity.management] += this.config.costs.managementPerWeek * (this.pricedHours(Activity.management, t) / HOURS_PER_WEEK);
     // Money is kept to the cent: sums of many hours carry float noise far below a cent.
     for (let a = 0; a < out.length; a++) out[a] = Math.round(out[a] * 100) / 100;
     return out;

@@ -106,6 +106,7 @@ export function assembleResult(parts: AssemblyParts): ReplicationResult {
   parts.waits.forEach((h, s) => h.foldInto(waitBins, s * bins, bins));
   parts.weeklyQueue.finish();
   const lines = parts.ledger.byPoolActivity(end);
+  const typeLines = parts.ledger.byPoolActivityType();
   return {
     replication: parts.replication,
     completed,
@@ -162,5 +163,7 @@ export function assembleResult(parts: AssemblyParts): ReplicationResult {
     errorsFoundByStage: tally.foundByStage,
     acceptedByClass: parts.classOutcomes?.accepted ?? new Float64Array(0),
     residualErrorByClass: parts.classOutcomes?.residualError() ?? new Float64Array(0),
+    hoursByPoolActivityType: typeLines.hours,
+    tasksByPoolActivityType: typeLines.tasks,
   };
 }

@@ -39,6 +39,8 @@ export type OutputDimension =
   | 'delivery'
   /** Pool by labour activity (pool/activity), pool-major. */
   | 'poolActivity'
+  /** Pool by labour activity by work type (pool/activity@type), pool-major, then activity; only in models of several work types. */
+  | 'poolActivityType'
   /** The stages that ask for more than one label, in config order, only in models where a work type declares classes (agreement needs labels that can differ in class). */
   | 'consensusStage'
   /** The pools that staff a stage asking for more than one label, in config order, only in models where a work type declares classes. */
@@ -175,6 +177,8 @@ export const REPLICATION_OUTPUTS = {
   errorsFoundByStage: { meaning: 'Wrong labels a review tier found that no tier had found before (they add up to errorsFound); 0 at annotate stages.', unit: 'labels', per: 'stage', aggregate: { kind: 'mean' } },
   acceptedByClass: { meaning: 'Accepted items whose true class is this one (type/class); only for files that declare classes.', unit: 'items', per: 'workClass', aggregate: { kind: 'mean' } },
   residualErrorByClass: { meaning: 'Share of the accepted items of a true class (type/class) whose label is wrong; only for files that declare classes.', unit: 'share', per: 'workClass', aggregate: { kind: 'mean', quantiles: BAND, interval: true } },
+  hoursByPoolActivityType: { meaning: 'Hours worked per pool, labour activity and work type (pool/activity@type); only for files of several work types.', unit: 'hours', per: 'poolActivityType', aggregate: { kind: 'none', why: 'hoursByPoolActivity split by work type, read by labelsim explain to tell work-type mix from pace' } },
+  tasksByPoolActivityType: { meaning: 'Tasks started per pool, labour activity and work type (pool/activity@type); only for files of several work types.', unit: 'tasks', per: 'poolActivityType', aggregate: { kind: 'none', why: 'tasksByPoolActivity split by work type, read by labelsim explain to tell work-type mix from pace' } },
 } as const satisfies OutputDeclarations;
 
 export type Outputs = typeof REPLICATION_OUTPUTS;

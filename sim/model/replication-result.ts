@@ -107,4 +107,7 @@ export interface ReplicationResult {
   /** Per class of each work type that declares classes (`type/class`): accepted items of that true class, and the share of them with a wrong label. Empty without classes. */
   acceptedByClass: Float64Array;
   residualErrorByClass: Float64Array;
+  /** Hours and tasks per (pool, labour activity, work type), pool-major; empty for a model of one work type. */
+  hoursByPoolActivityType: Float64Array;
+  tasksByPoolActivityType: Float64Array;
 }

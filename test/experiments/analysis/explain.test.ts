@@ -153,4 +153,37 @@ describe('labelsim explain: one change at a time, in deterministic mode', () => 
     expect(e.total.difference).toBe(2300);
     zeroExcept(e.total.parts, 'overheads', e.total.difference);
   });
+
+  // Two work types through the same stages, the hard one three times as long at every stage: the
+  // same 20,000 items, rates and hours per task of each type; only their shares move (a quarter
+  // hard, then half).
+  it('puts a change of work-type shares wholly into mix', () => {
+    const mixOf = (easy: number, hard: number) => [
+      ...SMALL,
+      { path: 'work.images.count', value: easy },
+      { path: 'work.hard', value: { count: hard, complexity: 3, arrival: 'backlog', workflow: ['annotate', 'review'] } },
+    ];
+    const [ma] = records(model(Q1, mixOf(15000, 5000)), [0]);
+    const [mb] = records(model(Q1, mixOf(10000, 10000)), [0]);
+    const e = explain([ma], [mb]);
+    expect(e.a.accepted).toBe(e.b.accepted);
+    // 5,000 more hard items at (3 - 1) x (36 s at $25/h + 10 s at $30/h, each pass).
+    expect(e.total.difference).toBeGreaterThan(5000 * 2 * ((36 * 25 + 10 * 30) / 3600));
+    zeroExcept(e.total.parts, 'mix', e.total.difference);
+    expect(e.unit.parts.mix).toBeCloseTo(e.unit.difference, 4);
+    // The readable drivers say which share moved.
+    const share = e.drivers.find((d) => d.what === 'annotators annotation: hard share of tasks (%)')!;
+    expect([share.a, share.b]).toEqual([25, 50]);
+  });
+
+  it('keeps a change of pace of one type in quantity when the shares stay', () => {
+    const mixOf = (complexity: number) => [
+      ...SMALL,
+      { path: 'work.images.count', value: 15000 },
+      { path: 'work.hard', value: { count: 5000, complexity, arrival: 'backlog', workflow: ['annotate', 'review'] } },
+    ];
+    const e = explain(records(model(Q1, mixOf(3)), [0]), records(model(Q1, mixOf(4)), [0]));
+    expect(e.total.difference).toBeGreaterThan(0);
+    zeroExcept(e.total.parts, 'quantity', e.total.difference);
+  });
 });

@@ -1,8 +1,10 @@
+import { probit } from 'simple-statistics';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runReplications } from '../../../experiments/analysis/evaluate-plan.js';
 import { portfolio } from '../../../experiments/analysis/portfolio.js';
 import { createReplicationRunner } from '../../../workers/replication-pool.js';
 import { minimalDocument, parseDoc } from '../load/helpers.js';
+import { sharedExperts } from './portfolio-fixture.js';
 
 /** Two products sharing the annotators and the reviewers: cheap frames and dear documents. */
 function twoProducts(): Record<string, any> {
@@ -46,6 +48,34 @@ describe('portfolio allocation', () => {
     moved.work[hi.name].count = hi.items + shift.itemsTo;
     const after = await runReplications(runner, parseDoc(moved).plans[0].model, 5, 6);
     expect(shift.totalCost).toBeCloseTo(after.reduce((s, r) => s + r.cost, 0) / after.length, 6);
+  });
+
+  it('moves deadline risk the way the shift moves work: the product that gives up spend gains, the one that takes it and the one sharing its people lose', async () => {
+    const plan = parseDoc(sharedExperts()).plans[0];
+    const study = await portfolio(runner, plan, [0.2, 6, null], { budget: 20000, share: 0.5 }, 5, 10);
+    const f = study.shift!;
+    expect([f.from, f.to]).toEqual(['frames', 'documents']);
+    const before = Object.fromEntries(study.products.map((p) => [p.name, p]));
+    const after = Object.fromEntries(f.products.map((p) => [p.name, p]));
+    const change = Object.fromEntries(f.onTimeChange.map((c) => [c.name, c.change!]));
+    // Frames: late in some replications before, never after (4,000 frames finish Tuesday).
+    expect(before.frames.onTime!).toBeLessThan(1);
+    expect(after.frames.onTime).toBe(1);
+    // Documents and notes: on time in every replication before, in none after (the experts finish on Thursday).
+    for (const name of ['documents', 'notes']) {
+      expect(before[name].onTime).toBe(1);
+      expect(after[name].onTime).toBe(0);
+      expect(after[name].p85Hours!).toBeGreaterThan(before[name].p85Hours!);
+    }
+    expect(after.notes.items).toBe(400);
+    // The paired change is after - before, replication by replication: its mean is the difference of the shares.
+    for (const p of study.products) expect(change[p.name].mean).toBeCloseTo(after[p.name].onTime! - before[p.name].onTime!, 12);
+    expect(change.documents).toEqual({ mean: -1, low: -1, high: -1 });
+    expect(change.frames.low).toBeLessThanOrEqual(change.frames.mean);
+    // Wilson intervals of the shares: 10 of 10 gives [n / (n + z^2), 1].
+    expect(before.documents.onTimeInterval!.low).toBeCloseTo(10 / (10 + probit(0.975) ** 2), 12);
+    expect(before.documents.onTimeInterval!.high).toBeCloseTo(1, 12);
+    expect(after.notes.onTimeInterval!.low).toBeCloseTo(0, 12);
   });
 
   it('leaves the model and its hash alone: a value is read from the file, not put into the model', () => {

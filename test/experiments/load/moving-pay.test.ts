@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { feasibilityWarnings } from '../../../sim/model/feasibility.js';
 import { errorOf, minimalDocument, parseDoc } from './helpers.js';
 
 /** The minimal document with the reviewers paid in PHP, a 10% summer premium and a PHP schedule. */
@@ -54,5 +55,44 @@ describe('pay that moves, in an experiment file', () => {
     const bad = moving();
     bad.exchangeRates.PHP = -1;
     expect(errorOf(() => parseDoc(bad)).message).toBe('experiment.yaml: exchangeRates.PHP: expected a rate > 0 (at most 1e6), got -1');
+  });
+});
+
+describe('prices besides pay that change by date, in an experiment file', () => {
+  const withChanges = (changes: unknown[]) => {
+    const doc = minimalDocument();
+    doc.start = '2027-01-04';
+    doc.timeZone = 'Europe/Berlin';
+    doc.costs = { platformPerSeatMonth: 60, priceChanges: changes };
+    return doc;
+  };
+
+  it('reads dates as hours from the start (local midnight), by the cost line the price is booked on', () => {
+    const m = parseDoc(withChanges([{ price: 'platform', from: '2027-01-11', factor: 1.2 }, { price: 'management', from: '2027-01-06', to: '2027-01-08', factor: 2 }])).plans[0].model;
+    expect(m.costs.priceChanges).toEqual([
+      { activity: 'platform', fromHours: 168, toHours: Infinity, factor: 1.2 },
+      { activity: 'management', fromHours: 48, toHours: 96, factor: 2 },
+    ]);
+  });
+
+  it('adds nothing to a model whose file sets none', () => {
+    expect(Object.keys(parseDoc(minimalDocument()).plans[0].model.costs)).not.toContain('priceChanges');
+  });
+
+  it('refuses a change that ends before it starts, an unknown price and a bad factor, naming the field', () => {
+    expect(errorOf(() => parseDoc(withChanges([{ price: 'platform', from: '2027-01-11', to: '2027-01-11', factor: 2 }]))).message).toContain(
+      'costs.priceChanges[0].to: expected a date after from (2027-01-11), got "2027-01-11"',
+    );
+    expect(errorOf(() => parseDoc(withChanges([{ price: 'api', from: '2027-01-11', factor: 2 }]))).message).toContain('costs.priceChanges[0].price: expected one of platform, management, retraining, engineering, synthetic');
+    expect(errorOf(() => parseDoc(withChanges([{ price: 'platform', from: '2027-01-11', factor: 0 }]))).message).toContain('costs.priceChanges[0].factor: expected a factor > 0');
+  });
+
+  it('warns, without refusing, about a change of a price the plan never charges (another plan may)', () => {
+    const m = parseDoc(withChanges([{ price: 'platform', from: '2027-01-11', factor: 2 }, { price: 'retraining', from: '2027-01-11', factor: 2 }, { price: 'management', from: '2027-01-11', factor: 2 }])).plans[0].model;
+    expect(feasibilityWarnings(m)).toEqual([
+      'costs.priceChanges changes the retraining price, but nothing is retrained at a price (no preLabels retrainCost or training retrain.compute): the change does nothing in this plan',
+      'costs.priceChanges changes the management price, but costs.managementPerWeek is 0: the change does nothing in this plan',
+    ]);
+    expect(feasibilityWarnings(parseDoc(minimalDocument()).plans[0].model)).toEqual([]);
   });
 });

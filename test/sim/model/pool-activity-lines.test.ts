@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { loadExperiment } from '../../../experiments/load/index.js';
-import { LABOUR_ACTIVITIES, poolActivityNames } from '../../../sim/model/activities.js';
+import { LABOUR_ACTIVITIES, poolActivityNames, poolActivityTypeNames } from '../../../sim/model/activities.js';
 import { simulateReplication } from '../../../sim/model/annotation-model.js';
 import type { ModelConfig } from '../../../sim/model/config.js';
 import type { ReplicationResult } from '../../../sim/model/replication-result.js';
@@ -69,5 +69,32 @@ describe('labour lines per pool and activity', () => {
     expect(pen.tasks).toBe(r.errorsFound);
     expect(pen.cost).toBeCloseTo(-0.1 * r.errorsFound, 9);
     expect(pen.hours).toBe(0);
+  });
+
+  it('split by work type in a model of several: each line is the sum of its types, and a one-type model keeps none', () => {
+    const m = plan('experiments/portfolio.yaml', 'base', true);
+    const r = simulateReplication(m, 5, 0);
+    const names = poolActivityTypeNames(m);
+    expect(names).toHaveLength(poolActivityNames(m).length * m.work.length);
+    expect(names[1]).toBe(`${m.pools[0].name}/annotation@${m.work[1].name}`);
+    poolActivityNames(m).forEach((line, i) => {
+      let hours = 0;
+      let tasks = 0;
+      m.work.forEach((_, t) => {
+        hours += r.hoursByPoolActivityType[i * m.work.length + t];
+        tasks += r.tasksByPoolActivityType[i * m.work.length + t];
+      });
+      if (!line.endsWith('/idle') && !line.endsWith('/penalties')) {
+        expect(hours, line).toBeCloseTo(r.hoursByPoolActivity[i], 6);
+        expect(tasks, line).toBe(r.tasksByPoolActivity[i]);
+      }
+    });
+    // The generalists' first passes: one per document, three labels per sentiment item, nothing else.
+    const at = poolActivityNames(m).indexOf('generalists/annotation') * m.work.length;
+    const tasks = Object.fromEntries(m.work.map((w, t) => [w.name, r.tasksByPoolActivityType[at + t]]));
+    expect(tasks).toEqual({ 'image-moderation': 0, sentiment: 600000, 'document-ocr': 20000, 'audio-transcription': 0, 'lidar-3d-boxes': 0 });
+    const single = plan('test/experiments/fixtures/small-project.yaml', 'base');
+    expect(poolActivityTypeNames(single)).toEqual([]);
+    expect(simulateReplication(single, 5, 0).hoursByPoolActivityType).toHaveLength(0);
   });
 });
