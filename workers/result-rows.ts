@@ -62,6 +62,7 @@ export function rowLayout(config: ModelConfig): RowLayout {
     delivery: deliveries,
     poolActivity: poolActivityNames(config),
     consensusStage,
+    guidelineChange: (config.guidelines?.changes ?? []).map((c) => c.name),
   };
   const offsets = {} as Record<VectorOutput, number>;
   const lengths = {} as Record<VectorOutput, number>;

@@ -129,6 +129,8 @@ export function summarizePlan(p: PlanInput, baseline: ReplicationResult[] | null
     timeInSystemHours: timeInSystem.count === 0 ? null : pooledOf(timeInSystem),
     // Agreement exists only where a work type declares classes: a section then, nothing otherwise.
     ...(p.layout.labels.consensusStage.length > 0 ? { agreement: agreementFigures(f, p.layout.labels.consensusStage) } : f.skip(AGREEMENT_OUTPUTS)),
+    // Guideline changes and their relabelling bursts: a section where a plan declares changes, nothing otherwise.
+    ...(p.layout.labels.guidelineChange.length > 0 ? { guidelines: guidelineFigures(f, p.layout.labels.guidelineChange) } : f.skip(GUIDELINE_OUTPUTS)),
     ...f.rest(),
   };
 }
@@ -153,6 +155,20 @@ const AGREEMENT_OUTPUTS = ['percentAgreement', 'cohensKappa', 'fleissKappa', 'kr
 function agreementFigures(f: PlanOutputs, stages: string[]) {
   const figures = Object.fromEntries(AGREEMENT_OUTPUTS.map((name) => [name, f.meanPer(name)]));
   return byName(stages, (stage) => Object.fromEntries(AGREEMENT_OUTPUTS.map((name) => [name, figures[name]![stage]])));
+}
+
+/** The relabelling of guideline changes: a section of a plan that declares changes, and nowhere else. */
+const GUIDELINE_OUTPUTS = ['guidelineChangeHours', 'relabelItems', 'relabelHours', 'relabelCost'] as const;
+
+/** Per guideline change, when it took effect and the relabelling burst it sent back (items, hours, money) across replications. */
+function guidelineFigures(f: PlanOutputs, changes: string[]) {
+  const figures = Object.fromEntries(GUIDELINE_OUTPUTS.map((name) => [name, f.meanPer(name)]));
+  return byName(changes, (change) => ({
+    atHours: figures.guidelineChangeHours![change],
+    relabelItems: figures.relabelItems![change],
+    relabelHours: figures.relabelHours![change],
+    relabelCost: figures.relabelCost![change],
+  }));
 }
 
 /** The outputs of the model being trained: a section of a plan that trains one, and nowhere else. */

@@ -17,6 +17,7 @@ import { distributionProblems, type Distribution } from '../../sim/random/distri
 import { ExperimentError, describeValue, joinPath, type PathSegment } from './errors.js';
 import { ALWAYS, FIXED_COSTS_EXPECTED, MAX_FIXED_COSTS, NO_PAY, SHIFTS_EXPECTED, type HandlingDocument, type ModelDocument, type PoolDocument } from './schema.js';
 import { classesOf } from './classes.js';
+import { guidelinesOf } from './guidelines.js';
 import { unusedPools } from './left-out-pools.js';
 import { movingPay } from './moving-pay.js';
 import { parameterDrawsOf } from './parameter-draws.js';
@@ -232,6 +233,7 @@ export function buildModel(doc: ModelDocument, file: string, prefix = ''): Model
   }
 
   const parameterDraws = parameterDrawsOf(doc, stages, pools, (h, path) => distribution(h, path, fail), fail);
+  const guidelines = guidelinesOf(doc, work, horizonHours, fail);
   return {
     clock: { startDate: doc.start, timeZone: doc.timeZone },
     horizonHours,
@@ -251,6 +253,7 @@ export function buildModel(doc: ModelDocument, file: string, prefix = ''): Model
     ...(doc.waitThresholds !== undefined ? { waitThresholdHours: doc.waitThresholds.map((t) => durationHours(t) as number) } : {}),
     ...moving,
     ...(parameterDraws !== null ? { parameterDraws } : {}),
+    ...(guidelines !== undefined ? { guidelines } : {}),
   };
 }
 

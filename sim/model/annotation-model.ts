@@ -11,7 +11,9 @@ import { LabelClasses } from './label-classes.js';
 import { CostLedger } from './cost-ledger.js';
 import { ClassDraws, CrossCheckDraws, exchangeRateStream, ItemDraws, PersonDraws, TrainingDraws } from './draw-keys.js';
 import { DeployedModel } from './training/deployed-model.js';
+import { GuidelineVersions } from './guideline-versions.js';
 import { ItemFlow } from './item-flow.js';
+import { RelabelDraws } from './relabel-selection.js';
 import { ItemStore } from './item-store.js';
 import { Complexity } from './modifiers/complexity.js';
 import type { ErrorModifier, HandlingModifier } from './modifiers/handling-modifier.js';
@@ -85,6 +87,8 @@ export class AnnotationModel {
   private readonly recorder: Recorder | null;
   private costAtDeadline: Float64Array | null = null;
   private readonly consensusClasses: ConsensusClasses | null;
+  /** Guideline versions and their relabelling; null without guideline changes. */
+  readonly guidelines: GuidelineVersions | null;
 
   constructor(
     private readonly config: ModelConfig,
@@ -164,6 +168,22 @@ export class AnnotationModel {
     const thresholds = config.waitThresholdHours ?? [];
     this.serviceLevels = thresholds.length > 0 ? new ServiceLevels(config.stages.length, thresholds) : null;
     this.timeInSystem = new TimeInSystem(config, config.warmupHours);
+    // Guideline versions only where a file declares changes: without, the flow and tasks skip them.
+    this.guidelines = config.guidelines === undefined
+      ? null
+      : new GuidelineVersions({
+          sim: this.sim,
+          config,
+          items: this.items,
+          stages: this.stages,
+          workflows,
+          groups: this.groups,
+          discipline,
+          tally: this.tally,
+          pay,
+          classes: declaresClasses ? new LabelClasses(config.work, random ? new ClassDraws(seed, replication) : null) : null,
+          draws: random ? new RelabelDraws(seed, replication) : null,
+        });
     this.tasks = new Tasks({
       sim: this.sim,
       items: this.items,
@@ -181,6 +201,7 @@ export class AnnotationModel {
       consensus,
       ledger: this.ledger,
       recorder: this.recorder,
+      guidelines: this.guidelines,
     });
     // The pools' first shifts are scheduled here, before anything else.
     for (const [g, members] of plan.members.entries()) this.addGroup(members, discipline.classes, consensusGroups.has(g) ? consensus! : undefined);
@@ -204,6 +225,7 @@ export class AnnotationModel {
       recorder: this.recorder,
       consensusClasses: this.consensusClasses,
       typeHasClasses: Uint8Array.from(config.work, (w) => (w.classes === undefined ? 0 : 1)),
+      guidelines: this.guidelines,
     });
 
     // Event order at equal times is scheduling order: day ends, then arrivals, then the deadline.
@@ -240,6 +262,7 @@ export class AnnotationModel {
     this.weeklyQueue = new WeeklyQueue(this.sim, this.groups, plan.groupOfPool, weeksOf(config), config.horizonHours);
     this.arrivals.start();
     this.training?.start();
+    this.guidelines?.start(config.horizonHours);
     if (config.deadlineHours !== null) this.sim.at(config.deadlineHours, this.sim.register(() => this.onDeadline()));
     if (config.warmupHours > 0) this.sim.at(config.warmupHours, this.sim.register(() => this.onWarmupEnd()));
     // A cross-check against a model of fixed accuracy (no model trained here) starts at its date.
@@ -275,6 +298,7 @@ export class AnnotationModel {
       goal: this.stopping.goal,
       recorder: this.recorder,
       consensusClasses: this.consensusClasses,
+      guidelines: this.guidelines,
     });
   }
 

@@ -41,6 +41,29 @@ export interface ModelConfig {
    * one draw in place of the fitted values (parameter-draws.ts). Absent = the fitted values.
    */
   parameterDraws?: ParameterDraw[];
+  /** Guideline versions and the relabelling their changes send back (guideline-versions.ts): absent = one version throughout. */
+  guidelines?: GuidelineConfig;
+}
+
+/**
+ * Guideline changes: each starts a new version of the guidelines, and sends already accepted items
+ * back for relabelling. `tracked` false: labels do not carry their version, so every change must
+ * relabel every accepted item, whatever its targeting says.
+ */
+export interface GuidelineConfig {
+  tracked: boolean;
+  changes: GuidelineChange[];
+}
+
+export interface GuidelineChange {
+  /** Names the change in outputs. */
+  name: string;
+  /** When it takes effect: at an hour from t = 0, or at the N-th acceptance. */
+  when: { kind: 'at'; hours: number } | { kind: 'afterAccepted'; items: number };
+  /** What it sends back: nothing, every accepted item, a share of them, or a share of those of some classes. */
+  relabel: { kind: 'none' } | { kind: 'all' } | { kind: 'share'; share: number } | { kind: 'classes'; names: string[]; share: number };
+  /** Work types it applies to, by index (all of them unless the file names some). */
+  types: number[];
 }
 
 /** An exchange rate over time: units of the reporting currency per unit of a pool's currency. */

@@ -2,6 +2,7 @@ import type { ServerPool } from '../engine/server-pool.js';
 import type { Simulation } from '../engine/simulation.js';
 import type { WaitHistogram } from '../stats/wait-histogram.js';
 import type { ConsensusClasses } from './consensus-classes.js';
+import type { GuidelineVersions } from './guideline-versions.js';
 import { agreementByStage } from './agreement-outputs.js';
 import type { ModelConfig } from './config.js';
 import { total, type CostLedger } from './cost-ledger.js';
@@ -43,6 +44,8 @@ export interface AssemblyParts {
   recorder: Recorder | null;
   /** The classes of consensus labels and their agreement tallies; null when no work type declares classes. */
   consensusClasses?: ConsensusClasses | null;
+  /** Guideline versions and their relabelling; null without guideline changes. */
+  guidelines?: GuidelineVersions | null;
 }
 
 /** The replication's result: flat numbers and typed arrays, no engine objects. */
@@ -155,5 +158,12 @@ export function assembleResult(parts: AssemblyParts): ReplicationResult {
     queueByWeek: parts.weeklyQueue.byWeek,
     deliveryTurnaround: parts.timeInSystem.turnaround,
     ...agreementByStage(config, parts.consensusClasses ?? null),
+    ...relabelling(parts.guidelines ?? null),
   };
+}
+
+/** The relabelling of each guideline change (empty without changes). */
+function relabelling(g: GuidelineVersions | null) {
+  if (g === null) return { guidelineChangeHours: new Float64Array(0), relabelItems: new Float64Array(0), relabelHours: new Float64Array(0), relabelCost: new Float64Array(0) };
+  return { guidelineChangeHours: g.changeHours, relabelItems: g.relabelItems, relabelHours: g.relabelHours, relabelCost: Float64Array.from(g.relabelCost, (x) => Math.round(x * 100) / 100) };
 }

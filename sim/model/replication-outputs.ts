@@ -40,7 +40,9 @@ export type OutputDimension =
   /** Pool by labour activity (pool/activity), pool-major. */
   | 'poolActivity'
   /** The stages that ask for more than one label, in config order, only in models where a work type declares classes (agreement needs labels that can differ in class). */
-  | 'consensusStage';
+  | 'consensusStage'
+  /** The guideline changes, in file order, only in models that declare them. */
+  | 'guidelineChange';
 
 /** Dimensions that run along the days of the project (time series), as against elements of the model. */
 export function isDaily(per: OutputDimension): boolean {
@@ -166,6 +168,10 @@ export const REPLICATION_OUTPUTS = {
   cohensKappa: { meaning: "Cohen's kappa of a two-label consensus stage (first label against second); empty for stages of more labels; only for files that declare classes.", unit: 'coefficient', per: 'consensusStage', aggregate: { kind: 'mean', quantiles: BAND, interval: true } },
   fleissKappa: { meaning: "Fleiss' kappa of a consensus stage's first-pass labels; only for files that declare classes.", unit: 'coefficient', per: 'consensusStage', aggregate: { kind: 'mean', quantiles: BAND, interval: true } },
   krippendorffAlpha: { meaning: "Krippendorff's nominal alpha of a consensus stage's first-pass labels; only for files that declare classes.", unit: 'coefficient', per: 'consensusStage', aggregate: { kind: 'mean', quantiles: BAND, interval: true } },
+  guidelineChangeHours: { meaning: 'Time from the project start until a guideline change took effect (at its date, or at its N-th acceptance); empty when it never did.', unit: 'hours', per: 'guidelineChange', aggregate: { kind: 'mean', quantiles: BAND } },
+  relabelItems: { meaning: 'Items a guideline change sent back for relabelling: accepted ones, and labels in progress at the change that it targets.', unit: 'items', per: 'guidelineChange', aggregate: { kind: 'mean', quantiles: BAND } },
+  relabelHours: { meaning: 'Hours of every task (labels, reviews, rework, gold served with them) on the items a guideline change sent back.', unit: 'hours', per: 'guidelineChange', aggregate: { kind: 'mean', quantiles: BAND } },
+  relabelCost: { meaning: "Labour money of those tasks: their hours at the pool's stated rate, plus per-item and per-accepted fees.", unit: 'money', per: 'guidelineChange', aggregate: { kind: 'mean', quantiles: BAND, interval: true } },
 } as const satisfies OutputDeclarations;
 
 export type Outputs = typeof REPLICATION_OUTPUTS;

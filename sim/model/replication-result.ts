@@ -95,4 +95,14 @@ export interface ReplicationResult {
   cohensKappa: Float64Array;
   fleissKappa: Float64Array;
   krippendorffAlpha: Float64Array;
+  /**
+   * Per guideline change, in file order (guideline-versions.ts): the hour it took effect (NaN when
+   * it never did), the accepted items it sent back for relabelling (with labels in progress at the
+   * change that it targets), and the hours and labour money of every task on those items. Empty
+   * without guideline changes.
+   */
+  guidelineChangeHours: Float64Array;
+  relabelItems: Float64Array;
+  relabelHours: Float64Array;
+  relabelCost: Float64Array;
 }
