@@ -21,7 +21,9 @@ export function guidelinesOf(doc: ModelDocument, work: WorkType[], horizonHours:
   if ((doc.training ?? null) !== null) fail(['guidelines'], 'no guideline changes in a file that trains a model (relabelled items would be counted twice towards its retrains)', 'guidelines beside training');
   const origin = projectOriginUtcMs({ startDate: doc.start, timeZone: doc.timeZone });
   const hoursOf = (date: string) => (localToUtcMs(doc.timeZone, parseIsoDate(date) * MS_PER_DAY) - origin) / MS_PER_HOUR;
-  const items = work.every((w) => w.count !== null) ? work.reduce((n, w) => n + (w.count ?? 0), 0) : Infinity;
+  // The project's last acceptance: its target's, or every item's.
+  const target = doc.target != null && 'accepted' in doc.target ? doc.target.accepted : null;
+  const items = target ?? (work.every((w) => w.count !== null) ? work.reduce((n, w) => n + (w.count ?? 0), 0) : Infinity);
   const typeNames = work.map((w) => w.name);
   let lastAt = -Infinity;
   let lastCount = 0;
@@ -40,7 +42,7 @@ export function guidelinesOf(doc: ModelDocument, work: WorkType[], horizonHours:
       when = { kind: 'at', hours };
     } else {
       const n = c.afterAccepted!;
-      if (!(n < items)) fail(at('afterAccepted'), `fewer than the ${items.toLocaleString('en-US')} items the work types deliver: a change at the last acceptance never takes effect`, String(n));
+      if (!(n < items)) fail(at('afterAccepted'), `fewer than the ${items.toLocaleString('en-US')} items ${target === null ? 'the work types deliver' : 'of the target'}: a change at the last acceptance never takes effect`, String(n));
       if (!(n > lastCount)) fail(at('afterAccepted'), 'a count above the change before it (changes in order)', String(n));
       lastCount = n;
       when = { kind: 'afterAccepted', items: n };

@@ -74,6 +74,8 @@ describe('guideline changes in the experiment file', () => {
     const last = errorWith({ changes: [{ afterAccepted: 1000, relabel: 'all' }] });
     expect(last.field).toBe('guidelines.changes[0].afterAccepted');
     expect(last.expected).toMatch(/^fewer than the 1,000 items/);
+    const target = errorWith({ changes: [{ afterAccepted: 600, relabel: 'all' }] }, (doc) => (doc.target = { accepted: 600 }));
+    expect(target.expected).toMatch(/^fewer than the 600 items of the target/);
   });
 
   it('warns of a change at or after the deadline, and of a targeting that untracked versions override', () => {
