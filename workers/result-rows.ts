@@ -63,6 +63,7 @@ export function rowLayout(config: ModelConfig): RowLayout {
     poolActivity: poolActivityNames(config),
     consensusStage,
     guidelineChange: (config.guidelines?.changes ?? []).map((c) => c.name),
+    pilotGate: config.pilot === undefined ? [] : [config.work[config.pilot.type]!.name],
   };
   const offsets = {} as Record<VectorOutput, number>;
   const lengths = {} as Record<VectorOutput, number>;

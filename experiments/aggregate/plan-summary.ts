@@ -131,6 +131,8 @@ export function summarizePlan(p: PlanInput, baseline: ReplicationResult[] | null
     ...(p.layout.labels.consensusStage.length > 0 ? { agreement: agreementFigures(f, p.layout.labels.consensusStage) } : f.skip(AGREEMENT_OUTPUTS)),
     // Guideline changes and their relabelling bursts: a section where a plan declares changes, nothing otherwise.
     ...(p.layout.labels.guidelineChange.length > 0 ? { guidelines: guidelineFigures(f, p.layout.labels.guidelineChange) } : f.skip(GUIDELINE_OUTPUTS)),
+    // A pilot gate's rounds: a section where a plan has one, nothing otherwise.
+    ...(p.layout.labels.pilotGate.length > 0 ? { pilot: pilotFigures(f, p.layout.labels.pilotGate[0]!) } : f.skip(PILOT_OUTPUTS)),
     ...f.rest(),
   };
 }
@@ -169,6 +171,22 @@ function guidelineFigures(f: PlanOutputs, changes: string[]) {
     relabelHours: figures.relabelHours![change],
     relabelCost: figures.relabelCost![change],
   }));
+}
+
+/** A pilot gate's figures: a section of a plan that has one, and nowhere else. */
+const PILOT_OUTPUTS = ['pilotRounds', 'pilotOpenHours', 'pilotAgreement', 'pilotPassed', 'pilotRevisionCost'] as const;
+
+/** The pilot of work type `type` across replications: rounds, when the bulk was let in, the last agreement measured, the share that passed, the revisions' money. */
+function pilotFigures(f: PlanOutputs, type: string) {
+  const figures = Object.fromEntries(PILOT_OUTPUTS.map((name) => [name, f.meanPer(name)[type]]));
+  return {
+    workType: type,
+    rounds: figures.pilotRounds,
+    openHours: figures.pilotOpenHours,
+    agreement: figures.pilotAgreement,
+    passedShare: figures.pilotPassed?.mean ?? null,
+    revisionCost: figures.pilotRevisionCost,
+  };
 }
 
 /** The outputs of the model being trained: a section of a plan that trains one, and nowhere else. */

@@ -18,6 +18,7 @@ import { ExperimentError, describeValue, joinPath, type PathSegment } from './er
 import { ALWAYS, FIXED_COSTS_EXPECTED, MAX_FIXED_COSTS, NO_PAY, SHIFTS_EXPECTED, type HandlingDocument, type ModelDocument, type PoolDocument } from './schema.js';
 import { classesOf } from './classes.js';
 import { guidelinesOf } from './guidelines.js';
+import { pilotOf } from './pilot.js';
 import { unusedPools } from './left-out-pools.js';
 import { movingPay } from './moving-pay.js';
 import { parameterDrawsOf } from './parameter-draws.js';
@@ -234,6 +235,7 @@ export function buildModel(doc: ModelDocument, file: string, prefix = ''): Model
 
   const parameterDraws = parameterDrawsOf(doc, stages, pools, (h, path) => distribution(h, path, fail), fail);
   const guidelines = guidelinesOf(doc, work, horizonHours, fail);
+  const pilot = pilotOf(doc, work, stages, fail);
   return {
     clock: { startDate: doc.start, timeZone: doc.timeZone },
     horizonHours,
@@ -254,6 +256,7 @@ export function buildModel(doc: ModelDocument, file: string, prefix = ''): Model
     ...moving,
     ...(parameterDraws !== null ? { parameterDraws } : {}),
     ...(guidelines !== undefined ? { guidelines } : {}),
+    ...(pilot !== undefined ? { pilot } : {}),
   };
 }
 

@@ -723,6 +723,30 @@ const Guidelines = strict(
   'guidelines: { tracked, changes: [...] }',
 );
 
+const Pilot = strict(
+  {
+    work: text(NAME_EXPECTED, NAME_PATTERN).optional().describe('The item type piloted. Default: the only one.'),
+    batch: num('an item count: an integer >= 1', { int: true, min: 1 }).describe('Items in each pilot batch. Required.'),
+    agreement: share().describe("Percent agreement of a batch's consensus labels that lets the bulk in. Required."),
+    maxRounds: num('a number of rounds: an integer from 1 to 100', { int: true, min: 1, max: 100 })
+      .default(5)
+      .describe('After this many batches the bulk is let in whatever the agreement. Default 5.'),
+    revision: strict(
+      {
+        time: duration().default('0h').describe('Time a revision of the guidelines takes before the next batch. Default 0h.'),
+        cost: money().default(0).describe('Money a revision costs. Default 0.'),
+        errorFactor: num('a factor from 0 to 1, like 0.7', { min: 0, max: 1 })
+          .default(1)
+          .describe('After each revision, labels of the item type are wrong this many times as often. Default 1.'),
+      },
+      'a revision: { time: 1w, cost: 2000, errorFactor: 0.7 }',
+    )
+      .prefault({})
+      .describe('What a guideline revision between pilot rounds takes, and what it does. Default: nothing.'),
+  },
+  'a pilot: { work, batch, agreement, maxRounds, revision }',
+);
+
 /** Most wait thresholds: each is a figure per stage of every replication's record. */
 export const MAX_WAIT_THRESHOLDS = 20;
 /** Most parameter draws a file may carry: each replication picks one, and every plan holds them all. */
@@ -801,6 +825,9 @@ export const modelShape = {
     .enum(['rework-first', 'fifo'], { error: "'rework-first' or 'fifo'" })
     .optional()
     .describe('Which waiting item a free person takes: rework-first (rework, re-review, adjudication and escalation ahead of first passes) or fifo (in order of arrival). Absent = rework-first.'),
+  pilot: Pilot.nullable()
+    .optional()
+    .describe('A pilot gate: the bulk of an item type waits until a pilot batch reaches an agreement target, with guideline revisions between rounds. Absent or null = none (left out of the parsed file when absent, so files without it hash as before).'),
   guidelines: Guidelines.nullable()
     .optional()
     .describe('Guideline versions: changes that send accepted items back for relabelling. Absent or null = one version throughout (left out of the parsed file when absent, so files without it hash as before).'),

@@ -2,7 +2,7 @@ import { ServerPool } from '../engine/server-pool.js';
 import { drawnModel } from './parameter-draws.js';
 import { Simulation } from '../engine/simulation.js';
 import { WaitHistogram } from '../stats/wait-histogram.js';
-import { Activity, activityNames } from './activities.js';
+import { Activity, activityNames, PILOT_ACTIVITY } from './activities.js';
 import { Arrivals } from './arrivals.js';
 import type { ModelConfig } from './config.js';
 import { ConsensusClasses } from './consensus-classes.js';
@@ -13,6 +13,7 @@ import { ClassDraws, CrossCheckDraws, exchangeRateStream, ItemDraws, PersonDraws
 import { DeployedModel } from './training/deployed-model.js';
 import { GuidelineVersions } from './guideline-versions.js';
 import { ItemFlow } from './item-flow.js';
+import { bothListeners, PilotGate } from './pilot-gate.js';
 import { RelabelDraws } from './relabel-selection.js';
 import { ItemStore } from './item-store.js';
 import { Complexity } from './modifiers/complexity.js';
@@ -89,6 +90,8 @@ export class AnnotationModel {
   private readonly consensusClasses: ConsensusClasses | null;
   /** Guideline versions and their relabelling; null without guideline changes. */
   readonly guidelines: GuidelineVersions | null;
+  /** The pilot gate; null without one. */
+  readonly pilot: PilotGate | null;
 
   constructor(
     private readonly config: ModelConfig,
@@ -162,6 +165,22 @@ export class AnnotationModel {
       personModifiers.push(fatigue);
       errorModifiers.push(fatigue);
     }
+    // A pilot gate lets its work type in batch by batch (through the arrivals, built after the flow).
+    const pc = config.pilot;
+    const pilotStage = pc === undefined ? -1 : config.stages.findIndex((s) => s.name === config.work[pc.type]!.workflow[0]);
+    this.pilot = pc === undefined || this.consensusClasses === null
+      ? null
+      : new PilotGate({
+          sim: this.sim,
+          config: pc,
+          count: config.work[pc.type]!.count ?? 0,
+          release: { release: (type, n) => this.arrivals.release(type, n) },
+          tally: this.consensusClasses.tallies[pilotStage]!,
+          labels: this.stages[pilotStage]!.labels,
+          ledger: this.ledger,
+          activity: this.ledger.names.indexOf(PILOT_ACTIVITY),
+        });
+    if (this.pilot !== null) errorModifiers.push(this.pilot);
     const task = emptyTask(this.stages[0]);
     const workflows = config.work.map((w) => Int32Array.from(w.workflow, (name) => config.stages.findIndex((s) => s.name === name)));
     this.waits = config.stages.map(() => new WaitHistogram());
@@ -238,6 +257,7 @@ export class AnnotationModel {
     if ((Number.isFinite(goal) || tc !== null) && days > 0) this.sim.at(24, this.dayKind, 0);
     const randomArrivals = random ? { seed, replication } : null;
     const heldBack = new Set(tc !== null && TrainingLoop.holdsBackWork(tc) ? [trainingType] : []);
+    if (this.pilot !== null) heldBack.add(pc!.type);
     this.arrivals = new Arrivals(this.sim, config.work, this.items, this.stages, workflows, this.groups, this.flow, discipline, randomArrivals, heldBack);
     if (tc !== null) {
       this.training = new TrainingLoop({
@@ -257,12 +277,13 @@ export class AnnotationModel {
         recorder: this.recorder,
       });
     }
-    this.flow.listen(preLabels ?? this.training);
+    this.flow.listen(bothListeners(preLabels ?? this.training, this.pilot));
     this.tasks.connect(this.flow, this.arrivals);
     this.weeklyQueue = new WeeklyQueue(this.sim, this.groups, plan.groupOfPool, weeksOf(config), config.horizonHours);
     this.arrivals.start();
     this.training?.start();
     this.guidelines?.start(config.horizonHours);
+    this.pilot?.start();
     if (config.deadlineHours !== null) this.sim.at(config.deadlineHours, this.sim.register(() => this.onDeadline()));
     if (config.warmupHours > 0) this.sim.at(config.warmupHours, this.sim.register(() => this.onWarmupEnd()));
     // A cross-check against a model of fixed accuracy (no model trained here) starts at its date.
@@ -299,6 +320,7 @@ export class AnnotationModel {
       recorder: this.recorder,
       consensusClasses: this.consensusClasses,
       guidelines: this.guidelines,
+      pilot: this.pilot,
     });
   }
 

@@ -43,6 +43,26 @@ export interface ModelConfig {
   parameterDraws?: ParameterDraw[];
   /** Guideline versions and the relabelling their changes send back (guideline-versions.ts): absent = one version throughout. */
   guidelines?: GuidelineConfig;
+  /** A pilot gate (pilot-gate.ts): the bulk of a work type waits for agreement on pilot batches. Absent = none. */
+  pilot?: PilotConfig;
+}
+
+/**
+ * A pilot gate: a work type's items are let in `batch` at a time, and the rest of them only once
+ * the percent agreement of a batch's consensus labels reaches `agreement`. Between rounds the
+ * guidelines are revised: `revisionHours` of waiting and `revisionCost` of money, after which
+ * every label of the type is wrong `errorFactor` times as often. After `maxRounds` rounds the
+ * bulk is let in whatever the agreement.
+ */
+export interface PilotConfig {
+  /** The work type, by index; its annotate stage asks for two or more labels and it declares classes. */
+  type: number;
+  batch: number;
+  agreement: number;
+  maxRounds: number;
+  revisionHours: number;
+  revisionCost: number;
+  errorFactor: number;
 }
 
 /**

@@ -105,4 +105,14 @@ export interface ReplicationResult {
   relabelItems: Float64Array;
   relabelHours: Float64Array;
   relabelCost: Float64Array;
+  /**
+   * Of the pilot gate (pilot-gate.ts), one figure for its work type: batches labelled, when the
+   * bulk was let in (NaN when never), the last batch's percent agreement, 1 when it reached the
+   * target (else 0), and the money of guideline revisions. Empty without a pilot gate.
+   */
+  pilotRounds: Float64Array;
+  pilotOpenHours: Float64Array;
+  pilotAgreement: Float64Array;
+  pilotPassed: Float64Array;
+  pilotRevisionCost: Float64Array;
 }
