@@ -11,6 +11,7 @@ import { overrideText } from '../run/overrides.js';
 import { rowLayout } from '../../workers/result-rows.js';
 import { policyFigures } from './decision-figures.js';
 import { queueingData } from './queueing-report.js';
+import { guidelineReport, pilotReport } from './quality-report.js';
 
 export interface RunFacts {
   labelsimVersion: string;
@@ -47,6 +48,9 @@ export function buildReportData(manifest: RunManifest, summary: Summary, records
         ...planData(summary.plans[i], rs, openEnded, plan.model),
         queueing: queueingData(summary.plans[i], rs, layout, plan.model.deadlineHours, plan.model.horizonHours),
         ...(manifest.decision === undefined ? {} : { decisionFigures: policyFigures(rs, layout, plan.model.deadlineHours, manifest.decision) }),
+        // Only where a plan has them, so the report data of other plans is what it was.
+        ...(plan.model.guidelines === undefined ? {} : { guidelines: guidelineReport(summary.plans[i]) }),
+        ...(plan.model.pilot === undefined ? {} : { pilot: pilotReport(summary.plans[i], plan.model.pilot.agreement) }),
       };
       return plan.sweep === undefined ? data : { ...data, sweep: sweepPoint(plan.sweep) };
     }),
