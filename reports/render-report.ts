@@ -11,6 +11,7 @@ import { comparisonSection } from './sections/comparison.js';
 import { convergenceSection } from './sections/convergence.js';
 import { costSection, hasCosts } from './sections/cost.js';
 import { deadlineRiskSection } from './sections/deadline-risk.js';
+import { guidelinesSection, hasGuidelines } from './sections/guidelines.js';
 import { headerHtml } from './sections/header.js';
 import { marginalSection } from './sections/marginal.js';
 import { vendorComparisonSection } from './sections/vendor-comparison.js';
@@ -36,6 +37,7 @@ export function reportSections(data: ReportData, ctx: ReportContext = reportCont
   if (!open && data.plans.some((p) => p.burnDown !== null)) sections.push(burnDownSection(ctx));
   if (hasCosts(data.plans)) sections.push(costSection(ctx));
   if (qualityPlans(data.plans).length > 0) sections.push(qualitySection(ctx));
+  if (hasGuidelines(data.plans)) sections.push(guidelinesSection(ctx));
   if (!open || data.plans.length > 1) sections.push(comparisonSection(ctx));
   if (data.precision !== undefined) sections.push(convergenceSection(ctx, data.precision));
   if (hasSweep(data.plans)) sections.push(sweepSection(ctx));

@@ -95,6 +95,10 @@ export interface ReportPlan {
   training?: TrainingReport;
   /** What quality costs and buys (absent in report data of older runs). */
   quality?: QualityReport;
+  /** Guideline changes and their relabelling (plans that declare changes; absent otherwise). */
+  guidelines?: GuidelineReport[];
+  /** The pilot gate (plans that have one; absent otherwise). */
+  pilot?: PilotReport;
 }
 
 /**
@@ -118,6 +122,26 @@ export interface QualityReport {
     stages: Array<{ name: string; percent: Interval | null; cohensKappa: Interval | null; fleissKappa: Interval | null; krippendorffAlpha: Interval | null }>;
     pools: Array<{ name: string; percent: Interval | null; kappa: Interval | null }>;
   };
+}
+
+/** One guideline change of a plan: when it took effect and what it sent back, p50 with p10–p90 across replications. */
+export interface GuidelineReport {
+  name: string;
+  atHours: Spread;
+  relabelItems: Spread;
+  relabelHours: Spread;
+  relabelCost: Spread;
+}
+
+/** A plan's pilot gate: rounds, when the bulk was let in, the last batch's agreement, the share that reached the target, revisions' money. */
+export interface PilotReport {
+  workType: string;
+  target: number;
+  rounds: Spread;
+  openHours: Spread;
+  agreement: Spread;
+  passedShare: number | null;
+  revisionCost: Spread;
 }
 
 /** p10, p50 and p90 across replications; null where no replication has the figure. */

@@ -69,6 +69,8 @@ export function rowLayout(config: ModelConfig): RowLayout {
     consensusStage,
     consensusPool,
     workClass: workClassNames(config.work),
+    guidelineChange: (config.guidelines?.changes ?? []).map((c) => c.name),
+    pilotGate: config.pilot === undefined ? [] : [config.work[config.pilot.type]!.name],
   };
   const offsets = {} as Record<VectorOutput, number>;
   const lengths = {} as Record<VectorOutput, number>;

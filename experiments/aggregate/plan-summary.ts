@@ -134,6 +134,10 @@ export function summarizePlan(p: PlanInput, baseline: ReplicationResult[] | null
     ...(p.layout.labels.consensusStage.length > 0 ? { agreement: agreementFigures(f, p.layout.labels.consensusStage) } : f.skip(AGREEMENT_OUTPUTS)),
     ...(p.layout.labels.consensusPool.length > 0 ? { poolAgreement: poolAgreementFigures(f, p.layout.labels.consensusPool) } : f.skip(POOL_AGREEMENT_OUTPUTS)),
     ...(p.layout.labels.workClass.length > 0 ? { classes: classFigures(f, p.layout.labels.workClass) } : f.skip(CLASS_OUTPUTS)),
+    // Guideline changes and their relabelling bursts: a section where a plan declares changes, nothing otherwise.
+    ...(p.layout.labels.guidelineChange.length > 0 ? { guidelines: guidelineFigures(f, p.layout.labels.guidelineChange) } : f.skip(GUIDELINE_OUTPUTS)),
+    // A pilot gate's rounds: a section where a plan has one, nothing otherwise.
+    ...(p.layout.labels.pilotGate.length > 0 ? { pilot: pilotFigures(f, p.layout.labels.pilotGate[0]!) } : f.skip(PILOT_OUTPUTS)),
     ...f.rest(),
   };
 }
@@ -175,6 +179,36 @@ function poolAgreementFigures(f: PlanOutputs, pools: string[]) {
   const agreement = f.meanPer('poolAgreement');
   const kappa = f.meanPer('poolKappa');
   return byName(pools, (pool) => ({ percentAgreement: agreement[pool], cohensKappa: kappa[pool] }));
+}
+
+/** The relabelling of guideline changes: a section of a plan that declares changes, and nowhere else. */
+const GUIDELINE_OUTPUTS = ['guidelineChangeHours', 'relabelItems', 'relabelHours', 'relabelCost'] as const;
+
+/** Per guideline change, when it took effect and the relabelling burst it sent back (items, hours, money) across replications. */
+function guidelineFigures(f: PlanOutputs, changes: string[]) {
+  const figures = Object.fromEntries(GUIDELINE_OUTPUTS.map((name) => [name, f.meanPer(name)]));
+  return byName(changes, (change) => ({
+    atHours: figures.guidelineChangeHours![change],
+    relabelItems: figures.relabelItems![change],
+    relabelHours: figures.relabelHours![change],
+    relabelCost: figures.relabelCost![change],
+  }));
+}
+
+/** A pilot gate's figures: a section of a plan that has one, and nowhere else. */
+const PILOT_OUTPUTS = ['pilotRounds', 'pilotOpenHours', 'pilotAgreement', 'pilotPassed', 'pilotRevisionCost'] as const;
+
+/** The pilot of work type `type` across replications: rounds, when the bulk was let in, the last agreement measured, the share that passed, the revisions' money. */
+function pilotFigures(f: PlanOutputs, type: string) {
+  const figures = Object.fromEntries(PILOT_OUTPUTS.map((name) => [name, f.meanPer(name)[type]]));
+  return {
+    workType: type,
+    rounds: figures.pilotRounds,
+    openHours: figures.pilotOpenHours,
+    agreement: figures.pilotAgreement,
+    passedShare: figures.pilotPassed?.mean ?? null,
+    revisionCost: figures.pilotRevisionCost,
+  };
 }
 
 /** The outputs of the model being trained: a section of a plan that trains one, and nowhere else. */

@@ -13,6 +13,7 @@ import { policyFigures } from './decision-figures.js';
 import { queueingData } from './queueing-report.js';
 import { qualityReport } from './quality-report.js';
 import { completionDays } from './completion-days.js';
+import { guidelineReport, pilotReport } from './guideline-report.js';
 
 export interface RunFacts {
   labelsimVersion: string;
@@ -51,6 +52,9 @@ export function buildReportData(manifest: RunManifest, summary: Summary, records
         queueing: queueingData(summary.plans[i], rs, layout, plan.model.deadlineHours, plan.model.horizonHours),
         quality: qualityReport(rs, i === 0 ? null : baselineResults, layout, plan.model),
         ...(manifest.decision === undefined ? {} : { decisionFigures: policyFigures(rs, layout, plan.model.deadlineHours, manifest.decision) }),
+        // Only where a plan has them, so the report data of other plans is what it was.
+        ...(plan.model.guidelines === undefined ? {} : { guidelines: guidelineReport(summary.plans[i]) }),
+        ...(plan.model.pilot === undefined ? {} : { pilot: pilotReport(summary.plans[i], plan.model.pilot.agreement) }),
       };
       return plan.sweep === undefined ? data : { ...data, sweep: sweepPoint(plan.sweep) };
     }),

@@ -18,6 +18,8 @@ import { ExperimentError, describeValue, joinPath, type PathSegment } from './er
 import { ALWAYS, FIXED_COSTS_EXPECTED, MAX_FIXED_COSTS, NO_PAY, SHIFTS_EXPECTED, type HandlingDocument, type ModelDocument, type PoolDocument } from './schema.js';
 import { classesOf } from './classes.js';
 import { deadlineHours as deadlineHoursOf } from './deadline.js';
+import { guidelinesOf } from './guidelines.js';
+import { pilotOf } from './pilot.js';
 import { unusedPools } from './left-out-pools.js';
 import { datedPrices, movingPay } from './moving-pay.js';
 import { parameterDrawsOf } from './parameter-draws.js';
@@ -229,6 +231,8 @@ export function buildModel(doc: ModelDocument, file: string, prefix = ''): Model
   }
 
   const parameterDraws = parameterDrawsOf(doc, stages, pools, (h, path) => distribution(h, path, fail), fail);
+  const guidelines = guidelinesOf(doc, work, horizonHours, fail);
+  const pilot = pilotOf(doc, work, stages, fail);
   return {
     clock,
     horizonHours,
@@ -248,6 +252,8 @@ export function buildModel(doc: ModelDocument, file: string, prefix = ''): Model
     ...(doc.waitThresholds !== undefined ? { waitThresholdHours: doc.waitThresholds.map((t) => durationHours(t) as number) } : {}),
     ...moving,
     ...(parameterDraws !== null ? { parameterDraws } : {}),
+    ...(guidelines !== undefined ? { guidelines } : {}),
+    ...(pilot !== undefined ? { pilot } : {}),
   };
 }
 

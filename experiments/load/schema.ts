@@ -700,6 +700,85 @@ const Costs = strict(
   'costs: { platformPerSeatMonth, seats, managementPerWeek, fixed, priceChanges }',
 );
 
+/** Most guideline changes: each is a version a label keeps in one byte, and four figures of every replication's record. */
+export const MAX_GUIDELINE_CHANGES = 50;
+const RELABEL_EXPECTED = 'none, all, { share: 10% } or { classes: [name, ...], share: 100% }';
+const GuidelineChange = strict(
+  {
+    name: text(NAME_EXPECTED, NAME_PATTERN).optional().describe('Names the change in outputs. Default change-1, change-2, ... in file order.'),
+    at: z
+      .union([duration(), date()], { error: `${DURATION_EXPECTED}, or ${DATE_EXPECTED}` })
+      .optional()
+      .describe("When the change takes effect: a time from the start (3w) or a date 'YYYY-MM-DD' (its local midnight in timeZone). Give at or afterAccepted."),
+    afterAccepted: num('an item count: an integer >= 1', { int: true, min: 1 })
+      .optional()
+      .describe('The change takes effect at the N-th acceptance of the project. Give at or afterAccepted.'),
+    relabel: z
+      .union(
+        [
+          z.enum(['none', 'all'], { error: RELABEL_EXPECTED }),
+          strict({ share: share().describe('Share of the accepted items sent back. Required.') }, RELABEL_EXPECTED),
+          strict(
+            {
+              classes: z
+                .array(text(NAME_EXPECTED, NAME_PATTERN), { error: 'a list of class names' })
+                .min(1, { error: 'at least one class name' })
+                .describe('Accepted items of these true classes are sent back. Required.'),
+              share: share().default(1).describe('Share of those items sent back. Default 100%.'),
+            },
+            RELABEL_EXPECTED,
+          ),
+        ],
+        { error: RELABEL_EXPECTED },
+      )
+      .describe('What the change sends back for relabelling: none, all accepted items, a share of them, or (a share of) those of some classes. Required.'),
+    work: z
+      .array(text(NAME_EXPECTED, NAME_PATTERN), { error: 'a list of item type names' })
+      .min(1, { error: 'at least one item type name' })
+      .optional()
+      .describe('Item types the change applies to. Default: all.'),
+  },
+  'a guideline change: { at: 3w | afterAccepted: N, relabel: none | all | { share } | { classes, share } }',
+);
+const Guidelines = strict(
+  {
+    tracked: z
+      .boolean({ error: 'true or false' })
+      .default(true)
+      .describe('Whether labels carry their guideline version. false: nobody can tell which labels a change affects, so every change relabels every accepted item. Default true.'),
+    changes: z
+      .array(GuidelineChange, { error: 'a list of guideline changes' })
+      .min(1, { error: 'at least one guideline change' })
+      .max(MAX_GUIDELINE_CHANGES, { error: `at most ${MAX_GUIDELINE_CHANGES} guideline changes` })
+      .describe('The changes, each starting a new guideline version. Required.'),
+  },
+  'guidelines: { tracked, changes: [...] }',
+);
+
+const Pilot = strict(
+  {
+    work: text(NAME_EXPECTED, NAME_PATTERN).optional().describe('The item type piloted. Default: the only one.'),
+    batch: num('an item count: an integer >= 1', { int: true, min: 1 }).describe('Items in each pilot batch. Required.'),
+    agreement: share().describe("Percent agreement of a batch's consensus labels that lets the bulk in. Required."),
+    maxRounds: num('a number of rounds: an integer from 1 to 100', { int: true, min: 1, max: 100 })
+      .default(5)
+      .describe('After this many batches the bulk is let in whatever the agreement. Default 5.'),
+    revision: strict(
+      {
+        time: duration().default('0h').describe('Time a revision of the guidelines takes before the next batch. Default 0h.'),
+        cost: money().default(0).describe('Money a revision costs. Default 0.'),
+        errorFactor: num('a factor from 0 to 1, like 0.7', { min: 0, max: 1 })
+          .default(1)
+          .describe('After each revision, labels of the item type are wrong this many times as often. Default 1.'),
+      },
+      'a revision: { time: 1w, cost: 2000, errorFactor: 0.7 }',
+    )
+      .prefault({})
+      .describe('What a guideline revision between pilot rounds takes, and what it does. Default: nothing.'),
+  },
+  'a pilot: { work, batch, agreement, maxRounds, revision }',
+);
+
 /** Most wait thresholds: each is a figure per stage of every replication's record. */
 export const MAX_WAIT_THRESHOLDS = 20;
 /** Most parameter draws a file may carry: each replication picks one, and every plan holds them all. */
@@ -783,6 +862,12 @@ export const modelShape = {
     .enum(['rework-first', 'fifo'], { error: "'rework-first' or 'fifo'" })
     .optional()
     .describe('Which waiting item a free person takes: rework-first (rework, re-review, adjudication and escalation ahead of first passes) or fifo (in order of arrival). Absent = rework-first.'),
+  pilot: Pilot.nullable()
+    .optional()
+    .describe('A pilot gate: the bulk of an item type waits until a pilot batch reaches an agreement target, with guideline revisions between rounds. Absent or null = none (left out of the parsed file when absent, so files without it hash as before).'),
+  guidelines: Guidelines.nullable()
+    .optional()
+    .describe('Guideline versions: changes that send accepted items back for relabelling. Absent or null = one version throughout (left out of the parsed file when absent, so files without it hash as before).'),
   waitThresholds: z
     .array(duration(), { error: `a list of waits, like [30s, 4h, 1d]` })
     .min(1, { error: 'at least one wait, like [4h]' })

@@ -24,11 +24,15 @@ export const Activity = {
 /** Activities of the model being trained (training/), present only in models that train one. */
 export const TRAINING_ACTIVITIES = ['engineering', 'synthetic'] as const;
 
-/** All activity names of a model: the built-in ones, the training ones if it trains a model, then the experiment's fixed costs in file order. */
+/** The cost of revising guidelines between pilot rounds (pilot-gate.ts), present only in models with a pilot gate. */
+export const PILOT_ACTIVITY = 'guidelineRevisions';
+
+/** All activity names of a model: the built-in ones, the training ones if it trains a model, a pilot gate's revisions, then the experiment's fixed costs in file order. */
 export function activityNames(config: ModelConfig): string[] {
   // A set, not names.includes: one lookup per fixed cost, not a scan of the list so far.
   const names = new Set<string>([...LABOUR_ACTIVITIES, ...OVERHEAD_ACTIVITIES]);
   if ((config.training ?? null) !== null) for (const a of TRAINING_ACTIVITIES) names.add(a);
+  if (config.pilot !== undefined) names.add(PILOT_ACTIVITY);
   for (const f of config.costs.fixed) names.add(f.activity);
   return [...names];
 }

@@ -2,7 +2,7 @@ import { ServerPool } from '../engine/server-pool.js';
 import { drawnModel } from './parameter-draws.js';
 import { Simulation } from '../engine/simulation.js';
 import { WaitHistogram } from '../stats/wait-histogram.js';
-import { Activity, activityNames } from './activities.js';
+import { Activity, activityNames, PILOT_ACTIVITY } from './activities.js';
 import { Arrivals } from './arrivals.js';
 import type { ModelConfig } from './config.js';
 import { ClassOutcomes } from './class-outcomes.js';
@@ -12,7 +12,10 @@ import { LabelClasses } from './label-classes.js';
 import { CostLedger } from './cost-ledger.js';
 import { ClassDraws, CrossCheckDraws, exchangeRateStream, ItemDraws, PersonDraws, TrainingDraws } from './draw-keys.js';
 import { DeployedModel } from './training/deployed-model.js';
+import { GuidelineVersions } from './guideline-versions.js';
 import { ItemFlow } from './item-flow.js';
+import { bothListeners, PilotGate } from './pilot-gate.js';
+import { RelabelDraws } from './relabel-selection.js';
 import { ItemStore } from './item-store.js';
 import { Complexity } from './modifiers/complexity.js';
 import type { ErrorModifier, HandlingModifier } from './modifiers/handling-modifier.js';
@@ -88,6 +91,10 @@ export class AnnotationModel {
   private costAtDeadline: Float64Array | null = null;
   private readonly consensusClasses: ConsensusClasses | null;
   private readonly classOutcomes: ClassOutcomes | null;
+  /** Guideline versions and their relabelling; null without guideline changes. */
+  readonly guidelines: GuidelineVersions | null;
+  /** The pilot gate; null without one. */
+  readonly pilot: PilotGate | null;
 
   constructor(
     private readonly config: ModelConfig,
@@ -164,12 +171,44 @@ export class AnnotationModel {
       personModifiers.push(fatigue);
       errorModifiers.push(fatigue);
     }
+    // A pilot gate lets its work type in batch by batch (through the arrivals, built after the flow).
+    const pc = config.pilot;
+    const pilotStage = pc === undefined ? -1 : config.stages.findIndex((s) => s.name === config.work[pc.type]!.workflow[0]);
+    this.pilot = pc === undefined || this.consensusClasses === null
+      ? null
+      : new PilotGate({
+          sim: this.sim,
+          config: pc,
+          count: config.work[pc.type]!.count ?? 0,
+          release: { release: (type, n) => this.arrivals.release(type, n) },
+          tally: this.consensusClasses.tallies[pilotStage]!,
+          labels: this.stages[pilotStage]!.labels,
+          ledger: this.ledger,
+          activity: this.ledger.names.indexOf(PILOT_ACTIVITY),
+        });
+    if (this.pilot !== null) errorModifiers.push(this.pilot);
     const task = emptyTask(this.stages[0]);
     const workflows = config.work.map((w) => Int32Array.from(w.workflow, (name) => config.stages.findIndex((s) => s.name === name)));
     this.waits = config.stages.map(() => new WaitHistogram());
     const thresholds = config.waitThresholdHours ?? [];
     this.serviceLevels = thresholds.length > 0 ? new ServiceLevels(config.stages.length, thresholds) : null;
     this.timeInSystem = new TimeInSystem(config, config.warmupHours);
+    // Guideline versions only where a file declares changes: without, the flow and tasks skip them.
+    this.guidelines = config.guidelines === undefined
+      ? null
+      : new GuidelineVersions({
+          sim: this.sim,
+          config,
+          items: this.items,
+          stages: this.stages,
+          workflows,
+          groups: this.groups,
+          discipline,
+          tally: this.tally,
+          pay,
+          classes: declaresClasses ? new LabelClasses(config.work, random ? new ClassDraws(seed, replication) : null) : null,
+          draws: random ? new RelabelDraws(seed, replication) : null,
+        });
     this.tasks = new Tasks({
       sim: this.sim,
       items: this.items,
@@ -187,6 +226,7 @@ export class AnnotationModel {
       consensus,
       ledger: this.ledger,
       recorder: this.recorder,
+      guidelines: this.guidelines,
     });
     // The pools' first shifts are scheduled here, before anything else.
     for (const [g, members] of plan.members.entries()) this.addGroup(members, discipline.classes, consensusGroups.has(g) ? consensus! : undefined);
@@ -211,6 +251,7 @@ export class AnnotationModel {
       consensusClasses: this.consensusClasses,
       classOutcomes: this.classOutcomes,
       typeHasClasses: Uint8Array.from(config.work, (w) => (w.classes === undefined ? 0 : 1)),
+      guidelines: this.guidelines,
     });
 
     // Event order at equal times is scheduling order: day ends, then arrivals, then the deadline.
@@ -223,6 +264,7 @@ export class AnnotationModel {
     if ((Number.isFinite(goal) || tc !== null) && days > 0) this.sim.at(24, this.dayKind, 0);
     const randomArrivals = random ? { seed, replication } : null;
     const heldBack = new Set(tc !== null && TrainingLoop.holdsBackWork(tc) ? [trainingType] : []);
+    if (this.pilot !== null) heldBack.add(pc!.type);
     this.arrivals = new Arrivals(this.sim, config.work, this.items, this.stages, workflows, this.groups, this.flow, discipline, randomArrivals, heldBack);
     if (tc !== null) {
       this.training = new TrainingLoop({
@@ -242,11 +284,13 @@ export class AnnotationModel {
         recorder: this.recorder,
       });
     }
-    this.flow.listen(preLabels ?? this.training);
+    this.flow.listen(bothListeners(preLabels ?? this.training, this.pilot));
     this.tasks.connect(this.flow, this.arrivals);
     this.weeklyQueue = new WeeklyQueue(this.sim, this.groups, plan.groupOfPool, weeksOf(config), config.horizonHours);
     this.arrivals.start();
     this.training?.start();
+    this.guidelines?.start(config.horizonHours);
+    this.pilot?.start();
     if (config.deadlineHours !== null) this.sim.at(config.deadlineHours, this.sim.register(() => this.onDeadline()));
     if (config.warmupHours > 0) this.sim.at(config.warmupHours, this.sim.register(() => this.onWarmupEnd()));
     // A cross-check against a model of fixed accuracy (no model trained here) starts at its date.
@@ -283,6 +327,8 @@ export class AnnotationModel {
       recorder: this.recorder,
       consensusClasses: this.consensusClasses,
       classOutcomes: this.classOutcomes,
+      guidelines: this.guidelines,
+      pilot: this.pilot,
     });
   }
 

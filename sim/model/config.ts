@@ -41,6 +41,49 @@ export interface ModelConfig {
    * one draw in place of the fitted values (parameter-draws.ts). Absent = the fitted values.
    */
   parameterDraws?: ParameterDraw[];
+  /** Guideline versions and the relabelling their changes send back (guideline-versions.ts): absent = one version throughout. */
+  guidelines?: GuidelineConfig;
+  /** A pilot gate (pilot-gate.ts): the bulk of a work type waits for agreement on pilot batches. Absent = none. */
+  pilot?: PilotConfig;
+}
+
+/**
+ * A pilot gate: a work type's items are let in `batch` at a time, and the rest of them only once
+ * the percent agreement of a batch's consensus labels reaches `agreement`. Between rounds the
+ * guidelines are revised: `revisionHours` of waiting and `revisionCost` of money, after which
+ * every label of the type is wrong `errorFactor` times as often. After `maxRounds` rounds the
+ * bulk is let in whatever the agreement.
+ */
+export interface PilotConfig {
+  /** The work type, by index; its annotate stage asks for two or more labels and it declares classes. */
+  type: number;
+  batch: number;
+  agreement: number;
+  maxRounds: number;
+  revisionHours: number;
+  revisionCost: number;
+  errorFactor: number;
+}
+
+/**
+ * Guideline changes: each starts a new version of the guidelines, and sends already accepted items
+ * back for relabelling. `tracked` false: labels do not carry their version, so every change must
+ * relabel every accepted item, whatever its targeting says.
+ */
+export interface GuidelineConfig {
+  tracked: boolean;
+  changes: GuidelineChange[];
+}
+
+export interface GuidelineChange {
+  /** Names the change in outputs. */
+  name: string;
+  /** When it takes effect: at an hour from t = 0, or at the N-th acceptance. */
+  when: { kind: 'at'; hours: number } | { kind: 'afterAccepted'; items: number };
+  /** What it sends back: nothing, every accepted item, a share of them, or a share of those of some classes. */
+  relabel: { kind: 'none' } | { kind: 'all' } | { kind: 'share'; share: number } | { kind: 'classes'; names: string[]; share: number };
+  /** Work types it applies to, by index (all of them unless the file names some). */
+  types: number[];
 }
 
 /** An exchange rate over time: units of the reporting currency per unit of a pool's currency. */

@@ -2,6 +2,7 @@ import type { PoolCapacity } from './capacity.js';
 import type { AnnotateStage, ModelConfig, ReviewStage } from './config.js';
 import { classWarnings } from './class-warnings.js';
 import { priceWarnings } from './price-warnings.js';
+import { guidelineWarnings } from './guideline-warnings.js';
 import { labelsNeeded } from './training/labels-needed.js';
 
 const pct = (x: number) => `${Number((100 * x).toFixed(2))}%`;
@@ -78,6 +79,7 @@ export function feasibilityWarnings(config: ModelConfig, capacity?: PoolCapacity
   // Classes that change nothing, or override a setting.
   warnings.push(...classWarnings(config));
   warnings.push(...priceWarnings(config));
+  warnings.push(...guidelineWarnings(config));
   return warnings;
 }
 

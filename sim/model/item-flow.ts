@@ -5,6 +5,7 @@ import { Activity } from './activities.js';
 import type { ClassOutcomes } from './class-outcomes.js';
 import type { ConsensusClasses } from './consensus-classes.js';
 import type { CostLedger } from './cost-ledger.js';
+import { type GuidelineVersions, Verdict } from './guideline-versions.js';
 import type { ItemStore } from './item-store.js';
 import type { ErrorModifier } from './modifiers/handling-modifier.js';
 import { describeTask, type Task } from './modifiers/task.js';
@@ -53,6 +54,8 @@ export interface FlowParts {
   typeHasClasses?: Uint8Array;
   /** Accepted items by true class (absent or null: no work type declares classes). */
   classOutcomes?: ClassOutcomes | null;
+  /** Guideline versions, when the file has guideline changes (absent or null: one version throughout). */
+  guidelines?: GuidelineVersions | null;
 }
 
 /**
@@ -86,6 +89,7 @@ export class ItemFlow {
   private readonly consensusClasses: ConsensusClasses | null;
   private readonly typeHasClasses: Uint8Array;
   private readonly classOutcomes: ClassOutcomes | null;
+  private readonly guidelines: GuidelineVersions | null;
 
   constructor(parts: FlowParts) {
     this.sim = parts.sim;
@@ -110,6 +114,7 @@ export class ItemFlow {
     this.consensusClasses = parts.consensusClasses ?? null;
     this.typeHasClasses = parts.typeHasClasses ?? new Uint8Array(0);
     this.classOutcomes = parts.classOutcomes ?? null;
+    this.guidelines = parts.guidelines ?? null;
   }
 
   /**
@@ -219,6 +224,7 @@ export class ItemFlow {
     }
     // The item's label is now wrong or right once and for all, until a rework replaces it.
     items.wrong[item] = wrong > 0 ? 1 : 0;
+    if (this.guidelines !== null) this.guidelines.labelled(item);
     const pass = items.pass[item];
     if (pass === Pass.Escalation) this.accept(item);
     else if (pass === Pass.Rework) this.toReReview(item);
@@ -277,8 +283,11 @@ export class ItemFlow {
 
   private accept(item: number): void {
     const { items, tally } = this;
-    tally.accepted++;
     const wrong = items.wrong[item] !== 0;
+    // A label made before a guideline change that targets it goes back instead; a relabel item was delivered once already.
+    const verdict = this.guidelines === null ? Verdict.Accepted : this.guidelines.accepting(item, wrong);
+    if (verdict === Verdict.SentBack) return;
+    tally.accepted++;
     const type = items.type[item];
     if (!wrong) {
       tally.accurate++;
@@ -289,10 +298,12 @@ export class ItemFlow {
     if (fee > 0) this.ledger.addFor(type, Activity.annotation, fee, items.labeller[item]);
     if (this.recorder !== null) this.recorder.accepted(items.serial[item], items.labeller[item], wrong, now);
     if (this.onAccepted !== null) this.onAccepted.itemAccepted(type, wrong);
+    // With guideline changes, an item relabelled and delivered again counts at each delivery.
     if (this.classOutcomes !== null) this.classOutcomes.itemAccepted(type, items.serial[item], wrong);
-    this.timeInSystem.accepted(items.serial[item], type, now);
+    if (verdict === Verdict.Accepted) this.timeInSystem.accepted(items.serial[item], type, now);
     if (--tally.typeLeft[type] === 0) tally.typeCompletion[type] = now;
     items.release(item);
+    if (this.guidelines !== null) this.guidelines.acceptedCount(tally.accepted);
     if (this.stopping.isMet(tally.accepted) && Number.isNaN(tally.completionHours)) {
       tally.completionHours = now;
       this.sim.stop();

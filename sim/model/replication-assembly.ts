@@ -3,6 +3,8 @@ import type { Simulation } from '../engine/simulation.js';
 import type { WaitHistogram } from '../stats/wait-histogram.js';
 import type { ClassOutcomes } from './class-outcomes.js';
 import type { ConsensusClasses } from './consensus-classes.js';
+import type { GuidelineVersions } from './guideline-versions.js';
+import type { PilotGate } from './pilot-gate.js';
 import { agreementByPool, agreementByStage } from './agreement-outputs.js';
 import type { ModelConfig } from './config.js';
 import { total, type CostLedger } from './cost-ledger.js';
@@ -46,6 +48,10 @@ export interface AssemblyParts {
   consensusClasses?: ConsensusClasses | null;
   /** Accepted items by true class; null when no work type declares classes. */
   classOutcomes?: ClassOutcomes | null;
+  /** Guideline versions and their relabelling; null without guideline changes. */
+  guidelines?: GuidelineVersions | null;
+  /** The pilot gate; null without one. */
+  pilot?: PilotGate | null;
 }
 
 /** The replication's result: flat numbers and typed arrays, no engine objects. */
@@ -165,5 +171,25 @@ export function assembleResult(parts: AssemblyParts): ReplicationResult {
     residualErrorByClass: parts.classOutcomes?.residualError() ?? new Float64Array(0),
     hoursByPoolActivityType: typeLines.hours,
     tasksByPoolActivityType: typeLines.tasks,
+    ...relabelling(parts.guidelines ?? null),
+    ...pilotFigures(parts.pilot ?? null),
+  };
+}
+
+/** The relabelling of each guideline change (empty without changes). */
+function relabelling(g: GuidelineVersions | null) {
+  if (g === null) return { guidelineChangeHours: new Float64Array(0), relabelItems: new Float64Array(0), relabelHours: new Float64Array(0), relabelCost: new Float64Array(0) };
+  return { guidelineChangeHours: g.changeHours, relabelItems: g.relabelItems, relabelHours: g.relabelHours, relabelCost: Float64Array.from(g.relabelCost, (x) => Math.round(x * 100) / 100) };
+}
+
+/** The pilot gate's figures, one per gated work type (empty without a gate). */
+function pilotFigures(p: PilotGate | null) {
+  const one = (x: number) => (p === null ? new Float64Array(0) : Float64Array.of(x));
+  return {
+    pilotRounds: one(p?.rounds ?? 0),
+    pilotOpenHours: one(p?.openHours ?? NaN),
+    pilotAgreement: one(p?.lastAgreement ?? NaN),
+    pilotPassed: one(p?.passed ? 1 : 0),
+    pilotRevisionCost: one(Math.round((p?.revisionCost ?? 0) * 100) / 100),
   };
 }

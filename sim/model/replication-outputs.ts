@@ -14,7 +14,7 @@ import type { ReplicationResult } from './replication-result.js';
  */
 
 /** What an output counts or measures. Money is in the experiment's currency, so it is not named here. */
-export type OutputUnit = 'index' | 'flag' | 'hours' | 'items' | 'labels' | 'tasks' | 'share' | 'money' | 'money-per-item' | 'events' | 'pool' | 'retrains' | 'accuracy' | 'coefficient';
+export type OutputUnit = 'index' | 'flag' | 'hours' | 'items' | 'labels' | 'tasks' | 'share' | 'money' | 'money-per-item' | 'events' | 'pool' | 'retrains' | 'accuracy' | 'coefficient' | 'rounds';
 
 /** One figure per replication, or one per element of a dimension of the model (in config order; days from t = 0). */
 export type OutputDimension =
@@ -46,7 +46,11 @@ export type OutputDimension =
   /** The pools that staff a stage asking for more than one label, in config order, only in models where a work type declares classes. */
   | 'consensusPool'
   /** Each class of each work type that declares classes, as `type/class`. */
-  | 'workClass';
+  | 'workClass'
+  /** The guideline changes, in file order, only in models that declare them. */
+  | 'guidelineChange'
+  /** The work type a pilot gate holds back, only in models with one. */
+  | 'pilotGate';
 
 /** Dimensions that run along the days of the project (time series), as against elements of the model. */
 export function isDaily(per: OutputDimension): boolean {
@@ -179,6 +183,15 @@ export const REPLICATION_OUTPUTS = {
   residualErrorByClass: { meaning: 'Share of the accepted items of a true class (type/class) whose label is wrong; only for files that declare classes.', unit: 'share', per: 'workClass', aggregate: { kind: 'mean', quantiles: BAND, interval: true } },
   hoursByPoolActivityType: { meaning: 'Hours worked per pool, labour activity and work type (pool/activity@type); only for files of several work types.', unit: 'hours', per: 'poolActivityType', aggregate: { kind: 'none', why: 'hoursByPoolActivity split by work type, read by labelsim explain to tell work-type mix from pace' } },
   tasksByPoolActivityType: { meaning: 'Tasks started per pool, labour activity and work type (pool/activity@type); only for files of several work types.', unit: 'tasks', per: 'poolActivityType', aggregate: { kind: 'none', why: 'tasksByPoolActivity split by work type, read by labelsim explain to tell work-type mix from pace' } },
+  guidelineChangeHours: { meaning: 'Time from the project start until a guideline change took effect (at its date, or at its N-th acceptance); empty when it never did.', unit: 'hours', per: 'guidelineChange', aggregate: { kind: 'mean', quantiles: BAND } },
+  relabelItems: { meaning: 'Items a guideline change sent back for relabelling: accepted ones, and labels in progress at the change that it targets.', unit: 'items', per: 'guidelineChange', aggregate: { kind: 'mean', quantiles: BAND } },
+  relabelHours: { meaning: 'Hours of every task (labels, reviews, rework, gold served with them) on the items a guideline change sent back.', unit: 'hours', per: 'guidelineChange', aggregate: { kind: 'mean', quantiles: BAND } },
+  relabelCost: { meaning: "Labour money of those tasks: their hours at the pool's stated rate, plus per-item and per-accepted fees.", unit: 'money', per: 'guidelineChange', aggregate: { kind: 'mean', quantiles: BAND, interval: true } },
+  pilotRounds: { meaning: 'Pilot batches labelled before the bulk of the work type was let in (the last one included).', unit: 'rounds', per: 'pilotGate', aggregate: { kind: 'mean', quantiles: BAND } },
+  pilotOpenHours: { meaning: 'Time from the project start until the pilot gate let the bulk of the work in; empty when it never did.', unit: 'hours', per: 'pilotGate', aggregate: { kind: 'mean', quantiles: BAND } },
+  pilotAgreement: { meaning: "Percent agreement of the last pilot batch's consensus labels (the one that opened the gate, or the last one allowed).", unit: 'share', per: 'pilotGate', aggregate: { kind: 'mean', quantiles: BAND } },
+  pilotPassed: { meaning: 'The share of replications whose pilot reached the agreement target (1 or 0 in each).', unit: 'share', per: 'pilotGate', aggregate: { kind: 'mean' } },
+  pilotRevisionCost: { meaning: 'Money spent on guideline revisions between pilot rounds.', unit: 'money', per: 'pilotGate', aggregate: { kind: 'mean', quantiles: BAND } },
 } as const satisfies OutputDeclarations;
 
 export type Outputs = typeof REPLICATION_OUTPUTS;

@@ -110,4 +110,24 @@ export interface ReplicationResult {
   /** Hours and tasks per (pool, labour activity, work type), pool-major; empty for a model of one work type. */
   hoursByPoolActivityType: Float64Array;
   tasksByPoolActivityType: Float64Array;
+  /**
+   * Per guideline change, in file order (guideline-versions.ts): the hour it took effect (NaN when
+   * it never did), the accepted items it sent back for relabelling (with labels in progress at the
+   * change that it targets), and the hours and labour money of every task on those items. Empty
+   * without guideline changes.
+   */
+  guidelineChangeHours: Float64Array;
+  relabelItems: Float64Array;
+  relabelHours: Float64Array;
+  relabelCost: Float64Array;
+  /**
+   * Of the pilot gate (pilot-gate.ts), one figure for its work type: batches labelled, when the
+   * bulk was let in (NaN when never), the last batch's percent agreement, 1 when it reached the
+   * target (else 0), and the money of guideline revisions. Empty without a pilot gate.
+   */
+  pilotRounds: Float64Array;
+  pilotOpenHours: Float64Array;
+  pilotAgreement: Float64Array;
+  pilotPassed: Float64Array;
+  pilotRevisionCost: Float64Array;
 }

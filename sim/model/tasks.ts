@@ -7,6 +7,7 @@ import { ConsensusLabellers } from './consensus-labellers.js';
 import type { CostLedger } from './cost-ledger.js';
 import type { ItemDraws } from './draw-keys.js';
 import type { ItemFlow } from './item-flow.js';
+import { type GuidelineVersions, RELABEL_TAG_BASE } from './guideline-versions.js';
 import type { ItemStore } from './item-store.js';
 import type { HandlingModifier } from './modifiers/handling-modifier.js';
 import { describeTask, type Task } from './modifiers/task.js';
@@ -39,6 +40,8 @@ export interface TaskParts {
   consensus: ConsensusLabellers | null;
   ledger: CostLedger;
   recorder: Recorder | null;
+  /** Guideline versions, which count the hours of relabel items (absent or null: none). */
+  guidelines?: GuidelineVersions | null;
 }
 
 /**
@@ -65,6 +68,7 @@ export class Tasks implements PoolClient {
   private readonly consensus: ConsensusLabellers | null;
   private readonly ledger: CostLedger;
   private readonly recorder: Recorder | null;
+  private readonly guidelines: GuidelineVersions | null;
   // Built after the pools that call this: see `connect`.
   /** Gold items served before the task being timed, as goldWork counted them. */
   private goldItems = 0;
@@ -88,6 +92,7 @@ export class Tasks implements PoolClient {
     this.consensus = parts.consensus;
     this.ledger = parts.ledger;
     this.recorder = parts.recorder;
+    this.guidelines = parts.guidelines ?? null;
   }
 
   /** The item flow and the arrivals, which need the pools built first. */
@@ -109,8 +114,8 @@ export class Tasks implements PoolClient {
     this.flow!.taskDone(item, st, pool, person);
   }
 
-  createJob(type: number): number {
-    return this.arrivals!.createJob(type);
+  createJob(tag: number): number {
+    return tag < RELABEL_TAG_BASE ? this.arrivals!.createJob(tag) : this.guidelines!.createJob(tag);
   }
 
   // NOTE: speed shaped this method: the rare branches (consensus, gold, a recorder) are methods
@@ -136,6 +141,7 @@ export class Tasks implements PoolClient {
     const mods = this.personModifiers;
     for (let m = 0; m < mods.length; m++) hours *= mods[m].handlingFactor(task);
     this.ledger.work(pool, task.type, activity, hours, 1);
+    if (this.guidelines !== null) this.guidelines.worked(item, pool, hours, 1);
     if (gold === 0) {
       if (this.recorder !== null) this.record(item, st, activity, pool, person, hours, 0);
       return hours;
@@ -144,6 +150,7 @@ export class Tasks implements PoolClient {
     let goldHours = gold;
     for (let m = 0; m < mods.length; m++) goldHours *= mods[m].handlingFactor(task);
     this.ledger.work(pool, task.type, Activity.gold, goldHours, this.goldItems);
+    if (this.guidelines !== null) this.guidelines.worked(item, pool, goldHours, 0);
     if (this.recorder !== null) this.record(item, st, activity, pool, person, hours + goldHours, goldHours);
     return hours + goldHours;
   }

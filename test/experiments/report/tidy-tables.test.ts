@@ -13,6 +13,10 @@ const SMALL = 'test/experiments/fixtures/small-project.yaml';
 const DESK = 'test/experiments/fixtures/support-desk.yaml';
 /** A run with classes and consensus: the only kind that has agreement figures. */
 const CLASSES = 'test/experiments/fixtures/consensus-classes.yaml';
+/** A run with a guideline change: the only kind that has relabelling figures. */
+const GUIDELINES = 'test/experiments/fixtures/guideline-change.yaml';
+/** A run with a pilot gate: the only kind that has pilot figures. */
+const PILOT = 'test/experiments/fixtures/pilot-gate.yaml';
 const TABLE_NAMES = Object.values(TIDY_TABLES).map((t) => t.name);
 
 const CELL: Record<ColumnType, RegExp> = { text: /^[^]*$/, integer: /^-?\d+$/, number: /^-?\d+(\.\d+)?(e[+-]?\d+)?$/, date: /^\d{4}-\d{2}-\d{2}$/ };
@@ -31,10 +35,14 @@ describe('the tidy tables of a run folder', () => {
   let small: string;
   let desk: string;
   let classes: string;
+  let guidelines: string;
+  let pilot: string;
   beforeAll(() => {
     small = run(SMALL);
     desk = run(DESK);
     classes = run(CLASSES);
+    guidelines = run(GUIDELINES);
+    pilot = run(PILOT);
   });
 
   it('have the declared columns, the same whatever the pools, stages and plans, and cells of each column\'s type', () => {
@@ -53,7 +61,7 @@ describe('the tidy tables of a run folder', () => {
   });
 
   it('name every figure as its declaration does, with its declared unit, and money with its currency', () => {
-    const rows = [small, desk, classes].flatMap((dir) => csvRecords(table(dir, 'replication-measures')));
+    const rows = [small, desk, classes, guidelines, pilot].flatMap((dir) => csvRecords(table(dir, 'replication-measures')));
     const measures = new Set(rows.map((r) => r.measure));
     // Histograms and weekly bands are in plan-measures only; a vector along nothing (no wait
     // thresholds, no scheduled deliveries, one work type in these files) has no row.
