@@ -3,6 +3,7 @@ import type { ModelConfig } from '../sim/model/config.js';
 import { REPLICATION_OUTPUTS, SCALAR_OUTPUTS, VECTOR_OUTPUTS, type OutputDimension, type VectorOutput } from '../sim/model/replication-outputs.js';
 import type { ReplicationResult } from '../sim/model/replication-result.js';
 import { deliverySizes, weeksOf } from '../sim/model/time-in-system.js';
+import { goldStageNames } from '../sim/model/quality/gold-outputs.js';
 import { histogramLabels, histogramLength } from '../sim/stats/duration-bins.js';
 import { durationText } from '../sim/stats/duration-text.js';
 
@@ -62,6 +63,8 @@ export function rowLayout(config: ModelConfig): RowLayout {
     delivery: deliveries,
     poolActivity: poolActivityNames(config),
     consensusStage,
+    // Gold-audit figures exist only for stages with an audit.
+    goldStage: goldStageNames(config),
   };
   const offsets = {} as Record<VectorOutput, number>;
   const lengths = {} as Record<VectorOutput, number>;

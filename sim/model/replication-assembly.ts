@@ -3,6 +3,8 @@ import type { Simulation } from '../engine/simulation.js';
 import type { WaitHistogram } from '../stats/wait-histogram.js';
 import type { ConsensusClasses } from './consensus-classes.js';
 import { agreementByStage } from './agreement-outputs.js';
+import type { GoldAudits } from './quality/gold-audit.js';
+import { goldByStage } from './quality/gold-outputs.js';
 import type { ModelConfig } from './config.js';
 import { total, type CostLedger } from './cost-ledger.js';
 import type { Recorder } from './recorder.js';
@@ -43,6 +45,8 @@ export interface AssemblyParts {
   recorder: Recorder | null;
   /** The classes of consensus labels and their agreement tallies; null when no work type declares classes. */
   consensusClasses?: ConsensusClasses | null;
+  /** Gold audits (quality/gold-audit.ts); absent or null when no stage has one. */
+  audits?: GoldAudits | null;
 }
 
 /** The replication's result: flat numbers and typed arrays, no engine objects. */
@@ -155,5 +159,6 @@ export function assembleResult(parts: AssemblyParts): ReplicationResult {
     queueByWeek: parts.weeklyQueue.byWeek,
     deliveryTurnaround: parts.timeInSystem.turnaround,
     ...agreementByStage(config, parts.consensusClasses ?? null),
+    ...goldByStage(parts.audits ?? null),
   };
 }

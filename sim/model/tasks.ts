@@ -14,6 +14,7 @@ import { Pass } from './pass.js';
 import type { Recorder } from './recorder.js';
 import type { ServiceLevels } from './service-levels.js';
 import type { Workforce } from './workforce.js';
+import type { GoldAudits } from './quality/gold-audit.js';
 import { activityOf, type StageRuntime } from './stage-runtime.js';
 
 /** What the tasks need; built once per replication by the model. */
@@ -39,6 +40,8 @@ export interface TaskParts {
   consensus: ConsensusLabellers | null;
   ledger: CostLedger;
   recorder: Recorder | null;
+  /** Scores gold answers and acts on flags (quality/gold-audit.ts); absent or null: gold is only served. */
+  audits?: GoldAudits | null;
 }
 
 /**
@@ -65,6 +68,7 @@ export class Tasks implements PoolClient {
   private readonly consensus: ConsensusLabellers | null;
   private readonly ledger: CostLedger;
   private readonly recorder: Recorder | null;
+  private readonly audits: GoldAudits | null;
   // Built after the pools that call this: see `connect`.
   /** Gold items served before the task being timed, as goldWork counted them. */
   private goldItems = 0;
@@ -88,6 +92,7 @@ export class Tasks implements PoolClient {
     this.consensus = parts.consensus;
     this.ledger = parts.ledger;
     this.recorder = parts.recorder;
+    this.audits = parts.audits ?? null;
   }
 
   /** The item flow and the arrivals, which need the pools built first. */
@@ -106,7 +111,14 @@ export class Tasks implements PoolClient {
     const person = this.serverPerson[st.group][server];
     this.workforces[pool].itemsDone[person]++;
     if (this.recorder !== null) this.recorder.taskFinished(items.serial[item], st.index, activityOf(st, items.pass[item]), pool, person, this.sim.now);
+    if (this.audits === null) {
+      this.flow!.taskDone(item, st, pool, person);
+      return;
+    }
+    // The item may be accepted and its slot reused by the flow: its type is read first.
+    const type = items.type[item];
     this.flow!.taskDone(item, st, pool, person);
+    this.audits.taskEnded(pool, person, type);
   }
 
   createJob(type: number): number {
@@ -144,6 +156,11 @@ export class Tasks implements PoolClient {
     let goldHours = gold;
     for (let m = 0; m < mods.length; m++) goldHours *= mods[m].handlingFactor(task);
     this.ledger.work(pool, task.type, Activity.gold, goldHours, this.goldItems);
+    if (this.audits !== null) {
+      task.activity = Activity.gold;
+      this.audits.served(st.index, task, this.goldItems, goldHours);
+      task.activity = activity;
+    }
     if (this.recorder !== null) this.record(item, st, activity, pool, person, hours + goldHours, goldHours);
     return hours + goldHours;
   }
