@@ -46,7 +46,7 @@ function ruleOf(r: GoldDocument['rule'], at: PathSegment[], fail: Fail): FlagRul
   // Above one half the bounds cross (A <= B when alpha + beta >= 1): the test would flag everyone or no one.
   if (!(alpha > 0 && alpha < 0.5)) fail(path('alpha'), 'a chance above 0% and below 50%', String(r.sprt.alpha));
   if (!(beta > 0 && beta < 0.5)) fail(path('beta'), 'a chance above 0% and below 50%', String(r.sprt.beta));
-  return { kind: 'sprt', p0, p1, alpha, beta };
+  return { kind: 'sprt', p0, p1, alpha, beta, repeat: r.sprt.repeat };
 }
 
 function actionOf(a: FlagActionDocument): FlagAction {

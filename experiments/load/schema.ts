@@ -424,6 +424,10 @@ const GoldRule = z
               p1: share().describe('Bad gold error rate (H1), above p0 and below 1. Required.'),
               alpha: share().describe('Chance that one test flags a person at p0, in (0, 0.5). Required.'),
               beta: share().describe('Chance that one test misses a person at p1, in (0, 0.5). Required.'),
+              repeat: z
+                .boolean({ error: 'true or false' })
+                .default(true)
+                .describe('true: a cleared person is tested again from scratch (continuous auditing); false: not again (a qualification test). Default true.'),
             },
             'sprt: { p0, p1, alpha, beta }',
           ),

@@ -8,13 +8,15 @@
  *   acceptable annotator) against H1: rate = p1 (a bad one). Each answer adds
  *   ln(p1/p0) when wrong and ln((1-p1)/(1-p0)) when right to the log-likelihood ratio; the
  *   person is flagged when it reaches A = ln((1-beta)/alpha) and cleared when it falls to
- *   B = ln(beta/(1-alpha)). Auditing goes on all project long, so a cleared person's test starts
- *   again from 0: one test flags a person whose rate is p0 with probability about alpha and one
- *   whose rate is p1 with probability about 1 - beta, and a project of many tests flags more.
+ *   B = ln(beta/(1-alpha)). One test flags a person whose rate is p0 with probability about
+ *   alpha (at most alpha / (1 - beta), Wald's bound) and one whose rate is p1 with probability
+ *   about 1 - beta. With `repeat` (continuous auditing) a cleared person's test starts again from
+ *   0, so a project of many tests flags good people more often than alpha; without, a cleared
+ *   person is not tested again (a qualification test).
  * - `window`: flag when `wrong` of the last `of` gold answers are wrong (a moving binomial count).
  */
 export type FlagRule =
-  | { kind: 'sprt'; p0: number; p1: number; alpha: number; beta: number }
+  | { kind: 'sprt'; p0: number; p1: number; alpha: number; beta: number; repeat: boolean }
   | { kind: 'window'; wrong: number; of: number };
 
 /** The longest window a person's answers are kept for: one 32-bit word of bits. */
@@ -43,8 +45,9 @@ export function sprtSteps(rule: Extract<FlagRule, { kind: 'sprt' }>): SprtSteps 
 
 /** Per person, the state of a rule over their gold answers so far; people by index from 0. */
 export class FlagTests {
-  /** SPRT: the log-likelihood ratio of the test under way. Window: unused. */
+  /** SPRT: the log-likelihood ratio of the test under way, NaN once cleared for good (no `repeat`). Window: unused. */
   private readonly llr: Float64Array;
+  private readonly repeat: boolean;
   /** Window: the last `of` answers as bits (1 = wrong), newest lowest. */
   private readonly bits: Uint32Array;
   private readonly steps: SprtSteps | null;
@@ -55,6 +58,7 @@ export class FlagTests {
     people: number,
   ) {
     this.steps = rule.kind === 'sprt' ? sprtSteps(rule) : null;
+    this.repeat = rule.kind === 'sprt' ? rule.repeat : true;
     this.llr = new Float64Array(rule.kind === 'sprt' ? people : 0);
     this.bits = new Uint32Array(rule.kind === 'window' ? people : 0);
     this.mask = rule.kind === 'window' && rule.of < MAX_WINDOW ? (1 << rule.of) - 1 : 0xffffffff;
@@ -64,13 +68,14 @@ export class FlagTests {
   answer(p: number, wrong: boolean): boolean {
     const s = this.steps;
     if (s !== null) {
+      // NaN (cleared for good) stays NaN and never reaches a bound.
       const llr = this.llr[p] + (wrong ? s.wrong : s.right);
       if (llr >= s.upper) {
         this.llr[p] = 0;
         return true;
       }
-      // Cleared: the test is over and a new one starts with the next answer.
-      this.llr[p] = llr <= s.lower ? 0 : llr;
+      // Cleared: the test is over; a new one starts with the next answer, or none does.
+      this.llr[p] = llr <= s.lower ? (this.repeat ? 0 : NaN) : llr;
       return false;
     }
     const rule = this.rule as Extract<FlagRule, { kind: 'window' }>;
