@@ -3,6 +3,8 @@ import { Activity, LABOUR_ACTIVITIES } from '../../../../sim/model/activities.js
 import { simulateReplication } from '../../../../sim/model/annotation-model.js';
 import type { ModelConfig, PoolConfig } from '../../../../sim/model/config.js';
 import type { FlagAction, GoldAuditConfig } from '../../../../sim/model/quality/gold-config.js';
+import { PersonDraws } from '../../../../sim/model/draw-keys.js';
+import { PersonAccuracy } from '../../../../sim/model/modifiers/person-accuracy.js';
 import type { Recorder } from '../../../../sim/model/recorder.js';
 import { confidenceInterval, covers } from '../../../support/statistics.js';
 import { annotate, pool, roundTheClock, smallCase, work } from '../model-fixtures.js';
@@ -110,6 +112,33 @@ describe('gold audits: the rule in the simulation', () => {
     // Removed at the end of their last task: the flag took effect then.
     expect(r.goldTimeToFlag[0]).toBeCloseTo(log.finishes[log.finishes.length - 1], 9);
     expect(r.goldFalseFlags[0]).toBe(0);
+  });
+});
+
+describe('gold answers', () => {
+  it("are wrong at the person's rate as every error modifier makes it: fatigue late in a shift flags a person whose rested rate never would", () => {
+    // Deterministic: at 2% exactly one answer in 50 is wrong, and the SPRT's log-likelihood ratio
+    // falls by 49 x 0.087 - 1.099 = 3.2 every 50 answers: never a flag. Fatigue that doubles the
+    // rate every hour into a day shift makes late answers wrong often enough to flag.
+    const day = (fatigue?: PoolConfig['fatigue']) => [pool('a', 2, { errorRate: 0.02, ...(fatigue === undefined ? {} : { fatigue }) })];
+    const rested = simulateReplication(audited(day(), 4000, 0.2, {}), 1, 0);
+    const tired = simulateReplication(audited(day({ afterHours: 0, pacePerHour: 0, errorPerHour: 1 }), 4000, 0.2, {}), 1, 0);
+    expect(rested.goldItems[0]).toBe(tired.goldItems[0]);
+    expect(rested.goldFlags[0]).toBe(0);
+    expect(tired.goldFlags[0]).toBeGreaterThan(0);
+  });
+
+  it("of a replacement come from a person of their own: a new accuracy factor, keyed to the place and the generation", () => {
+    const pools = [pool('a', 50, { errorSpread: 0.8 })];
+    const first = new PersonAccuracy(pools, [50], new PersonDraws(4, 0));
+    const again = new PersonAccuracy(pools, [50], new PersonDraws(4, 0));
+    const before = first.factorOf(0, 7);
+    first.replace(0, 7, 1);
+    again.replace(0, 7, 1);
+    expect(first.factorOf(0, 7)).not.toBe(before);
+    expect(first.factorOf(0, 7)).toBe(again.factorOf(0, 7));
+    // Everyone else keeps their factor.
+    expect(first.factorOf(0, 8)).toBe(new PersonAccuracy(pools, [50], new PersonDraws(4, 0)).factorOf(0, 8));
   });
 });
 
