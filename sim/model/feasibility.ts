@@ -1,6 +1,7 @@
 import type { PoolCapacity } from './capacity.js';
 import type { AnnotateStage, ModelConfig, ReviewStage } from './config.js';
 import { classWarnings } from './class-warnings.js';
+import { goldWarnings } from './quality/gold-warnings.js';
 import { labelsNeeded } from './training/labels-needed.js';
 
 const pct = (x: number) => `${Number((100 * x).toFixed(2))}%`;
@@ -76,6 +77,7 @@ export function feasibilityWarnings(config: ModelConfig, capacity?: PoolCapacity
 
   // Classes that change nothing, or override a setting.
   warnings.push(...classWarnings(config));
+  warnings.push(...goldWarnings(config));
   return warnings;
 }
 
