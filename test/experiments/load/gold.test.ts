@@ -1,4 +1,6 @@
+import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { parseExperiment } from '../../../experiments/load/index.js';
 import type { AnnotateStage } from '../../../sim/model/config.js';
 import { errorAfter, minimalDocument, parseDoc } from './helpers.js';
 
@@ -74,5 +76,15 @@ describe('gold audits in the experiment file', () => {
 
   it('refuse an unknown consequence', () => {
     expect(errorWith((g) => (g.onFlag = 'fire')).field).toBe('stages.annotate.gold.onFlag');
+  });
+
+  it('read the shipped experiment: one consequence per plan, and no audit in no-gold', () => {
+    const e = parseExperiment(fs.readFileSync(new URL('../../../experiments/gold-audits.yaml', import.meta.url), 'utf8'), 'gold-audits.yaml');
+    const gold = Object.fromEntries(e.plans.map((p) => [p.name, (p.model.stages[0] as AnnotateStage).gold]));
+    expect(gold['no-gold']).toBeUndefined();
+    expect(gold['flag-only']!.onFlag).toEqual({ kind: 'none' });
+    expect(gold['replace']!.onFlag).toEqual({ kind: 'replace', hiringDelayHours: 168 });
+    expect(gold['replace-once-cleared']!.rule).toMatchObject({ kind: 'sprt', repeat: false });
+    expect(e.plans[0]!.model.costs.fixed).toContainEqual({ activity: 'goldSet', amount: 1500 });
   });
 });
