@@ -170,7 +170,7 @@ export const REPLICATION_OUTPUTS = {
   krippendorffAlpha: { meaning: "Krippendorff's nominal alpha of a consensus stage's first-pass labels; only for files that declare classes.", unit: 'coefficient', per: 'consensusStage', aggregate: { kind: 'mean', quantiles: BAND, interval: true } },
   goldItems: { meaning: 'Gold items served before first passes at a stage with a gold audit.', unit: 'items', per: 'goldStage', aggregate: { kind: 'mean' } },
   goldHours: { meaning: 'Person-hours spent on the gold items of a stage with a gold audit.', unit: 'hours', per: 'goldStage', aggregate: { kind: 'mean' } },
-  goldCost: { meaning: "Gold items' hours and flagged people's retraining hours at their pools' hourly rates (the gold set's creation is the goldSet cost line).", unit: 'money', per: 'goldStage', aggregate: { kind: 'mean' } },
+  goldCost: { meaning: "Gold items' hours and flagged people's retraining hours at their pools' stated hourly rates (pay that moves by date or currency is priced in the gold cost line, not here; the gold set's creation is the goldSet line).", unit: 'money', per: 'goldStage', aggregate: { kind: 'mean' } },
   goldRetrainHours: { meaning: 'Paid hours people flagged at a stage spent retraining, off the queue.', unit: 'hours', per: 'goldStage', aggregate: { kind: 'mean' } },
   goldFlags: { meaning: "Flags a stage's gold rule raised (a person flagged again after retraining counts again).", unit: 'events', per: 'goldStage', aggregate: { kind: 'mean' } },
   goldRemoved: { meaning: 'People removed (for good, or until a replacement starts) on a flag at a stage.', unit: 'people', per: 'goldStage', aggregate: { kind: 'mean' } },

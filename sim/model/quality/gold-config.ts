@@ -17,7 +17,7 @@ export interface GoldAuditConfig {
 export type FlagAction =
   /** The flag is counted; nothing else happens. */
   | { kind: 'none' }
-  /** Off the queue for `hours` of their own shifts, paid (booked to gold), then back; their error rate times `errorFactor` from then on. */
+  /** Off the queue for `hours` of their own shifts, paid (booked to gold), then back; their error rate times `errorFactor` from then on (each retraining multiplies again). */
   | { kind: 'retrain'; hours: number; errorFactor: number }
   /** Off the queue for good, unpaid from then on. */
   | { kind: 'remove' }

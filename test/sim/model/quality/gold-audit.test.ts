@@ -158,6 +158,13 @@ describe("gold audits: a flag's consequences", () => {
     expect(r.accepted).toBe(4000);
   });
 
+  it("takes a pool's own consequence in place of the stage's", () => {
+    const log = new PoolLog(0);
+    const r = simulateReplication(audited(badAndGood(), 4000, 0.2, { onFlag: { kind: 'none' }, onFlagByPool: { bad: { kind: 'remove' } } }), 1, 0, { recorder: log });
+    expect(r.goldRemoved[0]).toBe(1);
+    expect(r.goldFlags[0]).toBe(1);
+  });
+
   it('a replacement starts after the hiring delay, at half speed (ramp-up), and counts as a new person', () => {
     const delay = 50;
     // 20,000 items: the good person alone would take 200 h, so the project outlasts the delay.
