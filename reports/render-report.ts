@@ -15,6 +15,7 @@ import { headerHtml } from './sections/header.js';
 import { marginalSection } from './sections/marginal.js';
 import { vendorComparisonSection } from './sections/vendor-comparison.js';
 import { portfolioPlans, portfolioSection } from './sections/portfolio.js';
+import { qualityPlans, qualitySection } from './sections/quality.js';
 import { hasQueueing, queueingSection } from './sections/queueing.js';
 import { sensitivitySection } from './sections/sensitivity.js';
 import { strategiesSection, trainingPlans } from './sections/strategies.js';
@@ -33,6 +34,7 @@ export function reportSections(data: ReportData, ctx: ReportContext = reportCont
   if (trainingPlans(data.plans).length > 0) sections.push(strategiesSection(ctx));
   if (!open && data.plans.some((p) => p.burnDown !== null)) sections.push(burnDownSection(ctx));
   if (hasCosts(data.plans)) sections.push(costSection(ctx));
+  if (qualityPlans(data.plans).length > 0) sections.push(qualitySection(ctx));
   if (!open || data.plans.length > 1) sections.push(comparisonSection(ctx));
   if (data.precision !== undefined) sections.push(convergenceSection(ctx, data.precision));
   if (hasSweep(data.plans)) sections.push(sweepSection(ctx));

@@ -85,6 +85,31 @@ export interface ReportPlan {
   sweep?: SweepPoint;
   /** What the model trained on the labels took (plans that train one; absent otherwise). */
   training?: TrainingReport;
+  /** What quality costs and buys (absent in report data of older runs). */
+  quality?: QualityReport;
+}
+
+/**
+ * A plan's quality, as the Quality section shows it: means across replications, intervals at
+ * 95%, money per accurately labelled item in the report's currency.
+ */
+export interface QualityReport {
+  residualError: Interval | null;
+  /** Wrong labels made per 1,000 accepted items, and per review tier the wrong labels it found first. */
+  errorsMadePer1000: number | null;
+  reviewTiers: Array<{ stage: string; foundPer1000: number | null }>;
+  /** Per quality activity (review, rework, adjudication, escalation, gold, penalties, then the costs the file states), its cost per accurate item. */
+  costPerAccurate: Array<{ activity: string; stated: boolean; amount: number | null }>;
+  qualityCostPerAccurate: number | null;
+  /** Against the first plan, paired by replication: residual error and unit cost, plan minus baseline (null for the baseline). */
+  vsBaseline: { residualError: Interval | null; unitCost: Interval | null } | null;
+  /** Per class (`type/class`) of work types that declare classes: accepted items and their residual error. */
+  classes?: Array<{ name: string; accepted: number | null; residualError: Interval | null }>;
+  /** Agreement among consensus labels, per consensus stage and per pool labelling there (models with classes). */
+  agreement?: {
+    stages: Array<{ name: string; percent: Interval | null; cohensKappa: Interval | null; fleissKappa: Interval | null; krippendorffAlpha: Interval | null }>;
+    pools: Array<{ name: string; percent: Interval | null; kappa: Interval | null }>;
+  };
 }
 
 /** p10, p50 and p90 across replications; null where no replication has the figure. */

@@ -1,4 +1,6 @@
 import { activityNames, poolActivityNames } from '../sim/model/activities.js';
+import { consensusPools } from '../sim/model/agreement-outputs.js';
+import { workClassNames } from '../sim/model/class-outcomes.js';
 import type { ModelConfig } from '../sim/model/config.js';
 import { REPLICATION_OUTPUTS, SCALAR_OUTPUTS, VECTOR_OUTPUTS, type OutputDimension, type VectorOutput } from '../sim/model/replication-outputs.js';
 import type { ReplicationResult } from '../sim/model/replication-result.js';
@@ -47,7 +49,9 @@ export function rowLayout(config: ModelConfig): RowLayout {
   const deliverySla = config.work.flatMap((w, t) => (sizes[t] ?? []).map(() => (w.arrival.kind === 'schedule' ? (w.arrival.slaHours ?? null) : null)));
   // Daily figures of the model being trained exist only in models that train one.
   // Agreement figures exist only in models with classes, one per consensus stage.
-  const consensusStage = config.work.some((w) => w.classes !== undefined) ? config.stages.filter((s) => s.kind === 'annotate' && s.labels > 1).map((s) => s.name) : [];
+  const declaresClasses = config.work.some((w) => w.classes !== undefined);
+  const consensusStage = declaresClasses ? config.stages.filter((s) => s.kind === 'annotate' && s.labels > 1).map((s) => s.name) : [];
+  const consensusPool = declaresClasses ? consensusPools(config) : [];
   const labels = {
     activity: activities,
     pool: pools,
@@ -63,6 +67,8 @@ export function rowLayout(config: ModelConfig): RowLayout {
     delivery: deliveries,
     poolActivity: poolActivityNames(config),
     consensusStage,
+    consensusPool,
+    workClass: workClassNames(config.work),
     // Gold-audit figures exist only for stages with an audit.
     goldStage: goldStageNames(config),
   };

@@ -50,6 +50,7 @@ export function summarizePlan(p: PlanInput, baseline: ReplicationResult[] | null
   const waitMean = f.meanPer('waitMean');
   const waitP95 = f.meanPer('waitP95');
   const served = f.meanPer('served');
+  const errorsFound = f.meanPer('errorsFoundByStage');
   const utilization = f.meanPer('utilization');
   const busyHours = f.meanPer('busyHours');
   const peakQueue = f.meanPer('peakQueue');
@@ -99,6 +100,8 @@ export function summarizePlan(p: PlanInput, baseline: ReplicationResult[] | null
     stages: byName(p.layout.stages, (name) => ({
       waitHours: { ...waitMean[name], p95: waitP95[name].mean },
       served: served[name].mean,
+      // Wrong labels the stage's review found first (0 at annotate stages).
+      errorsFound: errorsFound[name].mean,
       // The queueing measures (issue 16): the pooled quantiles are of every wait of every replication.
       waitProbability: waitProbability[name],
       serviceLevel: Object.fromEntries(thresholds.map((t) => [t, serviceLevel[`${name}@${t}`]])),
@@ -129,6 +132,8 @@ export function summarizePlan(p: PlanInput, baseline: ReplicationResult[] | null
     timeInSystemHours: timeInSystem.count === 0 ? null : pooledOf(timeInSystem),
     // Agreement exists only where a work type declares classes: a section then, nothing otherwise.
     ...(p.layout.labels.consensusStage.length > 0 ? { agreement: agreementFigures(f, p.layout.labels.consensusStage) } : f.skip(AGREEMENT_OUTPUTS)),
+    ...(p.layout.labels.consensusPool.length > 0 ? { poolAgreement: poolAgreementFigures(f, p.layout.labels.consensusPool) } : f.skip(POOL_AGREEMENT_OUTPUTS)),
+    ...(p.layout.labels.workClass.length > 0 ? { classes: classFigures(f, p.layout.labels.workClass) } : f.skip(CLASS_OUTPUTS)),
     // Gold audits exist only where a stage flags people on its gold answers: a section then, nothing otherwise.
     ...(p.layout.labels.goldStage.length > 0 ? { gold: goldFigures(f, p.layout.labels.goldStage) } : f.skip(GOLD_OUTPUTS)),
     ...f.rest(),
@@ -155,6 +160,23 @@ const AGREEMENT_OUTPUTS = ['percentAgreement', 'cohensKappa', 'fleissKappa', 'kr
 function agreementFigures(f: PlanOutputs, stages: string[]) {
   const figures = Object.fromEntries(AGREEMENT_OUTPUTS.map((name) => [name, f.meanPer(name)]));
   return byName(stages, (stage) => Object.fromEntries(AGREEMENT_OUTPUTS.map((name) => [name, figures[name]![stage]])));
+}
+
+const POOL_AGREEMENT_OUTPUTS = ['poolAgreement', 'poolKappa'] as const;
+const CLASS_OUTPUTS = ['acceptedByClass', 'residualErrorByClass'] as const;
+
+/** Per class of each work type that declares classes (`type/class`): accepted items of that true class and their residual error. */
+function classFigures(f: PlanOutputs, classes: string[]) {
+  const accepted = f.meanPer('acceptedByClass');
+  const residual = f.meanPer('residualErrorByClass');
+  return byName(classes, (c) => ({ accepted: accepted[c].mean, residualErrorRate: residual[c] }));
+}
+
+/** Per pool labelling at a consensus stage: its agreement with the other labels of the same items, and its kappa. */
+function poolAgreementFigures(f: PlanOutputs, pools: string[]) {
+  const agreement = f.meanPer('poolAgreement');
+  const kappa = f.meanPer('poolKappa');
+  return byName(pools, (pool) => ({ percentAgreement: agreement[pool], cohensKappa: kappa[pool] }));
 }
 
 /** Gold audits with consequences (sim/model/quality/gold-audit.ts): a section of a plan with one, and nowhere else. */

@@ -11,6 +11,7 @@ import { overrideText } from '../run/overrides.js';
 import { rowLayout } from '../../workers/result-rows.js';
 import { policyFigures } from './decision-figures.js';
 import { queueingData } from './queueing-report.js';
+import { qualityReport } from './quality-report.js';
 
 export interface RunFacts {
   labelsimVersion: string;
@@ -41,11 +42,13 @@ export function buildReportData(manifest: RunManifest, summary: Summary, records
       overrides: (manifest.overrides ?? []).map(overrideText),
     },
     plans: manifest.plans.map((plan, i) => {
+      const baselineResults = records.plans.find((p) => p.name === manifest.plans[0].name)?.results ?? [];
       const rs = records.plans.find((p) => p.name === plan.name)?.results ?? [];
       const layout = rowLayout(plan.model);
       const data: ReportPlan = {
         ...planData(summary.plans[i], rs, openEnded, plan.model),
         queueing: queueingData(summary.plans[i], rs, layout, plan.model.deadlineHours, plan.model.horizonHours),
+        quality: qualityReport(rs, i === 0 ? null : baselineResults, layout, plan.model),
         ...(manifest.decision === undefined ? {} : { decisionFigures: policyFigures(rs, layout, plan.model.deadlineHours, manifest.decision) }),
       };
       return plan.sweep === undefined ? data : { ...data, sweep: sweepPoint(plan.sweep) };

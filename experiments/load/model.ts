@@ -317,6 +317,9 @@ function pool(name: string, p: PoolDocument, defaultZone: string, usedBy: string
     if (p.shifts === undefined) fail(at('shifts'), SHIFTS_EXPECTED, 'nothing');
     groups = [{ group: { headcount: p.headcount as number, timeZone: zone, shifts: shiftPatterns(p.shifts!), holidays: p.holidays }, path: at() }];
   }
+  if (p.preLabelDamping !== undefined && p.fatigue === undefined && p.drift === undefined) {
+    fail(at('preLabelDamping'), 'fatigue or drift on the pool for pre-labels to damp (add one, or remove preLabelDamping)', JSON.stringify(p.preLabelDamping));
+  }
   for (const { group, path } of groups) {
     if (group.shifts.length === 0 && usedBy !== undefined) {
       fail([...path, 'shifts'], `at least one shift (stage ${usedBy} uses this pool)`, 'an empty list');
@@ -354,6 +357,7 @@ function pool(name: string, p: PoolDocument, defaultZone: string, usedBy: string
       ? {}
       : { fatigue: { afterHours: durationHours(p.fatigue.after) as number, pacePerHour: shareValue(p.fatigue.pacePerHour) as number, errorPerHour: shareValue(p.fatigue.errorPerHour) as number } }),
     ...(p.drift === undefined ? {} : { drift: { pacePerWeek: p.drift.pacePerWeek, errorPerWeek: p.drift.errorPerWeek } }),
+    ...(p.preLabelDamping === undefined ? {} : { preLabelDamping: shareValue(p.preLabelDamping) as number }),
   };
 }
 

@@ -334,6 +334,11 @@ const Pool = strict(
     )
       .optional()
       .describe('Change over the weeks of the project (quality drift, or improvement); absent = none.'),
+    preLabelDamping: share()
+      .optional()
+      .describe(
+        'Share of the change that fatigue and drift make to pace and error rate that is removed on labelling tasks shown a pre-label (preLabels, or training.assist), like 50%. Needs fatigue or drift. Absent = 0.',
+      ),
   },
   'a pool: { headcount, shifts, pay, ... }',
 );

@@ -1,4 +1,4 @@
-import { cohensKappa } from '../stats/agreement.js';
+import { cohensKappa, percentAgreement } from '../stats/agreement.js';
 import type { ConsensusClasses } from './consensus-classes.js';
 import type { ModelConfig } from './config.js';
 
@@ -20,6 +20,26 @@ export function agreementByStage(config: ModelConfig, classes: ConsensusClasses 
     fleissKappa: Float64Array.from(stages, (i) => tallyOf(i).fleissKappa()),
     krippendorffAlpha: Float64Array.from(stages, (i) => tallyOf(i).krippendorffAlpha()),
   };
+}
+
+/**
+ * The agreement outputs per pool that labels at a consensus stage (see replication-result.ts):
+ * the share of its labels' pairings with another label of the same round that agree, and Cohen's
+ * kappa of that table. Empty without classes.
+ */
+export function agreementByPool(config: ModelConfig, classes: ConsensusClasses | null): { poolAgreement: Float64Array; poolKappa: Float64Array } {
+  const pools = classes === null ? [] : consensusPools(config).map((name) => config.pools.findIndex((p) => p.name === name));
+  const table = (p: number) => squareRows(classes!.poolTables[p]!, classes!.categories);
+  return {
+    poolAgreement: Float64Array.from(pools, (p) => percentAgreement(table(p))),
+    poolKappa: Float64Array.from(pools, (p) => cohensKappa(table(p))),
+  };
+}
+
+/** The pools that staff an annotate stage asking for more than one label, in config order. */
+export function consensusPools(config: ModelConfig): string[] {
+  const staffing = new Set(config.stages.filter((s) => s.kind === 'annotate' && s.labels > 1).flatMap((s) => s.pools));
+  return config.pools.map((p) => p.name).filter((name) => staffing.has(name));
 }
 
 function squareRows(cells: Float64Array, k: number): number[][] {

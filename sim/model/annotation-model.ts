@@ -5,6 +5,7 @@ import { WaitHistogram } from '../stats/wait-histogram.js';
 import { Activity, activityNames } from './activities.js';
 import { Arrivals } from './arrivals.js';
 import type { ModelConfig } from './config.js';
+import { ClassOutcomes } from './class-outcomes.js';
 import { ConsensusClasses } from './consensus-classes.js';
 import { ConsensusLabellers } from './consensus-labellers.js';
 import { LabelClasses } from './label-classes.js';
@@ -86,6 +87,7 @@ export class AnnotationModel {
   private readonly recorder: Recorder | null;
   private costAtDeadline: Float64Array | null = null;
   private readonly consensusClasses: ConsensusClasses | null;
+  private readonly classOutcomes: ClassOutcomes | null;
   private readonly audits: GoldAudits | null;
 
   constructor(
@@ -98,7 +100,7 @@ export class AnnotationModel {
     const draws = random ? new ItemDraws(seed, replication) : null;
     this.recorder = options.recorder ?? null;
     this.stopping = stoppingRule(config);
-    this.tally = new ReplicationTally(config.work.map((w) => w.count));
+    this.tally = new ReplicationTally(config.work.map((w) => w.count), config.stages.length);
     const discipline = queueDiscipline(config.queue);
 
     const people = random ? new PersonDraws(seed, replication) : null;
@@ -115,9 +117,9 @@ export class AnnotationModel {
     const consensusGroups = new Set(this.stages.filter((st) => st.labels > 1).map((st) => st.group));
     // Classes only where a file declares them: without, no class is drawn and the flow takes its old path.
     const declaresClasses = config.work.some((w) => w.classes !== undefined);
-    this.consensusClasses = declaresClasses && widest > 1
-      ? new ConsensusClasses(new LabelClasses(config.work, random ? new ClassDraws(seed, replication) : null), config.work, this.stages.map((st) => st.labels), widest)
-      : null;
+    const labelClasses = declaresClasses ? new LabelClasses(config.work, random ? new ClassDraws(seed, replication) : null) : null;
+    this.consensusClasses = labelClasses !== null && widest > 1 ? new ConsensusClasses(labelClasses, config.work, this.stages.map((st) => st.labels), widest, config.pools.length) : null;
+    this.classOutcomes = labelClasses === null ? null : new ClassOutcomes(labelClasses, config.work);
 
     const pay = config.pools.map((p) => payTerms(p.pay));
     const paths = config.pools.map((pc) => pricePath(config, pc, (currency) => exchangeRateStream(seed, replication, currency)));
@@ -155,7 +157,8 @@ export class AnnotationModel {
     // Fatigue and drift are the person's state: they scale the task's hours with the person's pace.
     const personModifiers: HandlingModifier[] = [new PersonPace(this.workforces)];
     if (Fatigue.applies(config.pools)) {
-      const fatigue = new Fatigue(config.pools, this.workforces, () => this.sim.now);
+      const preLabelSources = [preLabels, assist].filter((s) => s !== null);
+      const fatigue = new Fatigue(config.pools, this.workforces, () => this.sim.now, preLabelSources);
       personModifiers.push(fatigue);
       errorModifiers.push(fatigue);
     }
@@ -207,6 +210,7 @@ export class AnnotationModel {
       timeInSystem: this.timeInSystem,
       recorder: this.recorder,
       consensusClasses: this.consensusClasses,
+      classOutcomes: this.classOutcomes,
       typeHasClasses: Uint8Array.from(config.work, (w) => (w.classes === undefined ? 0 : 1)),
     });
 
@@ -279,6 +283,7 @@ export class AnnotationModel {
       goal: this.stopping.goal,
       recorder: this.recorder,
       consensusClasses: this.consensusClasses,
+      classOutcomes: this.classOutcomes,
       audits: this.audits,
     });
   }

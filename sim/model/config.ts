@@ -147,6 +147,8 @@ export interface PoolConfig {
   fatigue?: FatigueConfig | null;
   /** Change over the weeks of the project, worse (drift) or better (improvement): absent = none. */
   drift?: DriftConfig | null;
+  /** Share of the change fatigue and drift make that is removed on tasks shown a pre-label: absent = 0. */
+  preLabelDamping?: number;
 }
 
 /** From `afterHours` into a shift on, every further hour adds these shares to the handling time and to the error rate. */

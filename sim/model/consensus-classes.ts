@@ -16,6 +16,12 @@ import type { WorkType } from './config.js';
  *
  * Categories of a stage's tally are (work type, class) pairs: two work types through one stage
  * have different classes even when they are numbered alike.
+ *
+ * Per config pool, every pair of a round's labels in which one label is the pool's adds a cell to
+ * the pool's table (its label's class against the other label's), so a pool's agreement is how
+ * often its people agree with whoever labelled the same item, and its Cohen's kappa corrects that
+ * for chance (a pair of two of its own people counts both ways, which makes the table symmetric
+ * as Scott's pi assumes).
  */
 export class ConsensusClasses {
   private slots: Uint8Array;
@@ -27,6 +33,9 @@ export class ConsensusClasses {
   readonly tallies: (AgreementTally | null)[];
   /** Per stage asking for exactly two labels, the categories x categories table of first label against second (for Cohen's kappa). */
   readonly pairTables: (Float64Array | null)[];
+  /** Per config pool, the categories x categories table of its labels (rows) against the other labels of the same round (columns). */
+  readonly poolTables: Float64Array[];
+  private poolSlots: Uint8Array;
 
   constructor(
     private readonly classes: LabelClasses,
@@ -34,9 +43,11 @@ export class ConsensusClasses {
     /** Labels each stage asks for. */
     stageLabels: ReadonlyArray<number>,
     width: number,
+    pools: number,
   ) {
     this.stride = width + 1;
     this.slots = new Uint8Array(1024 * this.stride);
+    this.poolSlots = new Uint8Array(1024 * this.stride);
     this.offset = new Int32Array(work.length).fill(-1);
     let categories = 0;
     work.forEach((w, t) => {
@@ -47,6 +58,7 @@ export class ConsensusClasses {
     this.counts = new Float64Array(categories);
     this.tallies = stageLabels.map((n) => (n > 1 ? new AgreementTally(categories) : null));
     this.pairTables = stageLabels.map((n) => (n === 2 ? new Float64Array(categories * categories) : null));
+    this.poolTables = Array.from({ length: pools }, () => new Float64Array(categories * categories));
   }
 
   /** Categories of the stage tallies (all classes of all work types that declare them). */
@@ -60,7 +72,12 @@ export class ConsensusClasses {
    */
   labelled(item: number, type: number, serial: number, copy: number, wrong: boolean, stage: number, person: number, pool: number, attempt: number): void {
     const at = item * this.stride;
-    if (at + this.stride > this.slots.length) this.slots = widened(this.slots, Math.max(2 * this.slots.length, at + this.stride));
+    if (at + this.stride > this.slots.length) {
+      const size = Math.max(2 * this.slots.length, at + this.stride);
+      this.slots = widened(this.slots, size);
+      this.poolSlots = widened(this.poolSlots, size);
+    }
+    this.poolSlots[at + copy] = pool;
     const truthAt = at + this.stride - 1;
     if (copy === 0) this.slots[truthAt] = this.classes.trueClass(type, serial);
     const truth = this.slots[truthAt]!;
@@ -80,7 +97,16 @@ export class ConsensusClasses {
     }
     this.tallies[stage]!.addItem(counts);
     const pairs = this.pairTables[stage];
-    if (pairs !== null) pairs[(base + this.slots[at]!) * counts.length + base + this.slots[at + 1]!]!++;
+    const k = counts.length;
+    if (pairs !== null) pairs[(base + this.slots[at]!) * k + base + this.slots[at + 1]!]!++;
+    for (let a = 0; a < labels; a++) {
+      for (let b = a + 1; b < labels; b++) {
+        const x = base + this.slots[at + a]!;
+        const y = base + this.slots[at + b]!;
+        this.poolTables[this.poolSlots[at + a]!]![x * k + y]!++;
+        this.poolTables[this.poolSlots[at + b]!]![y * k + x]!++;
+      }
+    }
     return most === labels;
   }
 }

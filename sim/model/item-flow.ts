@@ -2,6 +2,7 @@ import { sameInstant } from '../engine/same-instant.js';
 import type { ServerPool } from '../engine/server-pool.js';
 import type { Simulation } from '../engine/simulation.js';
 import { Activity } from './activities.js';
+import type { ClassOutcomes } from './class-outcomes.js';
 import type { ConsensusClasses } from './consensus-classes.js';
 import type { CostLedger } from './cost-ledger.js';
 import type { ItemStore } from './item-store.js';
@@ -50,6 +51,8 @@ export interface FlowParts {
   consensusClasses?: ConsensusClasses | null;
   /** Per work type, 1 when it declares classes (with consensusClasses). */
   typeHasClasses?: Uint8Array;
+  /** Accepted items by true class (absent or null: no work type declares classes). */
+  classOutcomes?: ClassOutcomes | null;
 }
 
 /**
@@ -82,6 +85,7 @@ export class ItemFlow {
   private readonly recorder: Recorder | null;
   private readonly consensusClasses: ConsensusClasses | null;
   private readonly typeHasClasses: Uint8Array;
+  private readonly classOutcomes: ClassOutcomes | null;
 
   constructor(parts: FlowParts) {
     this.sim = parts.sim;
@@ -105,6 +109,7 @@ export class ItemFlow {
     this.recorder = parts.recorder;
     this.consensusClasses = parts.consensusClasses ?? null;
     this.typeHasClasses = parts.typeHasClasses ?? new Uint8Array(0);
+    this.classOutcomes = parts.classOutcomes ?? null;
   }
 
   /**
@@ -129,6 +134,7 @@ export class ItemFlow {
         // again but neither counts it nor charges its penalty a second time.
         items.found[item] = 1;
         tally.errorsFound++;
+        tally.foundByStage[st.index]++;
         const penalty = this.penaltyPerError[items.labeller[item]];
         if (penalty > 0) ledger.addFor(items.type[item], Activity.penalties, -penalty, items.labeller[item]);
       }
@@ -283,6 +289,7 @@ export class ItemFlow {
     if (fee > 0) this.ledger.addFor(type, Activity.annotation, fee, items.labeller[item]);
     if (this.recorder !== null) this.recorder.accepted(items.serial[item], items.labeller[item], wrong, now);
     if (this.onAccepted !== null) this.onAccepted.itemAccepted(type, wrong);
+    if (this.classOutcomes !== null) this.classOutcomes.itemAccepted(type, items.serial[item], wrong);
     this.timeInSystem.accepted(items.serial[item], type, now);
     if (--tally.typeLeft[type] === 0) tally.typeCompletion[type] = now;
     items.release(item);

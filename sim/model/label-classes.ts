@@ -8,18 +8,21 @@ import type { ClassDraws } from './draw-keys.js';
  * needed and costs no memory per item.
  *
  * In deterministic mode there are no draws: the uniforms come from a van der Corput sequence
- * (the radical inverse in base 2 of a counter), so classes and wrong classes are spread over
- * their shares as evenly as a sequence can be, with nothing random.
+ * (the radical inverse in base 2), so classes and wrong classes are spread over their shares as
+ * evenly as a sequence can be, with nothing random. The true class takes the sequence at the
+ * item's index within its work type, so it too is the item's own, whenever it is asked for; a
+ * wrong class takes the next term of a counter.
  */
 export class LabelClasses {
   /** Per work type, cumulative prevalences (null: the type declares no classes). */
   private readonly prevalence: (Float64Array | null)[];
   /** Per work type, per true class, cumulative shares of the wrong classes (the true class's own share 0). */
   private readonly confusion: (Float64Array[] | null)[];
-  private trueCounter = 0;
   private wrongCounter = 0;
+  private readonly types: number;
 
   constructor(work: ReadonlyArray<WorkType>, private readonly draws: ClassDraws | null) {
+    this.types = work.length;
     this.prevalence = work.map((w) => (w.classes === undefined ? null : cumulative(w.classes.prevalence)));
     this.confusion = work.map((w) => (w.classes === undefined ? null : confusionRows(w.classes)));
   }
@@ -43,7 +46,8 @@ export class LabelClasses {
 
   /** The true class of item `serial` of work type `type`. */
   trueClass(type: number, serial: number): number {
-    const u = this.draws === null ? vanDerCorput(this.trueCounter++) : this.draws.trueClass(serial);
+    // serial = k x types + type: k is the item's index within its type.
+    const u = this.draws === null ? vanDerCorput(Math.floor(serial / this.types)) : this.draws.trueClass(serial);
     return pick(this.prevalence[type]!, u);
   }
 

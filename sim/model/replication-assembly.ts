@@ -1,8 +1,9 @@
 import type { ServerPool } from '../engine/server-pool.js';
 import type { Simulation } from '../engine/simulation.js';
 import type { WaitHistogram } from '../stats/wait-histogram.js';
+import type { ClassOutcomes } from './class-outcomes.js';
 import type { ConsensusClasses } from './consensus-classes.js';
-import { agreementByStage } from './agreement-outputs.js';
+import { agreementByPool, agreementByStage } from './agreement-outputs.js';
 import type { GoldAudits } from './quality/gold-audit.js';
 import { goldByStage } from './quality/gold-outputs.js';
 import type { ModelConfig } from './config.js';
@@ -45,6 +46,8 @@ export interface AssemblyParts {
   recorder: Recorder | null;
   /** The classes of consensus labels and their agreement tallies; null when no work type declares classes. */
   consensusClasses?: ConsensusClasses | null;
+  /** Accepted items by true class; null when no work type declares classes. */
+  classOutcomes?: ClassOutcomes | null;
   /** Gold audits (quality/gold-audit.ts); absent or null when no stage has one. */
   audits?: GoldAudits | null;
 }
@@ -159,6 +162,10 @@ export function assembleResult(parts: AssemblyParts): ReplicationResult {
     queueByWeek: parts.weeklyQueue.byWeek,
     deliveryTurnaround: parts.timeInSystem.turnaround,
     ...agreementByStage(config, parts.consensusClasses ?? null),
+    ...agreementByPool(config, parts.consensusClasses ?? null),
+    errorsFoundByStage: tally.foundByStage,
+    acceptedByClass: parts.classOutcomes?.accepted ?? new Float64Array(0),
+    residualErrorByClass: parts.classOutcomes?.residualError() ?? new Float64Array(0),
     ...goldByStage(parts.audits ?? null),
   };
 }

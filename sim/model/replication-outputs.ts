@@ -41,6 +41,10 @@ export type OutputDimension =
   | 'poolActivity'
   /** The stages that ask for more than one label, in config order, only in models where a work type declares classes (agreement needs labels that can differ in class). */
   | 'consensusStage'
+  /** The pools that staff a stage asking for more than one label, in config order, only in models where a work type declares classes. */
+  | 'consensusPool'
+  /** Each class of each work type that declares classes, as `type/class`. */
+  | 'workClass'
   /** The annotate stages with a gold audit (a rule that flags people), in config order. */
   | 'goldStage';
 
@@ -168,6 +172,11 @@ export const REPLICATION_OUTPUTS = {
   cohensKappa: { meaning: "Cohen's kappa of a two-label consensus stage (first label against second); empty for stages of more labels; only for files that declare classes.", unit: 'coefficient', per: 'consensusStage', aggregate: { kind: 'mean', quantiles: BAND, interval: true } },
   fleissKappa: { meaning: "Fleiss' kappa of a consensus stage's first-pass labels; only for files that declare classes.", unit: 'coefficient', per: 'consensusStage', aggregate: { kind: 'mean', quantiles: BAND, interval: true } },
   krippendorffAlpha: { meaning: "Krippendorff's nominal alpha of a consensus stage's first-pass labels; only for files that declare classes.", unit: 'coefficient', per: 'consensusStage', aggregate: { kind: 'mean', quantiles: BAND, interval: true } },
+  poolAgreement: { meaning: "Share of the pairings of a pool's consensus labels with another label of the same item's round that have the same class; only for files that declare classes.", unit: 'share', per: 'consensusPool', aggregate: { kind: 'mean', quantiles: BAND, interval: true } },
+  poolKappa: { meaning: "Cohen's kappa of a pool's consensus labels against the other labels of the same round (chance-corrected poolAgreement); only for files that declare classes.", unit: 'coefficient', per: 'consensusPool', aggregate: { kind: 'mean', quantiles: BAND, interval: true } },
+  errorsFoundByStage: { meaning: 'Wrong labels a review tier found that no tier had found before (they add up to errorsFound); 0 at annotate stages.', unit: 'labels', per: 'stage', aggregate: { kind: 'mean' } },
+  acceptedByClass: { meaning: 'Accepted items whose true class is this one (type/class); only for files that declare classes.', unit: 'items', per: 'workClass', aggregate: { kind: 'mean' } },
+  residualErrorByClass: { meaning: 'Share of the accepted items of a true class (type/class) whose label is wrong; only for files that declare classes.', unit: 'share', per: 'workClass', aggregate: { kind: 'mean', quantiles: BAND, interval: true } },
   goldItems: { meaning: 'Gold items served before first passes at a stage with a gold audit.', unit: 'items', per: 'goldStage', aggregate: { kind: 'mean' } },
   goldHours: { meaning: 'Person-hours spent on the gold items of a stage with a gold audit.', unit: 'hours', per: 'goldStage', aggregate: { kind: 'mean' } },
   goldCost: { meaning: "Gold items' hours and flagged people's retraining hours at their pools' stated hourly rates (pay that moves by date or currency is priced in the gold cost line, not here; the gold set's creation is the goldSet line).", unit: 'money', per: 'goldStage', aggregate: { kind: 'mean' } },

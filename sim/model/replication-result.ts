@@ -96,6 +96,18 @@ export interface ReplicationResult {
   fleissKappa: Float64Array;
   krippendorffAlpha: Float64Array;
   /**
+   * Per pool that labels at a consensus stage (in config order), how its labels agree with the
+   * other labels of the same round: the share that agree, and Cohen's kappa of its labels against
+   * the others'. Empty unless a work type declares classes.
+   */
+  poolAgreement: Float64Array;
+  poolKappa: Float64Array;
+  /** Per stage, the wrong labels its review found first (they add up to errorsFound; 0 at annotate stages). */
+  errorsFoundByStage: Float64Array;
+  /** Per class of each work type that declares classes (`type/class`): accepted items of that true class, and the share of them with a wrong label. Empty without classes. */
+  acceptedByClass: Float64Array;
+  residualErrorByClass: Float64Array;
+  /**
    * Per stage with a gold audit (in config order; empty without one), quality/gold-audit.ts: gold
    * items served, their hours and cost (with the retraining of people flagged), the retraining
    * hours, flags raised, people removed (or replaced), and for the rule's power and false flags the

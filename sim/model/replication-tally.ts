@@ -13,8 +13,11 @@ export class ReplicationTally {
   readonly typeCompletion: Float64Array;
   /** Accurate items accepted per work type. */
   readonly typeAccurate: Float64Array;
+  /** Wrong labels found per stage (review tiers; 0 elsewhere). */
+  readonly foundByStage: Float64Array;
 
-  constructor(counts: ReadonlyArray<number | null>) {
+  constructor(counts: ReadonlyArray<number | null>, stages = 0) {
+    this.foundByStage = new Float64Array(stages);
     this.typeLeft = Float64Array.from(counts, (c) => c ?? Infinity);
     this.typeCompletion = new Float64Array(counts.length).fill(NaN);
     this.typeAccurate = new Float64Array(counts.length);

@@ -34,6 +34,19 @@ export function hostileReportData(): ReportData {
     stages: [{ name: HOSTILE.stage, waitMean: 623, waitP95: 1261 }],
     cost: { ...base.plans[i].cost, byActivity: { annotation: 120_000, [HOSTILE.activity]: 20_000 } },
     work: base.plans[i].work.map((w) => ({ ...w, name: HOSTILE.work })),
+    quality: {
+      residualError: { mean: 0.02, low: 0.018, high: 0.022 },
+      errorsMadePer1000: 50,
+      reviewTiers: [{ stage: HOSTILE.stage, foundPer1000: 30 }],
+      costPerAccurate: [{ activity: HOSTILE.activity, stated: true, amount: 0.04 }],
+      qualityCostPerAccurate: 0.04,
+      vsBaseline: null,
+      classes: [{ name: `${HOSTILE.work}/${BOLD}`, accepted: 100, residualError: { mean: 0.02, low: 0.01, high: 0.03 } }],
+      agreement: {
+        stages: [{ name: HOSTILE.stage, percent: null, cohensKappa: null, fleissKappa: { mean: 0.7, low: 0.6, high: 0.8 }, krippendorffAlpha: null }],
+        pools: [{ name: poolA, percent: null, kappa: { mean: 0.7, low: 0.6, high: 0.8 } }],
+      },
+    },
   });
   const plans: ReportPlan[] = [rename(p0, 0), rename(p1, 1), rename(p2, 2)];
   HOSTILE.sweepValues.forEach((value, i) => {

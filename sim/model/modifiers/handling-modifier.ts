@@ -18,3 +18,8 @@ export interface HandlingModifier {
 export interface ErrorModifier {
   errorRate(task: Task, p: number): number;
 }
+
+/** A source of pre-labels: whether the task being timed or judged starts from one. */
+export interface PreLabelSource {
+  shownFor(task: Task): boolean;
+}

@@ -2,7 +2,7 @@ import type { Simulation } from '../../engine/simulation.js';
 import { Activity } from '../activities.js';
 import type { PreLabelConfig } from '../config.js';
 import { Pass } from '../pass.js';
-import type { ErrorModifier, HandlingModifier } from './handling-modifier.js';
+import type { ErrorModifier, HandlingModifier, PreLabelSource } from './handling-modifier.js';
 import type { Task } from './task.js';
 
 /**
@@ -12,7 +12,7 @@ import type { Task } from './task.js';
  * (every N more accepted items, taking time and money) closes part of the gap to the best
  * achievable factors.
  */
-export class PreLabels implements HandlingModifier, ErrorModifier {
+export class PreLabels implements HandlingModifier, ErrorModifier, PreLabelSource {
   /** Multipliers on labelling time and error rate; 1 until the first model is deployed. */
   handlingScale = 1;
   errorScale = 1;
@@ -33,8 +33,12 @@ export class PreLabels implements HandlingModifier, ErrorModifier {
   }
 
   handlingFactor(task: Task): number {
-    if (task.stage.isReview || task.pass === Pass.Adjudication || task.activity === Activity.gold) return 1;
-    return this.handlingScale;
+    return this.shownFor(task) ? this.handlingScale : 1;
+  }
+
+  /** A labelling task (not a review, an adjudication or a gold item) once the first model is deployed. */
+  shownFor(task: Task): boolean {
+    return this.version > 0 && !task.stage.isReview && task.pass !== Pass.Adjudication && task.activity !== Activity.gold;
   }
 
   errorRate(task: Task, p: number): number {

@@ -1,7 +1,7 @@
 import type { AssistConfig } from '../config.js';
 import type { TrainingDraws } from '../draw-keys.js';
 import { ExactShare, settled } from '../exact-share.js';
-import type { ErrorModifier, HandlingModifier } from '../modifiers/handling-modifier.js';
+import type { ErrorModifier, HandlingModifier, PreLabelSource } from '../modifiers/handling-modifier.js';
 import type { Task } from '../modifiers/task.js';
 import { Pass } from '../pass.js';
 import { Activity } from '../activities.js';
@@ -26,7 +26,7 @@ const CORRECTED = 3;
  * The pre-label is decided when the first task of a visit starts (its hours depend on it) and kept
  * per item slot until the label is judged; consensus copies of a visit see the same pre-label.
  */
-export class ModelAssist implements HandlingModifier, ErrorModifier {
+export class ModelAssist implements HandlingModifier, ErrorModifier, PreLabelSource {
   /** Accuracy of the deployed model; 0 before the first model (no pre-labels). */
   accuracy = 0;
   private shown = new Uint8Array(1024);
@@ -60,6 +60,11 @@ export class ModelAssist implements HandlingModifier, ErrorModifier {
     if (shown === RIGHT) return p * this.config.errorWhenRight;
     if (shown === ACCEPTED_WRONG) return 1;
     return p;
+  }
+
+  /** Whether the label being made started from the deployed model's pre-label (decided when its visit's first task started). */
+  shownFor(task: Task): boolean {
+    return labelling(task) && task.item < this.shown.length && this.shown[task.item] !== NONE;
   }
 
   private decide(task: Task): number {

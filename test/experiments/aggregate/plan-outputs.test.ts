@@ -63,6 +63,11 @@ describe('a plan read output by output', () => {
     expect(Object.keys(annotate)).toEqual(['percentAgreement', 'cohensKappa', 'fleissKappa', 'krippendorffAlpha']);
     expect(annotate.fleissKappa!.mean).toBeGreaterThan(0.3);
     expect(annotate.fleissKappa!.mean).toBeLessThan(0.55);
+    // Then each consensus pool's agreement, and each class's accepted items and residual error.
+    expect(Object.keys(summary).filter((k) => ['agreement', 'poolAgreement', 'classes'].includes(k))).toEqual(['agreement', 'poolAgreement', 'classes']);
+    const classes = summary.classes as Record<string, { accepted: number; residualErrorRate: { mean: number } }>;
+    const accepted = Object.values(classes).reduce((s, c) => s + c.accepted, 0);
+    expect(accepted).toBeCloseTo((summary.accepted as { mean: number }).mean, 6);
   });
 
   it('rounds money to the cent and everything else to 6 decimals, by unit', () => {

@@ -21,4 +21,15 @@ describe('fatigue and drift of a pool, in the file', () => {
     const error = errorAfter((doc) => (doc.pools.annotators.drift = { errorPerWeek: -0.8 }));
     expect(error.field).toBe('pools.annotators.drift.errorPerWeek');
   });
+
+  it('take preLabelDamping as a share, and only beside fatigue or drift', () => {
+    const doc = minimalDocument();
+    doc.pools.annotators.fatigue = { after: '4h', errorPerHour: '10%' };
+    doc.pools.annotators.preLabelDamping = '40%';
+    expect(parseDoc(doc).plans[0].model.pools[0].preLabelDamping).toBe(0.4);
+    const alone = errorAfter((d) => (d.pools.annotators.preLabelDamping = '40%'));
+    expect(alone.field).toBe('pools.annotators.preLabelDamping');
+    expect(alone.message).toMatch(/fatigue or drift/);
+    expect(errorAfter((d) => ((d.pools.annotators.drift = { pacePerWeek: 0.01 }), (d.pools.annotators.preLabelDamping = 1.5))).field).toBe('pools.annotators.preLabelDamping');
+  });
 });

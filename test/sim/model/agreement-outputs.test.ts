@@ -118,3 +118,46 @@ describe('simulated agreement against its expectation from error rate, prevalenc
     for (const v of [r.percentAgreement[0], r.cohensKappa[0], r.fleissKappa[0], r.krippendorffAlpha[0]]) expect(v).toBeCloseTo(1, 12);
   });
 });
+
+describe('agreement per pool', () => {
+  it("equals the stage's percent agreement when one pool gives every label (two and three labels)", () => {
+    for (const labels of [2, 3]) {
+      const r = simulateReplication(consensus(VEHICLES, labels, 0.2), 17, 0);
+      // Only the annotators label at the consensus stage: the adjudicators are not a consensus pool.
+      expect(r.poolAgreement.length).toBe(1);
+      expect(r.poolAgreement[0]).toBeCloseTo(r.percentAgreement[0]!, 12);
+      if (labels === 2) expect(Math.abs(r.poolKappa[0]! - r.cohensKappa[0]!)).toBeLessThan(0.01);
+    }
+  });
+
+  it('tells a careless pool from a careful one sharing the queue: each within its partners\' bounds', () => {
+    // P(agree) of a pair erring at e1 and e2: sum_c pi_c [(1 - e1)(1 - e2) + e1 e2 sum_j q_cj^2].
+    const pair = (e1: number, e2: number) =>
+      VEHICLES.prevalence.reduce((s, pi, c) => s + pi * ((1 - e1) * (1 - e2) + e1 * e2 * MATRIX[c]!.reduce((t, x) => t + x * x, 0)), 0);
+    const config = smallCase({
+      deterministic: false,
+      work: [work(N, ['annotate'], { classes: VEHICLES })],
+      pools: [
+        pool('careful', 3, { errorRate: 0.05, pay: { kind: 'hourly', perHour: 20 } }),
+        pool('careless', 3, { errorRate: 0.3, pay: { kind: 'hourly', perHour: 20 } }),
+        pool('adjudicators', 1, { pay: { kind: 'hourly', perHour: 40 } }),
+      ],
+      stages: [annotate('careful', 0.01, { pools: ['careful', 'careless'], labels: 2, adjudication: 'adjudicate' }), annotate('adjudicators', 0.02, { name: 'adjudicate' })],
+    });
+    const careful: number[] = [];
+    const careless: number[] = [];
+    for (let rep = 0; rep < 30; rep++) {
+      const r = simulateReplication(config, 5, rep);
+      careful.push(r.poolAgreement[0]!);
+      careless.push(r.poolAgreement[1]!);
+    }
+    const a = confidenceInterval(careful);
+    const b = confidenceInterval(careless);
+    // Each pool's partner is a careful or a careless person: its agreement lies between the two pair values.
+    expect(a.mean - a.halfWidth).toBeGreaterThan(pair(0.05, 0.3));
+    expect(a.mean + a.halfWidth).toBeLessThan(pair(0.05, 0.05));
+    expect(b.mean - b.halfWidth).toBeGreaterThan(pair(0.3, 0.3));
+    expect(b.mean + b.halfWidth).toBeLessThan(pair(0.3, 0.05));
+  });
+});
+

@@ -1,0 +1,258 @@
+import { baseLayout, legendFor, plotDiv, type Figure } from '../figure.js';
+import { escapeHtml, formatMoney, formatNumber, formatPercent, round } from '../format.js';
+import { activityColor, activityPattern } from '../palette.js';
+import { plotlyMarkup } from '../plotly-text.js';
+import type { Interval, QualityReport, ReportPlan } from '../report-data.js';
+import { paragraph, planLabel, table, type Cell, type ReportContext, type Section } from '../section.js';
+
+type QualityPlan = ReportPlan & { quality: QualityReport };
+
+/** Landis and Koch's (1977) reading of kappa as teams use it: 0.8 and above strong, below 0.6 a sign the guidelines need work. */
+export const STRONG_AGREEMENT = 0.8;
+export const WEAK_AGREEMENT = 0.6;
+
+/** What a kappa says about the guidelines, in the words of the marks on the chart. */
+export function agreementReading(kappa: number | null): string {
+  if (kappa === null || !Number.isFinite(kappa)) return 'n/a';
+  if (kappa >= STRONG_AGREEMENT) return 'strong';
+  if (kappa >= WEAK_AGREEMENT) return 'moderate';
+  return 'weak: check the guidelines';
+}
+
+/** Plans with quality figures, when any plan makes errors or spends on quality: otherwise the section has nothing to say. */
+export function qualityPlans(plans: ReportPlan[]): QualityPlan[] {
+  const withQuality = plans.filter((p): p is QualityPlan => p.quality !== undefined);
+  const anything = withQuality.some((p) => (p.quality.errorsMadePer1000 ?? 0) > 0 || (p.quality.qualityCostPerAccurate ?? 0) > 0);
+  return anything ? withQuality : [];
+}
+
+const pct = (x: number | null | undefined, d = 2) => (x === null || x === undefined || !Number.isFinite(x) ? 'n/a' : formatPercent(x, d));
+const points = (x: number | null | undefined) => (x === null || x === undefined || !Number.isFinite(x) ? 'n/a' : `${x >= 0 ? '+' : '−'}${formatNumber(Math.abs(100 * x), 2)} pt`);
+const withInterval = (i: Interval | null, show: (x: number | null) => string): Cell =>
+  i === null || i.mean === null ? 'n/a' : { html: `${escapeHtml(show(i.mean))}<br><small>${escapeHtml(`${show(i.low)} to ${show(i.high)}`)}</small>` };
+const kappaText = (x: number | null) => (x === null || !Number.isFinite(x) ? 'n/a' : formatNumber(x, 3));
+
+/**
+ * The Quality section: per plan, the residual error and what removes it (the wrong labels made,
+ * those each review tier found, and against the baseline the error removed and the cost added
+ * per accurate item); the cost per accurate item of each quality activity; the residual error of
+ * each class; and agreement among consensus labels, per stage and per pool, against the 0.8 and
+ * 0.6 marks.
+ */
+export function qualitySection(ctx: ReportContext): Section {
+  const plans = qualityPlans(ctx.data.plans);
+  const cur = ctx.currency;
+  const money = (x: number | null) => formatMoney(x, cur, 4);
+  const figures: Figure[] = [];
+  const parts: string[] = [
+    paragraph(
+      'What each plan’s quality work costs and what it buys. Residual error is the share of accepted items whose label is wrong. Against the first plan, differences are paired by replication (the same items and people in both), so a plan’s extra cost per accurate item and the error it removes are measured, not guessed; the cost per point of error removed divides the one by the other when the plan removes error. Costs are per accurately labelled item, in ' +
+        cur +
+        '; the lines stated in the file (guidelines, gold sets, audits) are counted as quality work.',
+    ),
+  ];
+
+  const tiers = unique(plans.flatMap((p) => p.quality.reviewTiers.map((t) => t.stage)));
+  const rows: Cell[][] = plans.map((p) => {
+    const q = p.quality;
+    const d = q.vsBaseline;
+    const removed = d?.residualError?.mean ?? null;
+    const added = d?.unitCost?.mean ?? null;
+    // Only when the plan removes error (its interval below 0): otherwise there is no price to quote.
+    const perPoint = removed !== null && added !== null && d!.residualError!.high !== null && d!.residualError!.high < 0 ? added / (-100 * removed) : null;
+    return [
+      planLabel(ctx, p),
+      withInterval(q.residualError, (x) => pct(x)),
+      d === null ? 'baseline' : withInterval(d.residualError, points),
+      formatNumber(q.errorsMadePer1000, 1),
+      ...tiers.map((t) => formatNumber(q.reviewTiers.find((x) => x.stage === t)?.foundPer1000 ?? null, 1)),
+      money(q.qualityCostPerAccurate),
+      d === null ? 'baseline' : withInterval(d.unitCost, (x) => (x === null ? 'n/a' : `${x >= 0 ? '+' : '−'}${money(Math.abs(x))}`)),
+      perPoint === null ? '—' : money(perPoint),
+    ];
+  });
+  parts.push(
+    table(
+      ['Plan', 'Residual error (95% interval)', 'vs baseline', 'Wrong labels made per 1,000 items', ...tiers.map((t) => `Found by ${t} per 1,000`), 'Quality cost per accurate item', 'Unit cost vs baseline', 'Cost per point of error removed'],
+      rows,
+      { numeric: rows[0]?.map((_, i) => i).filter((i) => i > 0) ?? [], caption: 'Residual error, what review finds, and the price of quality, per plan' },
+    ),
+  );
+
+  figures.push(qualityCostFigure(ctx, plans));
+  parts.push(plotDiv(figures[figures.length - 1]!, `Cost per accurate item of each quality activity, per plan (${cur})`));
+  figures.push(errorAgainstCostFigure(ctx, plans));
+  parts.push(plotDiv(figures[figures.length - 1]!, 'Residual error against the quality cost per accurate item: lower and further left is better'));
+
+  const classes = unique(plans.flatMap((p) => (p.quality.classes ?? []).map((c) => c.name)));
+  if (classes.length > 0) {
+    parts.push('<h3>Residual error by class</h3>');
+    parts.push(paragraph('The share of accepted items of each true class whose label is wrong. Classes people confuse with one other class let more errors through consensus, since wrong labels then agree.'));
+    figures.push(classFigure(ctx, plans, classes));
+    parts.push(plotDiv(figures[figures.length - 1]!, 'Residual error by true class, per plan, with 95% intervals'));
+    parts.push(
+      table(
+        ['Plan', ...classes],
+        plans.map((p) => [planLabel(ctx, p), ...classes.map((c) => withInterval(p.quality.classes?.find((x) => x.name === c)?.residualError ?? null, (x) => pct(x)))]),
+        { numeric: classes.map((_, i) => i + 1) },
+      ),
+    );
+  }
+
+  const agreeing = plans.filter((p) => p.quality.agreement !== undefined);
+  if (agreeing.length > 0) {
+    parts.push('<h3>Agreement</h3>');
+    parts.push(
+      paragraph(
+        `Agreement among the labels of each consensus round, simulated from the error rates, prevalences and confusion pattern. Kappa corrects agreement for chance: ${STRONG_AGREEMENT} and above is strong, below ${WEAK_AGREEMENT} signals guideline problems (Landis and Koch 1977; McHugh 2012). A pool's figures are its labels against the other labels of the same items.`,
+      ),
+    );
+    figures.push(agreementFigure(ctx, agreeing));
+    parts.push(plotDiv(figures[figures.length - 1]!, `Kappa per consensus stage and pool, per plan, with 95% intervals and the ${STRONG_AGREEMENT} / ${WEAK_AGREEMENT} marks`));
+    const stageRows: Cell[][] = agreeing.flatMap((p) =>
+      p.quality.agreement!.stages.map((s) => [
+        planLabel(ctx, p),
+        s.name,
+        withInterval(s.percent, (x) => pct(x, 1)),
+        withInterval(s.cohensKappa, kappaText),
+        withInterval(s.fleissKappa, kappaText),
+        withInterval(s.krippendorffAlpha, kappaText),
+        agreementReading(s.fleissKappa?.mean ?? null),
+      ]),
+    );
+    parts.push(table(['Plan', 'Stage', 'Agreement', "Cohen's kappa", "Fleiss' kappa", "Krippendorff's alpha", 'Reading'], stageRows, { numeric: [2, 3, 4, 5] }));
+    const poolRows: Cell[][] = agreeing.flatMap((p) => p.quality.agreement!.pools.map((x) => [planLabel(ctx, p), x.name, withInterval(x.percent, (v) => pct(v, 1)), withInterval(x.kappa, kappaText), agreementReading(x.kappa?.mean ?? null)]));
+    if (poolRows.length > 0) parts.push(table(['Plan', 'Pool', 'Agreement with the other labels', "Cohen's kappa", 'Reading'], poolRows, { numeric: [2, 3] }));
+  }
+
+  return { id: 'quality', title: 'Quality', html: parts.join('\n'), figures };
+}
+
+function unique(xs: string[]): string[] {
+  return [...new Set(xs)];
+}
+
+/** Stacked bars: per plan, the cost per accurate item of each quality activity that any plan spends on (negative penalties below zero). */
+function qualityCostFigure(ctx: ReportContext, plans: QualityPlan[]): Figure {
+  const activities = unique(plans.flatMap((p) => p.quality.costPerAccurate.filter((l) => (l.amount ?? 0) !== 0).map((l) => l.activity)));
+  return {
+    id: 'quality-cost',
+    data: activities.map((a, i) => ({
+      type: 'bar',
+      name: a,
+      x: plans.map((p) => p.name),
+      y: plans.map((p) => {
+        const v = p.quality.costPerAccurate.find((l) => l.activity === a)?.amount ?? null;
+        return v === null ? null : round(v, 6);
+      }),
+      marker: { color: activityColor(i), line: { color: '#ffffff', width: 0.75 }, pattern: { shape: activityPattern(i), fillmode: 'overlay', fgcolor: 'rgba(255,255,255,0.7)', size: 7, solidity: 0.3 } },
+      hovertemplate: plotlyMarkup`%{x}, ${a}: %{y:.4f} ${ctx.currency} per accurate item<extra></extra>`,
+    })),
+    layout: baseLayout('Quality cost per accurate item', { title: 'Plan', type: 'category' }, { title: `${ctx.currency} per accurate item` }, { barmode: 'relative', showlegend: true, ...legendFor(activities.length) }),
+  };
+}
+
+/** One point per plan: quality cost per accurate item across, residual error up, with the residual error's interval. */
+function errorAgainstCostFigure(ctx: ReportContext, plans: QualityPlan[]): Figure {
+  return {
+    id: 'quality-frontier',
+    data: plans.map((p) => {
+      const e = p.quality.residualError;
+      const y = e?.mean ?? null;
+      return {
+        type: 'scatter',
+        mode: 'markers',
+        name: p.name,
+        x: [p.quality.qualityCostPerAccurate === null ? null : round(p.quality.qualityCostPerAccurate, 6)],
+        y: [y === null ? null : round(y, 6)],
+        marker: { color: ctx.colorOf(p.name), symbol: ctx.symbolOf(p.name), size: 11 },
+        ...(e === null || y === null || e.low === null || e.high === null ? {} : { error_y: { type: 'data', symmetric: false, array: [round(e.high - y, 6)], arrayminus: [round(y - e.low, 6)], color: ctx.colorOf(p.name), thickness: 1.5, width: 5 } }),
+        hovertemplate: plotlyMarkup`${p.name}: %{y:.2%} residual error at %{x:.4f} ${ctx.currency} of quality work per accurate item<extra></extra>`,
+      };
+    }),
+    layout: baseLayout('Residual error against quality cost', { title: `Quality cost, ${ctx.currency} per accurate item`, rangemode: 'tozero' }, { title: 'Residual error', tickformat: '.1%', rangemode: 'tozero' }, legendFor(plans.length)),
+  };
+}
+
+function errorBars(i: Interval | null | undefined, color: string): Record<string, unknown> {
+  if (i === null || i === undefined || i.mean === null || i.low === null || i.high === null) return {};
+  return { type: 'data', symmetric: false, array: [round(i.high - i.mean, 6)], arrayminus: [round(i.mean - i.low, 6)], color, thickness: 1.2, width: 4 };
+}
+
+/** Grouped bars: per class, one bar per plan at its residual error, with its interval. */
+function classFigure(ctx: ReportContext, plans: QualityPlan[], classes: string[]): Figure {
+  return {
+    id: 'quality-classes',
+    data: plans.map((p) => {
+      const of = (c: string) => p.quality.classes?.find((x) => x.name === c)?.residualError ?? null;
+      return {
+        type: 'bar',
+        name: p.name,
+        x: classes,
+        y: classes.map((c) => (of(c)?.mean == null ? null : round(of(c)!.mean!, 6))),
+        error_y: {
+          type: 'data',
+          symmetric: false,
+          array: classes.map((c) => (of(c)?.high == null || of(c)?.mean == null ? 0 : round(of(c)!.high! - of(c)!.mean!, 6))),
+          arrayminus: classes.map((c) => (of(c)?.low == null || of(c)?.mean == null ? 0 : round(of(c)!.mean! - of(c)!.low!, 6))),
+          color: '#616161',
+          thickness: 1.2,
+          width: 3,
+        },
+        marker: { color: ctx.colorOf(p.name) },
+        hovertemplate: plotlyMarkup`${p.name}, %{x}: %{y:.2%} of accepted items wrong<extra></extra>`,
+      };
+    }),
+    layout: baseLayout('Residual error by class', { title: 'True class', type: 'category' }, { title: 'Residual error', tickformat: '.1%', rangemode: 'tozero' }, { barmode: 'group', ...legendFor(plans.length) }),
+  };
+}
+
+/** Kappa (Fleiss' per stage, Cohen's per pool) per plan as grouped bars, with the strong and weak marks as lines. */
+function agreementFigure(ctx: ReportContext, plans: QualityPlan[]): Figure {
+  const keys = unique(plans.flatMap((p) => [...p.quality.agreement!.stages.map((s) => `stage ${s.name}`), ...p.quality.agreement!.pools.map((x) => `pool ${x.name}`)]));
+  const kappaOf = (p: QualityPlan, key: string): Interval | null => {
+    const a = p.quality.agreement!;
+    if (key.startsWith('stage ')) return a.stages.find((s) => `stage ${s.name}` === key)?.fleissKappa ?? null;
+    return a.pools.find((x) => `pool ${x.name}` === key)?.kappa ?? null;
+  };
+  const mark = (y: number, text: string) => ({
+    line: { type: 'line', xref: 'paper', yref: 'y', x0: 0, x1: 1, y0: y, y1: y, line: { color: '#616161', width: 1, dash: 'dash' } },
+    note: { xref: 'paper', yref: 'y', x: 1, y, xanchor: 'right', yanchor: 'bottom', text, showarrow: false, font: { size: 11, color: '#616161' } },
+  });
+  const marks = [mark(STRONG_AGREEMENT, `${STRONG_AGREEMENT}: strong`), mark(WEAK_AGREEMENT, `${WEAK_AGREEMENT}: below, check the guidelines`)];
+  return {
+    id: 'quality-agreement',
+    data: plans.map((p) => ({
+      type: 'bar',
+      name: p.name,
+      x: keys,
+      y: keys.map((k) => {
+        const v = kappaOf(p, k)?.mean;
+        return v === null || v === undefined || !Number.isFinite(v) ? null : round(v, 4);
+      }),
+      error_y: {
+        type: 'data',
+        symmetric: false,
+        array: keys.map((k) => {
+          const b = errorBars(kappaOf(p, k), '#616161') as { array?: number[] };
+          return b.array?.[0] ?? 0;
+        }),
+        arrayminus: keys.map((k) => {
+          const b = errorBars(kappaOf(p, k), '#616161') as { arrayminus?: number[] };
+          return b.arrayminus?.[0] ?? 0;
+        }),
+        color: '#616161',
+        thickness: 1.2,
+        width: 3,
+      },
+      marker: { color: ctx.colorOf(p.name) },
+      hovertemplate: plotlyMarkup`${p.name}, %{x}: kappa %{y:.3f}<extra></extra>`,
+    })),
+    layout: baseLayout('Kappa against the 0.8 and 0.6 marks', { title: 'Consensus stage (Fleiss) or pool (Cohen)', type: 'category' }, { title: 'Kappa', range: [Math.min(0, ...plans.flatMap((p) => keys.map((k) => kappaOf(p, k)?.low ?? 0))), 1.05] }, {
+      barmode: 'group',
+      shapes: marks.map((m) => m.line),
+      annotations: marks.map((m) => m.note),
+      ...legendFor(plans.length),
+    }),
+  };
+}
