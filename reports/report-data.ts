@@ -122,6 +122,19 @@ export interface QualityReport {
     stages: Array<{ name: string; percent: Interval | null; cohensKappa: Interval | null; fleissKappa: Interval | null; krippendorffAlpha: Interval | null }>;
     pools: Array<{ name: string; percent: Interval | null; kappa: Interval | null }>;
   };
+  /** Per stage with a gold audit: gold served and its cost per accurate item, flags and removals per replication, and the rule's record (pooled over replications). */
+  gold?: Array<{
+    stage: string;
+    goldItems: number | null;
+    costPerAccurate: number | null;
+    flags: number | null;
+    removed: number | null;
+    retrainHours: number | null;
+    /** Bad people flagged over bad people, and good people flagged over good people, over all replications (null when there were none). */
+    caughtShare: number | null;
+    falseFlagShare: number | null;
+    timeToFlag: Interval | null;
+  }>;
 }
 
 /** One guideline change of a plan: when it took effect and what it sent back, p50 with p10–p90 across replications. */

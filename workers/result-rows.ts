@@ -5,6 +5,7 @@ import type { ModelConfig } from '../sim/model/config.js';
 import { REPLICATION_OUTPUTS, SCALAR_OUTPUTS, VECTOR_OUTPUTS, type OutputDimension, type VectorOutput } from '../sim/model/replication-outputs.js';
 import type { ReplicationResult } from '../sim/model/replication-result.js';
 import { deliverySizes, weeksOf } from '../sim/model/time-in-system.js';
+import { goldStageNames } from '../sim/model/quality/gold-outputs.js';
 import { histogramLabels, histogramLength } from '../sim/stats/duration-bins.js';
 import { durationText } from '../sim/stats/duration-text.js';
 
@@ -71,6 +72,8 @@ export function rowLayout(config: ModelConfig): RowLayout {
     workClass: workClassNames(config.work),
     guidelineChange: (config.guidelines?.changes ?? []).map((c) => c.name),
     pilotGate: config.pilot === undefined ? [] : [config.work[config.pilot.type]!.name],
+    // Gold-audit figures exist only for stages with an audit.
+    goldStage: goldStageNames(config),
   };
   const offsets = {} as Record<VectorOutput, number>;
   const lengths = {} as Record<VectorOutput, number>;

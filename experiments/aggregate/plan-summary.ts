@@ -138,6 +138,8 @@ export function summarizePlan(p: PlanInput, baseline: ReplicationResult[] | null
     ...(p.layout.labels.guidelineChange.length > 0 ? { guidelines: guidelineFigures(f, p.layout.labels.guidelineChange) } : f.skip(GUIDELINE_OUTPUTS)),
     // A pilot gate's rounds: a section where a plan has one, nothing otherwise.
     ...(p.layout.labels.pilotGate.length > 0 ? { pilot: pilotFigures(f, p.layout.labels.pilotGate[0]!) } : f.skip(PILOT_OUTPUTS)),
+    // Gold audits exist only where a stage flags people on its gold answers: a section then, nothing otherwise.
+    ...(p.layout.labels.goldStage.length > 0 ? { gold: goldFigures(f, p.layout.labels.goldStage) } : f.skip(GOLD_OUTPUTS)),
     ...f.rest(),
   };
 }
@@ -209,6 +211,27 @@ function pilotFigures(f: PlanOutputs, type: string) {
     passedShare: figures.pilotPassed?.mean ?? null,
     revisionCost: figures.pilotRevisionCost,
   };
+}
+
+/** Gold audits with consequences (sim/model/quality/gold-audit.ts): a section of a plan with one, and nowhere else. */
+const GOLD_OUTPUTS = ['goldItems', 'goldHours', 'goldCost', 'goldRetrainHours', 'goldFlags', 'goldRemoved', 'goldBadPeople', 'goldBadFlagged', 'goldTimeToFlag', 'goldGoodPeople', 'goldFalseFlags'] as const;
+
+/**
+ * Per gold-audited stage, each figure across replications, and the rule's record: the share of
+ * bad people it caught (power) and of good people it flagged (false-flag rate), each the total
+ * over the replications of those flagged over those there were (null when there were none).
+ */
+function goldFigures(f: PlanOutputs, stages: string[]) {
+  const figures = Object.fromEntries(GOLD_OUTPUTS.map((name) => [name, f.meanPer(name)]));
+  const pooledShare = (num: (typeof GOLD_OUTPUTS)[number], den: (typeof GOLD_OUTPUTS)[number], i: number) => {
+    const d = f.values(den, i).reduce((a, b) => a + b, 0);
+    return d === 0 ? null : round(f.values(num, i).reduce((a, b) => a + b, 0) / d);
+  };
+  return byName(stages, (stage, i) => ({
+    ...Object.fromEntries(GOLD_OUTPUTS.map((name) => [name, figures[name]![stage]])),
+    caughtShare: pooledShare('goldBadFlagged', 'goldBadPeople', i),
+    falseFlagShare: pooledShare('goldFalseFlags', 'goldGoodPeople', i),
+  }));
 }
 
 /** The outputs of the model being trained: a section of a plan that trains one, and nowhere else. */

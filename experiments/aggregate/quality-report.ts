@@ -63,6 +63,24 @@ export function qualityReport(rs: ReplicationResult[], baseline: ReplicationResu
             })),
           },
         }),
+    ...(layout.labels.goldStage.length === 0 ? {} : { gold: layout.labels.goldStage.map((stage, i) => goldOf(rs, stage, i)) }),
+  };
+}
+
+/** A gold-audited stage's figures: means per replication, and the rule's shares pooled over every replication's people. */
+function goldOf(rs: ReplicationResult[], stage: string, i: number): NonNullable<QualityReport['gold']>[number] {
+  const sum = (pick: (r: ReplicationResult) => number) => rs.reduce((s, r) => s + pick(r), 0);
+  const share = (num: (r: ReplicationResult) => number, den: (r: ReplicationResult) => number) => (sum(den) === 0 ? null : sum(num) / sum(den));
+  return {
+    stage,
+    goldItems: meanOf(rs.map((r) => r.goldItems[i]!)),
+    costPerAccurate: meanOf(rs.map((r) => (r.accurate > 0 ? r.goldCost[i]! / r.accurate : NaN))),
+    flags: meanOf(rs.map((r) => r.goldFlags[i]!)),
+    removed: meanOf(rs.map((r) => r.goldRemoved[i]!)),
+    retrainHours: meanOf(rs.map((r) => r.goldRetrainHours[i]!)),
+    caughtShare: share((r) => r.goldBadFlagged[i]!, (r) => r.goldBadPeople[i]!),
+    falseFlagShare: share((r) => r.goldFalseFlags[i]!, (r) => r.goldGoodPeople[i]!),
+    timeToFlag: toInterval(rs.map((r) => r.goldTimeToFlag[i]!)),
   };
 }
 

@@ -20,6 +20,7 @@ import { classesOf } from './classes.js';
 import { deadlineHours as deadlineHoursOf } from './deadline.js';
 import { guidelinesOf } from './guidelines.js';
 import { pilotOf } from './pilot.js';
+import { GOLD_SET_ACTIVITY, goldOf } from './gold.js';
 import { unusedPools } from './left-out-pools.js';
 import { datedPrices, movingPay } from './moving-pay.js';
 import { parameterDrawsOf } from './parameter-draws.js';
@@ -98,6 +99,7 @@ export function buildModel(doc: ModelDocument, file: string, prefix = ''): Model
   // every stage they serve (the model keeps one queue per group of pools).
   const usedBy = new Map<string, string>();
   const groupOf = new Map<string, { pools: string[]; stage: string }>();
+  let goldSetCost: number | null = null;
   const stages: StageConfig[] = stageNames.map((name): StageConfig => {
     const s = doc.stages[name];
     const at = (field: string): PathSegment[] => ['stages', name, field];
@@ -152,6 +154,8 @@ export function buildModel(doc: ModelDocument, file: string, prefix = ''): Model
     if (s.labels > 1 && s.adjudication === null) {
       fail(at('adjudication'), `the name of an annotate stage that settles disagreements (labels is ${s.labels})`, 'nothing');
     }
+    const audit = s.gold === undefined ? null : goldOf(s.gold, s, pools, at('gold'), fail);
+    if (audit?.creationCost != null) goldSetCost = (goldSetCost ?? 0) + audit.creationCost;
     const annotate: AnnotateStage = {
       kind: 'annotate',
       name,
@@ -160,10 +164,12 @@ export function buildModel(doc: ModelDocument, file: string, prefix = ''): Model
       labels: s.labels,
       adjudication: s.adjudication,
       wrongAgreement: share(s.wrongAgreement),
-      goldShare: share(s.goldShare),
+      goldShare: audit === null ? share(s.goldShare) : audit.goldShare,
       reworkFactor: s.reworkFactor,
       maxAttempts: s.maxAttempts,
       escalation: s.escalation,
+      // Left out when not set, so a stage without it is the same object as before it existed.
+      ...(audit === null ? {} : { gold: audit.gold }),
     };
     return annotate;
   });
@@ -244,7 +250,7 @@ export function buildModel(doc: ModelDocument, file: string, prefix = ''): Model
     pools,
     stages,
     preLabels: preLabels(doc, fail),
-    costs: costs(doc, fail),
+    costs: withGoldSet(costs(doc, fail), goldSetCost, fail),
     // Left out when not set, so a model without them is the same object as before they existed.
     ...(doc.target != null ? { target: 'accepted' in doc.target ? targetOf(doc.target.accepted, work, fail) : { accuracy: share(doc.target.accuracy) } } : {}),
     ...(doc.training != null ? { training: trainingOf(doc, work, fail) } : doc.target != null && 'accuracy' in doc.target ? { training: trainingOf(doc, work, fail) } : {}),
@@ -255,6 +261,18 @@ export function buildModel(doc: ModelDocument, file: string, prefix = ''): Model
     ...(guidelines !== undefined ? { guidelines } : {}),
     ...(pilot !== undefined ? { pilot } : {}),
   };
+}
+
+/**
+ * The gold set's creation, as the simulated stand-in for the goldSet line files have named by
+ * hand: booked at the start to that line, which a file with a gold creation cost may not also name.
+ */
+function withGoldSet(c: CostConfig, amount: number | null, fail: Fail): CostConfig {
+  if (amount === null) return c;
+  if (c.fixed.some((f) => f.activity === GOLD_SET_ACTIVITY)) {
+    fail(['costs', 'fixed', GOLD_SET_ACTIVITY], 'no goldSet line: a stage\'s gold.creation is booked to it', 'a goldSet amount as well');
+  }
+  return { ...c, fixed: [...c.fixed, { activity: GOLD_SET_ACTIVITY, amount }] };
 }
 
 /** A cross-check needs a model: the one trained on the labels, or one of a stated accuracy. */

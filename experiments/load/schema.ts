@@ -394,6 +394,112 @@ const stagePool = () =>
       'Pool that staffs this stage, or a list of pools sharing its one queue (follow-the-sun); a pool must have the same partners in every stage it serves. Required.',
     );
 
+const FLAG_ACTION_EXPECTED = 'a consequence of a flag: none, remove, { retrain: { hours: 8h, errorFactor: 0.7 } } or { replace: { hiringDelay: 2w } }';
+const FlagAction = z
+  .union(
+    [
+      z.literal('none', { error: FLAG_ACTION_EXPECTED }),
+      z.literal('remove', { error: FLAG_ACTION_EXPECTED }),
+      strict(
+        {
+          retrain: strict(
+            {
+              hours: positiveDuration().describe("Time off the queue, counted in the person's own shift hours, paid. Required."),
+              errorFactor: num('a factor on the error rate: a number from 0 to 10', { min: 0, max: 10 })
+                .default(1)
+                .describe("The person's error rate after retraining, as a factor of theirs before (0.7 = 30% fewer errors). Default 1."),
+            },
+            'retrain: { hours, errorFactor }',
+          ),
+        },
+        FLAG_ACTION_EXPECTED,
+      ),
+      strict(
+        { replace: strict({ hiringDelay: duration().describe('Time from the removal until the replacement starts (with the pool’s ramp-up and learning curve). Required.') }, 'replace: { hiringDelay }') },
+        FLAG_ACTION_EXPECTED,
+      ),
+    ],
+    { error: FLAG_ACTION_EXPECTED },
+  )
+  .describe('What a flag does: none (counted only), remove (for good, unpaid), retrain (off the queue, paid, then back) or replace (removed; a new person after the hiring delay).');
+
+const FLAG_RULE_EXPECTED = 'a flagging rule: { sprt: { p0: 5%, p1: 15%, alpha: 5%, beta: 10% } } or { window: { wrong: 3, of: 10 } }';
+const GoldRule = z
+  .union(
+    [
+      strict(
+        {
+          sprt: strict(
+            {
+              p0: share().describe('Acceptable gold error rate (H0), in (0, 1). Required.'),
+              p1: share().describe('Bad gold error rate (H1), above p0 and below 1. Required.'),
+              alpha: share().describe('Chance that one test flags a person at p0, in (0, 0.5). Required.'),
+              beta: share().describe('Chance that one test misses a person at p1, in (0, 0.5). Required.'),
+              repeat: z
+                .boolean({ error: 'true or false' })
+                .default(true)
+                .describe('true: a cleared person is tested again from scratch (continuous auditing); false: not again (a qualification test). Default true.'),
+            },
+            'sprt: { p0, p1, alpha, beta }',
+          ),
+        },
+        FLAG_RULE_EXPECTED,
+      ),
+      strict(
+        {
+          window: strict(
+            {
+              wrong: num('a number of wrong answers: an integer from 1 to 32', { int: true, min: 1, max: 32 }).describe('Wrong answers that flag, among the last `of`. Required.'),
+              of: num('a number of answers: an integer from 1 to 32', { int: true, min: 1, max: 32 }).describe('Gold answers looked back over. Required.'),
+            },
+            'window: { wrong, of }',
+          ),
+        },
+        FLAG_RULE_EXPECTED,
+      ),
+    ],
+    { error: FLAG_RULE_EXPECTED },
+  )
+  .describe("Sequential rule on a person's gold answers: Wald's SPRT (1945) of p0 against p1, or k wrong of the last n.");
+
+const GOLD_CREATION_EXPECTED = 'a gold set: { items: 300, perItem: 8 } or { items: 300, expertTime: 6m, expertRate: 90/h }';
+const GoldCreation = z
+  .union(
+    [
+      strict(
+        {
+          items: num('a number of gold items: an integer >= 1', { int: true, min: 1 }).describe('Gold items created. Required.'),
+          perItem: money().describe('Price of creating one gold item. Required.'),
+        },
+        GOLD_CREATION_EXPECTED,
+      ),
+      strict(
+        {
+          items: num('a number of gold items: an integer >= 1', { int: true, min: 1 }).describe('Gold items created. Required.'),
+          expertTime: duration().describe("An expert's time per gold item. Required."),
+          expertRate: hourly().describe("The expert's hourly rate. Required."),
+        },
+        GOLD_CREATION_EXPECTED,
+      ),
+    ],
+    { error: GOLD_CREATION_EXPECTED },
+  )
+  .describe('What the gold set costs to make, booked at the start to the goldSet cost line.');
+
+const Gold = strict(
+  {
+    share: share(true).describe('Share of served tasks that are gold items, in [0, 1). Required.'),
+    rule: GoldRule,
+    onFlag: FlagAction.default('none'),
+    onFlagByPool: z
+      .record(text('the name of a pool of this stage'), FlagAction, { error: 'a mapping of pool name to a consequence, like { vendor: remove }' })
+      .optional()
+      .describe("By pool of this stage: a consequence in place of onFlag for that pool's people. Absent = onFlag for all."),
+    creation: GoldCreation.optional(),
+  },
+  'gold: { share, rule, onFlag, onFlagByPool, creation }',
+).describe("Gold audits with consequences: a share of served work is gold, each answer is right or wrong at the person's error rate, a rule flags people and a flag has a consequence.");
+
 const AnnotateStage = strict(
   {
     kind: z.literal('annotate').describe('annotate: produces labels.'),
@@ -408,6 +514,7 @@ const AnnotateStage = strict(
       .describe('Annotate stage that settles disagreeing labels; required when labels > 1. Default null.'),
     wrongAgreement: share().default(0).describe('Probability that two wrong labels agree. Default 0.'),
     goldShare: share(true).default(0).describe('Share of served tasks that are gold items, in [0, 1). Default 0.'),
+    gold: Gold.optional(),
     reworkFactor: num('a factor > 0', { gt: 0, max: 1000 }).default(1).describe('Handling time of a rework pass relative to the first. Default 1.'),
     maxAttempts: num('a number of attempts: an integer from 1 to 255', { int: true, min: 1, max: 255 })
       .default(3)

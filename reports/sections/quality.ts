@@ -125,6 +125,37 @@ export function qualitySection(ctx: ReportContext): Section {
     if (poolRows.length > 0) parts.push(table(['Plan', 'Pool', 'Agreement with the other labels', "Cohen's kappa", 'Reading'], poolRows, { numeric: [2, 3] }));
   }
 
+  const auditing = plans.filter((p) => (p.quality.gold ?? []).length > 0);
+  if (auditing.length > 0) {
+    parts.push('<h3>Gold audits</h3>');
+    parts.push(
+      paragraph(
+        "Gold items mixed into the queue, each answered right or wrong at the person's error rate, and a sequential rule that flags people on their answers (Wald's SPRT, or k wrong of the last n). Bad people are those whose own error rate is at least the rule's bad rate, good ones at most its acceptable rate; caught is the share of bad people flagged, falsely flagged the share of good ones. Time to flag is from a bad person's start to their first flag. Gold cost counts the gold items' hours and retraining at the pools' hourly rates; the gold set's creation is its own line above.",
+      ),
+    );
+    const hours = (x: number | null) => (x === null || !Number.isFinite(x) ? 'n/a' : `${formatNumber(x, 1)} h`);
+    const goldRows: Cell[][] = auditing.flatMap((p) =>
+      p.quality.gold!.map((g) => [
+        planLabel(ctx, p),
+        g.stage,
+        formatNumber(g.goldItems, 0),
+        money(g.costPerAccurate),
+        formatNumber(g.flags, 2),
+        formatNumber(g.removed, 2),
+        hours(g.retrainHours),
+        pct(g.caughtShare, 1),
+        withInterval(g.timeToFlag, hours),
+        pct(g.falseFlagShare, 1),
+      ]),
+    );
+    parts.push(
+      table(['Plan', 'Stage', 'Gold items served', 'Gold cost per accurate item', 'Flags', 'Removed', 'Retraining', 'Bad people caught', 'Time to flag (95% interval)', 'Good people flagged'], goldRows, {
+        numeric: [2, 3, 4, 5, 6, 7, 8, 9],
+        caption: 'Gold audits per plan: what they cost, whom they flag, and how soon',
+      }),
+    );
+  }
+
   return { id: 'quality', title: 'Quality', html: parts.join('\n'), figures };
 }
 

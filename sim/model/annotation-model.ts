@@ -10,7 +10,7 @@ import { ConsensusClasses } from './consensus-classes.js';
 import { ConsensusLabellers } from './consensus-labellers.js';
 import { LabelClasses } from './label-classes.js';
 import { CostLedger } from './cost-ledger.js';
-import { ClassDraws, CrossCheckDraws, exchangeRateStream, ItemDraws, PersonDraws, TrainingDraws } from './draw-keys.js';
+import { ClassDraws, CrossCheckDraws, exchangeRateStream, GoldDraws, ItemDraws, PersonDraws, TrainingDraws } from './draw-keys.js';
 import { DeployedModel } from './training/deployed-model.js';
 import { GuidelineVersions } from './guideline-versions.js';
 import { ItemFlow } from './item-flow.js';
@@ -46,6 +46,7 @@ import { replicationCurve } from './training/replication-curve.js';
 import { ModelAssist } from './training/model-assist.js';
 import { TrainingLoop } from './training/training-loop.js';
 import { Workforce } from './workforce.js';
+import { GoldAudits } from './quality/gold-audit.js';
 
 /** What a replication may be given beside its config, seed and index. */
 export interface ReplicationOptions {
@@ -95,6 +96,7 @@ export class AnnotationModel {
   readonly guidelines: GuidelineVersions | null;
   /** The pilot gate; null without one. */
   readonly pilot: PilotGate | null;
+  private readonly audits: GoldAudits | null;
 
   constructor(
     private readonly config: ModelConfig,
@@ -160,9 +162,8 @@ export class AnnotationModel {
         errorModifiers.push(assist);
       }
     }
-    if (people !== null && PersonAccuracy.applies(config.pools)) {
-      errorModifiers.push(new PersonAccuracy(config.pools, this.workforces.map((w) => w.size), people));
-    }
+    const accuracy = people !== null && PersonAccuracy.applies(config.pools) ? new PersonAccuracy(config.pools, this.workforces.map((w) => w.size), people) : null;
+    if (accuracy !== null) errorModifiers.push(accuracy);
     // Fatigue and drift are the person's state: they scale the task's hours with the person's pace.
     const personModifiers: HandlingModifier[] = [new PersonPace(this.workforces)];
     if (Fatigue.applies(config.pools)) {
@@ -187,6 +188,8 @@ export class AnnotationModel {
           activity: this.ledger.names.indexOf(PILOT_ACTIVITY),
         });
     if (this.pilot !== null) errorModifiers.push(this.pilot);
+    const errorRates = Float64Array.from(config.pools, (p) => p.errorRate);
+    this.audits = GoldAudits.applies(config) ? this.goldAudits(errorRates, errorModifiers, accuracy, pay.map((t) => t.perHourWorked), random) : null;
     const task = emptyTask(this.stages[0]);
     const workflows = config.work.map((w) => Int32Array.from(w.workflow, (name) => config.stages.findIndex((s) => s.name === name)));
     this.waits = config.stages.map(() => new WaitHistogram());
@@ -227,6 +230,7 @@ export class AnnotationModel {
       ledger: this.ledger,
       recorder: this.recorder,
       guidelines: this.guidelines,
+      audits: this.audits,
     });
     // The pools' first shifts are scheduled here, before anything else.
     for (const [g, members] of plan.members.entries()) this.addGroup(members, discipline.classes, consensusGroups.has(g) ? consensus! : undefined);
@@ -238,7 +242,7 @@ export class AnnotationModel {
       groups: this.groups,
       discipline,
       pay,
-      errorRates: Float64Array.from(config.pools, (p) => p.errorRate),
+      errorRates,
       errorModifiers,
       task,
       ledger: this.ledger,
@@ -329,6 +333,7 @@ export class AnnotationModel {
       classOutcomes: this.classOutcomes,
       guidelines: this.guidelines,
       pilot: this.pilot,
+      audits: this.audits,
     });
   }
 
@@ -351,6 +356,14 @@ export class AnnotationModel {
     this.groups.push(group);
     this.serverPool.push(serverPool);
     this.serverPerson.push(serverPerson);
+  }
+
+  /** Gold answers scored, people flagged and the flags' consequences (quality/gold-audit.ts); after every other error modifier, so a gold answer's rate is a label's. */
+  private goldAudits(errorRates: Float64Array, errorModifiers: ErrorModifier[], accuracy: PersonAccuracy | null, rates: number[], random: boolean): GoldAudits {
+    const draws = random ? new GoldDraws(this.seed, this.replication) : null;
+    const audits = new GoldAudits({ config: this.config, sim: this.sim, workforces: this.workforces, ledger: this.ledger, ratePerHour: Float64Array.from(rates), errorRates, errorModifiers, accuracy, draws });
+    if (GoldAudits.changesRates(this.config)) errorModifiers.push(audits);
+    return audits;
   }
 
   private retrain(amount: number): void {

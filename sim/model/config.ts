@@ -1,6 +1,7 @@
 import type { Distribution } from '../random/distribution.js';
 import type { CurveFit } from '../training/curve-fit.js';
 import type { CalendarSpec, ProjectClock } from '../calendar/index.js';
+import type { GoldAuditConfig } from './quality/gold-config.js';
 
 /**
  * The annotation model as plain, validated data: every duration in hours, every rate per hour,
@@ -226,6 +227,8 @@ export interface AnnotateStage {
   wrongAgreement: number;
   /** Share of served tasks that are gold (known-answer) items: they cost capacity and yield nothing. */
   goldShare: number;
+  /** Gold answers scored and people flagged (quality/gold-config.ts): absent = gold is only served. */
+  gold?: GoldAuditConfig | null;
   /** Handling time of a rework pass as a factor of the first pass. */
   reworkFactor: number;
   /** After this many failed reviews an item goes to `escalation` (if set). */

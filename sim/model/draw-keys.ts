@@ -196,6 +196,11 @@ export class PersonDraws {
     return this.accuracies.at(pool, person);
   }
 
+  /** The accuracy source of the `generation`-th person to take `person`'s place in `pool` (a replacement after a gold flag; generation >= 1, so never the first person's key). */
+  replacementAccuracy(pool: number, person: number, generation: number): RandomSource {
+    return this.accuracies.at(pool, person, generation);
+  }
+
   /** Whether `person` of `pool` misses the `interval`-th shift of their crew's calendar. */
   absence(pool: number, person: number, interval: number): number {
     return this.absences.uniform(pool, person, interval);
@@ -333,4 +338,23 @@ export class CrossCheckDraws {
 /** The sequential stream from which a replication draws its learning curve (one per replication, the same in every plan). */
 export function curveStream(seed: number | string, replication: number): RandomSource {
   return randomStream(seed, replication, 'training/learning-curve');
+}
+
+/**
+ * Whether a gold answer is wrong (quality/gold-audit.ts): a stream of its own, keyed to the person
+ * (pool, place, generation: 0 for the first person, 1 for their first replacement, ...), the stage
+ * and the answer's number in that person's sequence at that stage. Plans that differ only in the
+ * flagging rule or its consequence give a person the same run of answers up to the point where
+ * their rate differs.
+ */
+export class GoldDraws {
+  private readonly answers: KeyedRandom;
+
+  constructor(seed: number | string, replication: number) {
+    this.answers = new KeyedRandom(seed, replication, 'gold/answers');
+  }
+
+  answer(pool: number, person: number, generation: number, stage: number, n: number): number {
+    return this.answers.at4(pool, person, generation * 256 + stage, n)();
+  }
 }

@@ -3,6 +3,7 @@ import type { AnnotateStage, ModelConfig, ReviewStage } from './config.js';
 import { classWarnings } from './class-warnings.js';
 import { priceWarnings } from './price-warnings.js';
 import { guidelineWarnings } from './guideline-warnings.js';
+import { goldWarnings } from './quality/gold-warnings.js';
 import { labelsNeeded } from './training/labels-needed.js';
 
 const pct = (x: number) => `${Number((100 * x).toFixed(2))}%`;
@@ -80,6 +81,7 @@ export function feasibilityWarnings(config: ModelConfig, capacity?: PoolCapacity
   warnings.push(...classWarnings(config));
   warnings.push(...priceWarnings(config));
   warnings.push(...guidelineWarnings(config));
+  warnings.push(...goldWarnings(config));
   return warnings;
 }
 

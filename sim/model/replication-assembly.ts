@@ -6,6 +6,8 @@ import type { ConsensusClasses } from './consensus-classes.js';
 import type { GuidelineVersions } from './guideline-versions.js';
 import type { PilotGate } from './pilot-gate.js';
 import { agreementByPool, agreementByStage } from './agreement-outputs.js';
+import type { GoldAudits } from './quality/gold-audit.js';
+import { goldByStage } from './quality/gold-outputs.js';
 import type { ModelConfig } from './config.js';
 import { total, type CostLedger } from './cost-ledger.js';
 import type { Recorder } from './recorder.js';
@@ -52,6 +54,8 @@ export interface AssemblyParts {
   guidelines?: GuidelineVersions | null;
   /** The pilot gate; null without one. */
   pilot?: PilotGate | null;
+  /** Gold audits (quality/gold-audit.ts); absent or null when no stage has one. */
+  audits?: GoldAudits | null;
 }
 
 /** The replication's result: flat numbers and typed arrays, no engine objects. */
@@ -173,6 +177,7 @@ export function assembleResult(parts: AssemblyParts): ReplicationResult {
     tasksByPoolActivityType: typeLines.tasks,
     ...relabelling(parts.guidelines ?? null),
     ...pilotFigures(parts.pilot ?? null),
+    ...goldByStage(parts.audits ?? null),
   };
 }
 

@@ -14,7 +14,7 @@ import type { ReplicationResult } from './replication-result.js';
  */
 
 /** What an output counts or measures. Money is in the experiment's currency, so it is not named here. */
-export type OutputUnit = 'index' | 'flag' | 'hours' | 'items' | 'labels' | 'tasks' | 'share' | 'money' | 'money-per-item' | 'events' | 'pool' | 'retrains' | 'accuracy' | 'coefficient' | 'rounds';
+export type OutputUnit = 'index' | 'flag' | 'hours' | 'items' | 'labels' | 'tasks' | 'share' | 'money' | 'money-per-item' | 'events' | 'pool' | 'retrains' | 'accuracy' | 'coefficient' | 'rounds' | 'people';
 
 /** One figure per replication, or one per element of a dimension of the model (in config order; days from t = 0). */
 export type OutputDimension =
@@ -50,7 +50,9 @@ export type OutputDimension =
   /** The guideline changes, in file order, only in models that declare them. */
   | 'guidelineChange'
   /** The work type a pilot gate holds back, only in models with one. */
-  | 'pilotGate';
+  | 'pilotGate'
+  /** The annotate stages with a gold audit (a rule that flags people), in config order. */
+  | 'goldStage';
 
 /** Dimensions that run along the days of the project (time series), as against elements of the model. */
 export function isDaily(per: OutputDimension): boolean {
@@ -192,6 +194,17 @@ export const REPLICATION_OUTPUTS = {
   pilotAgreement: { meaning: "Percent agreement of the last pilot batch's consensus labels (the one that opened the gate, or the last one allowed).", unit: 'share', per: 'pilotGate', aggregate: { kind: 'mean', quantiles: BAND } },
   pilotPassed: { meaning: 'The share of replications whose pilot reached the agreement target (1 or 0 in each).', unit: 'share', per: 'pilotGate', aggregate: { kind: 'mean' } },
   pilotRevisionCost: { meaning: 'Money spent on guideline revisions between pilot rounds.', unit: 'money', per: 'pilotGate', aggregate: { kind: 'mean', quantiles: BAND } },
+  goldItems: { meaning: 'Gold items served before first passes at a stage with a gold audit.', unit: 'items', per: 'goldStage', aggregate: { kind: 'mean' } },
+  goldHours: { meaning: 'Person-hours spent on the gold items of a stage with a gold audit.', unit: 'hours', per: 'goldStage', aggregate: { kind: 'mean' } },
+  goldCost: { meaning: "Gold items' hours and flagged people's retraining hours at their pools' stated hourly rates (pay that moves by date or currency is priced in the gold cost line, not here; the gold set's creation is the goldSet line).", unit: 'money', per: 'goldStage', aggregate: { kind: 'mean' } },
+  goldRetrainHours: { meaning: 'Paid hours people flagged at a stage spent retraining, off the queue.', unit: 'hours', per: 'goldStage', aggregate: { kind: 'mean' } },
+  goldFlags: { meaning: "Flags a stage's gold rule raised (a person flagged again after retraining counts again).", unit: 'events', per: 'goldStage', aggregate: { kind: 'mean' } },
+  goldRemoved: { meaning: 'People removed (for good, or until a replacement starts) on a flag at a stage.', unit: 'people', per: 'goldStage', aggregate: { kind: 'mean' } },
+  goldBadPeople: { meaning: "People serving a stage whose rested error rate is at least the rule's bad rate (SPRT p1; window wrong/of); replacements count as new people.", unit: 'people', per: 'goldStage', aggregate: { kind: 'mean' } },
+  goldBadFlagged: { meaning: 'Bad people flagged at least once at a stage (the rule caught them).', unit: 'people', per: 'goldStage', aggregate: { kind: 'mean' } },
+  goldTimeToFlag: { meaning: "Mean time from a bad person's start to their first flag, over those flagged; empty when none was.", unit: 'hours', per: 'goldStage', aggregate: { kind: 'mean', quantiles: BAND } },
+  goldGoodPeople: { meaning: "People serving a stage whose rested error rate is at most the rule's acceptable rate (SPRT p0; window half the bad rate).", unit: 'people', per: 'goldStage', aggregate: { kind: 'mean' } },
+  goldFalseFlags: { meaning: 'Good people flagged at least once at a stage (false flags).', unit: 'people', per: 'goldStage', aggregate: { kind: 'mean' } },
 } as const satisfies OutputDeclarations;
 
 export type Outputs = typeof REPLICATION_OUTPUTS;

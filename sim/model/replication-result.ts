@@ -130,4 +130,23 @@ export interface ReplicationResult {
   pilotAgreement: Float64Array;
   pilotPassed: Float64Array;
   pilotRevisionCost: Float64Array;
+  /**
+   * Per stage with a gold audit (in config order; empty without one), quality/gold-audit.ts: gold
+   * items served, their hours and cost (with the retraining of people flagged), the retraining
+   * hours, flags raised, people removed (or replaced), and for the rule's power and false flags the
+   * bad people (rested rate at least the bad rate), those flagged and the mean hours from their
+   * start to their first flag (NaN when none), the good people (at most the acceptable rate) and
+   * those flagged.
+   */
+  goldItems: Float64Array;
+  goldHours: Float64Array;
+  goldCost: Float64Array;
+  goldRetrainHours: Float64Array;
+  goldFlags: Float64Array;
+  goldRemoved: Float64Array;
+  goldBadPeople: Float64Array;
+  goldBadFlagged: Float64Array;
+  goldTimeToFlag: Float64Array;
+  goldGoodPeople: Float64Array;
+  goldFalseFlags: Float64Array;
 }

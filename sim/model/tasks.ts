@@ -15,6 +15,7 @@ import { Pass } from './pass.js';
 import type { Recorder } from './recorder.js';
 import type { ServiceLevels } from './service-levels.js';
 import type { Workforce } from './workforce.js';
+import type { GoldAudits } from './quality/gold-audit.js';
 import { activityOf, type StageRuntime } from './stage-runtime.js';
 
 /** What the tasks need; built once per replication by the model. */
@@ -42,6 +43,8 @@ export interface TaskParts {
   recorder: Recorder | null;
   /** Guideline versions, which count the hours of relabel items (absent or null: none). */
   guidelines?: GuidelineVersions | null;
+  /** Scores gold answers and acts on flags (quality/gold-audit.ts); absent or null: gold is only served. */
+  audits?: GoldAudits | null;
 }
 
 /**
@@ -69,6 +72,7 @@ export class Tasks implements PoolClient {
   private readonly ledger: CostLedger;
   private readonly recorder: Recorder | null;
   private readonly guidelines: GuidelineVersions | null;
+  private readonly audits: GoldAudits | null;
   // Built after the pools that call this: see `connect`.
   /** Gold items served before the task being timed, as goldWork counted them. */
   private goldItems = 0;
@@ -93,6 +97,7 @@ export class Tasks implements PoolClient {
     this.ledger = parts.ledger;
     this.recorder = parts.recorder;
     this.guidelines = parts.guidelines ?? null;
+    this.audits = parts.audits ?? null;
   }
 
   /** The item flow and the arrivals, which need the pools built first. */
@@ -111,7 +116,14 @@ export class Tasks implements PoolClient {
     const person = this.serverPerson[st.group][server];
     this.workforces[pool].itemsDone[person]++;
     if (this.recorder !== null) this.recorder.taskFinished(items.serial[item], st.index, activityOf(st, items.pass[item]), pool, person, this.sim.now);
+    if (this.audits === null) {
+      this.flow!.taskDone(item, st, pool, person);
+      return;
+    }
+    // The item may be accepted and its slot reused by the flow: its type is read first.
+    const type = items.type[item];
     this.flow!.taskDone(item, st, pool, person);
+    this.audits.taskEnded(pool, person, type);
   }
 
   createJob(tag: number): number {
@@ -151,6 +163,11 @@ export class Tasks implements PoolClient {
     for (let m = 0; m < mods.length; m++) goldHours *= mods[m].handlingFactor(task);
     this.ledger.work(pool, task.type, Activity.gold, goldHours, this.goldItems);
     if (this.guidelines !== null) this.guidelines.worked(item, pool, goldHours, 0);
+    if (this.audits !== null) {
+      task.activity = Activity.gold;
+      this.audits.served(st.index, task, this.goldItems, goldHours);
+      task.activity = activity;
+    }
     if (this.recorder !== null) this.record(item, st, activity, pool, person, hours + goldHours, goldHours);
     return hours + goldHours;
   }

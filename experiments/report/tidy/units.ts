@@ -20,6 +20,7 @@ export const UNIT_MEANINGS: Readonly<Record<TidyUnit, string>> = {
   accuracy: 'A model accuracy from 0 to 1 (0.9 is 90% of evaluation items classified right).',
   rounds: 'Rounds of a pilot: batches labelled and measured before the bulk of the work is let in.',
   coefficient: 'An agreement coefficient (a kappa or an alpha): 1 is perfect agreement, 0 agreement at chance, below 0 worse than chance.',
+  people: 'People (annotators; a replacement is a new person).',
   replications: 'A count of replications.',
 };
 

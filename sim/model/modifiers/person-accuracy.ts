@@ -15,7 +15,11 @@ export class PersonAccuracy implements ErrorModifier {
   /** Per pool, the factor of each person (empty for a pool whose people are alike). */
   private readonly factors: Float64Array[];
 
-  constructor(pools: ReadonlyArray<PoolConfig>, sizes: ReadonlyArray<number>, draws: PersonDraws) {
+  constructor(
+    private readonly pools: ReadonlyArray<PoolConfig>,
+    sizes: ReadonlyArray<number>,
+    private readonly draws: PersonDraws,
+  ) {
     this.factors = pools.map((p, i) => {
       const cv = p.errorSpread ?? 0;
       if (cv === 0) return new Float64Array(0);
@@ -26,6 +30,13 @@ export class PersonAccuracy implements ErrorModifier {
   /** Whether any pool of a model has a spread worth drawing (not in deterministic mode). */
   static applies(pools: ReadonlyArray<PoolConfig>): boolean {
     return pools.some((p) => (p.errorSpread ?? 0) > 0);
+  }
+
+  /** A new person in `person`'s place (a replacement after a gold flag, the `generation`-th): a factor of their own. */
+  replace(pool: number, person: number, generation: number): void {
+    const f = this.factors[pool];
+    const cv = this.pools[pool].errorSpread ?? 0;
+    if (f.length > 0) f[person] = sampler({ kind: 'lognormal', mean: 1, cv }, this.draws.replacementAccuracy(pool, person, generation), { keyed: true })();
   }
 
   /** The factor of `person` of `pool` (1 for a pool whose people are alike). */
