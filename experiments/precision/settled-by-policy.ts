@@ -2,7 +2,7 @@ import { checkTargets, type DecisionPolicy, type Estimate, type PolicyFigures, t
 import { recommend } from '../../reports/decide.js';
 import { policyFigures } from '../aggregate/decision-figures.js';
 import { round } from '../aggregate/rounding.js';
-import { grower, onTimeShare, paired, rankedCost, type Comparison, type PlanSoFar, type Settlement } from './settled.js';
+import { firstSignificant, grower, onTimeShare, paired, rankedCost, type Comparison, type PlanSoFar, type Settlement } from './settled.js';
 
 /** Whether a target asks for at least its limit (a chance, a service level) or at most (a time, an error, a budget). */
 const AT_LEAST: Record<TargetName, boolean> = { onTime: true, serviceLevel: true, timeInSystemP85Hours: false, residualError: false, budget: false };
@@ -90,17 +90,9 @@ export function settlementByPolicy(plans: PlanSoFar[], counts: Map<string, numbe
       });
     }
     tries.push(cost);
-    let chosen: Comparison | null = null;
-    for (const t of tries) {
-      const c = t();
-      chosen ??= c;
-      if (c.significant) {
-        chosen = c;
-        break;
-      }
-    }
-    comparisons.push(chosen!);
-    if (!chosen!.significant) grow(best.name, other.name);
+    const chosen = firstSignificant(tries);
+    comparisons.push(chosen);
+    if (!chosen.significant) grow(best.name, other.name);
   });
   const settled = targets.every((t) => t.significant) && comparisons.every((c) => c.significant);
   return { recommendation: rec, acceptable: null, comparisons, settled, confidence: round(each)!, needMore: plans.map((p) => p.name).filter((n) => needMore.has(n)), targets };

@@ -104,20 +104,23 @@ export function settlement(plans: PlanSoFar[], counts: Map<string, number>, conf
     if (rec.basis === 'cheapest' || inAmong) tries.push(cost);
     else if (rec.basis === 'acceptable') tries.push(() => belowBar(other, twoSided), cost);
     else tries.push(() => paired(other, best, 'onTime', twoSided));
-    let chosen: Comparison | null = null;
-    for (const t of tries) {
-      const c = t();
-      chosen ??= c;
-      if (c.significant) {
-        chosen = c;
-        break;
-      }
-    }
-    comparisons.push(chosen!);
-    if (!chosen!.significant) grow(best.name, other.name);
+    const chosen = firstSignificant(tries);
+    comparisons.push(chosen);
+    if (!chosen.significant) grow(best.name, other.name);
   }
   const settled = (acceptable?.significant ?? true) && comparisons.every((c) => c.significant);
   return { recommendation: rec, acceptable, comparisons, settled, confidence: round(each)!, needMore: plans.map((p) => p.name).filter((n) => needMore.has(n)) };
+}
+
+/** The first comparison that settles it, trying them in order; the first tried when none does. */
+export function firstSignificant(tries: Array<() => Comparison>): Comparison {
+  let chosen: Comparison | null = null;
+  for (const t of tries) {
+    const c = t();
+    chosen ??= c;
+    if (c.significant) return c;
+  }
+  return chosen!;
 }
 
 /** Marks for more replications whichever of two plans has fewer (both when they have as many). */
