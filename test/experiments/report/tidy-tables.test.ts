@@ -17,6 +17,8 @@ const CLASSES = 'test/experiments/fixtures/consensus-classes.yaml';
 const GUIDELINES = 'test/experiments/fixtures/guideline-change.yaml';
 /** A run with a pilot gate: the only kind that has pilot figures. */
 const PILOT = 'test/experiments/fixtures/pilot-gate.yaml';
+/** A run with a gold audit: the only kind that has gold figures. */
+const GOLD = 'test/experiments/fixtures/gold-audit.yaml';
 const TABLE_NAMES = Object.values(TIDY_TABLES).map((t) => t.name);
 
 const CELL: Record<ColumnType, RegExp> = { text: /^[^]*$/, integer: /^-?\d+$/, number: /^-?\d+(\.\d+)?(e[+-]?\d+)?$/, date: /^\d{4}-\d{2}-\d{2}$/ };
@@ -37,12 +39,14 @@ describe('the tidy tables of a run folder', () => {
   let classes: string;
   let guidelines: string;
   let pilot: string;
+  let gold: string;
   beforeAll(() => {
     small = run(SMALL);
     desk = run(DESK);
     classes = run(CLASSES);
     guidelines = run(GUIDELINES);
     pilot = run(PILOT);
+    gold = run(GOLD);
   });
 
   it('have the declared columns, the same whatever the pools, stages and plans, and cells of each column\'s type', () => {
@@ -61,7 +65,7 @@ describe('the tidy tables of a run folder', () => {
   });
 
   it('name every figure as its declaration does, with its declared unit, and money with its currency', () => {
-    const rows = [small, desk, classes, guidelines, pilot].flatMap((dir) => csvRecords(table(dir, 'replication-measures')));
+    const rows = [small, desk, classes, guidelines, pilot, gold].flatMap((dir) => csvRecords(table(dir, 'replication-measures')));
     const measures = new Set(rows.map((r) => r.measure));
     // Histograms and weekly bands are in plan-measures only; a vector along nothing (no wait
     // thresholds, no scheduled deliveries, one work type in these files) has no row.
