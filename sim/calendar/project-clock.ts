@@ -64,5 +64,16 @@ export function finishDayAt(clock: ProjectClock, hours: number, originUtcMs = pr
 
 /** 'YYYY-MM-DD' of an epoch day. */
 export function isoDateOfDay(day: number): string {
-  return new Date(day * MS_PER_DAY).toISOString().slice(0, 10);
+  // Hinnant's civil_from_days: sim/ builds no Date (it must be a pure function of config and seed).
+  const z = day + 719468;
+  const era = Math.floor(z / 146097);
+  const doe = z - era * 146097;
+  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  const m = mp < 10 ? mp + 3 : mp - 9;
+  const y = yoe + era * 400 + (m <= 2 ? 1 : 0);
+  const pad = (n: number, w: number) => String(n).padStart(w, '0');
+  return `${pad(y, 4)}-${pad(m, 2)}-${pad(d, 2)}`;
 }

@@ -41,3 +41,13 @@ describe('project hours against the civil calendar', () => {
     expect(isoDateOfDay(finishDayAt(BERLIN_MARCH, 1680))).toBe('2027-05-10');
   });
 });
+
+describe('isoDateOfDay', () => {
+  it('is the proleptic Gregorian date of an epoch day, leap days and centuries included', () => {
+    expect(isoDateOfDay(0)).toBe('1970-01-01');
+    expect(isoDateOfDay(epochDay(2000, 2, 29))).toBe('2000-02-29');
+    expect(isoDateOfDay(epochDay(2100, 3, 1))).toBe('2100-03-01');
+    expect(isoDateOfDay(epochDay(1969, 12, 31))).toBe('1969-12-31');
+    for (let day = -100_000; day < 100_000; day += 997) expect(isoDateOfDay(day)).toBe(new Date(day * MS_PER_DAY).toISOString().slice(0, 10));
+  });
+});
