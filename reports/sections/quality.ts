@@ -205,9 +205,11 @@ function errorAgainstCostFigure(ctx: ReportContext, plans: QualityPlan[]): Figur
   };
 }
 
-function errorBars(i: Interval | null | undefined, color: string): Record<string, unknown> {
-  if (i === null || i === undefined || i.mean === null || i.low === null || i.high === null) return {};
-  return { type: 'data', symmetric: false, array: [round(i.high - i.mean, 6)], arrayminus: [round(i.mean - i.low, 6)], color, thickness: 1.2, width: 4 };
+/** Plotly error bars of a bar trace from each bar's interval (0 where a bar has none). */
+function intervalBars(intervals: Array<Interval | null | undefined>): Record<string, unknown> {
+  const half = (i: Interval | null | undefined, side: 'low' | 'high') =>
+    i == null || i.mean === null || i[side] === null ? 0 : round(side === 'high' ? i.high! - i.mean : i.mean - i.low!, 6);
+  return { type: 'data', symmetric: false, array: intervals.map((i) => half(i, 'high')), arrayminus: intervals.map((i) => half(i, 'low')), color: '#616161', thickness: 1.2, width: 3 };
 }
 
 /** Grouped bars: per class, one bar per plan at its residual error, with its interval. */
@@ -221,15 +223,7 @@ function classFigure(ctx: ReportContext, plans: QualityPlan[], classes: string[]
         name: p.name,
         x: classes,
         y: classes.map((c) => (of(c)?.mean == null ? null : round(of(c)!.mean!, 6))),
-        error_y: {
-          type: 'data',
-          symmetric: false,
-          array: classes.map((c) => (of(c)?.high == null || of(c)?.mean == null ? 0 : round(of(c)!.high! - of(c)!.mean!, 6))),
-          arrayminus: classes.map((c) => (of(c)?.low == null || of(c)?.mean == null ? 0 : round(of(c)!.mean! - of(c)!.low!, 6))),
-          color: '#616161',
-          thickness: 1.2,
-          width: 3,
-        },
+        error_y: intervalBars(classes.map(of)),
         marker: { color: ctx.colorOf(p.name) },
         hovertemplate: plotlyMarkup`${p.name}, %{x}: %{y:.2%} of accepted items wrong<extra></extra>`,
       };
@@ -261,21 +255,7 @@ function agreementFigure(ctx: ReportContext, plans: QualityPlan[]): Figure {
         const v = kappaOf(p, k)?.mean;
         return v === null || v === undefined || !Number.isFinite(v) ? null : round(v, 4);
       }),
-      error_y: {
-        type: 'data',
-        symmetric: false,
-        array: keys.map((k) => {
-          const b = errorBars(kappaOf(p, k), '#616161') as { array?: number[] };
-          return b.array?.[0] ?? 0;
-        }),
-        arrayminus: keys.map((k) => {
-          const b = errorBars(kappaOf(p, k), '#616161') as { arrayminus?: number[] };
-          return b.arrayminus?.[0] ?? 0;
-        }),
-        color: '#616161',
-        thickness: 1.2,
-        width: 3,
-      },
+      error_y: intervalBars(keys.map((k) => kappaOf(p, k))),
       marker: { color: ctx.colorOf(p.name) },
       hovertemplate: plotlyMarkup`${p.name}, %{x}: kappa %{y:.3f}<extra></extra>`,
     })),
