@@ -40,6 +40,6 @@ export async function writeRunFiles(
   writeReport(staging, data);
   const tables = runTables(manifest, records);
   writeTables(staging, tables);
-  writeFileAtomic(path.join(staging, REPORT_FILES.workbook), await workbookBuffer(tables.map((t) => t.table)));
+  writeFileAtomic(path.join(staging, REPORT_FILES.workbook), workbookBuffer(tables.map((t) => t.table)));
   return data;
 }

@@ -4,9 +4,10 @@ import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { DICTIONARY_SPEC } from '../../../experiments/report/tidy/data-dictionary.js';
 import { TIDY_TABLES } from '../../../experiments/report/tidy/tidy-columns.js';
-import { workbookBuffer } from '../../../experiments/report/workbook.js';
+import { SHEET_ROWS, workbookBuffer } from '../../../experiments/report/workbook.js';
 import { labelsim, tempDir } from '../../support/cli.js';
 import { parseCsv } from './parse-csv.js';
+import { readZip } from './xlsx/read-zip.js';
 
 describe('tables.xlsx', () => {
   it('opens with a sheet per table, the header row frozen, and the cells of the CSV tables typed by column', async () => {
@@ -47,7 +48,7 @@ describe('tables.xlsx', () => {
 
   it('keeps text that looks like a formula as text, not a formula', async () => {
     const formula = '=HYPERLINK("https://example.com","x")';
-    const buffer = await workbookBuffer([{ spec: TIDY_TABLES.failures, rows: [[formula, 'h', 1, '@plan', 0, '-boom']] }]);
+    const buffer = workbookBuffer([{ spec: TIDY_TABLES.failures, rows: [[formula, 'h', 1, '@plan', 0, '-boom']] }]);
     const book = new ExcelJS.Workbook();
     await book.xlsx.load(buffer as never);
     const row = book.worksheets[0].getRow(2);
@@ -55,5 +56,27 @@ describe('tables.xlsx', () => {
     expect(row.getCell(1).value).toBe(formula);
     expect(row.getCell(4).value).toBe('@plan');
     expect(row.getCell(6).type).toBe(ExcelJS.ValueType.String);
+  });
+
+  it('carries any text a file may hold: markup, accents, emoji, and control characters as U+FFFD', async () => {
+    const names = ['<b>&"plan"', 'caf\u00e9 \u{1F600}', 'bell\u0007'];
+    const buffer = workbookBuffer([{ spec: TIDY_TABLES.failures, rows: names.map((n) => [n, 'h', 1, n, 0, n]) }]);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(buffer as never);
+    const sheet = book.worksheets[0];
+    expect([2, 3, 4].map((r) => sheet.getRow(r).getCell(4).value)).toEqual(['<b>&"plan"', 'caf\u00e9 \u{1F600}', 'bell\uFFFD']);
+  });
+
+  it('continues a table too long for one sheet on "<name> (2)", losing no row', () => {
+    const rows = Array.from({ length: SHEET_ROWS + 1 }, (_, i) => ['e', 'h', 1, 'p', i, 'boom']);
+    const parts = new Map(readZip(workbookBuffer([{ spec: TIDY_TABLES.failures, rows }])).map((e) => [e.name, e.data.toString('utf8')]));
+    expect(parts.get('xl/workbook.xml')).toMatch(/<sheet name="failures" sheetId="1" r:id="rId1"\/><sheet name="failures \(2\)" sheetId="2" r:id="rId2"\/>/);
+    const rowsOf = (xml: string) => [...xml.matchAll(/<row r="(\d+)">/g)].map((m) => Number(m[1]));
+    const first = rowsOf(parts.get('xl/worksheets/sheet1.xml')!);
+    const second = parts.get('xl/worksheets/sheet2.xml')!;
+    expect([first.length, first[first.length - 1]]).toEqual([SHEET_ROWS, SHEET_ROWS]);
+    expect(rowsOf(second)).toEqual([1, 2, 3]);
+    // The last data row is the table's last: replication SHEET_ROWS, a number cell.
+    expect(second).toContain(`<c r="E3"><v>${SHEET_ROWS}</v></c>`);
   });
 });

@@ -1,0 +1,44 @@
+import { xmlText } from './xml-text.js';
+
+const MAIN = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
+/** Excel holds at most this many characters in a cell. */
+export const CELL_CHARACTERS = 32_767;
+
+/**
+ * The workbook's shared string table (ECMA-376 part 1, 18.4): each distinct text once, cells
+ * pointing at it by index. The tidy tables repeat the same few names (experiment, plan, measure,
+ * unit) on every row, so this keeps the file small and is what every reader expects.
+ */
+export class SharedStrings {
+  private readonly indexOf = new Map<string, number>();
+  private readonly texts: string[] = [];
+  /** Cells that point into the table, repeats included. */
+  private uses = 0;
+
+  index(text: string): number {
+    this.uses++;
+    let i = this.indexOf.get(text);
+    if (i === undefined) {
+      i = this.texts.length;
+      this.indexOf.set(text, i);
+      this.texts.push(text);
+    }
+    return i;
+  }
+
+  /** xl/sharedStrings.xml. Text past Excel's cell limit is cut there (the CSV tables keep it whole). */
+  xml(): Buffer[] {
+    const head = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<sst xmlns="${MAIN}" count="${this.uses}" uniqueCount="${this.texts.length}">`;
+    const chunks = [Buffer.from(head, 'utf8')];
+    let part: string[] = [];
+    for (const text of this.texts) {
+      part.push(`<si><t xml:space="preserve">${xmlText(text.length > CELL_CHARACTERS ? text.slice(0, CELL_CHARACTERS) : text)}</t></si>`);
+      if (part.length === 4096) {
+        chunks.push(Buffer.from(part.join(''), 'utf8'));
+        part = [];
+      }
+    }
+    chunks.push(Buffer.from(part.join('') + '</sst>', 'utf8'));
+    return chunks;
+  }
+}

@@ -1,0 +1,74 @@
+import type { ColumnType } from '../tidy/tidy-columns.js';
+import type { SharedStrings } from './shared-strings.js';
+import { STYLE } from './styles-xml.js';
+
+/** A cell as the tidy tables hold it: empty (null or ''), a number, or text. */
+export type Cell = string | number | null;
+
+const MAIN = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
+/** Rows joined into one string before they become bytes: large enough to be cheap, small enough that no string nears V8's limit. */
+const ROWS_PER_CHUNK = 4096;
+const MS_PER_DAY = 86_400_000;
+/** Excel's day 0 in its 1900 date system (counting its phantom 1900-02-29). */
+const EXCEL_EPOCH_MS = Date.UTC(1899, 11, 30);
+
+/** Column letters of the 1st, 2nd, ... column: A ... Z, AA, ... */
+export function columnLetters(index: number): string {
+  let s = '';
+  for (let n = index + 1; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
+  return s;
+}
+
+/**
+ * One worksheet (ECMA-376 part 1, 18.3): the header row in bold and frozen, each column as wide
+ * as its name, and each cell typed by its column: numbers as numbers, an ISO date as Excel's day
+ * number shown yyyy-mm-dd, everything else as text through the shared strings, so text that
+ * starts with "=" is never read as a formula. Returned as byte chunks: a sheet of a million rows
+ * is far beyond what one JavaScript string may hold.
+ */
+export function worksheetXml(header: readonly string[], types: readonly ColumnType[], rows: readonly (readonly Cell[])[], strings: SharedStrings): Buffer[] {
+  const letters = header.map((_, i) => columnLetters(i));
+  const last = `${letters[letters.length - 1] ?? 'A'}${rows.length + 1}`;
+  const cols = header.map((name, i) => `<col min="${i + 1}" max="${i + 1}" width="${Math.max(10, name.length + 2)}" customWidth="1"/>`).join('');
+  const head =
+    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="${MAIN}">` +
+    `<dimension ref="A1:${last}"/>` +
+    '<sheetViews><sheetView workbookViewId="0"><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/><selection pane="bottomLeft"/></sheetView></sheetViews>' +
+    `<sheetFormatPr defaultRowHeight="15"/><cols>${cols}</cols><sheetData>` +
+    `<row r="1">${header.map((name, i) => `<c r="${letters[i]}1" s="${STYLE.header}" t="s"><v>${strings.index(name)}</v></c>`).join('')}</row>`;
+  const chunks: Buffer[] = [Buffer.from(head, 'utf8')];
+  let part: string[] = [];
+  for (let r = 0; r < rows.length; r++) {
+    const n = r + 2;
+    const row = rows[r];
+    let xml = `<row r="${n}">`;
+    for (let i = 0; i < types.length; i++) xml += cellXml(row[i], types[i], `${letters[i]}${n}`, strings);
+    part.push(xml + '</row>');
+    if (part.length === ROWS_PER_CHUNK) {
+      chunks.push(Buffer.from(part.join(''), 'utf8'));
+      part = [];
+    }
+  }
+  chunks.push(Buffer.from(part.join('') + '</sheetData></worksheet>', 'utf8'));
+  return chunks;
+}
+
+function cellXml(cell: Cell | undefined, type: ColumnType, ref: string, strings: SharedStrings): string {
+  if (cell === null || cell === undefined || cell === '') return '';
+  if (type === 'date') {
+    const day = excelDay(String(cell));
+    if (day !== null) return `<c r="${ref}" s="${STYLE.date}"><v>${day}</v></c>`;
+  } else if (type !== 'text') {
+    const value = typeof cell === 'number' ? cell : Number(cell);
+    if (Number.isFinite(value)) return `<c r="${ref}"><v>${value}</v></c>`;
+  }
+  return `<c r="${ref}" t="s"><v>${strings.index(String(cell))}</v></c>`;
+}
+
+/** Excel's day number of an ISO date (yyyy-mm-dd), or null for text that is not one. */
+function excelDay(text: string): number | null {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+  if (m === null) return null;
+  const ms = Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]));
+  return Number.isFinite(ms) ? (ms - EXCEL_EPOCH_MS) / MS_PER_DAY : null;
+}
