@@ -11,7 +11,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { BenchRow } from './harness.js';
 
-const CLI = fileURLToPath(new URL('../experiments/cli.js', import.meta.url));
+const CLI = fileURLToPath(new URL('../cli.js', import.meta.url));
 export const SMALL_FILE = fileURLToPath(new URL('../../test/experiments/fixtures/small-project.yaml', import.meta.url));
 
 export function benchSmallRun(replications = 10, repeats = 3): BenchRow {

@@ -27,7 +27,17 @@ export function createReplicationRunner(workers: number, options: RunnerOptions 
   if (workers === 0) {
     return {
       workers: 0,
-      run: async (task) => runBatch(task),
+      // Each batch waits a turn of the event loop, so a Ctrl-C and the progress bar get through between batches.
+      run: (task) =>
+        new Promise((resolve, reject) =>
+          setImmediate(() => {
+            try {
+              resolve(runBatch(task));
+            } catch (err) {
+              reject(err);
+            }
+          }),
+        ),
       close: async () => {},
     };
   }

@@ -11,7 +11,6 @@ import { forcedFailures, runExperiment } from '../run/run-experiment.js';
 import { testHooks } from '../run/test-hooks.js';
 import { checkLimits, maxMemoryMb, memoryLine } from '../run/limits.js';
 import { feasibilityWarnings } from '../../sim/model/feasibility.js';
-import { defaultWorkerCount } from '../../workers/replication-pool.js';
 import { capacityLines, money, verdictLines } from './format.js';
 import { precisionLines, precisionText } from './precision-lines.js';
 import { output } from './output.js';
@@ -79,7 +78,7 @@ export async function runCommand(args: RunArgs): Promise<number> {
       replications: args.replications,
       precision: args.precision === undefined ? undefined : parsePrecisionOption(args.precision),
       deterministic: args.deterministic || undefined,
-      workers: args.workers ?? defaultWorkerCount(),
+      workers: args.workers ?? 'auto',
       batchSize: args.batchSize,
       shard: args.shard === undefined ? null : parseShard(args.shard),
       resume: args.resume,

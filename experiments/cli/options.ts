@@ -99,7 +99,7 @@ const SPECS = {
   workers: {
     key: 'workers',
     alias: 'w',
-    describe: 'worker threads (default: available parallelism; 0 = this thread)',
+    describe: 'worker threads (default: one per core, or this thread for a run of at most 200,000 items in all; 0 = this thread)',
     parse: (raw, name) => integer(name, raw, 0, MAX_WORKERS, `an integer from 0 (this thread) to ${MAX_WORKERS}`),
   },
   'batch-size': {

@@ -40,7 +40,7 @@
 # default, before it starts again.)
 #
 # Merging by hand works too, from the submit folder:
-#   node path/to/labelsim/dist/experiments/cli.js merge results/<name>.shard-*-of-<n> --out out
+#   node path/to/labelsim/dist/cli.js merge results/<name>.shard-*-of-<n> --out out
 #SBATCH --job-name=labelsim
 #SBATCH --array=0-7
 #SBATCH --cpus-per-task=2
@@ -71,7 +71,7 @@ fi
 # Command (the path, a space, then the arguments).
 command=$(scontrol show job "$SLURM_JOB_ID" | sed -n 's/^ *Command=//p' | head -n 1)
 script=${command%" $submitted_args"}
-cli="$(dirname "$script")/../../dist/experiments/cli.js"
+cli="$(dirname "$script")/../../dist/cli.js"
 if [ -f "$cli" ]; then
   labelsim=(node "$(cd "$(dirname "$cli")" && pwd)/cli.js")
 elif command -v labelsim >/dev/null 2>&1; then

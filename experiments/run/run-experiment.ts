@@ -1,8 +1,9 @@
 import type { PoolCapacity } from '../../sim/model/capacity.js';
 import fs from 'node:fs';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { feasibilityWarnings } from '../../sim/model/feasibility.js';
-import { createReplicationRunner } from '../../workers/replication-pool.js';
+import { createReplicationRunner, defaultWorkerCount } from '../../workers/replication-pool.js';
 import { runBatchWithRetry } from '../../workers/retrying-batch.js';
 import { rowLayout } from '../../workers/result-rows.js';
 import type { BatchResult } from '../../workers/replication-batch.js';
@@ -12,6 +13,7 @@ import { completeRun, type RunFinisher } from './complete-run.js';
 import { loadExperiment, type Experiment } from '../load/index.js';
 import { selectPlans } from '../load/select-plans.js';
 import { writeFileAtomic } from './atomic-file.js';
+import { automaticWorkers } from './worker-choice.js';
 import { batchesOf, inShard, type Shard } from './batches.js';
 import { diskFault, NO_FAULTS, workerFaultsOf, type FaultPlan } from './faults.js';
 import { checkLimits, DEFAULT_MAX_MEMORY_MB, type LimitCheck } from './limits.js';
@@ -40,7 +42,8 @@ export interface RunOptions {
   /** `--precision`: replaces the file's precision (null turns it off); undefined keeps the file's. */
   precision?: Precision | null;
   deterministic?: boolean;
-  workers: number;
+  /** Worker threads; 0 runs in this thread; 'auto' chooses by the run's size (worker-choice.ts). */
+  workers: number | 'auto';
   batchSize?: number;
   shard?: Shard | null;
   resume?: boolean;
@@ -116,11 +119,14 @@ export async function runExperiment(opts: RunOptions): Promise<RunOutcome> {
   const folder = outputFolder(opts.outRoot, name);
   const faults = opts.faults ?? NO_FAULTS;
   const maxMemoryMb = opts.maxMemoryMb ?? DEFAULT_MAX_MEMORY_MB;
+  // A worker fault of the test hooks needs a worker to fault.
+  const workers =
+    opts.workers !== 'auto' ? opts.workers : faults.worker.length > 0 ? defaultWorkerCount() : automaticWorkers(experiment.plans.map((p) => p.model), countInShard(experiment.replications, shard));
   const limits = checkLimits({
     file: opts.file,
     plans: experiment.plans,
     replications: countInShard(experiment.replications, shard),
-    workers: opts.workers,
+    workers,
     limitMb: maxMemoryMb,
   });
   const capacity = limits.capacity;
@@ -157,7 +163,7 @@ export async function runExperiment(opts: RunOptions): Promise<RunOutcome> {
 
     const kept = (n: number) => (n === 0 ? 'no record was written yet' : `the ${n.toLocaleString('en-US')} records written so far are kept`);
     const log = writing(recordsFile, fresh ? null : kept(recorded), () => new RecordLog(recordsFile, { existing: recorded, failAfter: faults.records }));
-    const runner = createReplicationRunner(opts.workers, { maxMemoryMb });
+    const runner = createReplicationRunner(workers, { maxMemoryMb });
     const failOn = new Set(opts.failOn ?? []);
     let interrupted = false;
     let writeFailure: unknown = null;
@@ -170,9 +176,9 @@ export async function runExperiment(opts: RunOptions): Promise<RunOutcome> {
         for (const k of reps) attempted.add(`${plan.name}:${k}`);
         return { plan, reps };
       });
-      const batches = todo.flatMap(({ plan, reps }) => batchesOf(reps, Math.max(1, opts.workers), opts.batchSize).map((b) => ({ plan, reps: b })));
+      const batches = todo.flatMap(({ plan, reps }) => batchesOf(reps, Math.max(1, workers), opts.batchSize).map((b) => ({ plan, reps: b })));
       let next = 0;
-      const inFlight = Math.max(1, opts.workers) * 2;
+      const inFlight = Math.max(1, workers) * 2;
       const worker = async () => {
         while (next < batches.length && writeFailure === null) {
           if (opts.signal?.aborted) {
@@ -184,7 +190,7 @@ export async function runExperiment(opts: RunOptions): Promise<RunOutcome> {
           const result = await runBatchWithRetry(
             runner,
             { model: plan.model, seed: experiment.seed, replications: reps, failOn: forcedFailures(plan.name, failOn), ...(faultsOfPlan.length > 0 ? { faults: faultsOfPlan } : {}) },
-            { maxMemoryMb: opts.workers === 0 ? undefined : maxMemoryMb },
+            { maxMemoryMb: workers === 0 ? undefined : maxMemoryMb },
           );
           // Another batch could not be written: stop; this one is run again on resume.
           if (writeFailure !== null) return;
@@ -242,7 +248,7 @@ export async function runExperiment(opts: RunOptions): Promise<RunOutcome> {
       // Nothing to show: publishing would replace an earlier result with an empty one.
       return { folder: folder.staging, summary: null, failed, interrupted: false, nothingSucceeded: true, wallSeconds };
     }
-    const facts = { labelsim: labelsimVersion(), finishedAt: new Date().toISOString(), wallSeconds, workers: opts.workers, file: opts.file, shard };
+    const facts = { labelsim: labelsimVersion(), finishedAt: new Date().toISOString(), wallSeconds, workers, file: opts.file, shard };
     const summaryFile = path.join(folder.staging, RUN_FILES.summary);
     const summary = await writingAsync(summaryFile, `all ${records.length.toLocaleString('en-US')} records are kept`, async () => {
       if (faults.summary !== null) throw diskFault(faults.summary, 'open', summaryFile);
@@ -341,7 +347,17 @@ export function forcedFailures(plan: string, failOn: Set<string>): number[] {
   return [...failOn].filter((s) => s.startsWith(`${plan}:`)).map((s) => Number(s.slice(plan.length + 1)));
 }
 
+/**
+ * The version in labelsim's package.json, found by walking up from this module: it is three
+ * folders down in the compiled tree (dist/experiments/run/) and one in the bundle (dist/cli.js).
+ */
 export function labelsimVersion(): string {
-  const pkg = JSON.parse(fs.readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as { version: string };
-  return pkg.version;
+  for (let dir = path.dirname(fileURLToPath(import.meta.url)); ; dir = path.dirname(dir)) {
+    const file = path.join(dir, 'package.json');
+    if (fs.existsSync(file)) {
+      const pkg = JSON.parse(fs.readFileSync(file, 'utf8')) as { name?: string; version: string };
+      if (pkg.name === 'labelsim') return pkg.version;
+    }
+    if (path.dirname(dir) === dir) return 'unknown';
+  }
 }

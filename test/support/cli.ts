@@ -5,7 +5,7 @@ import path from 'node:path';
 import { outputFolder } from '../../experiments/run/output-folder.js';
 
 export const REPO = path.resolve(import.meta.dirname, '..', '..');
-const CLI = path.join(REPO, 'dist', 'experiments', 'cli.js');
+const CLI = path.join(REPO, 'dist', 'cli.js');
 
 export interface CliResult {
   code: number;

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { REPO, tempDir } from '../../support/cli.js';
 
 const FILE = 'test/experiments/fixtures/small-project.yaml';
-const CLI = path.join(REPO, 'dist', 'experiments', 'cli.js');
+const CLI = path.join(REPO, 'dist', 'cli.js');
 
 /**
  * Runs the command line with its stdout a pipe whose reading end is closed before the command

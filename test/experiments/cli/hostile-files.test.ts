@@ -76,7 +76,7 @@ describe('hostile experiment files', () => {
 
 /** Runs the real command line, killed after `seconds` so that a hang or a runaway read fails the test instead of the machine. */
 function labelsimWithin(seconds: number, args: string[]) {
-  const r = spawnSync(process.execPath, [path.join(REPO, 'dist', 'experiments', 'cli.js'), ...args], {
+  const r = spawnSync(process.execPath, [path.join(REPO, 'dist', 'cli.js'), ...args], {
     cwd: REPO,
     encoding: 'utf8',
     timeout: seconds * 1000,

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { REPO, tempDir } from '../../support/cli.js';
 
-const CLI = path.join(REPO, 'dist', 'experiments', 'cli.js');
+const CLI = path.join(REPO, 'dist', 'cli.js');
 
 /** The command line run in another folder, as a user starting a project would. */
 function inFolder(cwd: string, args: string[]) {

@@ -5,7 +5,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { labelsim, REPO, snapshot, tempDir } from '../../support/cli.js';
 
 const FILE = 'test/experiments/fixtures/small-project.yaml';
-const CLI = path.join(REPO, 'dist', 'experiments', 'cli.js');
+const CLI = path.join(REPO, 'dist', 'cli.js');
 
 /**
  * Runs the command line with a time limit: before the fix some of these options hung (a batch

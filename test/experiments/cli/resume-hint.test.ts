@@ -9,7 +9,7 @@ import { resultName } from '../../../experiments/run/overrides.js';
 const OVERRIDDEN = resultName('small-project', [{ path: 'pools.annotators.headcount', value: 2 }]);
 
 const FILE = 'test/experiments/fixtures/small-project.yaml';
-const CLI = path.join(REPO, 'dist', 'experiments', 'cli.js');
+const CLI = path.join(REPO, 'dist', 'cli.js');
 
 /** Runs a printed command line in sh from another folder, `labelsim` standing for the real CLI. */
 function paste(command: string, cwd: string, env: Record<string, string> = {}) {

@@ -26,4 +26,17 @@ describe('Ctrl-C during a run', () => {
     const b = fs.readFileSync(path.join(out, 'small-project', 'summary.json'));
     expect(b.equals(a)).toBe(true);
   });
+
+  it('stops cleanly in this thread too (--workers 0, a small run\'s default): the signal gets through between batches', async () => {
+    const out = tempDir('sigint-in-thread');
+    const records = internalPaths(out, 'small-project').records;
+    const { code, stderr } = await interruptRun(['run', FILE, '--replications', '1000', '--workers', '0', '--batch-size', '1', '--out', out], records);
+    expect(code, stderr).toBe(130);
+    expect(stderr).toMatch(/Interrupted: finishing the batches in flight/);
+    const kept = fs.readFileSync(records, 'utf8').trim().split('\n').length;
+    expect(kept).toBeGreaterThan(5);
+    expect(kept).toBeLessThan(3000);
+    expect(fs.existsSync(path.join(out, 'small-project'))).toBe(false);
+  });
 });
+

@@ -6,7 +6,7 @@ import { testHooks } from '../../../experiments/run/test-hooks.js';
 import { REPO, tempDir } from '../../support/cli.js';
 
 const FILE = 'test/experiments/fixtures/small-project.yaml';
-const CLI = path.join(REPO, 'dist', 'experiments', 'cli.js');
+const CLI = path.join(REPO, 'dist', 'cli.js');
 /** The CLI with exactly this environment added (the support helper would turn the switch on itself). */
 const raw = (args: string[], env: Record<string, string>) => spawnSync(process.execPath, [CLI, ...args], { cwd: REPO, encoding: 'utf8', env: { ...process.env, ...env } });
 

@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import fs from 'node:fs';
+import path from 'node:path';
+import { loadExperiment } from '../../../experiments/load/index.js';
+import { automaticWorkers, IN_THREAD_ITEMS, itemsPerReplication } from '../../../experiments/run/worker-choice.js';
+import { defaultWorkerCount } from '../../../workers/replication-pool.js';
+import { labelsim, tempDir } from '../../support/cli.js';
+
+const SMALL = 'test/experiments/fixtures/small-project.yaml';
+
+describe('the worker threads of a run given no --workers', () => {
+  const small = loadExperiment(SMALL).plans.map((p) => p.model);
+
+  it("counts the items a replication handles: a backlog's count, an open stream's arrivals by the horizon", () => {
+    expect(itemsPerReplication(small[0])).toBe(1500);
+    const mmc = loadExperiment('experiments/validation/mmc.yaml').plans[0].model;
+    expect(itemsPerReplication(mmc)).toBeCloseTo(9 * 21000, 6);
+  });
+
+  it('runs a small run in this thread, where starting threads would cost more than they save, and a large one on every core', () => {
+    // 1,500 items x 3 plans: this thread up to the replications that stay within the limit.
+    const most = Math.floor(IN_THREAD_ITEMS / (3 * 1500));
+    expect(automaticWorkers(small, most)).toBe(0);
+    expect(automaticWorkers(small, most + 1)).toBe(defaultWorkerCount());
+    const eightWeek = loadExperiment('experiments/eight-week-video.yaml').plans.map((p) => p.model);
+    expect(automaticWorkers(eightWeek, 1)).toBe(defaultWorkerCount());
+  });
+
+  it('says in run.json how many threads it used: none for the small run, what --workers asked otherwise', () => {
+    const out = tempDir('worker-choice');
+    expect(labelsim(['run', SMALL, '-r', '3', '--quiet', '--out', out]).code).toBe(0);
+    const run = (dir: string) => JSON.parse(fs.readFileSync(path.join(dir, 'small-project', 'run.json'), 'utf8')) as { workers: number };
+    expect(run(out).workers).toBe(0);
+    const two = tempDir('worker-choice-2');
+    expect(labelsim(['run', SMALL, '-r', '3', '--workers', '2', '--quiet', '--out', two]).code).toBe(0);
+    expect(run(two).workers).toBe(2);
+    expect(fs.readFileSync(path.join(two, 'small-project', 'summary.json')).equals(fs.readFileSync(path.join(out, 'small-project', 'summary.json')))).toBe(true);
+  });
+});
