@@ -73,6 +73,8 @@ export class Tasks implements PoolClient {
   private readonly recorder: Recorder | null;
   private readonly guidelines: GuidelineVersions | null;
   private readonly audits: GoldAudits | null;
+  /** Whether anyone reads the task object: a handling modifier or the gold audits. */
+  private readonly describes: boolean;
   // Built after the pools that call this: see `connect`.
   /** Gold items served before the task being timed, as goldWork counted them. */
   private goldItems = 0;
@@ -98,6 +100,7 @@ export class Tasks implements PoolClient {
     this.recorder = parts.recorder;
     this.guidelines = parts.guidelines ?? null;
     this.audits = parts.audits ?? null;
+    this.describes = this.itemModifiers.length > 0 || this.personModifiers.length > 0 || this.audits !== null;
   }
 
   /** The item flow and the arrivals, which need the pools built first. */
@@ -144,15 +147,17 @@ export class Tasks implements PoolClient {
     const pass = items.pass[item];
     const begun = items.begun[item]++;
     if (this.consensus !== null) this.noteConsensusCopy(item, st, pass, begun, server);
-    describeTask(task, items, item, st, pool, person, begun);
-    const activity = task.activity;
+    // NOTE: speed: the task is described only for those who read it (modifiers, gold audits).
+    if (this.describes) describeTask(task, items, item, st, pool, person, begun);
+    const activity = activityOf(st, pass);
+    const type = items.type[item];
     const draws = this.draws;
     const wide = draws !== null && draws.task(items.serial[item], st.index, items.attempts[item], begun);
     let hours = this.itemWork(wide ? st.wideDraw() : st.draw(), task);
     const gold = st.hasGold && pass === Pass.First ? this.goldWork(items.serial[item], st, task) : 0;
     const mods = this.personModifiers;
     for (let m = 0; m < mods.length; m++) hours *= mods[m].handlingFactor(task);
-    this.ledger.work(pool, task.type, activity, hours, 1);
+    this.ledger.work(pool, type, activity, hours, 1);
     if (this.guidelines !== null) this.guidelines.worked(item, pool, hours, 1);
     if (gold === 0) {
       if (this.recorder !== null) this.record(item, st, activity, pool, person, hours, 0);
@@ -161,7 +166,7 @@ export class Tasks implements PoolClient {
     // Gold items take the same person's time at the same pace.
     let goldHours = gold;
     for (let m = 0; m < mods.length; m++) goldHours *= mods[m].handlingFactor(task);
-    this.ledger.work(pool, task.type, Activity.gold, goldHours, this.goldItems);
+    this.ledger.work(pool, type, Activity.gold, goldHours, this.goldItems);
     if (this.guidelines !== null) this.guidelines.worked(item, pool, goldHours, 0);
     if (this.audits !== null) {
       task.activity = Activity.gold;

@@ -96,6 +96,15 @@ export class Workforce {
     }
   }
 
+  /**
+   * Whether every person's handling factor is exactly 1 and stays so: no pace drawn or set, no
+   * shrinkage, no learning curve or ramp-up. (A replacement's ramp-up can only come with gold
+   * audits, which the caller rules out.)
+   */
+  atPlainPace(): boolean {
+    return !this.changesOverTime && this.stretch === 1 && this.pace.every((f) => f === 1);
+  }
+
   /** Multiplier on a task's handling time for `person` now: pace, learning, ramp-up, shrinkage. */
   handlingFactor(person: number): number {
     // NOTE: speed. The common case (no learning curve, no ramp-up) stays small enough for V8 to
