@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { runReplication } from '../../workers/replication-batch.js';
+import { IN_THREAD_ITEMS } from '../run/worker-choice.js';
 import { rowLayout } from '../../workers/result-rows.js';
 import { OUTPUTS } from '../../sim/model/replication-outputs.js';
 import { mergeShards } from '../run/merge-shards.js';
@@ -89,7 +90,7 @@ export async function runCommand(args: RunArgs): Promise<number> {
       resumeCommand: resumeCommandLine(args),
       // A shard's folder is only half a run: its report is written when the shards are merged.
       finish: args.shard === undefined ? reportFinisher() : undefined,
-      onStart: ({ experiment, capacity, total, already, warnings, limits, staging, fresh }) => {
+      onStart: ({ experiment, capacity, total, already, warnings, limits, workers, staging, fresh }) => {
         progress.start(already);
         // Even with --quiet: a --resume that silently started over would cost the user the night.
         if (args.resume && fresh) err(`Nothing to resume: no interrupted run of "${experiment.name}" in ${relative(staging)}; starting a new run.`);
@@ -103,6 +104,7 @@ export async function runCommand(args: RunArgs): Promise<number> {
         for (const line of leftOutPoolLines(experiment.plans)) err(line);
         for (const line of warningLines(warnings)) err(line);
         err(memoryLine(limits));
+        err(threadsLine(workers, args.workers !== undefined));
         if (already > 0) err(`Resuming: ${already} of ${total} replications already recorded.`);
       },
       onProgress: (done, total) => progress.update(done, total),
@@ -306,4 +308,12 @@ function overridesNote(args: RunArgs, name: string): string {
 export function relative(p: string): string {
   const r = path.relative(process.cwd(), p);
   return printable(r === '' ? '.' : r.startsWith('..') ? p : r);
+}
+
+/** Where the replications run: worker threads, or this thread (asked for, or chosen for a small run). */
+function threadsLine(workers: number, asked: boolean): string {
+  if (workers > 0) return `Threads: ${workers} worker thread${workers === 1 ? '' : 's'}.`;
+  return asked
+    ? 'Threads: this one (--workers 0).'
+    : `Threads: this one: a run of at most ${IN_THREAD_ITEMS.toLocaleString('en-US')} items in all finishes sooner than worker threads start (--workers N to use them).`;
 }

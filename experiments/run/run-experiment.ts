@@ -56,6 +56,8 @@ export interface RunOptions {
     /** Per plan: what makes it unable to finish whatever the randomness (sim/model/feasibility.ts). */
     warnings: Array<{ plan: string; warnings: string[] }>;
     limits: LimitCheck;
+    /** Worker threads the run uses (0: this thread), as given or chosen by its size (worker-choice.ts). */
+    workers: number;
     /** The staging folder, and whether the run starts there from nothing (with --resume: nothing was found to resume). */
     staging: string;
     fresh: boolean;
@@ -159,7 +161,7 @@ export async function runExperiment(opts: RunOptions): Promise<RunOutcome> {
     // A precision-driven run's total grows as rounds are added; until then it counts the first round.
     let total = experiment.plans.length * countInShard(firstCount, shard);
     let finished = [...done].filter((key) => Number(key.slice(key.lastIndexOf(':') + 1)) < firstCount).length;
-    opts.onStart?.({ experiment, capacity, total, already: finished, warnings, limits, staging: folder.staging, fresh });
+    opts.onStart?.({ experiment, capacity, total, already: finished, warnings, limits, workers, staging: folder.staging, fresh });
 
     const kept = (n: number) => (n === 0 ? 'no record was written yet' : `the ${n.toLocaleString('en-US')} records written so far are kept`);
     const log = writing(recordsFile, fresh ? null : kept(recorded), () => new RecordLog(recordsFile, { existing: recorded, failAfter: faults.records }));

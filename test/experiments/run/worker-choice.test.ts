@@ -26,9 +26,11 @@ describe('the worker threads of a run given no --workers', () => {
     expect(automaticWorkers(eightWeek, 1)).toBe(defaultWorkerCount());
   });
 
-  it('says in run.json how many threads it used: none for the small run, what --workers asked otherwise', () => {
+  it('says how many threads it used, on the console and in run.json: none for the small run, what --workers asked otherwise', () => {
     const out = tempDir('worker-choice');
-    expect(labelsim(['run', SMALL, '-r', '3', '--quiet', '--out', out]).code).toBe(0);
+    const r = labelsim(['run', SMALL, '-r', '3', '--out', out]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toMatch(/^Threads: this one: a run of at most 200,000 items in all finishes sooner than worker threads start \(--workers N to use them\)\.$/m);
     const run = (dir: string) => JSON.parse(fs.readFileSync(path.join(dir, 'small-project', 'run.json'), 'utf8')) as { workers: number };
     expect(run(out).workers).toBe(0);
     const two = tempDir('worker-choice-2');
