@@ -1,3 +1,4 @@
+import { XmlChunks } from './xml-chunks.js';
 import { xmlText } from './xml-text.js';
 
 const MAIN = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
@@ -29,16 +30,10 @@ export class SharedStrings {
   /** xl/sharedStrings.xml. Text past Excel's cell limit is cut there (the CSV tables keep it whole). */
   xml(): Buffer[] {
     const head = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<sst xmlns="${MAIN}" count="${this.uses}" uniqueCount="${this.texts.length}">`;
-    const chunks = [Buffer.from(head, 'utf8')];
-    let part: string[] = [];
-    for (const text of this.texts) {
-      part.push(`<si><t xml:space="preserve">${xmlText(text.length > CELL_CHARACTERS ? text.slice(0, CELL_CHARACTERS) : text)}</t></si>`);
-      if (part.length === 4096) {
-        chunks.push(Buffer.from(part.join(''), 'utf8'));
-        part = [];
-      }
-    }
-    chunks.push(Buffer.from(part.join('') + '</sst>', 'utf8'));
-    return chunks;
+    const xml = new XmlChunks();
+    xml.add(head);
+    for (const text of this.texts) xml.add(`<si><t xml:space="preserve">${xmlText(text.length > CELL_CHARACTERS ? text.slice(0, CELL_CHARACTERS) : text)}</t></si>`);
+    xml.add('</sst>');
+    return xml.bytes();
   }
 }

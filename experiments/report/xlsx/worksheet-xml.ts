@@ -1,13 +1,12 @@
 import type { ColumnType } from '../tidy/tidy-columns.js';
 import type { SharedStrings } from './shared-strings.js';
 import { STYLE } from './styles-xml.js';
+import { XmlChunks } from './xml-chunks.js';
 
 /** A cell as the tidy tables hold it: empty (null or ''), a number, or text. */
 export type Cell = string | number | null;
 
 const MAIN = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
-/** Rows joined into one string before they become bytes: large enough to be cheap, small enough that no string nears V8's limit. */
-const ROWS_PER_CHUNK = 4096;
 const MS_PER_DAY = 86_400_000;
 /** Excel's day 0 in its 1900 date system (counting its phantom 1900-02-29). */
 const EXCEL_EPOCH_MS = Date.UTC(1899, 11, 30);
@@ -23,8 +22,7 @@ export function columnLetters(index: number): string {
  * One worksheet (ECMA-376 part 1, 18.3): the header row in bold and frozen, each column as wide
  * as its name, and each cell typed by its column: numbers as numbers, an ISO date as Excel's day
  * number shown yyyy-mm-dd, everything else as text through the shared strings, so text that
- * starts with "=" is never read as a formula. Returned as byte chunks: a sheet of a million rows
- * is far beyond what one JavaScript string may hold.
+ * starts with "=" is never read as a formula. Returned as byte chunks (xml-chunks.ts).
  */
 export function worksheetXml(header: readonly string[], types: readonly ColumnType[], rows: readonly (readonly Cell[])[], strings: SharedStrings): Buffer[] {
   const letters = header.map((_, i) => columnLetters(i));
@@ -36,21 +34,17 @@ export function worksheetXml(header: readonly string[], types: readonly ColumnTy
     '<sheetViews><sheetView workbookViewId="0"><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/><selection pane="bottomLeft"/></sheetView></sheetViews>' +
     `<sheetFormatPr defaultRowHeight="15"/><cols>${cols}</cols><sheetData>` +
     `<row r="1">${header.map((name, i) => `<c r="${letters[i]}1" s="${STYLE.header}" t="s"><v>${strings.index(name)}</v></c>`).join('')}</row>`;
-  const chunks: Buffer[] = [Buffer.from(head, 'utf8')];
-  let part: string[] = [];
+  const xml = new XmlChunks();
+  xml.add(head);
   for (let r = 0; r < rows.length; r++) {
     const n = r + 2;
     const row = rows[r];
-    let xml = `<row r="${n}">`;
-    for (let i = 0; i < types.length; i++) xml += cellXml(row[i], types[i], `${letters[i]}${n}`, strings);
-    part.push(xml + '</row>');
-    if (part.length === ROWS_PER_CHUNK) {
-      chunks.push(Buffer.from(part.join(''), 'utf8'));
-      part = [];
-    }
+    let cells = `<row r="${n}">`;
+    for (let i = 0; i < types.length; i++) cells += cellXml(row[i], types[i], `${letters[i]}${n}`, strings);
+    xml.add(cells + '</row>');
   }
-  chunks.push(Buffer.from(part.join('') + '</sheetData></worksheet>', 'utf8'));
-  return chunks;
+  xml.add('</sheetData></worksheet>');
+  return xml.bytes();
 }
 
 function cellXml(cell: Cell | undefined, type: ColumnType, ref: string, strings: SharedStrings): string {
