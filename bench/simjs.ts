@@ -112,7 +112,7 @@ export function runSimJsMmc(w: PeerWorkload): PeerRun {
 }
 
 /** Back-to-back pairs whose median time ratio is reported: a shared machine disturbs a ratio of neighbours least. */
-const PAIRS = 3;
+const PAIRS = 7;
 
 export interface PeerComparison {
   rows: BenchRow[];
