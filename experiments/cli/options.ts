@@ -3,6 +3,7 @@ import { MAX_REPLICATIONS, MAX_SEED } from '../load/schema.js';
 import { parseShard } from '../run/batches.js';
 import { parsePrecisionOption } from '../load/precision-option.js';
 import { maxMemoryMb } from '../run/limits.js';
+import { IN_THREAD_ITEMS } from '../run/worker-choice.js';
 import { UsageError } from '../usage-error.js';
 import { parseTargets } from '../analysis/targets.js';
 import type { PolicyTargets } from '../../reports/decision-policy.js';
@@ -99,7 +100,7 @@ const SPECS = {
   workers: {
     key: 'workers',
     alias: 'w',
-    describe: 'worker threads (default: one per core, or this thread for a run of at most 200,000 items in all; 0 = this thread)',
+    describe: `worker threads (default: one per core, or this thread for a run of at most ${IN_THREAD_ITEMS.toLocaleString('en-US')} items in all; 0 = this thread)`,
     parse: (raw, name) => integer(name, raw, 0, MAX_WORKERS, `an integer from 0 (this thread) to ${MAX_WORKERS}`),
   },
   'batch-size': {

@@ -1,4 +1,5 @@
 import type { TidyTable } from './tidy/tidy-columns.js';
+import { OFFICE_RELS, PACKAGE_RELS, SPREADSHEET_NS, XML_HEAD } from './xlsx/ooxml.js';
 import { SharedStrings } from './xlsx/shared-strings.js';
 import { STYLES_XML } from './xlsx/styles-xml.js';
 import { worksheetXml } from './xlsx/worksheet-xml.js';
@@ -11,9 +12,6 @@ export const SHEET_ROWS = 1_048_576;
 /** Excel refuses sheet names over 31 characters and these characters. */
 const sheetName = (name: string) => name.replace(/[[\]:*?/\\]/g, '-').slice(0, 31);
 
-const XML_HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
-const PACKAGE_RELS = 'http://schemas.openxmlformats.org/package/2006/relationships';
-const OFFICE_RELS = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
 const CONTENT = 'application/vnd.openxmlformats-officedocument.spreadsheetml';
 
 /**
@@ -68,7 +66,7 @@ function contentTypes(sheets: number): string {
 
 function workbookXml(names: string[]): string {
   const sheets = names.map((name, i) => `<sheet name="${xmlText(name)}" sheetId="${i + 1}" r:id="rId${i + 1}"/>`).join('');
-  return `${XML_HEAD}<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="${OFFICE_RELS}"><bookViews><workbookView/></bookViews><sheets>${sheets}</sheets></workbook>`;
+  return `${XML_HEAD}<workbook xmlns="${SPREADSHEET_NS}" xmlns:r="${OFFICE_RELS}"><bookViews><workbookView/></bookViews><sheets>${sheets}</sheets></workbook>`;
 }
 
 function workbookRels(sheets: number): string {

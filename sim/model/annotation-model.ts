@@ -165,7 +165,7 @@ export class AnnotationModel {
     const accuracy = people !== null && PersonAccuracy.applies(config.pools) ? new PersonAccuracy(config.pools, this.workforces.map((w) => w.size), people) : null;
     if (accuracy !== null) errorModifiers.push(accuracy);
     // Fatigue and drift are the person's state: they scale the task's hours with the person's pace.
-    // A factor of exactly 1 changes no hours: with everyone at plain pace the modifier is left out (NOTE: speed, a tenth of an M/M/c run).
+    // A factor of exactly 1 changes no hours: with everyone at plain pace the modifier is left out (NOTE: speed: 3% of an M/M/c run's instructions).
     const plainPace = !GoldAudits.applies(config) && this.workforces.every((w) => w.atPlainPace());
     const personModifiers: HandlingModifier[] = plainPace ? [] : [new PersonPace(this.workforces)];
     if (Fatigue.applies(config.pools)) {

@@ -1,7 +1,7 @@
+import { SPREADSHEET_NS, XML_HEAD } from './ooxml.js';
 import { XmlChunks } from './xml-chunks.js';
 import { xmlText } from './xml-text.js';
 
-const MAIN = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
 /** Excel holds at most this many characters in a cell. */
 export const CELL_CHARACTERS = 32_767;
 
@@ -29,7 +29,7 @@ export class SharedStrings {
 
   /** xl/sharedStrings.xml. Text past Excel's cell limit is cut there (the CSV tables keep it whole). */
   xml(): Buffer[] {
-    const head = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<sst xmlns="${MAIN}" count="${this.uses}" uniqueCount="${this.texts.length}">`;
+    const head = `${XML_HEAD}<sst xmlns="${SPREADSHEET_NS}" count="${this.uses}" uniqueCount="${this.texts.length}">`;
     const xml = new XmlChunks();
     xml.add(head);
     for (const text of this.texts) xml.add(`<si><t xml:space="preserve">${xmlText(text.length > CELL_CHARACTERS ? text.slice(0, CELL_CHARACTERS) : text)}</t></si>`);

@@ -1,10 +1,11 @@
+import { SPREADSHEET_NS, XML_HEAD } from './ooxml.js';
+
 /** The cell formats of styles.xml, by index: plain, the bold header, and a date shown yyyy-mm-dd. */
 export const STYLE = { plain: 0, header: 1, date: 2 } as const;
 
 /** xl/styles.xml with the three formats of STYLE (the fills and border every reader expects to find). */
 export const STYLES_XML =
-  '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
-  '<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">' +
+  `${XML_HEAD}<styleSheet xmlns="${SPREADSHEET_NS}">` +
   '<numFmts count="1"><numFmt numFmtId="164" formatCode="yyyy-mm-dd"/></numFmts>' +
   '<fonts count="2"><font><sz val="11"/><name val="Calibri"/><family val="2"/></font><font><b/><sz val="11"/><name val="Calibri"/><family val="2"/></font></fonts>' +
   '<fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills>' +

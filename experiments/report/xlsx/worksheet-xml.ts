@@ -1,12 +1,12 @@
 import type { ColumnType } from '../tidy/tidy-columns.js';
 import type { SharedStrings } from './shared-strings.js';
+import { SPREADSHEET_NS, XML_HEAD } from './ooxml.js';
 import { STYLE } from './styles-xml.js';
 import { XmlChunks } from './xml-chunks.js';
 
 /** A cell as the tidy tables hold it: empty (null or ''), a number, or text. */
 export type Cell = string | number | null;
 
-const MAIN = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
 const MS_PER_DAY = 86_400_000;
 /** Excel's day 0 in its 1900 date system (counting its phantom 1900-02-29). */
 const EXCEL_EPOCH_MS = Date.UTC(1899, 11, 30);
@@ -29,7 +29,7 @@ export function worksheetXml(header: readonly string[], types: readonly ColumnTy
   const last = `${letters[letters.length - 1] ?? 'A'}${rows.length + 1}`;
   const cols = header.map((name, i) => `<col min="${i + 1}" max="${i + 1}" width="${Math.max(10, name.length + 2)}" customWidth="1"/>`).join('');
   const head =
-    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="${MAIN}">` +
+    `${XML_HEAD}<worksheet xmlns="${SPREADSHEET_NS}">` +
     `<dimension ref="A1:${last}"/>` +
     '<sheetViews><sheetView workbookViewId="0"><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/><selection pane="bottomLeft"/></sheetView></sheetViews>' +
     `<sheetFormatPr defaultRowHeight="15"/><cols>${cols}</cols><sheetData>` +

@@ -19,14 +19,14 @@ const DOS_DATE = (0 << 9) | (1 << 5) | 1;
  * time, so the same entries give the same bytes. An archive beyond what plain zip can address
  * (65,535 entries or 4 GiB) is refused with an error that says so, not written corrupt.
  */
-export function zipArchive(entries: ZipEntry[], level = 6): Buffer {
+export function zipArchive(entries: ZipEntry[]): Buffer {
   if (entries.length > MAX_ENTRIES) throw new Error(`a zip archive holds at most ${MAX_ENTRIES} files without Zip64, got ${entries.length}`);
   const parts: Uint8Array[] = [];
   const central: Buffer[] = [];
   let offset = 0;
   for (const entry of entries) {
     const name = Buffer.from(entry.name, 'ascii');
-    const packed = zlib.deflateRawSync(entry.data, { level });
+    const packed = zlib.deflateRawSync(entry.data);
     const crc = zlib.crc32(entry.data);
     if (entry.data.length > MAX_BYTES || offset + 30 + name.length + packed.length > MAX_BYTES) {
       throw new Error(`${entry.name}: the workbook would pass the 4 GiB a zip without Zip64 can hold; the CSV tables beside it hold the same rows`);
