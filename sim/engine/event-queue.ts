@@ -6,13 +6,15 @@ import { widened } from './typed-arrays.js';
  * scheduled and a run is a pure function of its inputs.
  *
  * NOTE: speed forced this shape. An event is not an object: its fields live in parallel typed
- * arrays at a slot, and the heap holds only slot numbers, so sifting moves one integer per level
- * instead of five fields. Slots are recycled through a free list, and `pop()` writes the popped
- * event into public fields instead of returning a record, so the hot loop allocates nothing.
+ * arrays at a slot, and the heap holds slot numbers beside their times in heap order, so sifting
+ * compares neighbouring times directly and moves a time and an integer per level, not five
+ * fields. Slots are recycled through a free list, and `pop()` writes the popped event into
+ * public fields instead of returning a record, so the hot loop allocates nothing.
  */
 export class EventQueue {
   private heap: Int32Array;
-  private times: Float64Array;
+  /** The time of the event at each heap position, in heap order: a sift compares neighbours without an indirection. */
+  private keys: Float64Array;
   private seqs: Float64Array;
   private kinds: Int32Array;
   private argA: Int32Array;
@@ -32,7 +34,7 @@ export class EventQueue {
   constructor(initialCapacity = 1024) {
     const n = Math.max(16, initialCapacity);
     this.heap = new Int32Array(n);
-    this.times = new Float64Array(n);
+    this.keys = new Float64Array(n);
     this.seqs = new Float64Array(n);
     this.kinds = new Int32Array(n);
     this.argA = new Int32Array(n);
@@ -46,32 +48,32 @@ export class EventQueue {
 
   /** Time of the earliest event, or Infinity when empty. */
   peekTime(): number {
-    return this.count > 0 ? this.times[this.heap[0]] : Infinity;
+    return this.count > 0 ? this.keys[0] : Infinity;
   }
 
   push(time: number, kind: number, a: number, b: number): void {
     if (this.count === this.heap.length) this.grow();
     const slot = this.freeCount > 0 ? this.free[--this.freeCount] : this.slotsUsed++;
     const seq = this.nextSeq++;
-    const times = this.times;
     const seqs = this.seqs;
-    times[slot] = time;
     seqs[slot] = seq;
     this.kinds[slot] = kind;
     this.argA[slot] = a;
     this.argB[slot] = b;
-    // Sift up: move parents down until the new slot's place is found.
+    // Sift up: move parents down until the new event's place is found.
     const heap = this.heap;
+    const keys = this.keys;
     let i = this.count++;
     while (i > 0) {
       const p = (i - 1) >> 1;
-      const ps = heap[p];
-      const pt = times[ps];
-      if (pt < time || (pt === time && seqs[ps] < seq)) break;
-      heap[i] = ps;
+      const pt = keys[p];
+      if (pt < time || (pt === time && seqs[heap[p]] < seq)) break;
+      heap[i] = heap[p];
+      keys[i] = pt;
       i = p;
     }
     heap[i] = slot;
+    keys[i] = time;
   }
 
   /** Removes the earliest event into (time, kind, a, b). Returns false when empty. */
@@ -89,7 +91,7 @@ export class EventQueue {
   peekTop(): boolean {
     if (this.count === 0) return false;
     const top = this.heap[0];
-    this.time = this.times[top];
+    this.time = this.keys[0];
     this.kind = this.kinds[top];
     this.a = this.argA[top];
     this.b = this.argB[top];
@@ -101,7 +103,7 @@ export class EventQueue {
     const heap = this.heap;
     this.free[this.freeCount++] = heap[0];
     const last = --this.count;
-    if (last > 0) this.siftDown(heap[last], last);
+    if (last > 0) this.siftDown(heap[last], this.keys[last], last);
   }
 
   /**
@@ -110,41 +112,40 @@ export class EventQueue {
    */
   replaceTop(time: number, kind: number, a: number, b: number): void {
     const slot = this.heap[0];
-    this.times[slot] = time;
     this.seqs[slot] = this.nextSeq++;
     this.kinds[slot] = kind;
     this.argA[slot] = a;
     this.argB[slot] = b;
-    this.siftDown(slot, this.count);
+    this.siftDown(slot, time, this.count);
   }
 
-  /** Places `slot` at the root and sifts it down a heap of `size` entries. */
-  private siftDown(slot: number, size: number): void {
+  /** Places `slot`, due at `t`, at the root and sifts it down a heap of `size` entries. */
+  private siftDown(slot: number, t: number, size: number): void {
     const heap = this.heap;
-    const times = this.times;
+    const keys = this.keys;
     const seqs = this.seqs;
     const last = size;
-    const t = times[slot];
     const s = seqs[slot];
     let i = 0;
     const half = last >> 1;
     while (i < half) {
       let c = 2 * i + 1;
-      let cs = heap[c];
+      let ct = keys[c];
       const r = c + 1;
       if (r < last) {
-        const rs = heap[r];
-        if (times[rs] < times[cs] || (times[rs] === times[cs] && seqs[rs] < seqs[cs])) {
+        const rt = keys[r];
+        if (rt < ct || (rt === ct && seqs[heap[r]] < seqs[heap[c]])) {
           c = r;
-          cs = rs;
+          ct = rt;
         }
       }
-      const ct = times[cs];
-      if (t < ct || (t === ct && s < seqs[cs])) break;
-      heap[i] = cs;
+      if (t < ct || (t === ct && s < seqs[heap[c]])) break;
+      heap[i] = heap[c];
+      keys[i] = ct;
       i = c;
     }
     heap[i] = slot;
+    keys[i] = t;
   }
 
   clear(): void {
@@ -158,7 +159,7 @@ export class EventQueue {
     // Every slot is in use when the heap is full, so slots and heap grow together.
     const n = this.heap.length * 2;
     this.heap = widened(this.heap, n);
-    this.times = widened(this.times, n);
+    this.keys = widened(this.keys, n);
     this.seqs = widened(this.seqs, n);
     this.kinds = widened(this.kinds, n);
     this.argA = widened(this.argA, n);
@@ -167,5 +168,5 @@ export class EventQueue {
   }
 }
 
-/** Bytes of typed-array columns per event slot (heap, kind, two arguments and the free list as Int32, time and sequence as Float64), for the memory estimate; checked in the tests. */
+/** Bytes of typed-array columns per event slot (heap, kind, two arguments and the free list as Int32, the heap's time and the sequence as Float64), for the memory estimate; checked in the tests. */
 export const BYTES_PER_EVENT_SLOT = 5 * 4 + 2 * 8;

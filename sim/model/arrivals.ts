@@ -14,8 +14,19 @@ import type { StageRuntime } from './stage-runtime.js';
  * backlog or a delivery joins its first queue as one block whose items exist only once served;
  * an item's serial, the key of its draws, is (work type, arrival index), the same in every plan.
  */
+// How a work type's items come, as numbers: the hot path compares no strings (a file's strings
+// reach a worker thread copied, not interned, so each === on them compares characters).
+const BACKLOG = 0;
+const SCHEDULE = 1;
+const POISSON = 2;
+
 export class Arrivals {
   private readonly kind: number;
+  private readonly mode: Uint8Array;
+  /** Per work type: a schedule's batch size, first delivery and spacing (hours); a Poisson stream's rate per hour in `every`. */
+  private readonly batch: Float64Array;
+  private readonly first: Float64Array;
+  private readonly every: Float64Array;
   private readonly left: Float64Array;
   /** Arrival events handled so far, per work type. */
   private readonly events: Float64Array;
@@ -38,6 +49,10 @@ export class Arrivals {
   ) {
     this.kind = sim.register((type) => this.arrive(type));
     this.left = Float64Array.from(work, (w) => w.count ?? Infinity);
+    this.mode = Uint8Array.from(work, ({ arrival: a }) => (a.kind === 'backlog' ? BACKLOG : a.kind === 'schedule' ? SCHEDULE : POISSON));
+    this.batch = Float64Array.from(work, ({ arrival: a }) => (a.kind === 'schedule' ? a.batch : 1));
+    this.first = Float64Array.from(work, ({ arrival: a }) => (a.kind === 'schedule' ? a.firstHours : 0));
+    this.every = Float64Array.from(work, ({ arrival: a }) => (a.kind === 'schedule' ? a.everyHours : a.kind === 'poisson' ? a.perHour : 0));
     this.created = new Float64Array(work.length);
     this.events = new Float64Array(work.length);
     this.newWork = discipline.classOf(Pass.First);
@@ -82,14 +97,14 @@ export class Arrivals {
   }
 
   private arrive(type: number): void {
-    const a = this.work[type].arrival;
-    const n = a.kind === 'backlog' ? this.left[type] : a.kind === 'schedule' ? Math.min(a.batch, this.left[type]) : 1;
+    const mode = this.mode[type];
+    const n = mode === BACKLOG ? this.left[type] : mode === SCHEDULE ? Math.min(this.batch[type], this.left[type]) : 1;
     const first = this.workflows[type][0];
-    if (a.kind === 'poisson') this.flow.enter(this.newItem(type), first);
+    if (mode === POISSON) this.flow.enter(this.newItem(type), first);
     else this.groups[this.stages[first].group].addBacklog(n, type, this.newWork);
     this.left[type] -= n;
     this.events[type]++;
-    if (this.left[type] > 0 && a.kind !== 'backlog') this.next(type);
+    if (this.left[type] > 0 && mode !== BACKLOG) this.next(type);
   }
 
   /**
@@ -99,13 +114,13 @@ export class Arrivals {
    * an accumulated ulp away from it.
    */
   private next(type: number): void {
-    const a = this.work[type].arrival;
+    const mode = this.mode[type];
     const k = this.events[type];
-    if (a.kind === 'schedule') this.sim.at(a.firstHours + k * a.everyHours, this.kind, type);
-    else if (a.kind === 'poisson') {
+    if (mode === SCHEDULE) this.sim.at(this.first[type] + k * this.every[type], this.kind, type);
+    else if (mode === POISSON) {
       const gap = this.gaps[type];
       if (gap !== null) this.sim.after(gap(), this.kind, type);
-      else this.sim.at((k + 1) / a.perHour, this.kind, type);
+      else this.sim.at((k + 1) / this.every[type], this.kind, type);
     }
   }
 
