@@ -68,14 +68,19 @@ CUTS['all three'] = {
 
 const RUNS = 3;
 
-/** In a child: applies the cut (none for 'intact'), runs a warm-up and RUNS timed runs, prints the best time and the events. */
-function child(cut: string): void {
+/**
+ * In a child: applies the cut (none for 'intact'), runs a warm-up and `runs` timed runs of
+ * `customers`, prints the best time and the events. bench/knock-out-instructions.sh calls it
+ * directly under callgrind.
+ */
+function child(cut: string, customers = PEER.customers, runs = RUNS): void {
+  if (cut !== 'intact' && CUTS[cut] === undefined) throw new Error(`unknown cut "${cut}": intact, ${Object.keys(CUTS).join(', ')}`);
   if (cut !== 'intact') CUTS[cut].apply();
-  const model = mmcModel(PEER);
+  const model = mmcModel({ ...PEER, customers });
   runLabelsimMmc(model, PEER.seed);
   let best = Infinity;
   let events = 0;
-  for (let i = 0; i < RUNS; i++) {
+  for (let i = 0; i < runs; i++) {
     const r = runLabelsimMmc(model, PEER.seed);
     best = Math.min(best, r.seconds);
     events = r.events;
@@ -105,5 +110,5 @@ function main(): void {
   }
 }
 
-if (process.argv[2] === '--child') child(process.argv[3]);
+if (process.argv[2] === '--child') child(process.argv[3], process.argv[4] === undefined ? undefined : Number(process.argv[4]), process.argv[5] === undefined ? undefined : Number(process.argv[5]));
 else main();
