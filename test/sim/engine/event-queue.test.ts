@@ -67,11 +67,15 @@ describe('the event queue', () => {
     }
   });
 
-  it('matches a sorted reference for any sequence of pushes and pops', () => {
-    // Few distinct times so that ties are common; payloads identify each push.
+  it('matches a sorted reference for any sequence of pushes, pops and replacements of the top', () => {
+    // Few distinct times so that ties are common; payloads identify each push. A replacement is
+    // what the clock does when a handler schedules a successor: the top gives its place to a new
+    // event, which orders as if pushed after the top was removed.
+    const time = fc.integer({ min: 0, max: 12 }).map((t) => t / 4);
     const command = fc.oneof(
-      { arbitrary: fc.record({ op: fc.constant('push' as const), time: fc.integer({ min: 0, max: 12 }).map((t) => t / 4) }), weight: 3 },
+      { arbitrary: fc.record({ op: fc.constant('push' as const), time }), weight: 3 },
       { arbitrary: fc.record({ op: fc.constant('pop' as const) }), weight: 2 },
+      { arbitrary: fc.record({ op: fc.constant('replace' as const), time }), weight: 2 },
     );
     fc.assert(
       fc.property(fc.array(command, { maxLength: 400 }), fc.integer({ min: 1, max: 64 }), (commands, capacity) => {
@@ -81,12 +85,24 @@ describe('the event queue', () => {
         const reference: Array<{ time: number; seq: number }> = [];
         let seq = 0;
         for (const c of commands) {
-          if (c.op === 'push') {
-            const entry = { time: c.time, seq: seq++ };
+          const insert = (t: number) => {
+            const entry = { time: t, seq: seq++ };
             let i = reference.length;
             while (i > 0 && reference[i - 1].time > entry.time) i--;
             reference.splice(i, 0, entry);
+            return entry;
+          };
+          if (c.op === 'push') {
+            const entry = insert(c.time);
             queue.push(entry.time, entry.seq % 7, entry.seq, 1_000 - entry.seq);
+          } else if (c.op === 'replace') {
+            if (reference.length === 0) continue;
+            expect(queue.peekTop()).toBe(true);
+            expect(queue.a).toBe(reference[0].seq);
+            reference.shift();
+            // A successor is never earlier than the event it replaces.
+            const entry = insert(Math.max(c.time, queue.time));
+            queue.replaceTop(entry.time, entry.seq % 7, entry.seq, 1_000 - entry.seq);
           } else {
             const expected = reference.shift();
             const ok = queue.pop();
