@@ -8,8 +8,8 @@ import { DURATION_EXPECTED, DURATION_PATTERN, PERCENT_PATTERN, durationHours, sh
  * relative to its mean (`1%`). The file's `replications` is then the cap.
  */
 
-/** `2pt`, `0.5pt`: percentage points of a probability. */
-const POINTS_PATTERN = String.raw`^\s*(?:\d+(?:\.\d*)?|\.\d+)\s*pt\s*$`;
+/** `2pt`, `0.5pt` (or `pts`, `pp`, `points`): percentage points of a probability. */
+const POINTS_PATTERN = String.raw`^\s*((?:\d+(?:\.\d*)?|\.\d+))\s*(?:pts?|pp|points?)\s*$`;
 const POINTS_EXPECTED = 'percentage points like 2pt, or a share like 0.02 (above 0, below 1)';
 const RELATIVE_EXPECTED = 'a percentage of the mean like 1% (above 0%, below 100%)';
 const CONFIDENCE_EXPECTED = 'a confidence level like 95% or 0.95, from 50% to 99.9%';
@@ -21,8 +21,9 @@ export const DEFAULT_CONFIDENCE = 0.95;
 
 function pointsValue(x: unknown): number | null {
   if (typeof x === 'number') return Number.isFinite(x) && x > 0 && x < 1 ? x : null;
-  if (typeof x !== 'string' || x.length > 100 || !new RegExp(POINTS_PATTERN).test(x)) return null;
-  const v = Number(x.trim().slice(0, -2).trim()) / 100;
+  const m = typeof x === 'string' && x.length <= 100 ? new RegExp(POINTS_PATTERN).exec(x) : null;
+  if (m === null) return null;
+  const v = Number(m[1]) / 100;
   return Number.isFinite(v) && v > 0 && v < 1 ? v : null;
 }
 

@@ -9,6 +9,14 @@ describe('the precision of an experiment file', () => {
     expect(parseDoc(doc).precision).toEqual({ onTime: 0.02, p85Hours: 12, unitCost: 0.01, settled: true, confidence: 0.9, firstRound: 30 });
   });
 
+  it('reads percentage points however they are abbreviated: 2pt, 2pts, 2pp, 2 points', () => {
+    for (const written of ['2pt', '2pts', '2pp', '2 points', '2 point', ' 2.5 pt ']) {
+      const doc = minimalDocument();
+      doc.precision = { onTime: written };
+      expect(parseDoc(doc).precision?.onTime).toBeCloseTo(written.includes('2.5') ? 0.025 : 0.02, 12);
+    }
+  });
+
   it('takes a share for on time, and defaults to 95% confidence and a first round of 20', () => {
     const doc = minimalDocument();
     doc.precision = { onTime: 0.05 };
