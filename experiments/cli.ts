@@ -19,7 +19,7 @@ import { initCommand } from './cli/init-command.js';
 import { CALIBRATE_DEFAULTS, calibrateCommand } from './cli/calibrate-command.js';
 import { shellCommand } from './cli/shell-quote.js';
 import { errorLine } from './cli/error-line.js';
-import { endQuietlyWhenStdoutCloses } from './cli/closed-stdout.js';
+import { carryOnWhenStderrCloses, endQuietlyWhenStdoutCloses } from './cli/closed-stdout.js';
 import { InterruptedRunExists, labelsimVersion } from './run/run-experiment.js';
 import { LockedError } from './run/run-lock.js';
 import { LimitError } from './run/limits.js';
@@ -32,6 +32,7 @@ import { OutputError } from './run/output-error.js';
  */
 async function main(argv: string[]): Promise<number> {
   endQuietlyWhenStdoutCloses();
+  carryOnWhenStderrCloses();
   let code = 0;
   const parser = yargs(argv)
     .scriptName('labelsim')

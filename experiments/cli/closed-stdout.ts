@@ -13,3 +13,17 @@ export function endQuietlyWhenStdoutCloses(stdout: NodeJS.WriteStream = process.
     throw err;
   });
 }
+
+/**
+ * `labelsim run f 2>&1 >/dev/null | head -1`: stderr carries the progress and the warnings while
+ * the run is still going, so, unlike stdout, its closing must not end the process: the results
+ * are not on disk yet. Nobody reads stderr any more; the command goes on without it and ends with
+ * the code it would have had. The writes after the first failure are refused by the destroyed
+ * stream, and are let go too.
+ */
+export function carryOnWhenStderrCloses(stderr: NodeJS.WriteStream = process.stderr): void {
+  stderr.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code === 'EPIPE' || err.code === 'ERR_STREAM_DESTROYED') return;
+    throw err;
+  });
+}

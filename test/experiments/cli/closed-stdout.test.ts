@@ -20,6 +20,26 @@ function withClosedStdout(args: string[]): Promise<{ code: number | null; stderr
   return new Promise((resolve) => child.on('close', (code) => resolve({ code, stderr })));
 }
 
+/** The same with stderr closed instead (`labelsim run f 2>&1 >/dev/null | head -1`): the progress lines meet EPIPE. */
+function withClosedStderr(args: string[]): Promise<{ code: number | null; stdout: string }> {
+  const child = spawn(process.execPath, [CLI, ...args], { cwd: REPO, stdio: ['ignore', 'pipe', 'pipe'] });
+  child.stderr.destroy();
+  let stdout = '';
+  child.stdout.on('data', (d) => (stdout += d));
+  return new Promise((resolve) => child.on('close', (code) => resolve({ code, stdout })));
+}
+
+describe('a closed stderr', () => {
+  it('lets a run finish and publish its folder: nobody reads the progress, which is not a failure', async () => {
+    const out = path.join(tempDir('epipe-stderr'), 'run');
+    const r = await withClosedStderr(['run', FILE, '-r', '2', '-w', '0', '--out', out]);
+    expect(r.code, r.stdout).toBe(0);
+    expect(r.stdout).toMatch(/^base: \d+% chance to finish by/m);
+    expect(fs.existsSync(path.join(out, 'small-project', 'summary.json'))).toBe(true);
+    expect(fs.existsSync(path.join(out, 'small-project', 'report.html'))).toBe(true);
+  });
+});
+
 describe('a closed stdout', () => {
   const commands: Array<[string, string[]]> = [
     ['check', ['check', FILE]],
