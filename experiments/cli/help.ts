@@ -68,6 +68,14 @@ export function usageMessage(message: string, words: readonly string[], commands
     const guess = command === undefined ? null : closest(command, commands);
     return `unknown command "${command}": expected one of ${commands.join(', ')}${guess === null ? '' : `; did you mean ${guess}?`}`;
   }
+  // A misspelt required option (`--taget`) is first reported by yargs as the option missing: the typo is what to fix.
+  if (/^Missing required arguments?:/.test(message)) {
+    const typos = words
+      .filter((w) => w.startsWith('--') && w.length > 2)
+      .map((w) => w.slice(2).split('=')[0])
+      .filter((n) => !options.includes(n) && !options.includes(camel(n)) && !(n.startsWith('no-') && options.includes(n.slice(3))));
+    if (typos.length > 0) return usageMessage(`Unknown arguments: ${typos.join(', ')}`, words, commands, options);
+  }
   const unknown = /^Unknown arguments?: (.*)$/.exec(message);
   if (unknown !== null) {
     const names = unknown[1].split(', ');

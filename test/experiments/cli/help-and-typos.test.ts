@@ -42,6 +42,14 @@ describe('help, version and misspellings (issue 17, item 9)', () => {
     expect(labelsim(['check', 'a.yaml', 'b.yaml']).stderr).toBe('labelsim: unexpected argument "b.yaml" (labelsim check --help shows what the command takes)\n');
   });
 
+  it('names a misspelt required option as the typo it is, not as a missing one', () => {
+    const r = labelsim(['solve', 'experiments/eight-week-video.yaml', '--taget', 'on-time=0.9']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe('labelsim: unknown option --taget; did you mean --target? (labelsim solve --help lists the options)\n');
+    // With nothing misspelt, the missing option is named as such.
+    expect(labelsim(['solve', 'experiments/eight-week-video.yaml']).stderr).toMatch(/Missing required argument: target/);
+  });
+
   it.each(COMMANDS)('%s --help has examples and describes every option and positional', (command) => {
     const r = labelsim([command, '--help']);
     expect(r.code, r.stderr).toBe(0);
