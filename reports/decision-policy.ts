@@ -42,6 +42,9 @@ export interface PolicyFigures {
 
 export type TargetName = keyof PolicyTargets;
 
+/** Each target's name in a sentence. */
+export const TARGET_NAMES: Record<TargetName, string> = { onTime: 'on time', serviceLevel: 'service level', timeInSystemP85Hours: 'p85 time in system', residualError: 'residual error', budget: 'budget' };
+
 export interface TargetCheck {
   target: TargetName;
   /** The figure the target was judged on (the estimate, or the end of the interval the basis takes). */

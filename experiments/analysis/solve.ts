@@ -1,4 +1,4 @@
-import { checkTargets, type DecisionPolicy, type PolicyTargets, type TargetCheck } from '../../reports/decision-policy.js';
+import { checkTargets, TARGET_NAMES, type DecisionPolicy, type PolicyTargets, type TargetCheck } from '../../reports/decision-policy.js';
 import { capacityCheck } from '../../sim/model/capacity.js';
 import type { ModelConfig } from '../../sim/model/config.js';
 import type { ReplicationRunner } from '../../workers/replication-pool.js';
@@ -94,7 +94,13 @@ export async function solveHeadcount(
   else low = guess;
   for (let step = 1; high < 0; step *= 2) {
     const next = low + step;
-    if (next > limit) throw new SolveError(`solve: even ${limit} people in pool ${poolName} do not reach the targets; another pool or stage is the bottleneck`);
+    if (next > limit) {
+      const missed = checkTargets(search, (await at(low)).figures).filter((c) => !c.met).map((c) => TARGET_NAMES[c.target]);
+      throw new SolveError(
+        `solve: no headcount of pool ${poolName} up to ${low} meets the targets (at ${low} people ${missed.join(', ')} still missed): ` +
+          'more of this pool does not get there; another pool or stage may be the bottleneck, or the target may not depend on headcount (residual error, for one)',
+      );
+    }
     if (await meets(next)) high = next;
     else low = next;
   }

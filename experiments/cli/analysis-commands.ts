@@ -9,12 +9,13 @@ import type { Sensitivity } from '../../reports/report-data.js';
 import type { Interval } from '../aggregate/statistics.js';
 import type { Evaluation } from '../analysis/evaluate-plan.js';
 import { formatDuration } from '../../reports/format.js';
-import { policyWords, type PolicyTargets, type TargetCheck } from '../../reports/decision-policy.js';
+import { policyWords, TARGET_NAMES, type PolicyTargets, type TargetCheck } from '../../reports/decision-policy.js';
 import { money } from './format.js';
 import { output } from './output.js';
 
 const pct = (x: number | null | undefined) => (x === null || x === undefined ? 'n/a' : `${(100 * x).toFixed(1)}%`);
-const ci = (i: Interval | null) => (i === null ? 'n/a' : `${pct(i.mean)} (95% CI ${pct(i.low)}-${pct(i.high)})`);
+// Every interval shown here is of a share: a t-interval's ends past 0% or 100% are cut there.
+const ci = (i: Interval | null) => (i === null ? 'n/a' : `${pct(i.mean)} (95% CI ${pct(Math.max(0, i.low))}-${pct(Math.min(1, i.high))})`);
 const weeks = (h: number | null) => (h === null ? 'not finished' : `${(h / 168).toFixed(2)} wk`);
 
 /** `--set path=value` pairs, the value read as YAML (so 16 is a number and 5% a share). */
@@ -69,7 +70,7 @@ export async function solveCommand(args: SolveArgs): Promise<number> {
     if (args.pool !== undefined) {
       const plan = selectPlans(experiment, [args.plan ?? experiment.plans[0].name]).plans[0];
       log(`Searching the headcount of pool "${args.pool}" in plan "${plan.name}" for ${wanted}, ${replications} replications each (common random numbers)...`);
-      const answer = await solveHeadcount(runner, plan.model, args.pool, targets, seed, replications, (h, e, meets) => log(`  ${String(h).padStart(5)} people: ${step(e, meets)}`));
+      const answer = await solveHeadcount(runner, plan.model, args.pool, targets, seed, replications, (h, e, meets) => log(`  ${String(h).padStart(5)} ${h === 1 ? 'person' : 'people'}: ${step(e, meets)}`));
       if (args.json) o.json(answer);
       const onTimeText = answer.at.onTime === null ? '' : `${ci(answer.at.onTime)} on time, `;
       // Work without a finish line (arrivals to the horizon) has no completion to quote.
@@ -114,8 +115,6 @@ function figureLine(e: Evaluation, targets: PolicyTargets, currency: string): st
   if (targets.budget !== undefined) parts.push(`mean cost ${money(currency, f.cost?.mean ?? null)}`);
   return parts.join(', ');
 }
-
-const TARGET_NAMES = { onTime: 'on time', serviceLevel: 'service level', timeInSystemP85Hours: 'p85 time in system', residualError: 'residual error', budget: 'budget' } as const;
 
 /** Each target met or missed, in a line. */
 function checksLine(checks: TargetCheck[], currency: string): string {

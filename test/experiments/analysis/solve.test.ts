@@ -35,6 +35,18 @@ describe('labelsim solve', () => {
     expect(answer.evaluations.find((e: { plan: string }) => e.plan === 'base').meets).toBe(false);
   });
 
+  it('says which target no headcount reaches, and the largest headcount it tried', () => {
+    const r = labelsim(['solve', 'test/experiments/fixtures/small-project.yaml', '--target', 'residual-error=0.1%', '--pool', 'annotators', '-r', '2', '-w', '0']);
+    expect(r.code).toBe(2);
+    const tried = [...r.stderr.matchAll(/^\s*(\d+) (?:people|person):/gm)].map((m) => Number(m[1]));
+    expect(tried.length).toBeGreaterThan(3);
+    // Shares are shown within 0%-100%, whatever the t-interval's ends.
+    expect(r.stderr).not.toMatch(/CI -/);
+    const largest = Math.max(...tried);
+    expect(r.stderr).toContain(`no headcount of pool annotators up to ${largest} meets the targets (at ${largest} people residual error still missed)`);
+    expect(r.stderr).toMatch(/the target may not depend on headcount/);
+  });
+
   it('rejects a target it cannot read, with exit code 2', () => {
     const r = labelsim(['solve', FILE, '--target', 'cheap', '--pool', 'annotators']);
     expect(r.code).toBe(2);
