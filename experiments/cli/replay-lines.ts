@@ -22,7 +22,7 @@ function shown(unit: OutputUnit, x: number, currency: string, pools: readonly st
     case 'money':
       return money(currency, x, 2);
     case 'money-per-item':
-      return `${money(currency, x, 4)} per item`;
+      return `${money(currency, x, 4)} per accurate item`;
     case 'flag':
       return x ? 'yes' : 'no';
     case 'index':

@@ -70,7 +70,7 @@ describe('one output rule: results on stdout, progress and diagnostics on stderr
     expect(r.stderr).toMatch(/^Replaying plan "base" replication 1 with seed 11/);
     expect(r.stdout).toMatch(/^completion hours: +[\d,.]+ h \([\d.]+ wk\)$/m);
     expect(r.stdout).toMatch(new RegExp(`^cost: +${MONEY.source}$`, 'm'));
-    expect(r.stdout).toMatch(new RegExp(`^unit cost: +${MONEY.source} per item$`, 'm'));
+    expect(r.stdout).toMatch(new RegExp(`^unit cost: +${MONEY.source} per accurate item$`, 'm'));
     expect(r.stdout).toMatch(/^residual error rate: +[\d.]+%$/m);
     expect(r.stdout).toMatch(/^utilization by pool:\n {2}annotators: +[\d.]+%\n {2}reviewers: +[\d.]+%$/m);
     expect(r.stdout).toMatch(/^bottleneck: +(annotators|reviewers)$/m);
