@@ -43,6 +43,18 @@ export function modelForTargets(model: ModelConfig, targets: PolicyTargets): { m
 }
 
 /**
+ * Whether solveHeadcount can answer for this pool and these targets, before anything runs: the
+ * model as the targets need it (modelForTargets), or a SolveError naming the pool or the target.
+ */
+export function checkHeadcountQuestion(base: ModelConfig, poolName: string, wanted: PolicyTargets): { model: ModelConfig; targets: PolicyTargets } {
+  const resolved = modelForTargets(base, wanted);
+  const pool = resolved.model.pools.find((p) => p.name === poolName);
+  if (pool === undefined) throw new SolveError(`--pool: expected one of ${resolved.model.pools.map((p) => p.name).join(', ')}, got "${poolName}"`);
+  if (pool.shifts.length !== 1) throw new SolveError(`--pool ${poolName}: the pool has ${pool.shifts.length} crews; solve varies the headcount of a pool with one crew`);
+  return resolved;
+}
+
+/**
  * The smallest headcount of one pool that meets every target (on time, a service level, a p85
  * time in system, a residual error), judged on the estimates; a budget cap is then judged at
  * that headcount and the answer says whether it holds. (Cost is not monotone in headcount:
@@ -62,10 +74,8 @@ export async function solveHeadcount(
   replications: number,
   onStep?: (headcount: number, e: Evaluation, meets: boolean) => void,
 ): Promise<HeadcountAnswer> {
-  const { model, targets } = modelForTargets(base, wanted);
-  const pool = model.pools.find((p) => p.name === poolName);
-  if (pool === undefined) throw new SolveError(`--pool: expected one of ${model.pools.map((p) => p.name).join(', ')}, got "${poolName}"`);
-  if (pool.shifts.length !== 1) throw new SolveError(`--pool ${poolName}: the pool has ${pool.shifts.length} crews; solve varies the headcount of a pool with one crew`);
+  const { model, targets } = checkHeadcountQuestion(base, poolName, wanted);
+  const pool = model.pools.find((p) => p.name === poolName)!;
   const search = policyOf(staffingTargets(targets));
 
   const cache = new Map<number, Evaluation>();

@@ -1,5 +1,5 @@
 import YAML from 'yaml';
-import { cheapestPlan, solveHeadcount } from '../analysis/solve.js';
+import { checkHeadcountQuestion, cheapestPlan, solveHeadcount } from '../analysis/solve.js';
 import { sensitivity } from '../analysis/sensitivity.js';
 import { loadExperiment, type Experiment } from '../load/index.js';
 import { selectPlans } from '../load/select-plans.js';
@@ -69,6 +69,8 @@ export async function solveCommand(args: SolveArgs): Promise<number> {
   try {
     if (args.pool !== undefined) {
       const plan = selectPlans(experiment, [args.plan ?? experiment.plans[0].name]).plans[0];
+      // The pool and a service level's stage are checked before the search is announced.
+      checkHeadcountQuestion(plan.model, args.pool, targets);
       log(`Searching the headcount of pool "${args.pool}" in plan "${plan.name}" for ${wanted}, ${replications} replications each (common random numbers)...`);
       const answer = await solveHeadcount(runner, plan.model, args.pool, targets, seed, replications, (h, e, meets) => log(`  ${String(h).padStart(5)} ${h === 1 ? 'person' : 'people'}: ${step(e, meets)}`));
       if (args.json) o.json(answer);

@@ -92,5 +92,10 @@ describe('labelsim solve with targets beyond on time', () => {
     const stage = labelsim(['solve', FILE, '--target', 'service-level=80%@1d:nowhere', '--pool', 'annotators', '-r', '1']);
     expect(stage.code).not.toBe(0);
     expect(stage.stderr).toMatch(/expected a stage of the plan \(annotate\), got "nowhere"/);
+    // Both refused before the search is announced: nothing ran.
+    expect(stage.stderr).not.toMatch(/Searching/);
+    const pool = labelsim(['solve', FILE, '--target', 'on-time=0.9', '--pool', 'anotators', '-r', '1']);
+    expect(pool.code).toBe(2);
+    expect(pool.stderr).toBe('labelsim: --pool: expected one of annotators, got "anotators"\n');
   });
 });
