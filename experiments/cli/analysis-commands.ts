@@ -65,7 +65,7 @@ export async function solveCommand(args: SolveArgs): Promise<number> {
   const words = policyWords({ name: null, basis: 'estimate', targets }, (x) => money(currency, x), formatDuration);
   const wanted = onTimeOnly ? `${pct(target)} on time` : words;
   const onTimeOf = (e: Evaluation) => (e.onTime === null ? '' : `${pct(e.onTime.mean)} on time, `);
-  const step = (e: Evaluation, meets: boolean) => (onTimeOnly ? `${pct(e.onTime?.mean)} on time` : `${onTimeOf(e)}${figureLine(e, targets, currency)}${meets ? ' (meets the targets)' : ''}`);
+  const step = (e: Evaluation, meets: boolean) => (onTimeOnly ? `${pct(e.onTime?.mean)} on time` : `${onTimeOf(e)}${figureLine(e, targets, currency)}${meets ? (targets.budget === undefined ? ' (meets the targets)' : ' (meets the targets other than the budget)') : ''}`);
   try {
     if (args.pool !== undefined) {
       const plan = selectPlans(experiment, [args.plan ?? experiment.plans[0].name]).plans[0];

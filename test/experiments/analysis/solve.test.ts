@@ -83,6 +83,9 @@ describe('labelsim solve with targets beyond on time', () => {
     const poor = labelsim(['solve', FILE, '--target', 'on-time=90%', '--target', 'budget=1000', '--pool', 'annotators', '-r', '4']);
     expect(poor.code).toBe(1);
     expect(poor.stdout).toMatch(/Over budget: the smallest headcount that meets the other targets costs USD [\d,]+, above the budget of USD 1,000/);
+    // The search judges the budget only at its answer, and its lines say so.
+    expect(poor.stderr).toMatch(/people: .*\(meets the targets other than the budget\)$/m);
+    expect(poor.stderr).not.toMatch(/\(meets the targets\)/);
   });
 
   it('refuses a target kind given twice, and a stage the plan lacks', () => {
