@@ -3,7 +3,7 @@ import type { ModelConfig } from '../../sim/model/config.js';
 import type { DecisionPolicy } from '../../reports/decision-policy.js';
 import { decisionPolicy } from './decision.js';
 import { ExperimentError, joinPath } from './errors.js';
-import { fallbackMessage, issuesToError } from './issues.js';
+import { closest, fallbackMessage, issuesToError } from './issues.js';
 import { unusedPools } from './left-out-pools.js';
 import { buildModel } from './model.js';
 import { precisionOf, type Precision } from './precision.js';
@@ -178,8 +178,14 @@ function assignPath(root: Record<string, unknown>, path: string, value: unknown,
     throw new ExperimentError(file, `--set ${path}`, 'a dotted path to a field, like pools.annotators.headcount');
   }
   let at: Record<string, unknown> = root;
-  for (const key of keys.slice(0, -1)) {
-    if (!isPlainObject(at[key])) at[key] = {};
+  for (const [depth, key] of keys.slice(0, -1).entries()) {
+    if (!isPlainObject(at[key])) {
+      // A field set inside an entry the file lacks, whose name is one edit from one it has
+      // (pools.annotatrs.headcount): a typo, which would otherwise make a new, incomplete entry.
+      const guess = at[key] === undefined && depth > 0 ? closest(key, Object.keys(at)) : null;
+      if (guess !== null) throw new ExperimentError(file, `--set ${path}`, `one of the file's ${keys.slice(0, depth).join('.')} (did you mean ${guess}?)`, `${JSON.stringify(key)}, which the file lacks`);
+      at[key] = {};
+    }
     at = at[key] as Record<string, unknown>;
   }
   at[keys[keys.length - 1]] = value;

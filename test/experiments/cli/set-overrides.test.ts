@@ -17,6 +17,14 @@ describe('--set path=value', () => {
     }
     expect(snapshot(out)).toEqual({});
   });
+
+  it('names a misspelt entry in the path as the typo, instead of making a new entry the file lacks', () => {
+    const out = tempDir('set-typo');
+    const r = labelsim(['run', FILE, '-r', '1', '--out', out, '--set', 'pools.annotatrs.headcount=4']);
+    expect(r.code, r.stderr).toBe(2);
+    expect(r.stderr).toBe(`labelsim: ${FILE}: --set pools.annotatrs.headcount: expected one of the file's pools (did you mean annotators?), got "annotatrs", which the file lacks\n`);
+    expect(snapshot(out)).toEqual({});
+  });
 });
 
 describe('a run with --set overrides', () => {
