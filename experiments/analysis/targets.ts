@@ -71,9 +71,13 @@ export function addTarget(raw: string, into: PolicyTargets): void {
   }
 }
 
-/** Every `--target` given, merged. */
+/**
+ * Every `--target` given, merged; one may hold several separated by commas, as `--precision`
+ * does. A comma splits only before another `kind=`, so `budget=250,000` stays whole (and is
+ * refused as the amount it is).
+ */
 export function parseTargets(raws: string[]): PolicyTargets {
   const targets: PolicyTargets = {};
-  for (const raw of raws) addTarget(raw, targets);
+  for (const raw of raws) for (const one of raw.split(/,(?=\s*[a-z0-9-]+\s*=)/)) addTarget(one, targets);
   return targets;
 }

@@ -144,7 +144,7 @@ const SPECS = {
   target: {
     key: 'target',
     describe:
-      'a target, repeatable: on-time=90%, service-level=80%@30s[:stage], p85-time-in-system=3w, residual-error=2%, budget=250000 (shares as 90% or 0.9)',
+      'a target, repeatable or comma-separated: on-time=90%, service-level=80%@30s[:stage], p85-time-in-system=3w, residual-error=2%, budget=250000 (shares as 90% or 0.9)',
     // A target of 0 is met by nobody at all: the search would have nothing to find (analysis/targets.ts refuses it).
     parse: (raw) => parseTargets([raw]),
   },
