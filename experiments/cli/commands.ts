@@ -98,7 +98,7 @@ export async function runCommand(args: RunArgs): Promise<number> {
         const count =
           experiment.precision === null
             ? `${experiment.replications} replications`
-            : `up to ${experiment.replications} replications, until ${precisionText(experiment.precision)}`;
+            : `up to ${experiment.replications} replications, until ${precisionText(experiment.precision, experiment.replications)}`;
         err(`labelsim run ${printable(args.file)}: ${experiment.plans.length} plan(s) x ${count}, seed ${experiment.seed}${overridesNote(args, experiment.name)}`);
         for (const line of capacityLines(capacity, experiment.plans[0].model.deadlineHours, experiment.plans[0].model.clock)) err(line);
         for (const line of leftOutPoolLines(experiment.plans)) err(line);

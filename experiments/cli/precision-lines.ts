@@ -6,15 +6,20 @@ const points = (x: number) => `${+(100 * x).toFixed(2)}pt`;
 const percent = (x: number) => `${+(100 * x).toFixed(2)}%`;
 const days = (h: number) => `${+(h / 24).toFixed(2)} d`;
 
-/** A precision as the first line of a run states it: "on time is known to ±2pt and the recommendation is settled (95% confidence, rounds from 20)". */
-export function precisionText(p: Precision): string {
+/**
+ * A precision as the first line of a run states it: "on time is known to ±2pt and the
+ * recommendation is settled (95% confidence, rounds from 20)". With a cap of `cap` replications
+ * below the first round, the run looks once, at the cap, and says so.
+ */
+export function precisionText(p: Precision, cap = Infinity): string {
   const parts: string[] = [];
   if (p.onTime !== null) parts.push(`on time ±${points(p.onTime)}`);
   if (p.p85Hours !== null) parts.push(`p85 ±${days(p.p85Hours)}`);
   if (p.unitCost !== null) parts.push(`unit cost ±${percent(p.unitCost)}`);
   const known = parts.length === 0 ? [] : [`${parts.join(', ')} ${parts.length === 1 ? 'is' : 'are'} known`];
   const all = [...known, ...(p.settled ? ['the recommendation is settled'] : [])];
-  return `${all.join(' and ')} (${percent(p.confidence)} confidence, rounds from ${p.firstRound})`;
+  const rounds = cap < p.firstRound ? `one look, at the cap of ${cap} replications, below the first round of ${p.firstRound}` : `rounds from ${p.firstRound}`;
+  return `${all.join(' and ')} (${percent(p.confidence)} confidence, ${rounds})`;
 }
 
 const NAMES: Record<FigureState['figure'], string> = { onTime: 'on time', p85: 'p85', unitCost: 'unit cost' };
