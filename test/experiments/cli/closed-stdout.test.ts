@@ -8,33 +8,25 @@ const FILE = 'test/experiments/fixtures/small-project.yaml';
 const CLI = path.join(REPO, 'dist', 'cli.js');
 
 /**
- * Runs the command line with its stdout a pipe whose reading end is closed before the command
- * writes anything (the CLI takes far longer to start than the close), as `| head` does once it
- * has its lines: every write the command makes then meets EPIPE.
+ * Runs the command line with one of its outputs a pipe whose reading end is closed before the
+ * command writes anything (the CLI takes far longer to start than the close), as `| head` does
+ * once it has its lines: every write the command makes there meets EPIPE. Returns what the other
+ * output received.
  */
-function withClosedStdout(args: string[]): Promise<{ code: number | null; stderr: string }> {
+function withClosed(closed: 'stdout' | 'stderr', args: string[]): Promise<{ code: number | null; other: string }> {
   const child = spawn(process.execPath, [CLI, ...args], { cwd: REPO, stdio: ['ignore', 'pipe', 'pipe'] });
-  child.stdout.destroy();
-  let stderr = '';
-  child.stderr.on('data', (d) => (stderr += d));
-  return new Promise((resolve) => child.on('close', (code) => resolve({ code, stderr })));
-}
-
-/** The same with stderr closed instead (`labelsim run f 2>&1 >/dev/null | head -1`): the progress lines meet EPIPE. */
-function withClosedStderr(args: string[]): Promise<{ code: number | null; stdout: string }> {
-  const child = spawn(process.execPath, [CLI, ...args], { cwd: REPO, stdio: ['ignore', 'pipe', 'pipe'] });
-  child.stderr.destroy();
-  let stdout = '';
-  child.stdout.on('data', (d) => (stdout += d));
-  return new Promise((resolve) => child.on('close', (code) => resolve({ code, stdout })));
+  child[closed].destroy();
+  let other = '';
+  child[closed === 'stdout' ? 'stderr' : 'stdout'].on('data', (d) => (other += d));
+  return new Promise((resolve) => child.on('close', (code) => resolve({ code, other })));
 }
 
 describe('a closed stderr', () => {
   it('lets a run finish and publish its folder: nobody reads the progress, which is not a failure', async () => {
     const out = path.join(tempDir('epipe-stderr'), 'run');
-    const r = await withClosedStderr(['run', FILE, '-r', '2', '-w', '0', '--out', out]);
-    expect(r.code, r.stdout).toBe(0);
-    expect(r.stdout).toMatch(/^base: \d+% chance to finish by/m);
+    const r = await withClosed('stderr', ['run', FILE, '-r', '2', '-w', '0', '--out', out]);
+    expect(r.code, r.other).toBe(0);
+    expect(r.other).toMatch(/^base: \d+% chance to finish by/m);
     expect(fs.existsSync(path.join(out, 'small-project', 'summary.json'))).toBe(true);
     expect(fs.existsSync(path.join(out, 'small-project', 'report.html'))).toBe(true);
   });
@@ -51,9 +43,9 @@ describe('a closed stdout', () => {
   ];
 
   it.each(commands)('ends %s quietly with exit code 0', async (_name, args) => {
-    const r = await withClosedStdout(args);
-    expect(r.stderr).not.toMatch(/EPIPE|Error/);
-    expect(r.code, r.stderr).toBe(0);
+    const r = await withClosed('stdout', args);
+    expect(r.other).not.toMatch(/EPIPE|Error/);
+    expect(r.code, r.other).toBe(0);
   });
 
   it('lets `labelsim check file | head -1` exit 0 every time', () => {
