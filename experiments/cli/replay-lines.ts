@@ -44,7 +44,8 @@ export function replayLines(r: ReplicationResult, layout: RowLayout, model: Mode
     const v = r[o.name];
     if (o.per === 'scalar') {
       const x = typeof v === 'boolean' ? Number(v) : (v as number);
-      lines.push(`${`${words(o.name)}:`.padEnd(width + 2)}${shown(o.unit, x, model.currency, layout.pools)}`);
+      const text = o.ofTraining === true && model.training == null ? 'n/a (no model is trained)' : shown(o.unit, x, model.currency, layout.pools);
+      lines.push(`${`${words(o.name)}:`.padEnd(width + 2)}${text}`);
       continue;
     }
     const values = v as Float64Array;

@@ -102,6 +102,8 @@ export interface OutputDeclaration {
   readonly paired?: boolean;
   /** What the report draws from the records themselves: the sorted values, and the mean's 95% interval. */
   readonly report?: { readonly distribution?: boolean; readonly interval?: boolean };
+  /** A figure of the model trained on the labels: empty, and meaningless, in an experiment that trains none. */
+  readonly ofTraining?: boolean;
 }
 
 export type OutputName = keyof ReplicationResult;
@@ -140,14 +142,14 @@ export const REPLICATION_OUTPUTS = {
   errorsMade: { meaning: 'Wrong labels that annotators made.', unit: 'labels', per: 'scalar', aggregate: { kind: 'none', why: 'aggregated as the denominator of errorsFound' } },
   bottleneck: { meaning: 'The pool with the highest utilisation in the replication.', unit: 'pool', per: 'scalar', aggregate: { kind: 'share-per-pool' } },
   events: { meaning: 'Simulation events processed (a measure of the engine, not of the project).', unit: 'events', per: 'scalar', aggregate: { kind: 'none', why: 'a measure of the engine, not of the project' } },
-  firstModelHours: { meaning: 'Time from the project start until the first model trained on the labels was deployed; empty without one.', unit: 'hours', per: 'scalar', aggregate: { kind: 'time-to-finish', quantiles: BAND, meanWhenAllDone: false, onTime: 'share' } },
-  labelsToTarget: { meaning: 'Training labels (accepted, not held out) of the model that first reached the accuracy target; empty when none did.', unit: 'labels', per: 'scalar', aggregate: { kind: 'mean', quantiles: BAND } },
+  firstModelHours: { meaning: 'Time from the project start until the first model trained on the labels was deployed; empty without one.', unit: 'hours', per: 'scalar', aggregate: { kind: 'time-to-finish', quantiles: BAND, meanWhenAllDone: false, onTime: 'share' }, ofTraining: true },
+  labelsToTarget: { meaning: 'Training labels (accepted, not held out) of the model that first reached the accuracy target; empty when none did.', unit: 'labels', per: 'scalar', aggregate: { kind: 'mean', quantiles: BAND }, ofTraining: true },
   retrains: { meaning: 'Times the model was retrained.', unit: 'retrains', per: 'scalar', aggregate: { kind: 'mean' } },
-  modelAccuracy: { meaning: 'Accuracy of the last model deployed, on the learning curve at its effective training labels; empty without a model.', unit: 'accuracy', per: 'scalar', aggregate: { kind: 'mean', quantiles: BAND } },
+  modelAccuracy: { meaning: 'Accuracy of the last model deployed, on the learning curve at its effective training labels; empty without a model.', unit: 'accuracy', per: 'scalar', aggregate: { kind: 'mean', quantiles: BAND }, ofTraining: true },
   batchWaitHours: { meaning: 'Time labelling waited for the next active-learning batch, that is for a retrain to finish.', unit: 'hours', per: 'scalar', aggregate: { kind: 'mean' } },
-  targetHours: { meaning: 'Time from the project start until the first model reached the accuracy target; empty when none did.', unit: 'hours', per: 'scalar', aggregate: { kind: 'time-to-finish', quantiles: BAND, meanWhenAllDone: false, onTime: 'wilson' } },
-  targetCost: { meaning: 'Cost incurred until the first model reached the accuracy target; empty when none did.', unit: 'money', per: 'scalar', aggregate: { kind: 'mean', quantiles: BAND } },
-  cycleCost: { meaning: 'Continuous operation: the mean cost of one retrain cycle, from its start (the data drifted) to its model at the target again; empty without cycles.', unit: 'money', per: 'scalar', aggregate: { kind: 'mean', quantiles: BAND } },
+  targetHours: { meaning: 'Time from the project start until the first model reached the accuracy target; empty when none did.', unit: 'hours', per: 'scalar', aggregate: { kind: 'time-to-finish', quantiles: BAND, meanWhenAllDone: false, onTime: 'wilson' }, ofTraining: true },
+  targetCost: { meaning: 'Cost incurred until the first model reached the accuracy target; empty when none did.', unit: 'money', per: 'scalar', aggregate: { kind: 'mean', quantiles: BAND }, ofTraining: true },
+  cycleCost: { meaning: 'Continuous operation: the mean cost of one retrain cycle, from its start (the data drifted) to its model at the target again; empty without cycles.', unit: 'money', per: 'scalar', aggregate: { kind: 'mean', quantiles: BAND }, ofTraining: true },
   costByActivity: { meaning: 'Cost at the end, per activity (labour of a pool, platform seats, management, named fixed costs).', unit: 'money', per: 'activity', aggregate: { kind: 'mean' } },
   costByActivityAtDeadline: { meaning: 'Cost up to the deadline, per activity.', unit: 'money', per: 'activity', aggregate: { kind: 'mean' } },
   utilization: { meaning: "Share of a pool's scheduled hours its people spent working.", unit: 'share', per: 'pool', aggregate: { kind: 'mean', interval: true } },
