@@ -1,6 +1,6 @@
 import { checkTargets, TARGET_NAMES, type DecisionPolicy, type PolicyTargets, type TargetCheck } from '../../reports/decision-policy.js';
 import { capacityCheck } from '../../sim/model/capacity.js';
-import type { ModelConfig } from '../../sim/model/config.js';
+import type { ModelConfig, PoolConfig } from '../../sim/model/config.js';
 import type { ReplicationRunner } from '../../workers/replication-pool.js';
 import { evaluate, runReplications, type Evaluation } from './evaluate-plan.js';
 
@@ -46,12 +46,12 @@ export function modelForTargets(model: ModelConfig, targets: PolicyTargets): { m
  * Whether solveHeadcount can answer for this pool and these targets, before anything runs: the
  * model as the targets need it (modelForTargets), or a SolveError naming the pool or the target.
  */
-export function checkHeadcountQuestion(base: ModelConfig, poolName: string, wanted: PolicyTargets): { model: ModelConfig; targets: PolicyTargets } {
+export function checkHeadcountQuestion(base: ModelConfig, poolName: string, wanted: PolicyTargets): { model: ModelConfig; targets: PolicyTargets; pool: PoolConfig } {
   const resolved = modelForTargets(base, wanted);
   const pool = resolved.model.pools.find((p) => p.name === poolName);
   if (pool === undefined) throw new SolveError(`--pool: expected one of ${resolved.model.pools.map((p) => p.name).join(', ')}, got "${poolName}"`);
   if (pool.shifts.length !== 1) throw new SolveError(`--pool ${poolName}: the pool has ${pool.shifts.length} crews; solve varies the headcount of a pool with one crew`);
-  return resolved;
+  return { ...resolved, pool };
 }
 
 /**
@@ -74,8 +74,7 @@ export async function solveHeadcount(
   replications: number,
   onStep?: (headcount: number, e: Evaluation, meets: boolean) => void,
 ): Promise<HeadcountAnswer> {
-  const { model, targets } = checkHeadcountQuestion(base, poolName, wanted);
-  const pool = model.pools.find((p) => p.name === poolName)!;
+  const { model, targets, pool } = checkHeadcountQuestion(base, poolName, wanted);
   const search = policyOf(staffingTargets(targets));
 
   const cache = new Map<number, Evaluation>();

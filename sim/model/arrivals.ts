@@ -1,6 +1,7 @@
 import type { ServerPool } from '../engine/server-pool.js';
 import type { Simulation } from '../engine/simulation.js';
 import { sampler, type Sampler } from '../random/distribution.js';
+import { arrivalTerms, BACKLOG, POISSON, SCHEDULE } from './arrival-terms.js';
 import type { WorkType } from './config.js';
 import { arrivalStream } from './draw-keys.js';
 import type { ItemFlow } from './item-flow.js';
@@ -14,16 +15,10 @@ import type { StageRuntime } from './stage-runtime.js';
  * backlog or a delivery joins its first queue as one block whose items exist only once served;
  * an item's serial, the key of its draws, is (work type, arrival index), the same in every plan.
  */
-// How a work type's items come, as numbers: the hot path compares no strings (a file's strings
-// reach a worker thread copied, not interned, so each === on them compares characters).
-const BACKLOG = 0;
-const SCHEDULE = 1;
-const POISSON = 2;
-
 export class Arrivals {
   private readonly kind: number;
+  // The work types' arrivals as numbers (arrival-terms.ts), as fields of their own for the hot path.
   private readonly mode: Uint8Array;
-  /** Per work type: a schedule's batch size, first delivery and spacing (hours); a Poisson stream's rate per hour in `every`. */
   private readonly batch: Float64Array;
   private readonly first: Float64Array;
   private readonly every: Float64Array;
@@ -49,10 +44,7 @@ export class Arrivals {
   ) {
     this.kind = sim.register((type) => this.arrive(type));
     this.left = Float64Array.from(work, (w) => w.count ?? Infinity);
-    this.mode = Uint8Array.from(work, ({ arrival: a }) => (a.kind === 'backlog' ? BACKLOG : a.kind === 'schedule' ? SCHEDULE : POISSON));
-    this.batch = Float64Array.from(work, ({ arrival: a }) => (a.kind === 'schedule' ? a.batch : 1));
-    this.first = Float64Array.from(work, ({ arrival: a }) => (a.kind === 'schedule' ? a.firstHours : 0));
-    this.every = Float64Array.from(work, ({ arrival: a }) => (a.kind === 'schedule' ? a.everyHours : a.kind === 'poisson' ? a.perHour : 0));
+    ({ mode: this.mode, batch: this.batch, first: this.first, every: this.every } = arrivalTerms(work));
     this.created = new Float64Array(work.length);
     this.events = new Float64Array(work.length);
     this.newWork = discipline.classOf(Pass.First);

@@ -1,4 +1,5 @@
 import { histogramLength, histogramSlot } from '../stats/duration-bins.js';
+import { arrivalTerms, BACKLOG, SCHEDULE } from './arrival-terms.js';
 import type { ModelConfig } from './config.js';
 
 /**
@@ -39,11 +40,9 @@ export class TimeInSystem {
     private readonly statsFromHours: number,
   ) {
     this.types = config.work.length;
-    const arrivals = config.work.map((w) => w.arrival);
-    this.rule = Uint8Array.from(arrivals, (a) => (a.kind === 'backlog' ? 0 : a.kind === 'schedule' ? 1 : config.deterministic ? 2 : 3));
-    this.first = Float64Array.from(arrivals, (a) => (a.kind === 'schedule' ? a.firstHours : 0));
-    this.every = Float64Array.from(arrivals, (a) => (a.kind === 'schedule' ? a.everyHours : a.kind === 'poisson' ? a.perHour : 0));
-    this.batch = Float64Array.from(arrivals, (a) => (a.kind === 'schedule' ? a.batch : 1));
+    const terms = arrivalTerms(config.work);
+    this.rule = terms.mode.map((m) => (m === BACKLOG ? 0 : m === SCHEDULE ? 1 : config.deterministic ? 2 : 3));
+    ({ first: this.first, every: this.every, batch: this.batch } = terms);
     this.bins = new Float64Array(timeInSystemBins(config));
     this.acceptedByWeek = new Float64Array(weeksOf(config));
     const sizes = deliverySizes(config);
