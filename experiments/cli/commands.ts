@@ -13,7 +13,7 @@ import { testHooks } from '../run/test-hooks.js';
 import { checkLimits, maxMemoryMb, memoryLine } from '../run/limits.js';
 import { feasibilityWarnings } from '../../sim/model/feasibility.js';
 import { capacityLines, money, verdictLines } from './format.js';
-import { precisionLines, precisionText } from './precision-lines.js';
+import { precisionLines, precisionText, roundLine } from './precision-lines.js';
 import { output } from './output.js';
 import { checkReport } from './check-report.js';
 import { replayLines } from './replay-lines.js';
@@ -108,6 +108,12 @@ export async function runCommand(args: RunArgs): Promise<number> {
         if (already > 0) err(`Resuming: ${already} of ${total} replications already recorded.`);
       },
       onProgress: (done, total) => progress.update(done, total),
+      onRound: (look, next) => {
+        if (args.quiet) return;
+        // A live bar is ended first, so the line is not drawn over; the next round starts a new one.
+        progress.stop();
+        err(roundLine(look, next));
+      },
       onNotice: (line) => err(`labelsim: warning: ${line}`),
     });
     progress.stop();

@@ -1,6 +1,7 @@
 import type { Summary } from '../aggregate/summary.js';
 import type { Precision } from '../load/precision.js';
 import type { FigureState } from '../precision/figures.js';
+import type { PrecisionLook } from '../precision/procedure.js';
 
 const points = (x: number) => `${+(100 * x).toFixed(2)}pt`;
 const percent = (x: number) => `${+(100 * x).toFixed(2)}%`;
@@ -24,18 +25,20 @@ export function precisionText(p: Precision, cap = Infinity): string {
 
 const NAMES: Record<FigureState['figure'], string> = { onTime: 'on time', p85: 'p85', unitCost: 'unit cost' };
 
+/** A figure's half-width now and the one asked for, in its unit ("±1.2%", "±2%"); null without a target or the figure. */
+function widths(f: FigureState): { have: string; asked: string } | null {
+  if (f.target === null || f.met === null) return null;
+  const width = f.figure === 'onTime' ? points : f.figure === 'p85' ? days : percent;
+  const have = f.figure === 'unitCost' ? f.relativeHalfWidth : f.halfWidth;
+  return { have: `±${have === null || have === undefined ? 'unbounded' : width(have)}`, asked: `±${width(f.target)}` };
+}
+
 function figureText(f: FigureState): string | null {
   if (f.target === null) return null;
   const name = NAMES[f.figure];
-  if (f.met === null) return `${name}: none (the plan has no such figure)`;
-  const width =
-    f.figure === 'onTime'
-      ? (h: number) => points(h)
-      : f.figure === 'p85'
-        ? (h: number) => days(h)
-        : (h: number) => percent(h);
-  const have = f.figure === 'unitCost' ? f.relativeHalfWidth : f.halfWidth;
-  return `${name} ±${have === null || have === undefined ? 'unbounded' : width(have)} (asked ±${width(f.target)}) ${f.met ? 'met' : 'NOT met'}`;
+  const w = widths(f);
+  if (w === null) return `${name}: none (the plan has no such figure)`;
+  return `${name} ${w.have} (asked ${w.asked}) ${f.met ? 'met' : 'NOT met'}`;
 }
 
 /** What a precision-driven run reports after its verdicts: where it stopped, per plan, and the settlement. */
@@ -66,4 +69,38 @@ export function precisionLines(s: Summary): string[] {
     lines.push(`  ${st.settled ? 'Settled' : 'NOT settled'}: ${head}${bar}; ${against.join(', ')} (each a one-sided test at ${percent(st.confidence)}, paired by replication).`);
   }
   return lines;
+}
+
+/**
+ * The line between two rounds of a precision-driven run: which plans are done and which run on,
+ * to what count and why, so the progress counter's jump to a larger total is explained.
+ * "After 30 replications: base, second-shift done; pre-labels (unit cost ±2.4%, asked ±2%) and
+ * tiered-review (to settle the recommendation) go on to 50."
+ */
+export function roundLine(look: PrecisionLook, next: Map<string, number>): string {
+  const settling = new Set(look.settlement?.needMore ?? []);
+  const done: string[] = [];
+  const earlier = new Map<number, string[]>();
+  const onward = new Map<number, string[]>();
+  const add = (m: Map<number, string[]>, k: number, v: string) => m.set(k, [...(m.get(k) ?? []), v]);
+  for (const p of look.plans) {
+    const to = next.get(p.plan) ?? p.replications;
+    if (to <= p.replications) {
+      if (p.replications < look.round) add(earlier, p.replications, p.plan);
+      else done.push(p.plan);
+      continue;
+    }
+    const why = p.figures.filter((f) => f.met === false).map((f) => `${NAMES[f.figure]} ${widths(f)!.have}, asked ${widths(f)!.asked}`);
+    if (settling.has(p.plan)) why.push('to settle the recommendation');
+    add(onward, to, why.length > 0 ? `${p.plan} (${why.join('; ')})` : p.plan);
+  }
+  const stopped = [...earlier].map(([n, plans]) => `${inWords(plans)} stopped at ${n}`);
+  const at = `${look.round} replications${stopped.length > 0 ? ` (${stopped.join('; ')})` : ''}`;
+  const parts = [...(done.length > 0 ? [`${inWords(done)} done`] : []), ...[...onward].map(([to, plans]) => `${inWords(plans)} go${plans.length === 1 ? 'es' : ''} on to ${to}`)];
+  return `After ${at}: ${parts.join('; ')}.`;
+}
+
+/** "a", "a and b", "a, b and c". */
+function inWords(xs: string[]): string {
+  return xs.length < 2 ? xs.join('') : `${xs.slice(0, -1).join(', ')} and ${xs[xs.length - 1]}`;
 }

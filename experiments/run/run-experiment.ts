@@ -26,7 +26,7 @@ import { RUN_FILES, type RunManifest } from './run-files.js';
 import { resultName } from './overrides.js';
 import type { Precision } from '../load/precision.js';
 import { plansSoFar } from '../precision/precision-summary.js';
-import { precisionProgress } from '../precision/procedure.js';
+import { precisionProgress, type PrecisionLook } from '../precision/procedure.js';
 import { UsageError } from '../usage-error.js';
 
 export interface RunOptions {
@@ -63,6 +63,8 @@ export interface RunOptions {
     fresh: boolean;
   }) => void;
   onProgress?: (done: number, total: number) => void;
+  /** A precision-driven run looked at its replications and goes on: the look, and the count each plan now runs to. */
+  onRound?: (look: PrecisionLook, next: Map<string, number>) => void;
   /** Adds files (a report, CSV) to the folder before it is published. */
   finish?: RunFinisher;
   /** Test hook: replications that must throw, as "plan:replication". */
@@ -217,6 +219,8 @@ export async function runExperiment(opts: RunOptions): Promise<RunOutcome> {
           const progress = precisionProgress(precision, experiment.replications, plansSoFar(manifest, set), manifest.decision ?? null);
           if (progress.next === null) break;
           const counts = progress.next;
+          // A resumed run replays the looks it had made: only the last one is news.
+          if (progress.looks.length > 0) opts.onRound?.(progress.looks[progress.looks.length - 1], counts);
           total = [...counts.values()].reduce((a, b) => a + b, 0);
           finished = [...attempted].filter((key) => Number(key.slice(key.lastIndexOf(':') + 1)) < counts.get(key.slice(0, key.lastIndexOf(':')))!).length;
           const before = attempted.size;

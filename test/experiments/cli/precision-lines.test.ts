@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { precisionText } from '../../../experiments/cli/precision-lines.js';
+import { precisionText, roundLine } from '../../../experiments/cli/precision-lines.js';
+import type { FigureState } from '../../../experiments/precision/figures.js';
+import type { PrecisionLook } from '../../../experiments/precision/procedure.js';
 import type { Precision } from '../../../experiments/load/precision.js';
 
 const PRECISION: Precision = { onTime: 0.02, p85Hours: null, unitCost: 0.01, settled: true, confidence: 0.95, firstRound: 20 };
@@ -11,5 +13,40 @@ describe("a run's first line on its precision", () => {
 
   it('says the run looks once, at the cap, when the cap is below the first round', () => {
     expect(precisionText({ ...PRECISION, settled: false, onTime: null }, 5)).toBe('unit cost ±1% is known (95% confidence, one look, at the cap of 5 replications, below the first round of 20)');
+  });
+});
+
+describe('the line between two rounds of a precision-driven run', () => {
+  const unitCost = (relativeHalfWidth: number, met: boolean): FigureState => ({ figure: 'unitCost', estimate: 1, low: 0.9, high: 1.1, halfWidth: 0.1, relativeHalfWidth, target: 0.02, met });
+  const look = (plans: Array<[string, number, FigureState[]]>, needMore: string[] = []): PrecisionLook => ({
+    round: 50,
+    plans: plans.map(([plan, replications, figures]) => ({ plan, replications, figures })),
+    settlement: { recommendation: null, acceptable: null, comparisons: [], settled: needMore.length === 0, confidence: 0.9875, needMore },
+  });
+
+  it('names the plans that are done and those that go on, with the figure or the comparison that needs them', () => {
+    const line = roundLine(
+      look([
+        ['base', 50, [unitCost(0.012, true)]],
+        ['pre-labels', 50, [unitCost(0.031, false)]],
+        ['tiered-review', 50, [unitCost(0.015, true)]],
+      ], ['tiered-review']),
+      new Map([['base', 50], ['pre-labels', 80], ['tiered-review', 80]]),
+    );
+    expect(line).toBe('After 50 replications: base done; pre-labels (unit cost ±3.1%, asked ±2%) and tiered-review (to settle the recommendation) go on to 80.');
+  });
+
+  it('says which plans stopped at an earlier look, and lists three plans in words', () => {
+    const line = roundLine(
+      look([
+        ['a', 30, [unitCost(0.01, true)]],
+        ['b', 30, [unitCost(0.01, true)]],
+        ['c', 50, [unitCost(0.03, false)]],
+        ['d', 50, [unitCost(0.03, false)]],
+        ['e', 50, [unitCost(0.03, false)]],
+      ]),
+      new Map([['a', 30], ['b', 30], ['c', 80], ['d', 80], ['e', 80]]),
+    );
+    expect(line).toBe('After 50 replications (a and b stopped at 30): c (unit cost ±3%, asked ±2%), d (unit cost ±3%, asked ±2%) and e (unit cost ±3%, asked ±2%) go on to 80.');
   });
 });

@@ -18,6 +18,7 @@ describe('a precision-driven run', () => {
     expect(r1.code, r1.stderr).toBe(0);
     expect(r2.code, r2.stderr).toBe(0);
     expect(read(two, 'summary.json').equals(read(one, 'summary.json'))).toBe(true);
+    expect(r1.stderr).not.toMatch(/^After /m);
     const summary = JSON.parse(read(one, 'summary.json').toString());
     expect(summary.precision.stop).toBe('met');
     // Each plan ran a count of the schedule, below the cap, and its figures are those of that many replications.
@@ -61,6 +62,9 @@ describe('a precision-driven run', () => {
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toMatch(/Precision at 95% confidence, looks at 20, 30 replications: stopped at the cap of 30 replications with figures NOT met\./);
     expect(r.stdout).toMatch(/ {2}base +30 replications: unit cost ±[\d.]+% \(asked ±0\.1%\) NOT met/);
+    // Between the rounds, why the count grows: the progress counter's total jumps from 20 to 30.
+    expect(r.stderr).toMatch(/^After 20 replications: base \(unit cost ±[\d.]+%, asked ±0\.1%\) goes on to 30\.$/m);
+    expect(r.stderr).not.toMatch(/^After 30/m);
   });
 
   it('runs two identical plans to the cap, reporting the recommendation as not settled', () => {
