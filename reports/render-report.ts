@@ -69,11 +69,40 @@ const RENDER_SCRIPT = `
   var figures = JSON.parse(document.getElementById('report-figures').textContent);
   var config = ${scriptJson(PLOT_CONFIG)};
   var plots = Array.prototype.slice.call(document.querySelectorAll('.plot'));
+  // On a narrow screen a chart's title goes above it as page text, which wraps, and a legend
+  // beside the plot (half its width there) goes above it in rows: Plotly places its title and a
+  // legend above the plot independently, so on a phone the legend's rows were drawn over the title.
+  var NARROW = 560;
+  var inert = document.createElement('template');
+  function plainText(markup) {
+    // A template's content is inert (no scripts, no image loads): Plotly markup to its text.
+    inert.innerHTML = markup;
+    return inert.content.textContent || '';
+  }
+  function narrowLayout(el, fig) {
+    if (el.clientWidth >= NARROW) return fig.layout;
+    var layout = Object.assign({}, fig.layout);
+    var title = fig.layout.title && fig.layout.title.text;
+    if (title) {
+      var text = document.createElement('p');
+      text.className = 'chart-title';
+      text.textContent = plainText(title);
+      el.parentNode.insertBefore(text, el);
+      layout.title = Object.assign({}, fig.layout.title, { text: '' });
+      layout.margin = Object.assign({}, fig.layout.margin, { t: 24 });
+    }
+    var legend = fig.layout.legend;
+    if (legend && legend.orientation === 'v') {
+      layout.legend = Object.assign({}, legend, { orientation: 'h', x: 0, xanchor: 'left', y: 1.02, yanchor: 'bottom' });
+      layout.margin = Object.assign({}, layout.margin, { r: 24 });
+    }
+    return layout;
+  }
   var drawn = plots.map(function (el) {
     var id = el.getAttribute('data-plot');
     var fig = figures[id];
     if (!fig) return Promise.reject(new Error('labelsim report: no figure "' + id + '"'));
-    return Plotly.newPlot(el, fig.data, fig.layout, config);
+    return Plotly.newPlot(el, fig.data, narrowLayout(el, fig), config);
   });
   Promise.all(drawn).then(
     function () { document.body.setAttribute('data-rendered', 'true'); },
@@ -118,7 +147,8 @@ export function renderReport(data: ReportData): string {
   const figures: Record<string, Figure> = {};
   for (const s of sections) for (const f of s.figures) figures[f.id] = plotlyFigure(f);
   const h = data.header;
-  const toc = sections.map((s) => `<a href="#${s.id}">${escapeHtml(s.title)}</a>`).join('');
+  // One link per line: text readers and copy-paste see separate words, and the row can wrap between them.
+  const toc = sections.map((s) => `<a href="#${s.id}">${escapeHtml(s.title)}</a>`).join('\n');
   const body = sections
     .map((s, i) => `<section id="${s.id}" class="report-section${i === 0 ? ' first' : ''}">\n<h2>${i + 1}. ${escapeHtml(s.title)}</h2>\n${s.html}\n</section>`)
     .join('\n');

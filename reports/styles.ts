@@ -19,8 +19,8 @@ code { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; fo
 .facts div { min-width: 0; }
 .facts dt { font-size: 11px; text-transform: uppercase; letter-spacing: 0.05em; color: var(--muted); }
 .facts dd { margin: 0; overflow-wrap: anywhere; }
-nav.toc { margin: 16px 0 4px; font-size: 14px; }
-nav.toc a { color: var(--text); margin-right: 14px; text-decoration: none; border-bottom: 1px solid var(--rule); white-space: nowrap; }
+nav.toc { margin: 16px 0 4px; font-size: 14px; display: flex; flex-wrap: wrap; gap: 4px 14px; }
+nav.toc a { color: var(--text); text-decoration: none; border-bottom: 1px solid var(--rule); white-space: nowrap; }
 section.report-section { margin-top: 34px; }
 .note { color: var(--muted); font-size: 14px; max-width: 95ch; }
 .warning { color: var(--warn); font-weight: 600; }
@@ -46,10 +46,13 @@ th, td { padding: 5px 10px; border-bottom: 1px solid var(--rule); text-align: le
 thead th { border-bottom: 2px solid var(--text); font-size: 13px; }
 tbody th { font-weight: 600; white-space: nowrap; }
 td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
+/* A long heading ("tier-2 (seconds): mean / p95 of all waits pooled") wraps; the figures under it do not. */
+thead th.num { white-space: normal; min-width: 6em; }
 td.over { color: var(--warn); }
 td.date { white-space: nowrap; }
 .flag { font-size: 12px; font-weight: 600; }
 figure.chart { margin: 12px 0 18px; }
+.chart-title { margin: 0 0 2px; font-size: 15px; }
 figure.chart figcaption { font-size: 12px; color: var(--muted); margin-top: 2px; }
 .plot { width: 100%; height: 440px; }
 .plot-tall { height: 560px; }

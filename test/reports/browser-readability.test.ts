@@ -47,13 +47,26 @@ const PLOT_CHECK = `Array.from(document.querySelectorAll('.plot')).map((el) => {
   return { id: el.dataset.plot || '', promised: Number(el.dataset.traces), traces: (el._fullData || []).length, empty: groups.map((g, i) => (drawn(g) ? -1 : i)).filter((i) => i >= 0) };
 })`;
 
+/** Charts whose legend is drawn over their title (their boxes overlap by more than padding). */
+const LEGEND_OVER_TITLE = `Array.from(document.querySelectorAll('.plot')).map((el) => {
+  const title = el.querySelector('.g-gtitle text');
+  const legend = el.querySelector('.legend .bg');
+  if (!title || !legend || !title.textContent) return { id: el.dataset.plot || '', overlap: 0 };
+  const a = title.getBoundingClientRect();
+  const b = legend.getBoundingClientRect();
+  const w = Math.min(a.right, b.right) - Math.max(a.left, b.left);
+  const h = Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top);
+  // A few pixels are the legend's padding meeting the title's descenders, not text over text.
+  return { id: el.dataset.plot || '', overlap: w > 1 && h > 6 ? Math.round(w * h) : 0 };
+}).filter((c) => c.overlap > 0)`;
+
 /** Per table: whether it is wider than its box (scrolls sideways), and whether the cue above it shows. */
 const TABLES = `Array.from(document.querySelectorAll('.table-wrap')).map((w) => {
   const cue = w.previousElementSibling;
   return { head: (w.querySelector('thead') || w).textContent.slice(0, 60), scrolls: w.scrollWidth > w.clientWidth + 1, cue: !!cue && cue.className === 'scroll-cue' && getComputedStyle(cue).display !== 'none', pageWider: document.documentElement.scrollWidth > window.innerWidth };
 })`;
 
-describe('the report stays readable from 1 to 50 plans, at 1400 and 800 px', () => {
+describe('the report stays readable from 1 to 50 plans, at 1400 and 800 px and on a 390 px phone', () => {
   let browser: Browser;
   let dir: string;
   const files = new Map<string, string>();
@@ -86,7 +99,7 @@ describe('the report stays readable from 1 to 50 plans, at 1400 and 800 px', () 
     return { page, errors };
   }
 
-  for (const width of [1400, 800]) {
+  for (const width of [1400, 800, 390]) {
     it.each(FIXTURES.map((f) => f.name))(`%s at ${width} px: every chart draws every trace, and a table that scrolls sideways says so`, async (name) => {
       const { page, errors } = await open(name, width);
       const plots = (await page.evaluate(PLOT_CHECK)) as Array<{ id: string; promised: number; traces: number; empty: number[] }>;
@@ -94,6 +107,9 @@ describe('the report stays readable from 1 to 50 plans, at 1400 and 800 px', () 
         expect(p.traces, p.id).toBe(p.promised);
         expect(p.empty, `${p.id}: traces that drew nothing`).toEqual([]);
       }
+      expect(await page.evaluate(LEGEND_OVER_TITLE), 'charts whose legend covers the title').toEqual([]);
+      // A wide table scrolls in its own box (with the cue); the page itself never scrolls sideways.
+      expect(await page.evaluate('document.documentElement.scrollWidth - window.innerWidth'), 'page wider than the window by').toBeLessThanOrEqual(0);
       const tables = (await page.evaluate(TABLES)) as Array<{ head: string; scrolls: boolean; cue: boolean; pageWider: boolean }>;
       for (const t of tables) {
         expect(t.cue, `${t.head}: cue shown exactly when it scrolls`).toBe(t.scrolls);
