@@ -127,6 +127,21 @@ export function deadlineMarks(header: ReportHeader): { shapes: unknown[]; annota
 }
 
 /**
+ * A p10–p90 band as two traces, its lower edge and then its upper edge filled down to it
+ * ('tonexty'), both drawn with the line shape of the median they surround. A band drawn as one
+ * closed 'toself' polygon cannot step: a straight band leaves a stepped median outside it between
+ * points, and a stepped polygon steps its way back along the lower edge the wrong way round.
+ * Plotly draws a 'tonexty' fill's far edge with the shape reversed, so it follows the lower line.
+ */
+export function bandTraces(b: { name: string; legendgroup: string; x: number[]; lower: Array<number | null>; upper: Array<number | null>; shape: 'hv' | 'linear'; color: string; fillcolor: string }): Figure['data'] {
+  const edge = { type: 'scatter', mode: 'lines', legendgroup: b.legendgroup, showlegend: false, x: b.x, line: { width: 0.5, color: b.color, shape: b.shape }, hoverinfo: 'skip' };
+  return [
+    { ...edge, name: `${b.name} p10`, y: b.lower },
+    { ...edge, name: `${b.name} p10–p90`, y: b.upper, fill: 'tonexty', fillcolor: b.fillcolor },
+  ];
+}
+
+/**
  * For each series, the index of the first earlier series with exactly the same points, or -1.
  * Two plans with equal results draw the same line; the later one is then drawn dashed and thinner
  * on top, and named "(same as …)", so neither hides the other.

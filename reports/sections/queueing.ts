@@ -1,4 +1,4 @@
-import { baseLayout, legendFor, plotDiv, weeksAxis, type Figure } from '../figure.js';
+import { bandTraces, baseLayout, legendFor, plotDiv, weeksAxis, type Figure } from '../figure.js';
 import { deadlineSpan, durationUnit, formatDuration, formatNumber, formatPercent, round, toWeeks } from '../format.js';
 import { withAlpha } from '../palette.js';
 import { plotlyMarkup } from '../plotly-text.js';
@@ -76,11 +76,11 @@ export function queueingSection(ctx: ReportContext): Section {
   }
 
   if (header.deadlineHours !== null) {
-    const d = deadlineFigure(ctx, plans, header.deadlineHours);
+    const d = deadlineFigure(ctx, plans);
     if (d !== null) {
       figures.push(d);
       parts.push(
-        plotDiv(d, 'Histogram per plan: how many replications accepted each number of items by the deadline.'),
+        plotDiv(d, 'Histogram per plan: the share of its replications that accepted each number of items by the deadline, the plans side by side in each bin.'),
         table(
           ['Plan', `Items by the deadline (${deadlineSpan(header)}): p10`, 'p50', 'p90'],
           plans.map((p) => [planLabel(ctx, p), formatNumber(p.queueing.byDeadline?.p10), formatNumber(p.queueing.byDeadline?.p50), formatNumber(p.queueing.byDeadline?.p90)]),
@@ -128,22 +128,19 @@ function deliveryRows(ctx: ReportContext, p: WithQueueing): Cell[][] {
   });
 }
 
-/** A p10–p90 band and its median line for one plan. */
+/** A p10–p90 band and its median line for one plan, the band stepped as the median is. */
 function band(ctx: ReportContext, name: string, label: string, x: number[], b: { p10: number[]; p50: number[]; p90: number[] }, unit: string): Figure['data'] {
   return [
-    {
-      type: 'scatter',
-      mode: 'lines',
-      name: `${label} p10–p90`,
+    ...bandTraces({
+      name: label,
       legendgroup: label,
-      showlegend: false,
-      x: [...x, ...[...x].reverse()],
-      y: [...b.p90.map((v) => round(v, 1)), ...[...b.p10].reverse().map((v) => round(v, 1))],
-      fill: 'toself',
+      x,
+      lower: b.p10.map((v) => round(v, 1)),
+      upper: b.p90.map((v) => round(v, 1)),
+      shape: 'hv',
+      color: withAlpha(ctx.colorOf(name), 0.4),
       fillcolor: withAlpha(ctx.colorOf(name), 0.15),
-      line: { width: 0.5, color: withAlpha(ctx.colorOf(name), 0.4) },
-      hoverinfo: 'skip',
-    },
+    }),
     {
       type: 'scatter',
       mode: 'lines',
@@ -182,8 +179,12 @@ function weeklyFigures(ctx: ReportContext, plans: WithQueueing[]): Array<{ figur
   ];
 }
 
-/** Items accepted by the deadline, one histogram per plan over the same bins. */
-function deadlineFigure(ctx: ReportContext, plans: WithQueueing[], deadlineHours: number): Figure | null {
+/**
+ * Items accepted by the deadline: per plan the share of its replications in each of the same bins,
+ * so a plan run 180 times and one run 20 times (precision rounds give plans different counts) read
+ * on one scale, with the plans' bars side by side in a bin, so none hides another.
+ */
+function deadlineFigure(ctx: ReportContext, plans: WithQueueing[]): Figure | null {
   const shown = plans.filter((p) => p.queueing.byDeadline !== null && p.queueing.byDeadline.values.length > 0);
   if (shown.length === 0) return null;
   // The same 30 bins for every plan, so a plan whose every replication delivers the same count still shows a bar.
@@ -191,18 +192,46 @@ function deadlineFigure(ctx: ReportContext, plans: WithQueueing[], deadlineHours
   const lo = Math.min(...all);
   const hi = Math.max(...all);
   const size = hi > lo ? (hi - lo) / 30 : Math.max(1, Math.abs(hi) / 100);
+  const start = lo - size / 2;
+  const bins = Math.floor((hi - start) / size) + 1;
+  // Each plan's bars take its slot of 80% of the bin, placed explicitly: Plotly would size bars from the nearest two positions of any plan.
+  const width = (0.8 * size) / shown.length;
   return {
     id: 'by-deadline',
-    data: shown.map((p) => ({
-      type: 'histogram',
-      name: p.name,
-      x: p.queueing.byDeadline!.values,
-      xbins: { start: lo - size / 2, end: hi + size / 2, size },
-      opacity: 0.6,
-      marker: { color: ctx.colorOf(p.name) },
-      hovertemplate: plotlyMarkup`${p.name}: %{y} replications accepted %{x} items by the deadline<extra></extra>`,
-    })),
-    layout: baseLayout(`Items accepted by the deadline (${deadlineSpan(ctx.data.header)}) across replications`, { title: 'Items accepted by the deadline', tickformat: ',.0f' }, { title: 'Replications' }, { barmode: 'overlay', ...legendFor(shown.length) }),
+    data: shown.map((p, k) => {
+      const values = p.queueing.byDeadline!.values;
+      const counts = new Array<number>(bins).fill(0);
+      const low = new Array<number>(bins).fill(Infinity);
+      const high = new Array<number>(bins).fill(-Infinity);
+      for (const v of values) {
+        const i = Math.min(bins - 1, Math.max(0, Math.floor((v - start) / size)));
+        counts[i]++;
+        low[i] = Math.min(low[i], v);
+        high[i] = Math.max(high[i], v);
+      }
+      const used = counts.flatMap((c, i) => (c > 0 ? [i] : []));
+      return {
+        type: 'bar',
+        name: p.name,
+        x: used.map((i) => round(start + (i + 0.5) * size, 2)),
+        y: used.map((i) => (100 * counts[i]) / values.length),
+        customdata: used.map((i) => counts[i]),
+        // What the bin's replications accepted, as hover text.
+        text: used.map((i) => (low[i] === high[i] ? formatNumber(low[i]) : `${formatNumber(low[i])}–${formatNumber(high[i])}`)),
+        textposition: 'none',
+        offset: round(-0.4 * size + k * width, 4),
+        width: round(width, 4),
+        marker: { color: ctx.colorOf(p.name) },
+        hovertemplate: plotlyMarkup`${p.name}: %{y:.1f}% of its replications (%{customdata} of ${values.length}) accepted %{text} items by the deadline<extra></extra>`,
+      };
+    }),
+    layout: baseLayout(
+      `Items accepted by the deadline (${deadlineSpan(ctx.data.header)}): share of each plan's replications`,
+      // Every replication of every plan at one count: one bin, its bars side by side, and one tick at the count itself.
+      { title: 'Items accepted by the deadline', tickformat: ',.0f', ...(bins === 1 ? { tickmode: 'array', tickvals: [hi] } : {}) },
+      { title: "Share of the plan's replications (%)", rangemode: 'tozero', ticksuffix: '%' },
+      { barmode: 'group', ...legendFor(shown.length) },
+    ),
   };
 }
 

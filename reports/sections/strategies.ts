@@ -1,4 +1,4 @@
-import { baseLayout, deadlineMarks, legendFor, plotDiv, stackedWidth, weeksAxis, type Figure } from '../figure.js';
+import { bandTraces, baseLayout, deadlineMarks, legendFor, plotDiv, stackedWidth, weeksAxis, type Figure } from '../figure.js';
 import { escapeHtml, formatChance, formatMoney, formatNumber, formatPercent, formatWeeks, HOURS_PER_WEEK, round, toWeeks } from '../format.js';
 import { withAlpha } from '../palette.js';
 import { plotlyMarkup, type PlotlyMarkup } from '../plotly-text.js';
@@ -136,19 +136,16 @@ function accuracyTraces(ctx: ReportContext, p: TrainingPlan, k: number, plans: n
   const a = p.training.accuracyByDay;
   const from = bandStart(a);
   return [
-    {
-      type: 'scatter',
-      mode: 'lines',
-      name: `${p.name} p10–p90`,
+    ...bandTraces({
+      name: p.name,
       legendgroup: p.name,
-      showlegend: false,
-      x: [...x.slice(from), ...x.slice(from).reverse()],
-      y: [...a.p90.slice(from).map(percentOrGap), ...a.p10.slice(from).reverse().map(percentOrGap)],
-      fill: 'toself',
+      x: x.slice(from),
+      lower: a.p10.slice(from).map(percentOrGap),
+      upper: a.p90.slice(from).map(percentOrGap),
+      shape: 'hv',
+      color: withAlpha(ctx.colorOf(p.name), 0.4),
       fillcolor: withAlpha(ctx.colorOf(p.name), 0.15),
-      line: { width: 0.5, color: withAlpha(ctx.colorOf(p.name), 0.4) },
-      hoverinfo: 'skip',
-    },
+    }),
     {
       type: 'scatter',
       mode: 'lines',

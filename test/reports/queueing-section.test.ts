@@ -37,10 +37,69 @@ describe('the queues and service levels section', () => {
   it('draws weekly throughput and queue bands, items by the deadline as a histogram, and delivery turnarounds against their SLA', () => {
     const figures = figuresOf(html);
     expect(Object.keys(figures)).toEqual(expect.arrayContaining(['weekly-throughput', 'weekly-queue', 'by-deadline', 'turnaround']));
-    // A band and a median line per plan.
-    expect(figures['weekly-throughput'].data).toHaveLength(4);
-    expect(figures['by-deadline'].data.map((t) => (t as { type: string }).type)).toEqual(['histogram', 'histogram']);
+    // A band (its two edges) and a median line per plan.
+    expect(figures['weekly-throughput'].data).toHaveLength(6);
+    expect(figures['by-deadline'].data.map((t) => (t as { type: string }).type)).toEqual(['bar', 'bar']);
     expect(text).toMatch(/frames\s*2\s*10\.0 days\s*8\.3 days–9\.2 days\s*not all done\s*65%\s*3/);
+  });
+
+  it('steps the p10–p90 band of each over-time chart like its median line, so the median stays inside its band at every x', () => {
+    const figures = figuresOf(html);
+    for (const id of ['weekly-throughput', 'weekly-queue']) {
+      type Trace = { name: string; legendgroup: string; x: number[]; y: number[]; fill?: string; line: { shape?: string }; hoverinfo?: string };
+      const traces = figures[id].data as Trace[];
+      const medians = traces.filter((t) => t.hoverinfo !== 'skip');
+      expect(medians.map((t) => t.line.shape), id).toEqual(['hv', 'hv']);
+      for (const m of medians) {
+        const edges = traces.filter((t) => t.legendgroup === m.legendgroup && t !== m);
+        // The lower edge, then the upper edge filled down to it: both over the median's x, stepped as it is.
+        expect(edges.map((t) => [t.name, t.fill ?? 'none', t.line.shape]), `${id} ${m.name}`).toEqual([[`${m.name} p10`, 'none', 'hv'], [`${m.name} p10–p90`, 'tonexty', 'hv']]);
+        for (const e of edges) expect(e.x).toEqual(m.x);
+        const [lower, upper] = edges;
+        m.y.forEach((v, i) => {
+          expect(lower.y[i]).toBeLessThanOrEqual(v);
+          expect(upper.y[i]).toBeGreaterThanOrEqual(v);
+        });
+      }
+    }
+    const queue = figures['weekly-queue'].data as Array<{ y: number[] }>;
+    expect(queue.slice(0, 3).map((t) => t.y)).toEqual([[450_000, 410_000, 0], [470_000, 430_000, 0], [460_000, 420_000, 0]]);
+  });
+
+  it('shows items by the deadline as the share of each plan\'s replications, bars of plans side by side', () => {
+    // 180 replications against 20: counts would dwarf the smaller plan, and both have bars at 500,000.
+    const byDeadline = (n: number, at500k: number): QueueingData['byDeadline'] => ({
+      values: [...Array.from({ length: n - at500k }, () => 310_000), ...Array.from({ length: at500k }, () => 500_000)],
+      p10: 310_000,
+      p50: 500_000,
+      p90: 500_000,
+    });
+    const two = reportData({
+      plans: [
+        plan('base', { replications: 180, queueing: { ...queueing(1), byDeadline: byDeadline(180, 90) } }),
+        plan('fast', { replications: 20, queueing: { ...queueing(0.5), byDeadline: byDeadline(20, 15) } }),
+      ],
+    });
+    const page = renderReport(two);
+    const fig = figuresOf(page)['by-deadline'];
+    type Bar = { name: string; x: number[]; y: number[]; customdata: number[]; offset: number; width: number };
+    const bars = fig.data as Bar[];
+    expect(bars.map((b) => b.name)).toEqual(['base', 'fast']);
+    for (const b of bars) expect(b.y.reduce((a, v) => a + v, 0), b.name).toBeCloseTo(100, 6);
+    expect(bars[0].y).toEqual([50, 50]);
+    expect(bars[1].y).toEqual([25, 75]);
+    // The counts behind the shares, for the hover.
+    expect(bars.map((b) => b.customdata)).toEqual([[90, 90], [5, 15]]);
+    // The same bins: both plans have a bar at 500,000, next to each other rather than one over the other.
+    expect(bars[0].x).toEqual(bars[1].x);
+    expect(bars[0].offset + bars[0].width).toBeLessThanOrEqual(bars[1].offset);
+    const layout = fig.layout as { barmode: string; yaxis: { title: { text: string } } };
+    expect(layout.barmode).toBe('group');
+    expect(layout.yaxis.title.text).toMatch(/^Share of the plan's replications \(%\)$/);
+    const text = visibleText(page);
+    expect(text).toContain('share of its replications');
+    // The p10/p50/p90 table stays.
+    expect(text).toMatch(/base\s*310,000\s*500,000\s*500,000/);
   });
 
   it('is left out for report data written before the measures were kept', () => {

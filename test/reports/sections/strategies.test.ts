@@ -59,12 +59,30 @@ describe('the Strategies section', () => {
     const figures = figuresOf(renderReport(reportData({ plans: strategies() })));
     const time = figures['strategies-accuracy-time'];
     const money = figures['strategies-accuracy-cost'];
-    expect(time.data.length).toBe(4);
+    // Per plan the band's lower and upper edges, then the median line.
+    expect(time.data.length).toBe(6);
     // The band starts where nine replications in ten have a model (day 2), the median line has a gap before.
-    expect(time.data[0].x).toEqual([2 / 7, 3 / 7, 3 / 7, 2 / 7].map((w) => Number(w.toFixed(4))));
-    expect(time.data[1].y).toEqual([null, 85, 87]);
-    expect(money.data[1].x).toEqual([1000, 2000, 3000]);
+    expect(time.data[0].x).toEqual([2 / 7, 3 / 7].map((w) => Number(w.toFixed(4))));
+    expect(time.data[0].y).toEqual([84, 86]);
+    expect(time.data[1].y).toEqual([86, 88]);
+    expect(time.data[2].y).toEqual([null, 85, 87]);
+    expect(money.data[2].x).toEqual([1000, 2000, 3000]);
     expect((time.layout.shapes as Array<{ y0: number }>).some((s) => s.y0 === 90)).toBe(true);
+  });
+
+  it('steps the accuracy band like its median line, in both charts, so the median stays inside its band at every x', () => {
+    const figures = figuresOf(renderReport(reportData({ plans: strategies() })));
+    for (const id of ['strategies-accuracy-time', 'strategies-accuracy-cost']) {
+      const traces = figures[id].data as Array<{ name: string; fill?: string; line: { shape?: string } }>;
+      expect(traces.map((t) => [t.name, t.fill ?? 'none', t.line.shape]), id).toEqual([
+        ['manual p10', 'none', 'hv'],
+        ['manual p10–p90', 'tonexty', 'hv'],
+        ['manual', 'none', 'hv'],
+        ['active p10', 'none', 'hv'],
+        ['active p10–p90', 'tonexty', 'hv'],
+        ['active', 'none', 'hv'],
+      ]);
+    }
   });
 
   it('makes the verdict about reaching the target and its cost, and recommends by that cost', () => {
