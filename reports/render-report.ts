@@ -91,9 +91,17 @@ const RENDER_SCRIPT = `
       layout.title = Object.assign({}, fig.layout.title, { text: '' });
       layout.margin = Object.assign({}, fig.layout.margin, { t: 24 });
     }
+    // A long axis title's parenthesis ("(week 0 = Mon 5 Apr 2027, Europe/Berlin)") is cut off at
+    // both ends on a phone; the ticks carry the dates.
+    ['xaxis', 'yaxis'].forEach(function (name) {
+      var axis = fig.layout[name];
+      var t = axis && axis.title && axis.title.text;
+      if (typeof t === 'string' && t.length > 36 && t.indexOf(' (') > 0) layout[name] = Object.assign({}, axis, { title: Object.assign({}, axis.title, { text: t.slice(0, t.indexOf(' (')) }) });
+    });
     var legend = fig.layout.legend;
     if (legend && legend.orientation === 'v') {
-      layout.legend = Object.assign({}, legend, { orientation: 'h', x: 0, xanchor: 'left', y: 1.02, yanchor: 'bottom' });
+      // Two entries a row ('reversed' would keep it to one a row).
+      layout.legend = Object.assign({}, legend, { orientation: 'h', x: 0, xanchor: 'left', y: 1.02, yanchor: 'bottom', traceorder: 'normal', entrywidth: 0.5, entrywidthmode: 'fraction' });
       layout.margin = Object.assign({}, layout.margin, { r: 24 });
     }
     return layout;
