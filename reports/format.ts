@@ -2,23 +2,35 @@
  * How the report writes numbers: weeks for project time, the experiment's currency for money,
  * percentages for shares, calendar dates in the project's time zone. Every function returns a
  * plain string (no HTML) and writes "n/a" for a missing figure, so a null never prints as "null".
+ * A negative number is written with the true minus sign (U+2212, `MINUS`), as Plotly writes its
+ * tick labels; a figure that rounds to zero has no sign. (The CSV tables and the JSON files do
+ * not use these: they keep the hyphen-minus that programs read.)
  */
 
 export const HOURS_PER_WEEK = 168;
 const NA = 'n/a';
 
+/** The minus sign of every negative number the report shows. */
+export const MINUS = '\u2212';
+
 const isNum = (x: number | null | undefined): x is number => typeof x === 'number' && Number.isFinite(x);
 
-/** A number with thousands separators and a fixed number of decimals: 1234.5 -> "1,234.5". */
+/** A formatted number's leading hyphen-minus as the true minus, or dropped when no digit but 0 is shown ("-0.00" -> "0.00"). */
+function trueMinus(text: string): string {
+  if (!text.startsWith('-')) return text;
+  return /[1-9]/.test(text) ? MINUS + text.slice(1) : text.slice(1);
+}
+
+/** A number with thousands separators and a fixed number of decimals: 1234.5 -> "1,234.5", -2 -> "−2". */
 export function formatNumber(x: number | null | undefined, decimals = 0): string {
   if (!isNum(x)) return NA;
-  return x.toLocaleString('en-US', { minimumFractionDigits: decimals, maximumFractionDigits: decimals });
+  return trueMinus(x.toLocaleString('en-US', { minimumFractionDigits: decimals, maximumFractionDigits: decimals }));
 }
 
 /** A share as a percentage: 0.042 -> "4%", with `decimals` after the point. */
 export function formatPercent(x: number | null | undefined, decimals = 0): string {
   if (!isNum(x)) return NA;
-  return `${(100 * x).toFixed(decimals)}%`;
+  return `${trueMinus((100 * x).toFixed(decimals))}%`;
 }
 
 /** Project hours as weeks: 1948.8 -> "11.6 weeks" (one week is 168 hours). */
@@ -27,7 +39,7 @@ export function formatWeeks(hours: number | null | undefined, decimals = 1): str
   const w = hours / HOURS_PER_WEEK;
   // Whole weeks (a deadline of 8w) read as "8 weeks", not "8.0 weeks".
   const text = Number.isInteger(w) ? String(w) : w.toFixed(decimals);
-  return `${text} ${Number(text) === 1 ? 'week' : 'weeks'}`;
+  return `${trueMinus(text)} ${Number(text) === 1 ? 'week' : 'weeks'}`;
 }
 
 /** Hours to weeks, rounded for a chart axis. */
@@ -54,18 +66,33 @@ export function formatMoney(x: number | null | undefined, currency: string, deci
   if (!isNum(x)) return NA;
   const d = decimals ?? moneyDecimals(x);
   try {
-    return new Intl.NumberFormat('en-US', { style: 'currency', currency, currencyDisplay: 'narrowSymbol', minimumFractionDigits: d, maximumFractionDigits: d }).format(x);
+    return trueMinus(new Intl.NumberFormat('en-US', { style: 'currency', currency, currencyDisplay: 'narrowSymbol', minimumFractionDigits: d, maximumFractionDigits: d }).format(x));
   } catch {
     return `${currency} ${formatNumber(x, d)}`;
   }
 }
 
-/** A signed difference: "+1.2 weeks", "-$0.04", for tables of plan minus baseline. */
+/** A signed difference: "+1.2 weeks", "−$0.04", for tables of plan minus baseline; `text` is the difference's size as shown. */
 export function signed(text: string, x: number | null | undefined): string {
   if (!isNum(x)) return NA;
-  if (x > 0) return `+${text}`;
-  if (x < 0 && !text.startsWith('-')) return `-${text}`;
-  return text;
+  const size = text.startsWith('-') || text.startsWith(MINUS) ? text.slice(1) : text;
+  // A difference that shows as zero has no sign: "0.00", never "+0.00" or "−0.00".
+  if (!/[1-9]/.test(size)) return size;
+  if (x > 0) return `+${size}`;
+  if (x < 0) return `${MINUS}${size}`;
+  return size;
+}
+
+/** A difference as a number with its sign always written: "+1.20", "−0.44", "0.00" when it rounds to nothing. */
+export function formatSigned(x: number | null | undefined, decimals = 0): string {
+  if (!isNum(x)) return NA;
+  return signed(formatNumber(Math.abs(x), decimals), x);
+}
+
+/** A difference of money with its sign always written: "+$0.29", "−$0.0739", "$0.00" when it rounds to nothing. */
+export function formatSignedMoney(x: number | null | undefined, currency: string, decimals?: number): string {
+  if (!isNum(x)) return NA;
+  return signed(formatMoney(Math.abs(x), currency, decimals), x);
 }
 
 /** A waiting time in the unit that reads best: "45 s", "12 min", "3.4 h", "2.1 days", "3.7 weeks". */
@@ -73,10 +100,10 @@ export function formatDuration(hours: number | null | undefined): string {
   if (!isNum(hours)) return NA;
   const a = Math.abs(hours);
   if (a === 0) return '0 h';
-  if (a < 1 / 60) return `${(hours * 3600).toFixed(0)} s`;
-  if (a < 1) return `${(hours * 60).toFixed(a < 1 / 6 ? 1 : 0)} min`;
-  if (a < 48) return `${hours.toFixed(1)} h`;
-  if (a < 2 * HOURS_PER_WEEK) return `${(hours / 24).toFixed(1)} days`;
+  if (a < 1 / 60) return `${trueMinus((hours * 3600).toFixed(0))} s`;
+  if (a < 1) return `${trueMinus((hours * 60).toFixed(a < 1 / 6 ? 1 : 0))} min`;
+  if (a < 48) return `${trueMinus(hours.toFixed(1))} h`;
+  if (a < 2 * HOURS_PER_WEEK) return `${trueMinus((hours / 24).toFixed(1))} days`;
   return formatWeeks(hours);
 }
 

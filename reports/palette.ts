@@ -82,20 +82,77 @@ export function symbolFor(i: number): string {
   return ['square', 'diamond', 'triangle-up', 'cross', 'x', 'triangle-down', 'pentagon', 'star'][(k - PLAN_COLORS.length) % 8];
 }
 
-/**
- * Colours of cost activities: neutral greys and browns, none of them a plan colour, so a stacked
- * bar per plan cannot be read as one plan's colour inside another's. Each also has a fill pattern
- * (`ACTIVITY_PATTERNS`), so neighbours in a stack differ in more than shade.
- */
-export const ACTIVITY_COLORS = ['#3B3B3B', '#8C7B62', '#B8B8B8', '#5E4B32', '#D9CBB0', '#747474', '#A3875F', '#262626'] as const;
-export const ACTIVITY_PATTERNS = ['', '/', '', '\\', '.', 'x', '-', '+'] as const;
-
-export function activityColor(i: number): string {
-  return ACTIVITY_COLORS[Math.max(0, Math.floor(i)) % ACTIVITY_COLORS.length];
+/** How one cost activity (a cost line) is drawn in a stacked bar: its fill colour and its Plotly fill pattern ('' is solid). */
+export interface ActivityStyle {
+  color: string;
+  pattern: string;
 }
 
-export function activityPattern(i: number): string {
-  return ACTIVITY_PATTERNS[Math.max(0, Math.floor(i)) % ACTIVITY_PATTERNS.length];
+/**
+ * The one mapping from cost activity to colour and pattern, read by every chart that stacks
+ * costs (the Cost section's totals, the Quality section's cost per accurate item), so a line looks
+ * the same wherever it is drawn. The colours are neither plan colours nor close to one (a
+ * stacked bar per plan must not read as one plan inside another), and any two of them are at
+ * least 20 apart in CIE76; the patterns keep neighbours apart in grey print too. The lines the
+ * files name by convention (guidelines, goldSet, agreementAudits) have their own; other names
+ * from a file take `FREE_ACTIVITY_STYLES` in turn.
+ */
+export const ACTIVITY_STYLES: Readonly<Record<string, ActivityStyle>> = {
+  annotation: { color: '#444444', pattern: '' },
+  rework: { color: '#EE8866', pattern: '/' },
+  review: { color: '#117733', pattern: '' },
+  adjudication: { color: '#AA4499', pattern: '\\' },
+  escalation: { color: '#6E2C2C', pattern: 'x' },
+  gold: { color: '#DDCC77', pattern: '.' },
+  idle: { color: '#C8C8C8', pattern: '' },
+  penalties: { color: '#B2182B', pattern: '-' },
+  platform: { color: '#8C6D46', pattern: '/' },
+  management: { color: '#1F3A5F', pattern: '\\' },
+  retraining: { color: '#A89F68', pattern: 'x' },
+  engineering: { color: '#B9A5D6', pattern: '/' },
+  synthetic: { color: '#E8D9B5', pattern: '.' },
+  guidelineRevisions: { color: '#5E3C1E', pattern: '+' },
+  guidelines: { color: '#BBCC33', pattern: '' },
+  goldSet: { color: '#B07A1F', pattern: '/' },
+  agreementAudits: { color: '#FFAABB', pattern: '\\' },
+};
+
+const FREE_ACTIVITY_COLORS = ['#7F7F7F', '#4B6F44', '#D4A6A6', '#2E5E2E'] as const;
+const FREE_ACTIVITY_PATTERNS = ['+', '/', '\\', '.', 'x', '-'] as const;
+
+/** Style of the k-th cost line a file names beyond those of `ACTIVITY_STYLES`: each colour with each pattern, 24 before one repeats. */
+export function freeActivityStyle(k: number): ActivityStyle {
+  const i = Math.max(0, Math.floor(k));
+  return { color: FREE_ACTIVITY_COLORS[i % FREE_ACTIVITY_COLORS.length], pattern: FREE_ACTIVITY_PATTERNS[Math.floor(i / FREE_ACTIVITY_COLORS.length) % FREE_ACTIVITY_PATTERNS.length] };
+}
+
+/**
+ * The style of every activity of a report, given all its activity names in order: the fixed
+ * style of a known one, and for the others the free styles in their order in `names`, so the
+ * same name gets the same style in every chart whichever lines each chart leaves out.
+ */
+export function activityStyles(names: Iterable<string>): (activity: string) => ActivityStyle {
+  const free = new Map<string, number>();
+  for (const name of names) if (!Object.hasOwn(ACTIVITY_STYLES, name) && !free.has(name)) free.set(name, free.size);
+  return (activity) => (Object.hasOwn(ACTIVITY_STYLES, activity) ? ACTIVITY_STYLES[activity]! : freeActivityStyle(free.get(activity) ?? free.size));
+}
+
+/** A stacked bar's marker in an activity's style: the pattern drawn in white on dark fills and in black on light ones. */
+export function activityMarker(style: ActivityStyle): Record<string, unknown> {
+  const fg = lab(style.color)[0] > 60 ? 'rgba(0,0,0,0.45)' : 'rgba(255,255,255,0.7)';
+  return { color: style.color, line: { color: '#ffffff', width: 0.75 }, pattern: { shape: style.pattern, fillmode: 'overlay', fgcolor: fg, size: 7, solidity: 0.3 } };
+}
+
+/** Cost lines whose names are the files' own keys, written as words in legends and hover labels. */
+const ACTIVITY_LABELS: Readonly<Record<string, string>> = {
+  goldSet: 'gold set',
+  agreementAudits: 'agreement audits',
+  guidelineRevisions: 'guideline revisions',
+};
+
+/** How a chart names a cost line: a known key in words ("gold set"), any other name as the file writes it (escaped later, as all chart text). */
+export function activityLabel(activity: string): string {
+  return Object.hasOwn(ACTIVITY_LABELS, activity) ? ACTIVITY_LABELS[activity]! : activity;
 }
 
 /** CIE L*a*b* of an sRGB colour (D65), to measure how far apart two colours look (CIE76 distance). */

@@ -68,6 +68,7 @@ export interface ReportPlan {
   /** Mean unit cost with its 95% t interval over replications (absent in report data of older runs). */
   unitCostInterval?: Interval | null;
   cost: { mean: number | null; atDeadline: number | null; byActivity: Record<string, number | null> };
+  /** Mean share of accepted items whose label is wrong, over replications, unrounded (the Quality section's residual error mean; the summary's rounded one in report data of older runs). */
   residualErrorRate: number | null;
   /** Mean share of the errors made that reviews found (replications that made none left out); absent in data written before it was kept. */
   errorsCaughtShare?: number | null;

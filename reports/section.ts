@@ -1,6 +1,6 @@
 import { escapeHtml } from './format.js';
 import type { Figure } from './figure.js';
-import { colorFor, dashFor, symbolFor } from './palette.js';
+import { activityStyles, colorFor, dashFor, symbolFor, type ActivityStyle } from './palette.js';
 import type { ReportData, ReportPlan } from './report-data.js';
 
 /** One part of the report: its HTML (with plot containers) and the figures those containers draw. */
@@ -11,7 +11,7 @@ export interface Section {
   figures: Figure[];
 }
 
-/** What every section is given: the data, and the plan colours so a plan looks the same in every chart. */
+/** What every section is given: the data, and the plan colours and activity styles so a plan or a cost line looks the same in every chart. */
 export interface ReportContext {
   data: ReportData;
   currency: string;
@@ -20,6 +20,8 @@ export interface ReportContext {
   dashOf: (plan: string) => string;
   /** Marker shape of a plan: a circle unless there are more plans than colours. */
   symbolOf: (plan: string) => string;
+  /** Colour and pattern of a cost activity, the same in every chart that stacks costs. */
+  activityStyleOf: (activity: string) => ActivityStyle;
 }
 
 export function reportContext(data: ReportData): ReportContext {
@@ -30,6 +32,8 @@ export function reportContext(data: ReportData): ReportContext {
     colorOf: (plan) => colorFor(index.get(plan) ?? 0),
     dashOf: (plan) => dashFor(index.get(plan) ?? 0),
     symbolOf: (plan) => symbolFor(index.get(plan) ?? 0),
+    // Every cost line of the report, in order of first appearance: lines a file names take their style by this order, whichever chart draws them.
+    activityStyleOf: activityStyles(data.plans.flatMap((p) => [...Object.keys(p.cost.byActivity), ...(p.quality?.costPerAccurate ?? []).map((l) => l.activity)])),
   };
 }
 

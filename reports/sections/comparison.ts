@@ -1,34 +1,24 @@
 import { paretoFront } from '../decide.js';
 import { baseLayout, legendFor, plotDiv, type Figure } from '../figure.js';
-import { deadlineSpan, escapeHtml, formatChance, formatMoney, HOURS_PER_WEEK, round } from '../format.js';
+import { deadlineSpan, escapeHtml, formatChance, formatMoney, formatSigned, formatSignedMoney, HOURS_PER_WEEK, round } from '../format.js';
 import { plotlyMarkup } from '../plotly-text.js';
 import type { Interval, ReportPlan } from '../report-data.js';
 import { paragraph, planLabel, table, type Cell, type ReportContext, type Section } from '../section.js';
 
 /**
  * A paired difference as "mean (low to high)", signed: durations in weeks, money in the
- * currency. A difference that rounds to nothing reads "0.00", never "-0.00".
+ * currency. A difference that rounds to nothing reads "0.00", never "−0.00".
  */
 export function formatDifference(i: Interval | null, kind: 'duration' | 'unit-cost' | 'cost', currency: string): string {
   if (i === null || i.mean === null) return 'n/a';
   let f: (x: number | null) => string;
   if (kind === 'duration') {
-    f = (x) => (x === null ? 'n/a' : `${signedFixed(x / HOURS_PER_WEEK, 2)} wk`);
+    f = (x) => (x === null ? 'n/a' : `${formatSigned(x / HOURS_PER_WEEK, 2)} wk`);
   } else {
     const digits = kind === 'cost' ? 0 : 4;
-    f = (x) => {
-      if (x === null) return 'n/a';
-      const r = round(x, digits);
-      return r === 0 ? formatMoney(0, currency, digits) : `${r > 0 ? '+' : '-'}${formatMoney(Math.abs(r), currency, digits)}`;
-    };
+    f = (x) => (x === null ? 'n/a' : formatSignedMoney(x, currency, digits));
   }
   return `${f(i.mean)} (${f(i.low)} to ${f(i.high)})`;
-}
-
-function signedFixed(x: number, digits: number): string {
-  const text = Math.abs(x).toFixed(digits);
-  if (Number(text) === 0) return (0).toFixed(digits);
-  return `${x > 0 ? '+' : '-'}${text}`;
 }
 
 /** Mean unit cost with its 95% t interval, as the run's aggregation computed it. */

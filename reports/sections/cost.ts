@@ -1,6 +1,6 @@
 import { baseLayout, plotDiv, type Figure } from '../figure.js';
 import { formatMoney, formatNumber, formatPercent, round } from '../format.js';
-import { activityColor, activityPattern, withAlpha } from '../palette.js';
+import { activityLabel, activityMarker, withAlpha } from '../palette.js';
 import { plotlyMarkup } from '../plotly-text.js';
 import type { ReportPlan } from '../report-data.js';
 import { paragraph, planLabel, table, type Cell, type ReportContext, type Section } from '../section.js';
@@ -52,13 +52,13 @@ export function costSection(ctx: ReportContext): Section {
 
   const activities = spentActivities(plans);
   // Stacked relative to zero: a negative amount (a credit, a penalty refunded) goes below the axis instead of hiding inside the positive stack.
-  const bars: Figure['data'] = activities.map((name, i) => ({
+  const bars: Figure['data'] = activities.map((name) => ({
     type: 'bar',
-    name,
+    name: activityLabel(name),
     x: plans.map((p) => p.name),
     y: plans.map((p) => round(p.cost.byActivity[name] ?? 0, 2)),
-    marker: { color: activityColor(i), line: { color: '#ffffff', width: 0.75 }, pattern: { shape: activityPattern(i), fillmode: 'overlay', fgcolor: 'rgba(255,255,255,0.7)', size: 7, solidity: 0.3 } },
-    hovertemplate: plotlyMarkup`%{x}: ${name} %{y:,.0f} ${cur}<extra></extra>`,
+    marker: activityMarker(ctx.activityStyleOf(name)),
+    hovertemplate: plotlyMarkup`%{x}: ${activityLabel(name)} %{y:,.0f} ${cur}<extra></extra>`,
   }));
   const negative = activities.some((name) => plans.some((p) => (p.cost.byActivity[name] ?? 0) < 0));
   if (bars.length > 0) {
@@ -97,7 +97,7 @@ export function costSection(ctx: ReportContext): Section {
     paragraph('Unit cost is the total cost of a replication divided by the items it labelled accurately, so rework, idle paid time and errors that slip through all raise it.', 'note'),
     boxes.length > 0 ? plotDiv(unitFigure, `Box plot of cost per accurate item per plan; the box spans the middle half of replications, the dashed line is the mean.`) : paragraph('No replication produced an accurate item, so there is no unit cost to show.'),
     bars.length > 0
-      ? plotDiv(activityFigure, `Stacked bars: mean total cost per plan split by activity (shades and patterns are activities, not plans); the black bar marks the net total${negative ? ', and amounts below zero are credits drawn under the axis' : ''}.`)
+      ? plotDiv(activityFigure, `Stacked bars: mean total cost per plan split by activity (colours and patterns are activities, not plans); the black bar marks the net total${negative ? ', and amounts below zero are credits drawn under the axis' : ''}.`)
       : paragraph('No costs were recorded.'),
     table(['Plan', 'Unit cost (mean)', 'p50', 'p95', 'Total cost (mean)', 'Cost by deadline', 'Accurate items', 'Residual error'], rows, { numeric: [1, 2, 3, 4, 5, 6, 7] }),
   ].join('\n');

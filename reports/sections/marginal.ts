@@ -1,5 +1,5 @@
 import { baseLayout, plotDiv, type Figure } from '../figure.js';
-import { formatMoney, formatPercent, formatWeeks, round } from '../format.js';
+import { formatMoney, formatPercent, formatSigned, formatSignedMoney, formatWeeks, round } from '../format.js';
 import { OKABE_ITO } from '../palette.js';
 import { plotlyMarkup } from '../plotly-text.js';
 import type { Marginal, MarginalLever, PairedInterval } from '../report-data.js';
@@ -47,19 +47,15 @@ function ranking(m: Marginal, onTime: boolean): Figure | null {
 }
 
 const ci = (i: PairedInterval | null, f: (x: number) => string) => (i === null ? 'n/a' : `${f(i.mean)} (${Number.isFinite(i.low) ? f(i.low) : '?'} to ${Number.isFinite(i.high) ? f(i.high) : '?'})`);
-/** Signed at the shown precision, so a tiny negative reads +0.0, not -0.0. */
-const signed = (x: number, digits: number) => {
-  const v = Number(x.toFixed(digits)) + 0;
-  return `${v >= 0 ? '+' : '-'}${Math.abs(v).toFixed(digits)}`;
-};
-const signedPoints = (x: number) => `${signed(100 * x, 1)} pt`;
-const signedHours = (x: number) => `${signed(x, 1)} h`;
-const signedShare = (x: number) => `${signed(100 * x, 2)} pt`;
+/** Signed at the shown precision, so a tiny negative reads 0.0, not −0.0. */
+const signedPoints = (x: number) => `${formatSigned(100 * x, 1)} pt`;
+const signedHours = (x: number) => `${formatSigned(x, 1)} h`;
+const signedShare = (x: number) => `${formatSigned(100 * x, 2)} pt`;
 
 /** The marginal value of each lever: a ranking chart and the table of paired differences. */
 export function marginalSection(ctx: ReportContext, m: Marginal): Section {
   const c = ctx.currency;
-  const signedMoney = (x: number) => `${Math.round(x) >= 0 ? '+' : '-'}${formatMoney(Math.abs(x), c)}`;
+  const signedMoney = (x: number) => formatSignedMoney(x, c);
   const figures = [ranking(m, true), ranking(m, false)].filter((f): f is Figure => f !== null);
   const rows = byValuePerDollar(m.levers).map((l) => [
     l.label,

@@ -1,5 +1,5 @@
 import { baseLayout, plotDiv, type Figure } from '../figure.js';
-import { formatMoney, formatNumber, formatPercent, formatWeeks, round } from '../format.js';
+import { formatMoney, formatNumber, formatPercent, formatSigned, formatWeeks, round } from '../format.js';
 import { OKABE_ITO } from '../palette.js';
 import { plotlyMarkup } from '../plotly-text.js';
 import type { PairedInterval, PortfolioAllocation, PortfolioProduct } from '../report-data.js';
@@ -44,11 +44,8 @@ function riskChart(s: PortfolioAllocation): Figure | null {
 }
 
 const chance = (p: PortfolioProduct) => (p.onTime === null ? 'n/a' : `${formatPercent(p.onTime, 0)}${p.onTimeInterval === null ? '' : ` (${formatPercent(p.onTimeInterval.low, 0)} to ${formatPercent(p.onTimeInterval.high, 0)})`}`);
-/** Signed points at the shown precision, so a tiny negative reads +0.0, not -0.0. */
-const points = (x: number) => {
-  const v = Number((100 * x).toFixed(1)) + 0;
-  return `${v >= 0 ? '+' : '-'}${Math.abs(v).toFixed(1)} pt`;
-};
+/** Signed points at the shown precision, so a tiny negative reads 0.0, not −0.0. */
+const points = (x: number) => `${formatSigned(100 * x, 1)} pt`;
 const change = (c: PairedInterval | null) => (c === null ? 'n/a' : `${points(c.mean)} (${Number.isFinite(c.low) ? points(c.low) : '?'} to ${Number.isFinite(c.high) ? points(c.high) : '?'})`);
 const ret = (p: PortfolioProduct) => (p.returnPerDollar === null ? '-' : p.returnPerDollar.toFixed(2));
 

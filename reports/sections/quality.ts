@@ -1,6 +1,6 @@
 import { baseLayout, legendFor, plotDiv, type Figure } from '../figure.js';
-import { escapeHtml, formatMoney, formatNumber, formatPercent, round } from '../format.js';
-import { activityColor, activityPattern } from '../palette.js';
+import { escapeHtml, formatMoney, formatNumber, formatPercent, formatSigned, formatSignedMoney, round } from '../format.js';
+import { activityLabel, activityMarker } from '../palette.js';
 import { plotlyMarkup } from '../plotly-text.js';
 import type { Interval, QualityReport, ReportPlan } from '../report-data.js';
 import { paragraph, planLabel, table, type Cell, type ReportContext, type Section } from '../section.js';
@@ -27,7 +27,7 @@ export function qualityPlans(plans: ReportPlan[]): QualityPlan[] {
 }
 
 const pct = (x: number | null | undefined, d = 2) => (x === null || x === undefined || !Number.isFinite(x) ? 'n/a' : formatPercent(x, d));
-const points = (x: number | null | undefined) => (x === null || x === undefined || !Number.isFinite(x) ? 'n/a' : `${x >= 0 ? '+' : '−'}${formatNumber(Math.abs(100 * x), 2)} pt`);
+const points = (x: number | null | undefined) => (x === null || x === undefined || !Number.isFinite(x) ? 'n/a' : `${formatSigned(100 * x, 2)} pt`);
 const withInterval = (i: Interval | null, show: (x: number | null) => string): Cell =>
   i === null || i.mean === null ? 'n/a' : { html: `${escapeHtml(show(i.mean))}<br><small>${escapeHtml(`${show(i.low)} to ${show(i.high)}`)}</small>` };
 const kappaText = (x: number | null) => (x === null || !Number.isFinite(x) ? 'n/a' : formatNumber(x, 3));
@@ -46,20 +46,17 @@ export function qualitySection(ctx: ReportContext): Section {
   const figures: Figure[] = [];
   const parts: string[] = [
     paragraph(
-      'What each plan’s quality work costs and what it buys. Residual error is the share of accepted items whose label is wrong. Against the first plan, differences are paired by replication (the same items and people in both), so a plan’s extra cost per accurate item and the error it removes are measured, not guessed; the cost per point of error removed divides the one by the other when the plan removes error. Costs are per accurately labelled item, in ' +
+      'What each plan’s quality work costs and what it buys. Residual error is the share of accepted items whose label is wrong. Against the first plan, differences are paired by replication (the same items and people in both), so a plan’s extra cost per accurate item and the error it removes are measured, not guessed; the cost per point of error removed divides the one by the other when the plan removes error at a cost, and says so in words when there is no trade-off to price (cheaper and more accurate, or dearer and less accurate). Costs are per accurately labelled item, in ' +
         cur +
         '; the lines stated in the file (guidelines, gold sets, audits) are counted as quality work.',
     ),
   ];
 
+  const baseline = ctx.data.plans[0]?.name ?? 'the baseline';
   const tiers = unique(plans.flatMap((p) => p.quality.reviewTiers.map((t) => t.stage)));
   const rows: Cell[][] = plans.map((p) => {
     const q = p.quality;
     const d = q.vsBaseline;
-    const removed = d?.residualError?.mean ?? null;
-    const added = d?.unitCost?.mean ?? null;
-    // Only when the plan removes error (its interval below 0): otherwise there is no price to quote.
-    const perPoint = removed !== null && added !== null && d!.residualError!.high !== null && d!.residualError!.high < 0 ? added / (-100 * removed) : null;
     return [
       planLabel(ctx, p),
       withInterval(q.residualError, (x) => pct(x)),
@@ -67,8 +64,8 @@ export function qualitySection(ctx: ReportContext): Section {
       formatNumber(q.errorsMadePer1000, 1),
       ...tiers.map((t) => formatNumber(q.reviewTiers.find((x) => x.stage === t)?.foundPer1000 ?? null, 1)),
       money(q.qualityCostPerAccurate),
-      d === null ? 'baseline' : withInterval(d.unitCost, (x) => (x === null ? 'n/a' : `${x >= 0 ? '+' : '−'}${money(Math.abs(x))}`)),
-      perPoint === null ? '—' : money(perPoint),
+      d === null ? 'baseline' : withInterval(d.unitCost, (x) => formatSignedMoney(x, cur, 4)),
+      pricePerPoint(d, baseline, money),
     ];
   });
   parts.push(
@@ -159,6 +156,25 @@ export function qualitySection(ctx: ReportContext): Section {
   return { id: 'quality', title: 'Quality', html: parts.join('\n'), figures };
 }
 
+/**
+ * The price of a point of residual error removed, against the baseline: the paired unit-cost
+ * difference over the points removed, when the plan removes error (its interval below 0) at an
+ * extra cost. A plan cheaper as well is no trade-off, and one dearer and with more error (both
+ * intervals above 0) is the other way round: a price would be negative or meaningless, so the
+ * cell says which in words. Otherwise (no clear difference in error) there is no price: "—".
+ */
+export function pricePerPoint(d: QualityReport['vsBaseline'], baseline: string, money: (x: number) => string): string {
+  const error = d?.residualError ?? null;
+  const cost = d?.unitCost ?? null;
+  if (error === null || error.mean === null || cost === null || cost.mean === null) return '—';
+  if (error.high !== null && error.high < 0) {
+    if (cost.mean <= 0) return cost.high !== null && cost.high < 0 ? `cheaper and more accurate than ${baseline}: no trade-off` : `more accurate than ${baseline} at no extra cost: no trade-off`;
+    return money(cost.mean / (-100 * error.mean));
+  }
+  if (error.low !== null && error.low > 0 && cost.low !== null && cost.low > 0) return `dearer and less accurate than ${baseline}`;
+  return '—';
+}
+
 function unique(xs: string[]): string[] {
   return [...new Set(xs)];
 }
@@ -168,16 +184,16 @@ function qualityCostFigure(ctx: ReportContext, plans: QualityPlan[]): Figure {
   const activities = unique(plans.flatMap((p) => p.quality.costPerAccurate.filter((l) => (l.amount ?? 0) !== 0).map((l) => l.activity)));
   return {
     id: 'quality-cost',
-    data: activities.map((a, i) => ({
+    data: activities.map((a) => ({
       type: 'bar',
-      name: a,
+      name: activityLabel(a),
       x: plans.map((p) => p.name),
       y: plans.map((p) => {
         const v = p.quality.costPerAccurate.find((l) => l.activity === a)?.amount ?? null;
         return v === null ? null : round(v, 6);
       }),
-      marker: { color: activityColor(i), line: { color: '#ffffff', width: 0.75 }, pattern: { shape: activityPattern(i), fillmode: 'overlay', fgcolor: 'rgba(255,255,255,0.7)', size: 7, solidity: 0.3 } },
-      hovertemplate: plotlyMarkup`%{x}, ${a}: %{y:.4f} ${ctx.currency} per accurate item<extra></extra>`,
+      marker: activityMarker(ctx.activityStyleOf(a)),
+      hovertemplate: plotlyMarkup`%{x}, ${activityLabel(a)}: %{y:.4f} ${ctx.currency} per accurate item<extra></extra>`,
     })),
     layout: baseLayout('Quality cost per accurate item', { title: 'Plan', type: 'category' }, { title: `${ctx.currency} per accurate item` }, { barmode: 'relative', showlegend: true, ...legendFor(activities.length) }),
   };

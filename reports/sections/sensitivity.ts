@@ -1,5 +1,5 @@
 import { baseLayout, plotDiv, type Figure } from '../figure.js';
-import { formatMoney, formatPercent, formatWeeks, round } from '../format.js';
+import { formatMoney, formatPercent, formatWeeks, MINUS, round } from '../format.js';
 import { OKABE_ITO } from '../palette.js';
 import { plotlyMarkup } from '../plotly-text.js';
 import type { Sensitivity } from '../report-data.js';
@@ -43,7 +43,7 @@ function tornado(s: Sensitivity, metric: Metric, currency: string): Figure | nul
   const baseLabel = metric === 'p85' ? formatWeeks(base) : formatMoney(base, currency);
   return {
     id: metric === 'p85' ? 'tornado-p85' : 'tornado-unit-cost',
-    data: [side('low', `-${change}`, OKABE_ITO.blue), side('high', `+${change}`, OKABE_ITO.vermillion)],
+    data: [side('low', `${MINUS}${change}`, OKABE_ITO.blue), side('high', `+${change}`, OKABE_ITO.vermillion)],
     layout: baseLayout(title, { title: metric === 'p85' ? 'p85 completion (weeks)' : `${currency} per accurate item`, tickformat: metric === 'p85' ? ',.1f' : ',.3~f' }, { title: '', type: 'category', automargin: true }, {
       barmode: 'overlay',
       shapes: [{ type: 'line', xref: 'x', yref: 'paper', x0: scale(base), x1: scale(base), y0: 0, y1: 1, line: { color: '#000000', width: 1.5 } }],

@@ -1,5 +1,5 @@
 import { baseLayout, legendFor, plotDiv, type Figure } from '../figure.js';
-import { escapeHtml, formatChance, formatMoney, formatPercent, round } from '../format.js';
+import { escapeHtml, formatChance, formatMoney, formatPercent, formatSignedMoney, round } from '../format.js';
 import { plotlyMarkup } from '../plotly-text.js';
 import type { ReportPlan, SweepPoint } from '../report-data.js';
 import { paragraph, planLabel, table, type Cell, type ReportContext, type Section } from '../section.js';
@@ -155,7 +155,7 @@ function effectLine(ctx: ReportContext, group: SweepGroup, base: string): string
   const c1 = last.plan.cost.mean;
   if (c0 !== null && c1 !== null) {
     const d = round(c1 - c0, 0);
-    parts.push(`mean total cost from ${formatMoney(c0, cur, 0)} to ${formatMoney(c1, cur, 0)} (${d === 0 ? 'no change' : `${d > 0 ? '+' : '-'}${formatMoney(Math.abs(d), cur, 0)}`})`);
+    parts.push(`mean total cost from ${formatMoney(c0, cur, 0)} to ${formatMoney(c1, cur, 0)} (${d === 0 ? 'no change' : formatSignedMoney(d, cur, 0)})`);
   }
   const e0 = first.plan.errorsCaughtShare ?? null;
   const e1 = last.plan.errorsCaughtShare ?? null;

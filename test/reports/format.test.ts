@@ -8,11 +8,15 @@ import {
   formatMoney,
   formatNumber,
   formatPercent,
+  formatSigned,
+  formatSignedMoney,
   formatTimestamp,
   formatWallTime,
   formatWeeks,
+  MINUS,
   projectOrigin,
   shortHash,
+  signed,
   toWeeks,
 } from '../../reports/format.js';
 
@@ -31,7 +35,30 @@ describe('report number formatting', () => {
     expect(formatMoney(12.5, 'EUR')).toBe('€12.50');
     expect(formatMoney(0.01234, 'USD')).toBe('$0.0123');
     expect(formatMoney(1234.5, 'USD', 2)).toBe('$1,234.50');
-    expect(formatMoney(-0.0742, 'USD', 4)).toBe('-$0.0742');
+    expect(formatMoney(-0.0742, 'USD', 4)).toBe('−$0.0742');
+  });
+
+  it('writes every negative number with the true minus sign (U+2212), never a hyphen, and a figure that rounds to zero unsigned', () => {
+    expect(MINUS).toBe('\u2212');
+    expect(formatNumber(-1234.5, 1)).toBe('−1,234.5');
+    expect(formatPercent(-0.0044, 2)).toBe('−0.44%');
+    expect(formatMoney(-0.1502, 'USD', 4)).toBe('−$0.1502');
+    expect(formatMoney(-12_340, 'EUR')).toBe('−€12,340');
+    expect(formatWeeks(-5.26 * 168, 2)).toBe('−5.26 weeks');
+    expect(formatDuration(-3.4)).toBe('−3.4 h');
+    expect(formatDuration(-60)).toBe('−2.5 days');
+    expect(signed('$0.04', -0.04)).toBe('−$0.04');
+    expect(signed('1.2 weeks', 0.2)).toBe('+1.2 weeks');
+    expect(formatSigned(-0.44, 2)).toBe('−0.44');
+    expect(formatSigned(5.26, 2)).toBe('+5.26');
+    expect(formatSignedMoney(-0.0739, 'USD', 4)).toBe('−$0.0739');
+    expect(formatSignedMoney(0.29, 'USD', 4)).toBe('+$0.2900');
+    // Rounded to nothing: no "−0.00", no "+$0".
+    expect(formatNumber(-0.001, 2)).toBe('0.00');
+    expect(formatPercent(-0.00001, 2)).toBe('0.00%');
+    expect(formatSigned(-0.001, 2)).toBe('0.00');
+    expect(formatSignedMoney(-0.2, 'USD', 0)).toBe('$0');
+    for (const text of [formatNumber(-2), formatPercent(-0.5), formatMoney(-3, 'USD'), formatWeeks(-400), formatDuration(-0.5), formatSigned(-1, 1), formatSignedMoney(-1, 'USD')]) expect(text).not.toContain('-');
   });
 
   it('falls back to the currency code for a code Intl does not know', () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ACTIVITY_COLORS, activityColor, colorDistance, colorFor, dashFor, lab, PLAN_COLORS, symbolFor } from '../../reports/palette.js';
+import { ACTIVITY_STYLES, activityLabel, activityStyles, colorDistance, colorFor, dashFor, freeActivityStyle, lab, PLAN_COLORS, symbolFor } from '../../reports/palette.js';
+import type { QualityReport } from '../../reports/report-data.js';
 import { renderReport } from '../../reports/render-report.js';
 import { stageUnits, waitsFigure } from '../../reports/sections/bottlenecks.js';
 import { reportContext } from '../../reports/section.js';
@@ -27,11 +28,82 @@ describe('plan and activity colours', () => {
   });
 
   it('colours activities apart from every plan colour', () => {
-    for (let a = 0; a < ACTIVITY_COLORS.length; a++) for (let i = 0; i < 50; i++) expect(activityColor(a)).not.toBe(colorFor(i));
-    for (const a of ACTIVITY_COLORS) for (const p of PLAN_COLORS) expect(colorDistance(a, p), `${a} vs ${p}`).toBeGreaterThan(20);
+    const colours = [...Object.values(ACTIVITY_STYLES), ...Array.from({ length: 24 }, (_, k) => freeActivityStyle(k))].map((s) => s.color);
+    for (const a of colours) for (let i = 0; i < 50; i++) expect(a).not.toBe(colorFor(i));
+    for (const a of colours) for (const p of PLAN_COLORS) expect(colorDistance(a, p), `${a} vs ${p}`).toBeGreaterThan(20);
     const figures = figuresOf(renderReport(reportData()));
     const planColours = new Set(reportData().plans.map((_, i) => colorFor(i)));
     for (const t of figures['cost-by-activity'].data.filter((t) => t.type === 'bar')) expect(planColours.has((t.marker as { color: string }).color)).toBe(false);
+  });
+});
+
+describe('cost activity styles', () => {
+  const byActivity = { annotation: 120_000, rework: 5_000, review: 8_000, idle: 20_000, platform: 3_000, management: 9_600, guidelines: 5_000, goldSet: 3_000, agreementAudits: 2_000, vendorOnboarding: 1_500, '<b>x</b>': 700 };
+  const quality = (over: Partial<QualityReport> = {}): QualityReport => ({
+    residualError: { mean: 0.0324, low: 0.03, high: 0.0348 },
+    errorsMadePer1000: 398.2,
+    reviewTiers: [{ stage: 'qa', foundPer1000: 41.5 }],
+    // The Quality chart leaves out annotation, idle and overheads, so its lines sit at other places in its stack than in the Cost chart's.
+    costPerAccurate: [
+      { activity: 'review', stated: false, amount: 0.016 },
+      { activity: 'rework', stated: false, amount: 0.01 },
+      { activity: 'guidelines', stated: true, amount: 0.0102 },
+      { activity: 'goldSet', stated: true, amount: 0.006 },
+      { activity: 'agreementAudits', stated: true, amount: 0.004 },
+      { activity: 'vendorOnboarding', stated: true, amount: 0.003 },
+      { activity: '<b>x</b>', stated: true, amount: 0.0014 },
+    ],
+    qualityCostPerAccurate: 0.05,
+    vsBaseline: null,
+    ...over,
+  });
+  const data = reportData({ plans: [plan('base', { cost: { mean: 178_000, atDeadline: 150_000, byActivity }, quality: quality() }), plan('fast', { cost: { mean: 190_000, atDeadline: 160_000, byActivity }, quality: quality() })] });
+  const figures = figuresOf(renderReport(data));
+  type Bar = { name: string; type: string; marker: { color: string; pattern: { shape: string } } };
+  const bars = (id: string) => (figures[id]!.data as Bar[]).filter((t) => t.type === 'bar');
+
+  it('draws each cost line in one colour and pattern, the same in the Cost and the Quality charts', () => {
+    const cost = new Map(bars('cost-by-activity').map((t) => [t.name, t]));
+    const quality = bars('quality-cost');
+    expect(quality.map((t) => t.name)).toEqual(['review', 'rework', 'guidelines', 'gold set', 'agreement audits', 'vendorOnboarding', '&lt;b&gt;x&lt;/b&gt;']);
+    for (const q of quality) {
+      const c = cost.get(q.name)!;
+      expect(c, q.name).toBeDefined();
+      expect(q.marker.color, q.name).toBe(c.marker.color);
+      expect(q.marker.pattern.shape, q.name).toBe(c.marker.pattern.shape);
+    }
+  });
+
+  it('gives the lines of one chart clearly different looks: no two alike, every two colours at least 20 apart, gold set nothing like annotation', () => {
+    const looks = bars('cost-by-activity').map((t) => `${t.marker.color} ${t.marker.pattern.shape}`);
+    expect(new Set(looks).size).toBe(looks.length);
+    const known = Object.entries(ACTIVITY_STYLES);
+    for (let i = 0; i < known.length; i++) for (let j = 0; j < i; j++) expect(colorDistance(known[i]![1].color, known[j]![1].color), `${known[i]![0]} vs ${known[j]![0]}`).toBeGreaterThan(20);
+    expect(colorDistance(ACTIVITY_STYLES.annotation!.color, ACTIVITY_STYLES.goldSet!.color)).toBeGreaterThan(40);
+    expect(lab(ACTIVITY_STYLES.goldSet!.color)[0]).toBeGreaterThan(40);
+  });
+
+  it('styles the lines a file names by their order in the report, so a chart that leaves some out does not shift the others', () => {
+    const style = activityStyles(['annotation', 'alpha', 'beta', 'gamma']);
+    expect(style('gamma')).toEqual(freeActivityStyle(2));
+    expect(activityStyles(['gamma', 'beta', 'alpha'])('alpha')).toEqual(freeActivityStyle(2));
+    expect(style('goldSet')).toEqual(ACTIVITY_STYLES.goldSet);
+    const free = new Set(Array.from({ length: 24 }, (_, k) => JSON.stringify(freeActivityStyle(k))));
+    expect(free.size).toBe(24);
+  });
+
+  it('names the files’ own cost keys in words in the legends and keeps any other name as written', () => {
+    expect(activityLabel('goldSet')).toBe('gold set');
+    expect(activityLabel('agreementAudits')).toBe('agreement audits');
+    expect(activityLabel('vendorOnboarding')).toBe('vendorOnboarding');
+    expect(activityLabel('__proto__')).toBe('__proto__');
+    const names = bars('cost-by-activity').map((t) => t.name);
+    expect(names).toContain('gold set');
+    expect(names).not.toContain('goldSet');
+    // A name from the file reaches Plotly escaped, in the legend and the hover label.
+    const hostile = bars('cost-by-activity').find((t) => t.name.includes('x&lt;'))! as Bar & { hovertemplate: string };
+    expect(hostile.name).toBe('&lt;b&gt;x&lt;/b&gt;');
+    expect(hostile.hovertemplate).toContain('&lt;b&gt;x&lt;/b&gt;');
   });
 });
 

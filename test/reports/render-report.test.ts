@@ -146,9 +146,16 @@ describe('the charts', () => {
   it('shows paired differences against the baseline in weeks and money', () => {
     const text = visibleText(renderReport(data));
     expect(text).toContain('Paired differences against the baseline (base)');
-    expect(text).toContain('-1.49 wk (-1.55 wk to -1.43 wk)');
+    expect(text).toContain('−1.49 wk (−1.55 wk to −1.43 wk)');
     expect(text).toContain('+$0.2900 (+$0.2800 to +$0.3000)');
     expect(text).toContain('+$40,000 (+$39,000 to +$41,000)');
+  });
+
+  it('writes every negative number it shows with the true minus sign, not a hyphen', () => {
+    const text = visibleText(renderReport(reportData({ sensitivity: SENSITIVITY })));
+    expect(text).toContain('−');
+    // A hyphen before a figure ("-1.49", "-$0.15", "(-5%"): the report's own text has none.
+    expect(text.match(/(?:^|[\s(])-[$€£]?\d[^\s]*/g) ?? []).toEqual([]);
   });
 
   it('groups utilisation by pool with one bar per plan', () => {

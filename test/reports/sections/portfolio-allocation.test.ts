@@ -36,8 +36,8 @@ describe('the portfolio allocation section', () => {
     expect(text).toContain(`cost ${usd(s.totalCost)}, value of the accurate items ${usd(s.totalValue)}. Budget ${usd(20000)}`);
     const f = s.shift!;
     expect(text).toContain(`Shifting 50% of frames's spend (${usd(f.amount)}) to documents: ${f.itemsFrom.toLocaleString('en-US')} fewer frames items, ${f.itemsTo.toLocaleString('en-US')} more documents items`);
-    // Documents and notes lose the deadline in every replication: -100 points, the paired interval a point.
-    expect(text).toMatch(/notes 400 \S+ - 100% \(72% to 100%\) 0% \(0% to 28%\) -100\.0 pt \(-100\.0 pt to -100\.0 pt\)/);
+    // Documents and notes lose the deadline in every replication: −100 points (a true minus), the paired interval a point.
+    expect(text).toMatch(/notes 400 \S+ - 100% \(72% to 100%\) 0% \(0% to 28%\) −100\.0 pt \(−100\.0 pt to −100\.0 pt\)/);
   });
 
   it('charts the chance of missing the deadline before and after, with the Wilson intervals as error bars', async () => {

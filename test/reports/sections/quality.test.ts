@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { QualityReport, ReportPlan } from '../../../reports/report-data.js';
 import { renderReport } from '../../../reports/render-report.js';
-import { agreementReading, qualityPlans } from '../../../reports/sections/quality.js';
+import { agreementReading, pricePerPoint, qualityPlans } from '../../../reports/sections/quality.js';
 import { figuresOf, sectionIds, visibleText } from '../html.js';
 import { plan, reportData } from '../report-fixture.js';
 
@@ -59,6 +59,33 @@ describe('the Quality section', () => {
     expect(text).toContain('41.5');
     // 0.4963 / 2.81 points = 0.1766 per point.
     expect(text).toContain(`$${(0.4963 / 2.81).toFixed(4)}`);
+  });
+
+  it('quotes no negative price: a plan cheaper and more accurate than the baseline is no trade-off, one dearer and less accurate says so', () => {
+    const better = plan('better', { quality: quality({ vsBaseline: { residualError: { mean: -0.0044, low: -0.0061, high: -0.0027 }, unitCost: { mean: -0.0739, low: -0.081, high: -0.0668 } } }) });
+    const worse = plan('worse', { quality: quality({ vsBaseline: { residualError: { mean: 0.012, low: 0.009, high: 0.015 }, unitCost: { mean: 0.05, low: 0.04, high: 0.06 } } }) });
+    const text = visibleText(renderReport(reportData({ plans: [plan('base', { quality: quality() }), better, worse] })));
+    expect(text).toContain('cheaper and more accurate than base: no trade-off');
+    expect(text).toContain('dearer and less accurate than base');
+    // The differences themselves, with the true minus; -0.0739 / 0.44 points would have read "-$0.1680".
+    expect(text).toContain('−0.44 pt');
+    expect(text).toContain('−$0.0739 −$0.0810 to −$0.0668');
+    expect(text).not.toContain('$0.1680');
+    expect(text).not.toMatch(/[-−]\$0\.16/);
+  });
+
+  it('prices a point of error only when the plan removes error at an extra cost', () => {
+    const money = (x: number) => `$${x.toFixed(4)}`;
+    const removes = { mean: -0.02, low: -0.03, high: -0.01 };
+    expect(pricePerPoint({ residualError: removes, unitCost: { mean: 0.1, low: 0.05, high: 0.15 } }, 'base', money)).toBe('$0.0500');
+    expect(pricePerPoint({ residualError: removes, unitCost: { mean: -0.1, low: -0.15, high: -0.05 } }, 'base', money)).toBe('cheaper and more accurate than base: no trade-off');
+    // Cheaper on average but not clearly: no dearer, still no price to quote.
+    expect(pricePerPoint({ residualError: removes, unitCost: { mean: -0.01, low: -0.05, high: 0.03 } }, 'base', money)).toBe('more accurate than base at no extra cost: no trade-off');
+    expect(pricePerPoint({ residualError: { mean: 0.02, low: 0.01, high: 0.03 }, unitCost: { mean: 0.1, low: 0.05, high: 0.15 } }, 'base', money)).toBe('dearer and less accurate than base');
+    // No clear difference in error, or a cheaper plan with more error (a trade-off the other way): nothing to price.
+    expect(pricePerPoint({ residualError: { mean: -0.001, low: -0.01, high: 0.008 }, unitCost: { mean: 0.1, low: 0.05, high: 0.15 } }, 'base', money)).toBe('—');
+    expect(pricePerPoint({ residualError: { mean: 0.02, low: 0.01, high: 0.03 }, unitCost: { mean: -0.1, low: -0.15, high: -0.05 } }, 'base', money)).toBe('—');
+    expect(pricePerPoint(null, 'base', money)).toBe('—');
   });
 
   it('draws the quality cost by activity, penalties below zero, and residual error against that cost', () => {

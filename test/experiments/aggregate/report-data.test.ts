@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import { buildReportData } from '../../../experiments/aggregate/report-data.js';
+import { buildSummary, type Summary } from '../../../experiments/aggregate/summary.js';
+import { loadExperiment } from '../../../experiments/load/index.js';
+import type { RecordSet } from '../../../experiments/run/record-set.js';
+import type { RunManifest } from '../../../experiments/run/run-files.js';
+import { renderReport } from '../../../reports/render-report.js';
+import { simulateReplication } from '../../../sim/model/annotation-model.js';
+import { rowLayout } from '../../../workers/result-rows.js';
+import { visibleText } from '../../reports/html.js';
+
+const experiment = loadExperiment('test/experiments/fixtures/small-project.yaml');
+const manifest: RunManifest = {
+  experiment: experiment.name,
+  description: experiment.description,
+  configHash: experiment.configHash,
+  seed: experiment.seed,
+  replications: 3,
+  shard: null,
+  plans: experiment.plans,
+};
+
+/** Three replications of each plan, their residual error set so its mean is 0.0155504: 0.015550 to 6 decimals, as the summary keeps it. */
+function records(): RecordSet {
+  const rates = [0.0155, 0.0155504, 0.0156008];
+  return {
+    plans: experiment.plans.map((p) => ({
+      name: p.name,
+      layout: rowLayout(p.model),
+      results: rates.map((rate, k) => ({ ...simulateReplication(p.model, experiment.seed, k), residualErrorRate: rate })),
+      rows: [],
+      failures: [],
+    })),
+    records: [],
+    skipped: [],
+    duplicates: 0,
+  };
+}
+
+describe('the report data of a run', () => {
+  const set = records();
+  // As the run writes it: the summary read back from summary.json.
+  const summary = JSON.parse(JSON.stringify(buildSummary(manifest, set))) as Summary;
+  const data = buildReportData(manifest, summary, set, { labelsimVersion: '0.0.0', runDate: '2027-04-05T00:00:00.000Z', wallSeconds: 1 }, null);
+
+  it('keeps one residual error per plan, the unrounded mean, so the Cost and the Quality tables round the same number once', () => {
+    expect(summary.plans[0]!.residualErrorRate).toBe(0.01555);
+    const base = data.plans[0]!;
+    expect(base.residualErrorRate).toBeCloseTo(0.0155504, 12);
+    expect(base.residualErrorRate).toBe(base.quality!.residualError!.mean);
+    const html = renderReport(data);
+    const section = (id: string) => visibleText(/<section id="([^"]+)"[\s\S]*?<\/section>/g.exec(html.slice(html.indexOf(`<section id="${id}"`)))![0]);
+    expect(section('cost')).toMatch(/ base .* 1\.56% /);
+    expect(section('quality')).toMatch(/ base 1\.56% /);
+    // 0.0155504 -> 0.015550 -> "1.55%" was the figure of a table that rounded twice.
+    expect(visibleText(html)).not.toContain('1.55%');
+  });
+});
