@@ -133,7 +133,7 @@ export function deadlineMarks(header: ReportHeader): { shapes: unknown[]; annota
  * points, and a stepped polygon steps its way back along the lower edge the wrong way round.
  * Plotly draws a 'tonexty' fill's far edge with the shape reversed, so it follows the lower line.
  */
-export function bandTraces(b: { name: string; legendgroup: string; x: number[]; lower: Array<number | null>; upper: Array<number | null>; shape: 'hv' | 'linear'; color: string; fillcolor: string }): Figure['data'] {
+export function bandTraces(b: { name: string; legendgroup: string; x: number[]; lower: Array<number | null>; upper: Array<number | null>; shape: 'hv' | 'vh' | 'linear'; color: string; fillcolor: string }): Figure['data'] {
   const edge = { type: 'scatter', mode: 'lines', legendgroup: b.legendgroup, showlegend: false, x: b.x, line: { width: 0.5, color: b.color, shape: b.shape }, hoverinfo: 'skip' };
   return [
     { ...edge, name: `${b.name} p10`, y: b.lower },

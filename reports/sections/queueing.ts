@@ -34,7 +34,9 @@ export function queueingSection(ctx: ReportContext): Section {
   const thresholds = plans[0].queueing.stages[0]?.serviceLevels.map((l) => l.withinHours) ?? [];
   parts.push(
     paragraph(
-      `Per stage: the share of tasks that waited at all (the probability of waiting, Erlang C's C), the service level P(wait ≤ T) at each threshold of the file's waitThresholds, with 95% intervals over replications, and the 50th, 90th, 95th and 99th percentiles of every wait of every replication pooled (${error}), each stage in the unit that suits it.`,
+      `Per stage: the share of tasks that waited at all (the probability of waiting, which queueing theory's Erlang C formula gives for a steady queue), ${
+        thresholds.length > 0 ? 'the service level P(wait ≤ T) at each wait T the file lists in waitThresholds' : 'the service level P(wait ≤ T) at each wait T the file lists (this file lists none: add, say, waitThresholds: [30s, 4h, 1d])'
+      }, with 95% intervals over replications, and the 50th, 90th, 95th and 99th percentiles of every wait of every replication pooled (${error}), each stage in the unit that suits it.`,
       'note',
     ),
   );
@@ -129,28 +131,40 @@ function deliveryRows(ctx: ReportContext, p: WithQueueing): Cell[][] {
 }
 
 /** A p10–p90 band and its median line for one plan, the band stepped as the median is. */
-function band(ctx: ReportContext, name: string, label: string, x: number[], b: { p10: number[]; p50: number[]; p90: number[] }, unit: string): Figure['data'] {
+/**
+ * A median line and its p10–p90 band, drawn alike: `over-week` for a count of the week that ends
+ * at x (held over that week, from its start), `at-point` for a reading at x (week-end queues),
+ * joined by straight lines with a marker at each reading.
+ */
+function band(ctx: ReportContext, name: string, label: string, x: number[], b: { p10: number[]; p50: number[]; p90: number[] }, unit: string, drawn: 'over-week' | 'at-point'): Figure['data'] {
+  const week = drawn === 'over-week';
+  // A 'vh' step holds each value back to the point before it: the first week starts at 0.
+  const xs = week && x.length > 0 ? [Math.max(0, x[0] - 1), ...x] : x;
+  const held = (v: number[]) => (week && v.length > 0 ? [v[0], ...v] : v).map((y) => round(y, 1));
+  const shape = week ? 'vh' : 'linear';
+  const [lower, median, upper] = [held(b.p10), held(b.p50), held(b.p90)];
   return [
     ...bandTraces({
       name: label,
       legendgroup: label,
-      x,
-      lower: b.p10.map((v) => round(v, 1)),
-      upper: b.p90.map((v) => round(v, 1)),
-      shape: 'hv',
+      x: xs,
+      lower,
+      upper,
+      shape,
       color: withAlpha(ctx.colorOf(name), 0.4),
       fillcolor: withAlpha(ctx.colorOf(name), 0.15),
     }),
     {
       type: 'scatter',
-      mode: 'lines',
+      mode: week ? 'lines' : 'lines+markers',
       name: label,
       legendgroup: label,
-      x,
-      y: b.p50.map((v) => round(v, 1)),
-      customdata: b.p10.map((lo, i) => [round(lo, 0), round(b.p90[i], 0)]),
-      line: { color: ctx.colorOf(name), dash: ctx.dashOf(name), width: 2, shape: 'hv' },
-      hovertemplate: plotlyMarkup`${label}, week %{x:.0f}: median %{y:,.0f} ${unit} (p10–p90 %{customdata[0]:,}–%{customdata[1]:,})<extra></extra>`,
+      x: xs,
+      y: median,
+      customdata: lower.map((lo, i) => [round(lo, 0), round(upper[i], 0)]),
+      line: { color: ctx.colorOf(name), dash: ctx.dashOf(name), width: 2, shape },
+      ...(week ? {} : { marker: { size: 5, color: ctx.colorOf(name) } }),
+      hovertemplate: plotlyMarkup`${label}, ${week ? 'week ending' : 'end of week'} %{x:.0f}: median %{y:,.0f} ${unit} (p10–p90 %{customdata[0]:,}–%{customdata[1]:,})<extra></extra>`,
     },
   ];
 }
@@ -160,12 +174,12 @@ function weeklyFigures(ctx: ReportContext, plans: WithQueueing[]): Array<{ figur
   const header = ctx.data.header;
   let last = 1;
   for (const p of plans) last = Math.max(last, p.queueing.weekly.hours.length);
-  const axis = weeksAxis(last * 1.02 + 0.5, header, 'Week (its end)');
-  const throughput: Figure['data'] = plans.flatMap((p) => band(ctx, p.name, p.name, p.queueing.weekly.hours.map((h) => toWeeks(h)), p.queueing.weekly.accepted, 'items'));
+  const axis = weeksAxis(last * 1.02 + 0.5, header, 'Week');
+  const throughput: Figure['data'] = plans.flatMap((p) => band(ctx, p.name, p.name, p.queueing.weekly.hours.map((h) => toWeeks(h)), p.queueing.weekly.accepted, 'items', 'over-week'));
   const queues: Figure['data'] = plans.flatMap((p) => {
     const pool = mainBottleneck(p)?.pool ?? p.queueing.weekly.queues[0]?.pool;
     const q = p.queueing.weekly.queues.find((x) => x.pool === pool);
-    return q === undefined ? [] : band(ctx, p.name, `${p.name}: ${q.pool}`, p.queueing.weekly.hours.map((h) => toWeeks(h)), q, 'tasks waiting');
+    return q === undefined ? [] : band(ctx, p.name, `${p.name}: ${q.pool}`, p.queueing.weekly.hours.map((h) => toWeeks(h)), q, 'tasks waiting', 'at-point');
   });
   return [
     {

@@ -29,9 +29,17 @@ describe('the queues and service levels section', () => {
     expect(sectionIds(html)).toContain('queueing');
     expect(text).toContain('P(wait ≤ 24.0 h)');
     expect(text).toContain('within 3.1% of the exact pooled quantile');
+    expect(text).not.toContain('this file lists none');
     // Each stage in its own unit: weeks for the annotate queue, minutes for the review.
     expect(text).toMatch(/annotate\s*100\.0% \(100\.0%–100\.0%\)\s*2\.0% \(1\.0%–3\.0%\)\s*2\.98 weeks/);
     expect(text).toMatch(/review\s*30\.0% \(28\.0%–32\.0%\)\s*99\.0% \(98\.0%–100\.0%\)\s*0\.00 minutes\s*6\.00 minutes/);
+  });
+
+  it('says how to get service levels when the file lists no waits to measure them at', () => {
+    const none = (scale: number): QueueingData => ({ ...queueing(scale), stages: queueing(scale).stages.map((st) => ({ ...st, serviceLevels: [] })) });
+    const bare = visibleText(renderReport(reportData({ plans: [plan('base', { queueing: none(1) }), plan('fast', { queueing: none(0.5) })] })));
+    expect(bare).toContain('this file lists none: add, say, waitThresholds: [30s, 4h, 1d]');
+    expect(bare).not.toContain('P(wait ≤ 24.0 h)');
   });
 
   it('draws weekly throughput and queue bands, items by the deadline as a histogram, and delivery turnarounds against their SLA', () => {
@@ -43,17 +51,18 @@ describe('the queues and service levels section', () => {
     expect(text).toMatch(/frames\s*2\s*10\.0 days\s*8\.3 days–9\.2 days\s*not all done\s*65%\s*3/);
   });
 
-  it('steps the p10–p90 band of each over-time chart like its median line, so the median stays inside its band at every x', () => {
+  it('draws the p10–p90 band of each over-time chart as its median line is drawn, so the median stays inside its band at every x', () => {
     const figures = figuresOf(html);
-    for (const id of ['weekly-throughput', 'weekly-queue']) {
+    // A week's throughput is held over the week it counts (a 'vh' step back from the week's end); a week-end queue is a reading, joined by lines.
+    for (const [id, shape] of [['weekly-throughput', 'vh'], ['weekly-queue', 'linear']]) {
       type Trace = { name: string; legendgroup: string; x: number[]; y: number[]; fill?: string; line: { shape?: string }; hoverinfo?: string };
       const traces = figures[id].data as Trace[];
       const medians = traces.filter((t) => t.hoverinfo !== 'skip');
-      expect(medians.map((t) => t.line.shape), id).toEqual(['hv', 'hv']);
+      expect(medians.map((t) => t.line.shape), id).toEqual([shape, shape]);
       for (const m of medians) {
         const edges = traces.filter((t) => t.legendgroup === m.legendgroup && t !== m);
         // The lower edge, then the upper edge filled down to it: both over the median's x, stepped as it is.
-        expect(edges.map((t) => [t.name, t.fill ?? 'none', t.line.shape]), `${id} ${m.name}`).toEqual([[`${m.name} p10`, 'none', 'hv'], [`${m.name} p10–p90`, 'tonexty', 'hv']]);
+        expect(edges.map((t) => [t.name, t.fill ?? 'none', t.line.shape]), `${id} ${m.name}`).toEqual([[`${m.name} p10`, 'none', shape], [`${m.name} p10–p90`, 'tonexty', shape]]);
         for (const e of edges) expect(e.x).toEqual(m.x);
         const [lower, upper] = edges;
         m.y.forEach((v, i) => {
@@ -62,6 +71,9 @@ describe('the queues and service levels section', () => {
         });
       }
     }
+    // The first week's count is held from the start (week 0) to its end (week 1).
+    const median = (figures['weekly-throughput'].data as Array<{ x: number[]; y: number[] }>)[2];
+    expect([median.x[0], median.x[1], median.y[0]]).toEqual([0, 1, median.y[1]]);
     const queue = figures['weekly-queue'].data as Array<{ y: number[] }>;
     expect(queue.slice(0, 3).map((t) => t.y)).toEqual([[450_000, 410_000, 0], [470_000, 430_000, 0], [460_000, 420_000, 0]]);
   });

@@ -68,6 +68,14 @@ describe('the verdict', () => {
     expect(visibleText(renderReport(data))).toContain('Recommended: fast');
   });
 
+  it('says the recommendation follows the default policy when the file sets none, and how to set one', () => {
+    const text = visibleText(renderReport(data));
+    expect(text).toContain('This is the default decision policy: among the plans whose estimated chance on time is at least 90%, the cheapest per accurate item');
+    expect(text).toContain('An experiment file can set its own with decision:');
+    const decision = { name: 'Finance sign-off', basis: 'estimate' as const, targets: { budget: 160_000 } };
+    expect(visibleText(renderReport({ ...data, decision }))).not.toContain('default decision policy');
+  });
+
   it('recommends by the decision policy of the file when it has one, and names the policy', () => {
     const est = (mean: number, low: number, high: number) => ({ mean, low, high });
     const figures = (onTime: [number, number, number], cost: number) => ({ onTime: est(...onTime), serviceLevel: null, timeInSystemP85: null, residualError: est(0.02, 0.019, 0.021), cost: est(cost, cost, cost) });
