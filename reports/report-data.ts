@@ -347,6 +347,7 @@ export interface ReportPrecision {
     recommended: string | null;
     settled: boolean;
     confidence: number;
-    comparisons: Array<{ plan: string; figure: string; estimate: number | null; low: number | null; high: number | null; significant: boolean }>;
+    /** `figure`: unitCost and onTime are paired differences, onTimeBelowBar the plan's own chance on time against the bar, target a policy target it misses (`target`). */
+    comparisons: Array<{ plan: string; figure: string; target?: string; replications?: number; estimate: number | null; low: number | null; high: number | null; significant: boolean }>;
   } | null;
 }

@@ -1,3 +1,5 @@
+import { ACCEPTABLE_ON_TIME } from '../decide.js';
+import { TARGET_NAMES, type TargetName } from '../decision-policy.js';
 import { baseLayout, legendFor, plotDiv, type Figure } from '../figure.js';
 import { escapeHtml, formatNumber, formatPercent, HOURS_PER_WEEK, round } from '../format.js';
 import { plotlyMarkup } from '../plotly-text.js';
@@ -72,7 +74,7 @@ export function convergenceSection(ctx: ReportContext, precision: ReportPrecisio
     const have = f.figure === 'unitCost' ? f.relativeHalfWidth : f.halfWidth;
     const show = (x: number | null | undefined) =>
       x === null || x === undefined ? 'unbounded' : f.figure === 'onTime' ? `${formatNumber(100 * x, 2)} pt` : f.figure === 'p85' ? `${formatNumber(x / 24, 2)} d` : formatPercent(x, 2);
-    return `±${show(have)} of ±${show(f.target)}: ${f.met ? 'met' : 'not met'}`;
+    return `±${show(have)} (target ±${show(f.target)}): ${f.met ? 'met' : 'not met'}`;
   };
   const asked = specs.filter((s) => precision.plans.some((p) => p.figures.some((f) => f.figure === s.name && f.target !== null)));
   const rows: Cell[][] = precision.plans.map((p) => [
@@ -96,13 +98,13 @@ export function convergenceSection(ctx: ReportContext, precision: ReportPrecisio
   ];
   const st = precision.settlement;
   if (st !== null) {
-    const beaten = st.comparisons.filter((c) => c.significant).map((c) => c.plan);
-    const open = st.comparisons.filter((c) => !c.significant).map((c) => c.plan);
+    const beaten = st.comparisons.filter((c) => c.significant).map((c) => `${c.plan} ${comparedOn(c)}`);
+    const open = st.comparisons.filter((c) => !c.significant).map((c) => `${c.plan} (${comparedOn(c)})`);
     parts.push(
       paragraph(
         st.settled
-          ? `The recommendation (${st.recommended ?? 'none'}) is settled: it beats ${beaten.length === 0 ? 'every other plan' : beaten.join(', ')} in comparisons paired by replication, each a one-sided test at ${formatPercent(st.confidence, 2)} (the run's confidence split over the comparisons).`
-          : `The recommendation (${st.recommended ?? 'none'}) is not settled at the cap${open.length > 0 ? `: its advantage over ${open.join(', ')} is not significant` : ''}; more replications, or a looser confidence, are needed to be sure of it.`,
+          ? `The recommendation (${st.recommended ?? 'none'}) is settled: it beats ${beaten.length === 0 ? 'every other plan' : beaten.join('; ')}, each a one-sided test at ${formatPercent(st.confidence, 2)} (the run's confidence split over the comparisons).`
+          : `The recommendation (${st.recommended ?? 'none'}) is not settled at the cap${open.length > 0 ? `: its advantage over ${open.join('; ')} is not significant` : ''}; more replications, or a looser confidence, are needed to be sure of it.`,
         st.settled ? 'note' : 'warning',
       ),
     );
@@ -112,6 +114,21 @@ export function convergenceSection(ctx: ReportContext, precision: ReportPrecisio
     parts.push(plotDiv(f, `${spec.title}: estimate per plan with its interval, against the number of replications.`));
   }
   return { id: 'convergence', title: 'Convergence', html: parts.join('\n'), figures };
+}
+
+/** What a settling comparison judged, in words ("on unit cost, paired over 30 replications"). */
+function comparedOn(c: NonNullable<ReportPrecision['settlement']>['comparisons'][number]): string {
+  const pairs = c.replications === undefined ? '' : `, paired over ${formatNumber(c.replications)} replications`;
+  switch (c.figure) {
+    case 'unitCost':
+      return `on cost${pairs}`;
+    case 'onTime':
+      return `on the chance on time${pairs}`;
+    case 'onTimeBelowBar':
+      return `as its own chance on time is below the ${formatPercent(ACCEPTABLE_ON_TIME, 0)} bar${c.replications === undefined ? '' : ` (${formatNumber(c.replications)} replications)`}`;
+    default:
+      return `as it misses the policy's ${c.target === undefined ? '' : `${TARGET_NAMES[c.target as TargetName] ?? c.target} `}target`;
+  }
 }
 
 /** 95% as "95%", 97.5% as "97.5%". */

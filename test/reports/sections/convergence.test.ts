@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import type { ReportPrecision } from '../../../reports/report-data.js';
+import { renderReport } from '../../../reports/render-report.js';
+import { visibleText } from '../html.js';
+import { reportData } from '../report-fixture.js';
+
+const point = (replications: number, estimate: number) => ({ replications, estimate, low: estimate * 0.98, high: estimate * 1.02 });
+const unitCost = (relativeHalfWidth: number) => ({ figure: 'unitCost' as const, halfWidth: relativeHalfWidth * 0.9, relativeHalfWidth, target: 0.02, met: relativeHalfWidth <= 0.02 / 1.02 });
+const precisionPlan = (plan: string, replications: number, width: number): ReportPrecision['plans'][number] => ({
+  plan,
+  replications,
+  met: true,
+  figures: [unitCost(width)],
+  convergence: { onTime: [], p85: [], unitCost: [point(20, 0.9), point(replications, 0.91)] },
+});
+
+function precision(settled: boolean): ReportPrecision {
+  return {
+    confidence: 0.95,
+    cap: 1000,
+    looks: [20, 30],
+    stop: 'met',
+    plans: [precisionPlan('base', 30, 0.0159), precisionPlan('fast', 20, 0.0153)],
+    settlement: {
+      recommended: 'fast',
+      settled,
+      confidence: 0.975,
+      comparisons: [{ plan: 'base', figure: 'unitCost', replications: 20, estimate: 0.05, low: 0.02, high: 0.08, significant: settled }],
+    },
+  };
+}
+
+describe('the convergence section', () => {
+  it('states each half-width against its target', () => {
+    const text = visibleText(renderReport(reportData({ precision: precision(true) })));
+    expect(text).toContain('±1.59% (target ±2.00%): met');
+  });
+
+  it('says on what the recommended plan beats each other plan, and over how many pairs', () => {
+    const text = visibleText(renderReport(reportData({ precision: precision(true) })));
+    expect(text).toContain('The recommendation (fast) is settled: it beats base on cost, paired over 20 replications, each a one-sided test at 97.50%');
+    const open = visibleText(renderReport(reportData({ precision: precision(false) })));
+    expect(open).toContain('its advantage over base (on cost, paired over 20 replications) is not significant');
+  });
+});
