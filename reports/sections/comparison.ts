@@ -1,6 +1,6 @@
 import { paretoFront } from '../decide.js';
 import { baseLayout, legendFor, plotDiv, type Figure } from '../figure.js';
-import { deadlineSpan, escapeHtml, formatChance, formatMoney, formatSigned, formatSignedMoney, HOURS_PER_WEEK, round } from '../format.js';
+import { deadlineSpan, escapeHtml, formatChance, formatMoney, formatNumber, formatSigned, formatSignedMoney, HOURS_PER_WEEK, round } from '../format.js';
 import { plotlyMarkup } from '../plotly-text.js';
 import type { Interval, ReportPlan } from '../report-data.js';
 import { paragraph, planLabel, table, type Cell, type ReportContext, type Section } from '../section.js';
@@ -122,6 +122,8 @@ export function comparisonSection(ctx: ReportContext): Section {
     const base = plans[0];
     const rows: Cell[][] = plans.slice(1).map((p) => [
       planLabel(ctx, p),
+      // Replication k of one plan is paired with replication k of the other: as many pairs as the shorter run (precision rounds stop plans at different counts).
+      formatNumber(Math.min(p.replications, base.replications)),
       header.openEnded ? 'n/a' : formatDifference(p.vsBaseline?.completionHours ?? null, 'duration', cur),
       formatDifference(p.vsBaseline?.unitCost ?? null, 'unit-cost', cur),
       formatDifference(p.vsBaseline?.cost ?? null, 'cost', cur),
@@ -129,10 +131,10 @@ export function comparisonSection(ctx: ReportContext): Section {
     parts.push(
       `<h3>Paired differences against the baseline (${escapeHtml(base.name)})</h3>`,
       paragraph(
-        `Plan minus ${base.name}, replication by replication (both plans see the same random world), mean and 95% confidence interval. Negative is faster or cheaper. Completion differences use only replications where both plans finished.`,
+        `Plan minus ${base.name}, replication by replication (both plans see the same random world), mean and 95% confidence interval over the pairs (replication k of each plan, for as many replications as both ran). Negative is faster or cheaper. Completion differences use only replications where both plans finished.`,
         'note',
       ),
-      table(['Plan', 'Completion time', `Unit cost (${cur})`, `Total cost (${cur})`], rows, { numeric: [1, 2, 3] }),
+      table(['Plan', 'Pairs', 'Completion time', `Unit cost (${cur})`, `Total cost (${cur})`], rows, { numeric: [1, 2, 3, 4] }),
     );
   }
   return { id: 'comparison', title: 'Plan comparison', html: parts.join('\n'), figures };

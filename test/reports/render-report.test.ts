@@ -159,6 +159,12 @@ describe('the charts', () => {
     expect(text).toContain('+$40,000 (+$39,000 to +$41,000)');
   });
 
+  it('states how many replication pairs each difference rests on: as many as the shorter run', () => {
+    const [base, ...rest] = data.plans;
+    const text = visibleText(renderReport({ ...data, plans: [{ ...base, replications: 180 }, ...rest.map((p, i) => ({ ...p, replications: [30, 400][i] ?? 20 }))] }));
+    expect(text).toMatch(new RegExp(`Plan Pairs Completion time[^]*${rest[0].name} 30 [^]*${rest[1].name} 180 `));
+  });
+
   it('writes every negative number it shows with the true minus sign, not a hyphen', () => {
     const text = visibleText(renderReport(reportData({ sensitivity: SENSITIVITY })));
     expect(text).toContain('−');
