@@ -30,7 +30,19 @@ export function formatNumber(x: number | null | undefined, decimals = 0): string
 /** A share as a percentage: 0.042 -> "4%", with `decimals` after the point. */
 export function formatPercent(x: number | null | undefined, decimals = 0): string {
   if (!isNum(x)) return NA;
-  return `${trueMinus((100 * x).toFixed(decimals))}%`;
+  return `${trueMinus(percentDigits(x, decimals))}%`;
+}
+
+/**
+ * A share as a percentage with `decimals` decimals, a decimal tie rounded away from zero as a person
+ * would round it: summary.json keeps shares to 6 decimals, and 0.01555 is 1.555% exactly as
+ * written, but its double lies just below, so toFixed alone gives "1.55" where the unrounded
+ * figure (0.0155504) gives "1.56". The nudge, a millionth of a millionth, moves only such ties.
+ */
+export function percentDigits(x: number, decimals: number): string {
+  const scaled = 100 * x * 10 ** decimals;
+  const rounded = Math.sign(scaled) * Math.round(Math.abs(scaled) * (1 + 1e-12));
+  return (rounded / 10 ** decimals).toFixed(decimals);
 }
 
 /** Project hours as weeks: 1948.8 -> "11.6 weeks" (one week is 168 hours). */

@@ -47,15 +47,10 @@ export function buildReportData(manifest: RunManifest, summary: Summary, records
       const baselineResults = records.plans.find((p) => p.name === manifest.plans[0].name)?.results ?? [];
       const rs = records.plans.find((p) => p.name === plan.name)?.results ?? [];
       const layout = rowLayout(plan.model);
-      const own = planData(summary.plans[i], rs, openEnded, plan.model);
-      const quality = qualityReport(rs, i === 0 ? null : baselineResults, layout, plan.model);
       const data: ReportPlan = {
-        ...own,
-        // The mean residual error of the records, as the Quality section shows it, not the summary's (rounded to 6 decimals):
-        // every table then rounds the same number once, and 0.0155504 reads 1.56% everywhere rather than 1.55% where it was rounded twice.
-        residualErrorRate: quality.residualError?.mean ?? own.residualErrorRate,
+        ...planData(summary.plans[i], rs, openEnded, plan.model),
         queueing: queueingData(summary.plans[i], rs, layout, plan.model.deadlineHours, plan.model.horizonHours),
-        quality,
+        quality: qualityReport(rs, i === 0 ? null : baselineResults, layout, plan.model),
         ...(manifest.decision === undefined ? {} : { decisionFigures: policyFigures(rs, layout, plan.model.deadlineHours, manifest.decision) }),
         // Only where a plan has them, so the report data of other plans is what it was.
         ...(plan.model.guidelines === undefined ? {} : { guidelines: guidelineReport(summary.plans[i]) }),

@@ -1,10 +1,11 @@
 import type { PoolCapacity } from '../../sim/model/capacity.js';
 import type { Summary } from '../aggregate/summary.js';
 import type { CompletionDays } from '../aggregate/completion-days.js';
-import { deadlineStatement, formatDay } from '../../reports/format.js';
+import { deadlineStatement, formatDay, percentDigits } from '../../reports/format.js';
 import type { ProjectClock } from '../../sim/calendar/index.js';
 
-const pct = (x: number | null | undefined, digits = 1) => (x === null || x === undefined ? 'n/a' : `${(100 * x).toFixed(digits)}%`);
+// As the report rounds a share (percentDigits): the verdict lines and the report read the same figure.
+const pct = (x: number | null | undefined, digits = 1) => (x === null || x === undefined ? 'n/a' : `${percentDigits(x, digits)}%`);
 const weeks = (h: number | null) => (h === null ? 'not finished' : `${(h / 168).toFixed(1)} wk`);
 
 /**

@@ -3,6 +3,7 @@ import {
   calendarDate,
   durationUnit,
   escapeHtml,
+  percentDigits,
   formatChance,
   formatDuration,
   formatMoney,
@@ -118,5 +119,16 @@ describe('report number formatting', () => {
   it('escapes text for HTML and shortens hashes', () => {
     expect(escapeHtml('<b>"a" & \'b\'</b>')).toBe('&lt;b&gt;&quot;a&quot; &amp; &#39;b&#39;&lt;/b&gt;');
     expect(shortHash('64504fbd58f2cebf425fcb649a2cc3da')).toBe('64504fbd58f2');
+  });
+});
+
+describe('a share as a percentage', () => {
+  it('rounds a decimal tie away from zero, as written, where toFixed would round the double below it down', () => {
+    expect((100 * 0.01555).toFixed(2)).toBe('1.55');
+    expect(percentDigits(0.01555, 2)).toBe('1.56');
+    expect(percentDigits(-0.01555, 2)).toBe('-1.56');
+    expect(percentDigits(0.0155496, 2)).toBe('1.55');
+    expect(percentDigits(0.125, 0)).toBe('13');
+    expect(percentDigits(0.0001, 1)).toBe('0.0');
   });
 });

@@ -8,6 +8,8 @@ import { renderReport } from '../../../reports/render-report.js';
 import { simulateReplication } from '../../../sim/model/annotation-model.js';
 import { rowLayout } from '../../../workers/result-rows.js';
 import { visibleText } from '../../reports/html.js';
+import { verdictLines } from '../../../experiments/cli/format.js';
+import { completionDaysByPlan } from '../../../experiments/aggregate/completion-days.js';
 
 const experiment = loadExperiment('test/experiments/fixtures/small-project.yaml');
 const manifest: RunManifest = {
@@ -43,16 +45,16 @@ describe('the report data of a run', () => {
   const summary = JSON.parse(JSON.stringify(buildSummary(manifest, set))) as Summary;
   const data = buildReportData(manifest, summary, set, { labelsimVersion: '0.0.0', runDate: '2027-04-05T00:00:00.000Z', wallSeconds: 1 }, null);
 
-  it('keeps one residual error per plan, the unrounded mean, so the Cost and the Quality tables round the same number once', () => {
+  it('shows one residual error in the Cost and the Quality tables and the verdict line, whether rounded once or from the summary', () => {
+    // The summary keeps 0.015550 (6 decimals) of the records' mean 0.0155504; the Quality section reads the records.
     expect(summary.plans[0]!.residualErrorRate).toBe(0.01555);
-    const base = data.plans[0]!;
-    expect(base.residualErrorRate).toBeCloseTo(0.0155504, 12);
-    expect(base.residualErrorRate).toBe(base.quality!.residualError!.mean);
+    expect(data.plans[0]!.quality!.residualError!.mean).toBeCloseTo(0.0155504, 12);
     const html = renderReport(data);
     const section = (id: string) => visibleText(/<section id="([^"]+)"[\s\S]*?<\/section>/g.exec(html.slice(html.indexOf(`<section id="${id}"`)))![0]);
     expect(section('cost')).toMatch(/ base .* 1\.56% /);
     expect(section('quality')).toMatch(/ base 1\.56% /);
-    // 0.0155504 -> 0.015550 -> "1.55%" was the figure of a table that rounded twice.
+    // toFixed read the summary's 0.01555 (a double just below 1.555%) as "1.55%".
     expect(visibleText(html)).not.toContain('1.55%');
+    expect(verdictLines(summary, completionDaysByPlan(manifest.plans, set)).find((l) => l.startsWith('base:'))).toContain('residual error 1.56%');
   });
 });
