@@ -69,9 +69,11 @@ const RENDER_SCRIPT = `
   var figures = JSON.parse(document.getElementById('report-figures').textContent);
   var config = ${scriptJson(PLOT_CONFIG)};
   var plots = Array.prototype.slice.call(document.querySelectorAll('.plot'));
-  // On a narrow screen a chart's title goes above it as page text, which wraps, and a legend
-  // beside the plot (half its width there) goes above it in rows: Plotly places its title and a
-  // legend above the plot independently, so on a phone the legend's rows were drawn over the title.
+  // On a narrow screen, or wherever a chart's title is wider than the chart, the title goes above
+  // it as page text, which wraps; on a narrow screen a legend beside the plot (half its width
+  // there) goes above it in rows. Plotly places its title and a legend above the plot
+  // independently, so legend rows were drawn over the title. Chosen again when the window is
+  // resized or the phone turned.
   var NARROW = 560;
   var inert = document.createElement('template');
   function plainText(markup) {
@@ -79,24 +81,28 @@ const RENDER_SCRIPT = `
     inert.innerHTML = markup;
     return inert.content.textContent || '';
   }
-  function narrowLayout(el, fig) {
-    if (el.clientWidth >= NARROW) return fig.layout;
+  function modeOf(el, fig) {
+    var width = el.clientWidth;
+    var title = fig.layout.title && fig.layout.title.text ? plainText(fig.layout.title.text) : '';
+    // About 8 px a character at the title's 15 px.
+    var titleAbove = title !== '' && (width < NARROW || title.length * 8 > width - 24);
+    return { narrow: width < NARROW, title: titleAbove ? title : '' };
+  }
+  function layoutOf(fig, mode) {
+    if (!mode.narrow && mode.title === '') return fig.layout;
     var layout = Object.assign({}, fig.layout);
-    var title = fig.layout.title && fig.layout.title.text;
-    if (title) {
-      var text = document.createElement('p');
-      text.className = 'chart-title';
-      text.textContent = plainText(title);
-      el.parentNode.insertBefore(text, el);
+    if (mode.title !== '') {
       layout.title = Object.assign({}, fig.layout.title, { text: '' });
       layout.margin = Object.assign({}, fig.layout.margin, { t: 24 });
     }
-    // A long axis title's parenthesis ("(week 0 = Mon 5 Apr 2027, Europe/Berlin)") is cut off at
-    // both ends on a phone; the ticks carry the dates.
+    if (!mode.narrow) return layout;
+    // A parenthesis of definitions ("(week 0 = Mon 5 Apr 2027, Europe/Berlin)") is cut off at both
+    // ends on a phone and the ticks carry the dates; one that says what is measured ("(8 weeks)") stays.
     ['xaxis', 'yaxis'].forEach(function (name) {
       var axis = fig.layout[name];
       var t = axis && axis.title && axis.title.text;
-      if (typeof t === 'string' && t.length > 36 && t.indexOf(' (') > 0) layout[name] = Object.assign({}, axis, { title: Object.assign({}, axis.title, { text: t.slice(0, t.indexOf(' (')) }) });
+      var open = typeof t === 'string' ? t.indexOf(' (') : -1;
+      if (open > 0 && t.indexOf('=', open) > 0) layout[name] = Object.assign({}, axis, { title: Object.assign({}, axis.title, { text: t.slice(0, open) }) });
     });
     var legend = fig.layout.legend;
     if (legend && legend.orientation === 'v') {
@@ -106,11 +112,52 @@ const RENDER_SCRIPT = `
     }
     return layout;
   }
-  var drawn = plots.map(function (el) {
+  function placeTitle(el, text) {
+    var before = el.previousElementSibling;
+    if (before && before.className === 'chart-title') before.parentNode.removeChild(before);
+    if (text === '') return;
+    var p = document.createElement('p');
+    p.className = 'chart-title';
+    p.textContent = text;
+    el.parentNode.insertBefore(p, el);
+  }
+  // A legend above the plot that wraps into rows can still reach the title: measured once drawn.
+  function legendOverTitle(el) {
+    var title = el.querySelector('.g-gtitle text');
+    var legend = el.querySelector('.legend .bg');
+    if (!title || !legend || !title.textContent) return false;
+    var a = title.getBoundingClientRect();
+    var b = legend.getBoundingClientRect();
+    return Math.min(a.right, b.right) - Math.max(a.left, b.left) > 1 && Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top) > 6;
+  }
+  function draw(el, i, fig, mode, plot) {
+    modes[i] = mode;
+    placeTitle(el, mode.title);
+    return plot(el, fig.data, layoutOf(fig, mode), config).then(function () {
+      if (mode.title !== '' || !legendOverTitle(el)) return;
+      var title = plainText(fig.layout.title.text);
+      return draw(el, i, fig, { narrow: mode.narrow, title: title }, Plotly.react);
+    });
+  }
+  var modes = [];
+  var drawn = plots.map(function (el, i) {
     var id = el.getAttribute('data-plot');
     var fig = figures[id];
     if (!fig) return Promise.reject(new Error('labelsim report: no figure "' + id + '"'));
-    return Plotly.newPlot(el, fig.data, narrowLayout(el, fig), config);
+    return draw(el, i, fig, modeOf(el, fig), Plotly.newPlot);
+  });
+  var resizing = null;
+  window.addEventListener('resize', function () {
+    clearTimeout(resizing);
+    resizing = setTimeout(function () {
+      plots.forEach(function (el, i) {
+        var fig = figures[el.getAttribute('data-plot')];
+        if (!fig || !modes[i]) return;
+        var mode = modeOf(el, fig);
+        if (mode.narrow === modes[i].narrow && mode.title === modes[i].title) return;
+        draw(el, i, fig, mode, Plotly.react);
+      });
+    }, 150);
   });
   Promise.all(drawn).then(
     function () { document.body.setAttribute('data-rendered', 'true'); },

@@ -57,9 +57,13 @@ export function precisionLines(s: Summary): string[] {
   const st = p.settlement;
   if (st !== null) {
     const head = st.recommended === null ? 'no recommendation' : `recommended ${st.recommended} (${st.basis})`;
-    const on = (c: (typeof st.comparisons)[number]) =>
-      c.figure === 'onTimeBelowBar' ? 'on time below the bar' : c.figure === 'target' ? `missing the ${c.target ?? 'policy'} target` : NAMES[c.figure];
-    const against = st.comparisons.map((c) => `${c.plan} ${c.significant ? 'beaten' : 'NOT beaten'} on ${on(c)}`);
+    const against = st.comparisons.map((c) =>
+      c.figure === 'onTimeBelowBar'
+        ? `${c.plan} ${c.significant ? 'below' : 'NOT shown below'} the bar on time`
+        : c.figure === 'target'
+          ? `${c.plan} ${c.significant ? 'missing' : 'NOT shown missing'} the ${c.target ?? 'policy'} target`
+          : `${c.plan} ${c.significant ? 'beaten' : 'NOT beaten'} on ${NAMES[c.figure]}`,
+    );
     const bar =
       st.acceptable !== null
         ? `; its chance on time ${st.acceptable.significant ? 'is' : 'is NOT'} above ${percent(st.acceptable.bar)} beyond doubt`

@@ -1,5 +1,5 @@
 import { baseLayout, legendFor, plotDiv, type Figure } from '../figure.js';
-import { escapeHtml, formatMoney, formatNumber, formatPercent, formatSigned, formatSignedMoney, round } from '../format.js';
+import { escapeHtml, formatMoney, formatNumber, formatPercent, formatSigned, formatSignedMoney, percentDigits, round } from '../format.js';
 import { activityLabel, activityMarker } from '../palette.js';
 import { plotlyMarkup } from '../plotly-text.js';
 import type { Interval, QualityReport, ReportPlan } from '../report-data.js';
@@ -172,7 +172,8 @@ export function pricePerPoint(d: QualityReport['vsBaseline'], baseline: string, 
     return money(cost.mean / (-100 * error.mean));
   }
   if (error.low !== null && error.low > 0 && cost.low !== null && cost.low > 0) return `dearer and less accurate than ${baseline}`;
-  return '—';
+  if (error.low !== null && error.low > 0) return `less accurate than ${baseline}: no error removed`;
+  return `no clear difference in error from ${baseline}`;
 }
 
 function unique(xs: string[]): string[] {
@@ -214,7 +215,9 @@ function errorAgainstCostFigure(ctx: ReportContext, plans: QualityPlan[]): Figur
         y: [y === null ? null : round(y, 6)],
         marker: { color: ctx.colorOf(p.name), symbol: ctx.symbolOf(p.name), size: 11 },
         ...(e === null || y === null || e.low === null || e.high === null ? {} : { error_y: { type: 'data', symmetric: false, array: [round(e.high - y, 6)], arrayminus: [round(y - e.low, 6)], color: ctx.colorOf(p.name), thickness: 1.5, width: 5 } }),
-        hovertemplate: plotlyMarkup`${p.name}: %{y:.2%} residual error at %{x:.4f} ${ctx.currency} of quality work per accurate item<extra></extra>`,
+        // The figure as the tables round it (percentDigits): Plotly's .2% would read 0.01555 as 1.55%.
+        customdata: [y === null ? 'n/a' : `${percentDigits(y, 2)}%`],
+        hovertemplate: plotlyMarkup`${p.name}: %{customdata} residual error at %{x:.4f} ${ctx.currency} of quality work per accurate item<extra></extra>`,
       };
     }),
     layout: baseLayout('Residual error against quality cost', { title: `Quality cost, ${ctx.currency} per accurate item`, rangemode: 'tozero' }, { title: 'Residual error', tickformat: '.1%', rangemode: 'tozero' }, legendFor(plans.length)),

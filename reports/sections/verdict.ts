@@ -111,7 +111,7 @@ export function verdictSection(ctx: ReportContext): Section {
 /** What the recommendation follows when the file sets no decision policy, and how to set one. */
 export const DEFAULT_POLICY_NOTE =
   `This is the default decision policy: among the plans whose estimated chance on time is at least ${formatPercent(ACCEPTABLE_ON_TIME, 0)}, the cheapest per accurate item (failing that, the best chance on time). ` +
-  'An experiment file can set its own with <code>decision:</code>: targets for the chance on time, a service level, the p85 time in system, the residual error and a budget, each judged on the estimate or on the unfavourable end of its 95% interval.';
+  'An experiment file can set its own with <code>decision</code>, giving targets for the chance on time, a service level, the p85 time in system, the residual error and a budget, each judged on the estimate or on the unfavourable end of its 95% interval.';
 
 /** Pool load (demand over available hours, no randomness) per plan; above 100% cannot be done in time. */
 function capacityTable(ctx: ReportContext): string {

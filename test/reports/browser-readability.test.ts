@@ -123,6 +123,27 @@ describe('the report stays readable from 1 to 50 plans, at 1400 and 800 px and o
     });
   }
 
+  it('lays the charts out again when the window narrows (a phone turned upright) and widens back', async () => {
+    const { page, errors } = await open('three plans', 844);
+    const titlesAbove = () => page.evaluate(`document.querySelectorAll('p.chart-title').length`) as Promise<number>;
+    const plots = (await page.evaluate(`document.querySelectorAll('.plot').length`)) as number;
+    // The page's CSP allows no eval, which waitForFunction needs: polled instead.
+    const until = async (want: number) => {
+      for (let i = 0; i < 50 && (await titlesAbove()) !== want; i++) await page.waitForTimeout(200);
+      await page.waitForTimeout(300);
+      return titlesAbove();
+    };
+    expect(await titlesAbove()).toBe(0);
+    await page.setViewportSize({ width: 390, height: 844 });
+    expect(await until(plots)).toBe(plots);
+    expect(await page.evaluate(LEGEND_OVER_TITLE)).toEqual([]);
+    expect(await page.evaluate('document.documentElement.scrollWidth - window.innerWidth')).toBeLessThanOrEqual(0);
+    await page.setViewportSize({ width: 1400, height: 900 });
+    expect(await until(0)).toBe(0);
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
   it('shows the cue over a table that does scroll sideways at 800 px, and the page itself stays put', async () => {
     const { page } = await open('ten stages', 800);
     const tables = (await page.evaluate(TABLES)) as Array<{ head: string; scrolls: boolean; cue: boolean; pageWider: boolean }>;

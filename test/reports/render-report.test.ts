@@ -71,7 +71,7 @@ describe('the verdict', () => {
   it('says the recommendation follows the default policy when the file sets none, and how to set one', () => {
     const text = visibleText(renderReport(data));
     expect(text).toContain('This is the default decision policy: among the plans whose estimated chance on time is at least 90%, the cheapest per accurate item');
-    expect(text).toContain('An experiment file can set its own with decision:');
+    expect(text).toMatch(/An experiment file can set its own with decision\s*, giving targets for the chance on time/);
     const decision = { name: 'Finance sign-off', basis: 'estimate' as const, targets: { budget: 160_000 } };
     expect(visibleText(renderReport({ ...data, decision }))).not.toContain('default decision policy');
   });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { precisionText, roundLine } from '../../../experiments/cli/precision-lines.js';
+import { precisionLines, precisionText, roundLine } from '../../../experiments/cli/precision-lines.js';
+import type { Summary } from '../../../experiments/aggregate/summary.js';
 import type { FigureState } from '../../../experiments/precision/figures.js';
 import type { PrecisionLook } from '../../../experiments/precision/procedure.js';
 import type { Precision } from '../../../experiments/load/precision.js';
@@ -48,5 +49,34 @@ describe('the line between two rounds of a precision-driven run', () => {
       new Map([['a', 30], ['b', 30], ['c', 80], ['d', 80], ['e', 80]]),
     );
     expect(line).toBe('After 50 replications (a and b stopped at 30): c (unit cost ±3%, asked ±2%), d (unit cost ±3%, asked ±2%) and e (unit cost ±3%, asked ±2%) go on to 80.');
+  });
+});
+
+describe('the settlement line after a precision-driven run', () => {
+  it('says how each other plan lost: below the bar on time, or beaten on a figure', () => {
+    const summary = {
+      replications: 1000,
+      precision: {
+        confidence: 0.95,
+        looks: [20, 30],
+        stop: 'met',
+        plans: [],
+        settlement: {
+          recommended: 'pre-labels',
+          basis: 'acceptable',
+          settled: true,
+          confidence: 0.9875,
+          acceptable: { low: 0.92, bar: 0.9, significant: true },
+          comparisons: [
+            { plan: 'base', figure: 'onTimeBelowBar', replications: 30, estimate: 0, low: 0, high: 0.11, significant: true },
+            { plan: 'second-shift', figure: 'unitCost', replications: 20, estimate: 0.03, low: 0.02, high: 0.04, significant: true },
+            { plan: 'tiered-review', figure: 'unitCost', replications: 30, estimate: 0.001, low: -0.01, high: 0.01, significant: false },
+          ],
+        },
+      },
+    } as unknown as Summary;
+    const settled = precisionLines(summary).find((l) => l.includes('recommended pre-labels'))!;
+    expect(settled).toContain('; base below the bar on time, second-shift beaten on unit cost, tiered-review NOT beaten on unit cost (');
+    expect(settled).not.toContain('on on time');
   });
 });

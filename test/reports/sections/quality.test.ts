@@ -83,8 +83,9 @@ describe('the Quality section', () => {
     expect(pricePerPoint({ residualError: removes, unitCost: { mean: -0.01, low: -0.05, high: 0.03 } }, 'base', money)).toBe('more accurate than base at no extra cost: no trade-off');
     expect(pricePerPoint({ residualError: { mean: 0.02, low: 0.01, high: 0.03 }, unitCost: { mean: 0.1, low: 0.05, high: 0.15 } }, 'base', money)).toBe('dearer and less accurate than base');
     // No clear difference in error, or a cheaper plan with more error (a trade-off the other way): nothing to price.
-    expect(pricePerPoint({ residualError: { mean: -0.001, low: -0.01, high: 0.008 }, unitCost: { mean: 0.1, low: 0.05, high: 0.15 } }, 'base', money)).toBe('—');
-    expect(pricePerPoint({ residualError: { mean: 0.02, low: 0.01, high: 0.03 }, unitCost: { mean: -0.1, low: -0.15, high: -0.05 } }, 'base', money)).toBe('—');
+    expect(pricePerPoint({ residualError: { mean: -0.001, low: -0.01, high: 0.008 }, unitCost: { mean: 0.1, low: 0.05, high: 0.15 } }, 'base', money)).toBe('no clear difference in error from base');
+    // Cheaper but less accurate: no error removed to price (a bare dash said nothing).
+    expect(pricePerPoint({ residualError: { mean: 0.02, low: 0.01, high: 0.03 }, unitCost: { mean: -0.1, low: -0.15, high: -0.05 } }, 'base', money)).toBe('less accurate than base: no error removed');
     expect(pricePerPoint(null, 'base', money)).toBe('—');
   });
 
