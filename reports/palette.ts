@@ -110,10 +110,10 @@ export const ACTIVITY_STYLES: Readonly<Record<string, ActivityStyle>> = {
   management: { color: '#1F3A5F', pattern: '\\' },
   retraining: { color: '#A89F68', pattern: 'x' },
   engineering: { color: '#B9A5D6', pattern: '/' },
-  synthetic: { color: '#E8D9B5', pattern: '.' },
+  synthetic: { color: '#E8D9B5', pattern: '-' },
   guidelineRevisions: { color: '#5E3C1E', pattern: '+' },
   guidelines: { color: '#BBCC33', pattern: '' },
-  goldSet: { color: '#B07A1F', pattern: '/' },
+  goldSet: { color: '#B07A1F', pattern: '|' },
   agreementAudits: { color: '#FFAABB', pattern: '\\' },
 };
 

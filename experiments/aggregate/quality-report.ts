@@ -6,7 +6,8 @@ import type { RowLayout } from '../../workers/result-rows.js';
 import { meanInterval } from './statistics.js';
 
 /** Labour activities that are quality work: checking labels, fixing them, settling disagreements, gold items, and penalties charged for errors found. */
-const QUALITY_LABOUR = ['review', 'rework', 'adjudication', 'escalation', 'gold', 'penalties'] as const;
+// In the order of LABOUR_ACTIVITIES, as the cost-by-activity chart stacks them, so the two stacked charts read alike.
+const QUALITY_LABOUR = LABOUR_ACTIVITIES.filter((a) => ['rework', 'review', 'adjudication', 'escalation', 'gold', 'penalties'].includes(a));
 
 /**
  * What a plan's quality costs and buys, replication by replication: the residual error with its

@@ -83,6 +83,15 @@ describe('cost activity styles', () => {
     expect(lab(ACTIVITY_STYLES.goldSet!.color)[0]).toBeGreaterThan(40);
   });
 
+  it('gives lines of similar colour different patterns (platform and gold set were two browns with one hatch)', () => {
+    const known = Object.entries(ACTIVITY_STYLES);
+    for (let i = 0; i < known.length; i++)
+      for (let j = 0; j < i; j++) {
+        const [a, b] = [known[i]!, known[j]!];
+        if (colorDistance(a[1].color, b[1].color) < 32) expect(a[1].pattern, `${a[0]} vs ${b[0]}`).not.toBe(b[1].pattern);
+      }
+  });
+
   it('styles the lines a file names by their order in the report, so a chart that leaves some out does not shift the others', () => {
     const style = activityStyles(['annotation', 'alpha', 'beta', 'gamma']);
     expect(style('gamma')).toEqual(freeActivityStyle(2));

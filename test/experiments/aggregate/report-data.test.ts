@@ -5,6 +5,7 @@ import { loadExperiment } from '../../../experiments/load/index.js';
 import type { RecordSet } from '../../../experiments/run/record-set.js';
 import type { RunManifest } from '../../../experiments/run/run-files.js';
 import { renderReport } from '../../../reports/render-report.js';
+import { LABOUR_ACTIVITIES } from '../../../sim/model/activities.js';
 import { simulateReplication } from '../../../sim/model/annotation-model.js';
 import { rowLayout } from '../../../workers/result-rows.js';
 import { visibleText } from '../../reports/html.js';
@@ -56,5 +57,10 @@ describe('the report data of a run', () => {
     // toFixed read the summary's 0.01555 (a double just below 1.555%) as "1.55%".
     expect(visibleText(html)).not.toContain('1.55%');
     expect(verdictLines(summary, completionDaysByPlan(manifest.plans, set)).find((l) => l.startsWith('base:'))).toContain('residual error 1.56%');
+  });
+
+  it('lists the quality lines in the order the cost-by-activity chart stacks them, so the two charts read alike', () => {
+    const labour = data.plans[0]!.quality!.costPerAccurate.map((l) => l.activity).filter((a) => (LABOUR_ACTIVITIES as readonly string[]).includes(a));
+    expect(labour).toEqual(['rework', 'review', 'adjudication', 'escalation', 'gold', 'penalties']);
   });
 });
