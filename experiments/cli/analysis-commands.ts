@@ -8,12 +8,11 @@ import { createReplicationRunner, defaultWorkerCount } from '../../workers/repli
 import type { Sensitivity } from '../../reports/report-data.js';
 import type { Interval } from '../aggregate/statistics.js';
 import type { Evaluation } from '../analysis/evaluate-plan.js';
-import { formatDuration, percentDigits } from '../../reports/format.js';
+import { formatDuration } from '../../reports/format.js';
 import { policyWords, TARGET_NAMES, type PolicyTargets, type TargetCheck } from '../../reports/decision-policy.js';
-import { money } from './format.js';
+import { money, pct } from './format.js';
 import { output } from './output.js';
 
-const pct = (x: number | null | undefined) => (x === null || x === undefined ? 'n/a' : `${percentDigits(x, 1)}%`);
 // Every interval shown here is of a share: a t-interval's ends past 0% or 100% are cut there.
 const ci = (i: Interval | null) => (i === null ? 'n/a' : `${pct(i.mean)} (95% CI ${pct(Math.max(0, i.low))}-${pct(Math.min(1, i.high))})`);
 const weeks = (h: number | null) => (h === null ? 'not finished' : `${(h / 168).toFixed(2)} wk`);

@@ -5,7 +5,7 @@ import { deadlineStatement, formatDay, percentDigits } from '../../reports/forma
 import type { ProjectClock } from '../../sim/calendar/index.js';
 
 // As the report rounds a share (percentDigits): the verdict lines and the report read the same figure.
-const pct = (x: number | null | undefined, digits = 1) => (x === null || x === undefined ? 'n/a' : `${percentDigits(x, digits)}%`);
+export const pct = (x: number | null | undefined, digits = 1): string => (x === null || x === undefined ? 'n/a' : `${percentDigits(x, digits)}%`);
 const weeks = (h: number | null) => (h === null ? 'not finished' : `${(h / 168).toFixed(1)} wk`);
 
 /**

@@ -94,7 +94,10 @@ export function roundLine(look: PrecisionLook, next: Map<string, number>): strin
       else done.push(p.plan);
       continue;
     }
-    const why = p.figures.filter((f) => f.met === false).map((f) => `${NAMES[f.figure]} ${widths(f)!.have}, asked ${widths(f)!.asked}`);
+    const why = p.figures.filter((f) => f.met === false).map((f) => {
+      const w = widths(f)!;
+      return `${NAMES[f.figure]} ${w.have}, asked ${w.asked}`;
+    });
     if (settling.has(p.plan)) why.push('to settle the recommendation');
     add(onward, to, why.length > 0 ? `${p.plan} (${why.join('; ')})` : p.plan);
   }
