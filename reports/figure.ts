@@ -8,6 +8,13 @@ export interface Figure {
   id: string;
   data: Array<Record<string, unknown>>;
   layout: Record<string, unknown>;
+  /**
+   * How the chart is laid out where its wide layout does not fit (panels abreast on a phone):
+   * below `width` pixels of chart, or on any narrow screen, these layout keys replace the wide
+   * ones and the plot is `height` pixels tall. Absent: the render script's general narrow rules
+   * alone (title above as text, legend in rows).
+   */
+  narrow?: { width: number; layout: Record<string, unknown>; height: number };
 }
 
 /**
@@ -16,7 +23,9 @@ export interface Figure {
  * here, so no chart can let a name from the experiment file reach Plotly as markup.
  */
 export function plotlyFigure(fig: Figure): Figure {
-  return { id: fig.id, data: plotlyValue(fig.data) as Figure['data'], layout: plotlyValue(fig.layout) as Figure['layout'] };
+  const out: Figure = { id: fig.id, data: plotlyValue(fig.data) as Figure['data'], layout: plotlyValue(fig.layout) as Figure['layout'] };
+  if (fig.narrow !== undefined) out.narrow = { width: fig.narrow.width, layout: plotlyValue(fig.narrow.layout) as Figure['layout'], height: fig.narrow.height };
+  return out;
 }
 
 export const FONT_FAMILY = 'system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif';

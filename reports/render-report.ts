@@ -72,8 +72,9 @@ const RENDER_SCRIPT = `
   // On a narrow screen, or wherever a chart's title is wider than the chart, the title goes above
   // it as page text, which wraps; on a narrow screen a legend beside the plot (half its width
   // there) goes above it in rows. Plotly places its title and a legend above the plot
-  // independently, so legend rows were drawn over the title. Chosen again when the window is
-  // resized or the phone turned.
+  // independently, so legend rows were drawn over the title. A chart with a layout of its own for
+  // narrow screens (fig.narrow: panels one a row) takes it below its width. Chosen again when the
+  // window is resized or the phone turned.
   var NARROW = 560;
   var inert = document.createElement('template');
   function plainText(markup) {
@@ -86,15 +87,20 @@ const RENDER_SCRIPT = `
     var title = fig.layout.title && fig.layout.title.text ? plainText(fig.layout.title.text) : '';
     // About 8 px a character at the title's 15 px.
     var titleAbove = title !== '' && (width < NARROW || title.length * 8 > width - 24);
-    return { narrow: width < NARROW, title: titleAbove ? title : '' };
+    var own = !!fig.narrow && (width < NARROW || width < fig.narrow.width);
+    return { narrow: width < NARROW, title: titleAbove ? title : '', own: own };
+  }
+  function sameMode(a, b) {
+    return a.narrow === b.narrow && a.title === b.title && a.own === b.own;
   }
   function layoutOf(fig, mode) {
-    if (!mode.narrow && mode.title === '') return fig.layout;
+    if (!mode.narrow && mode.title === '' && !mode.own) return fig.layout;
     var layout = Object.assign({}, fig.layout);
     if (mode.title !== '') {
       layout.title = Object.assign({}, fig.layout.title, { text: '' });
       layout.margin = Object.assign({}, fig.layout.margin, { t: 24 });
     }
+    if (mode.own) Object.assign(layout, fig.narrow.layout);
     if (!mode.narrow) return layout;
     // A parenthesis of definitions ("(week 0 = Mon 5 Apr 2027, Europe/Berlin)") is cut off at both
     // ends on a phone and the ticks carry the dates; one that says what is measured ("(8 weeks)") stays.
@@ -133,10 +139,12 @@ const RENDER_SCRIPT = `
   function draw(el, i, fig, mode, plot) {
     modes[i] = mode;
     placeTitle(el, mode.title);
+    // A chart with a layout of its own for a narrow screen says how tall it is there.
+    el.style.height = mode.own ? fig.narrow.height + 'px' : '';
     return plot(el, fig.data, layoutOf(fig, mode), config).then(function () {
       if (mode.title !== '' || !legendOverTitle(el)) return;
       var title = plainText(fig.layout.title.text);
-      return draw(el, i, fig, { narrow: mode.narrow, title: title }, Plotly.react);
+      return draw(el, i, fig, { narrow: mode.narrow, title: title, own: mode.own }, Plotly.react);
     });
   }
   var modes = [];
@@ -154,7 +162,7 @@ const RENDER_SCRIPT = `
         var fig = figures[el.getAttribute('data-plot')];
         if (!fig || !modes[i]) return;
         var mode = modeOf(el, fig);
-        if (mode.narrow === modes[i].narrow && mode.title === modes[i].title) return;
+        if (sameMode(mode, modes[i])) return;
         draw(el, i, fig, mode, Plotly.react);
       });
     }, 150);

@@ -152,22 +152,19 @@ export function waitsFigure(ctx: ReportContext, stages: string[]): { figure: Fig
   const basis = p95Basis(plans);
   const cols = Math.min(stages.length, 4);
   const rows = Math.ceil(stages.length / cols);
-  const gapX = 0.06;
-  const gapY = 0.16;
+  // A panel's y axis (ticks and unit) needs about 70 px of gap beside its neighbour: a gap in
+  // fractions that gives that where the chart is as narrow as it is drawn abreast, and one panel
+  // a row below that (a phone), where abreast they would leave each unit over the next bars.
+  const abreastFrom = cols * PANEL_MIN_PX;
+  const axes = panelAxes(stages, units, cols, round(Math.max(0.06, Y_AXIS_GAP_PX / (abreastFrom - MARGINS_PX)), 4), 0.16);
+  const narrowHeight = NARROW_LEGEND_PX + stages.length * NARROW_PANEL_PX;
+  const narrow = { width: abreastFrom, layout: panelAxes(stages, units, 1, 0, round(NARROW_GAP_PX / (narrowHeight - NARROW_LEGEND_PX), 4)), height: narrowHeight };
   const data: Figure['data'] = [];
-  const axes: Record<string, unknown> = {};
   const shown = new Set<string>();
   stages.forEach((stage, i) => {
     const k = i === 0 ? '' : String(i + 1);
-    const c = i % cols;
-    const r = Math.floor(i / cols);
-    const width = (1 - gapX * (cols - 1)) / cols;
-    const height = (1 - gapY * (rows - 1)) / rows;
-    const top = 1 - r * (height + gapY);
     const u = units[i];
     const inUnit = (h: number | null | undefined) => (h === null || h === undefined ? null : round(h * u.perHour, 4));
-    axes[`xaxis${k}`] = { domain: [round(c * (width + gapX), 4), round(c * (width + gapX) + width, 4)], anchor: `y${k}`, type: 'category', showticklabels: false, title: { text: stage, standoff: 4 }, automargin: true, linecolor: '#9e9e9e' };
-    axes[`yaxis${k}`] = { domain: [round(top - height, 4), round(top, 4)], anchor: `x${k}`, title: { text: u.name, standoff: 4 }, rangemode: 'tozero', tickformat: ',~r', gridcolor: '#e3e3e3', zerolinecolor: '#bdbdbd', automargin: true };
     for (const p of plans) {
       const s = p.stages.find((x) => x.name === stage);
       const mean = inUnit(s?.waitMean);
@@ -204,5 +201,30 @@ export function waitsFigure(ctx: ReportContext, stages: string[]): { figure: Fig
     barmode: 'group',
     ...legendFor(plans.length),
   });
-  return { figure: { id: 'waits', data, layout: { ...layout, ...axes } }, units, rows };
+  return { figure: { id: 'waits', data, layout: { ...layout, ...axes }, narrow }, units, rows };
+}
+
+/** Pixels of chart width per panel below which the panels go one a row, the gap a y axis needs, and the chart's side margins. */
+const PANEL_MIN_PX = 300;
+const Y_AXIS_GAP_PX = 70;
+const MARGINS_PX = 80;
+/** Pixels of the one-a-row chart: the legend's rows and title margin, each panel, the gap below a panel for its stage name. */
+const NARROW_LEGEND_PX = 90;
+const NARROW_PANEL_PX = 210;
+const NARROW_GAP_PX = 50;
+
+/** The x and y axes of one panel per stage, `cols` abreast, with gaps as fractions of the plot area. */
+function panelAxes(stages: string[], units: Array<{ name: string }>, cols: number, gapX: number, gapY: number): Record<string, unknown> {
+  const rows = Math.ceil(stages.length / cols);
+  const width = (1 - gapX * (cols - 1)) / cols;
+  const height = (1 - gapY * (rows - 1)) / rows;
+  const axes: Record<string, unknown> = {};
+  stages.forEach((stage, i) => {
+    const k = i === 0 ? '' : String(i + 1);
+    const c = i % cols;
+    const top = 1 - Math.floor(i / cols) * (height + gapY);
+    axes[`xaxis${k}`] = { domain: [round(c * (width + gapX), 4), round(c * (width + gapX) + width, 4)], anchor: `y${k}`, type: 'category', showticklabels: false, title: { text: stage, standoff: 4 }, automargin: true, linecolor: '#9e9e9e' };
+    axes[`yaxis${k}`] = { domain: [round(top - height, 4), round(top, 4)], anchor: `x${k}`, title: { text: units[i].name, standoff: 4 }, rangemode: 'tozero', tickformat: ',~r', gridcolor: '#e3e3e3', zerolinecolor: '#bdbdbd', automargin: true };
+  });
+  return axes;
 }

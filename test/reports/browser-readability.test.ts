@@ -60,6 +60,22 @@ const LEGEND_OVER_TITLE = `Array.from(document.querySelectorAll('.plot')).map((e
   return { id: el.dataset.plot || '', overlap: w > 1 && h > 6 ? Math.round(w * h) : 0 };
 }).filter((c) => c.overlap > 0)`;
 
+/**
+ * Axis titles drawn over a plot area (a panel's "minutes" over its neighbour's bars): the title's
+ * box against every subplot's plot area, beyond a few pixels of descenders.
+ */
+const AXIS_TITLE_OVER_PLOT = `Array.from(document.querySelectorAll('.plot')).flatMap((el) => {
+  const areas = Array.from(el.querySelectorAll('.draglayer .nsewdrag')).map((r) => r.getBoundingClientRect());
+  return Array.from(el.querySelectorAll('.infolayer [class^="g-y"][class$="title"] text, .infolayer [class^="g-x"][class$="title"] text')).flatMap((t) => {
+    const a = t.getBoundingClientRect();
+    return areas.map((b) => {
+      const w = Math.min(a.right, b.right) - Math.max(a.left, b.left);
+      const h = Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top);
+      return w > 3 && h > 3 ? (el.dataset.plot || '') + ': ' + t.textContent : '';
+    });
+  }).filter((x) => x !== '');
+})`;
+
 /** Per table: whether it is wider than its box (scrolls sideways), and whether the cue above it shows. */
 const TABLES = `Array.from(document.querySelectorAll('.table-wrap')).map((w) => {
   const cue = w.previousElementSibling;
@@ -108,6 +124,7 @@ describe('the report stays readable from 1 to 50 plans, at 1400 and 800 px and o
         expect(p.empty, `${p.id}: traces that drew nothing`).toEqual([]);
       }
       expect(await page.evaluate(LEGEND_OVER_TITLE), 'charts whose legend covers the title').toEqual([]);
+      expect(await page.evaluate(AXIS_TITLE_OVER_PLOT), 'axis titles over a plot area').toEqual([]);
       // A wide table scrolls in its own box (with the cue); the page itself never scrolls sideways.
       expect(await page.evaluate('document.documentElement.scrollWidth - window.innerWidth'), 'page wider than the window by').toBeLessThanOrEqual(0);
       const tables = (await page.evaluate(TABLES)) as Array<{ head: string; scrolls: boolean; cue: boolean; pageWider: boolean }>;
