@@ -143,6 +143,8 @@ function band(ctx: ReportContext, name: string, label: string, x: number[], b: {
   const held = (v: number[]) => (week && v.length > 0 ? [v[0], ...v] : v).map((y) => round(y, 1));
   const shape = week ? 'vh' : 'linear';
   const [lower, median, upper] = [held(b.p10), held(b.p50), held(b.p90)];
+  // The point held back to the week's start repeats the first week's figures: it has no hover label.
+  const template = plotlyMarkup`${label}, ${week ? 'week ending' : 'end of week'} %{x:.0f}: median %{y:,.0f} ${unit} (p10–p90 %{customdata[0]:,}–%{customdata[1]:,})<extra></extra>`;
   return [
     ...bandTraces({
       name: label,
@@ -164,7 +166,7 @@ function band(ctx: ReportContext, name: string, label: string, x: number[], b: {
       customdata: lower.map((lo, i) => [round(lo, 0), round(upper[i], 0)]),
       line: { color: ctx.colorOf(name), dash: ctx.dashOf(name), width: 2, shape },
       ...(week ? {} : { marker: { size: 5, color: ctx.colorOf(name) } }),
-      hovertemplate: plotlyMarkup`${label}, ${week ? 'week ending' : 'end of week'} %{x:.0f}: median %{y:,.0f} ${unit} (p10–p90 %{customdata[0]:,}–%{customdata[1]:,})<extra></extra>`,
+      hovertemplate: week ? xs.map((_, i) => (i === 0 ? plotlyMarkup`<extra></extra>` : template)) : template,
     },
   ];
 }

@@ -71,9 +71,12 @@ describe('the queues and service levels section', () => {
         });
       }
     }
-    // The first week's count is held from the start (week 0) to its end (week 1).
-    const median = (figures['weekly-throughput'].data as Array<{ x: number[]; y: number[] }>)[2];
+    // The first week's count is held from the start (week 0) to its end (week 1); that held point
+    // has no hover label of its own, which would read "week ending 0" with week 1's figures.
+    const median = (figures['weekly-throughput'].data as Array<{ x: number[]; y: number[]; hovertemplate: string[] }>)[2];
     expect([median.x[0], median.x[1], median.y[0]]).toEqual([0, 1, median.y[1]]);
+    expect(median.hovertemplate[0]).toBe('<extra></extra>');
+    expect(median.hovertemplate.slice(1).every((t) => t.includes('week ending %{x:.0f}'))).toBe(true);
     const queue = figures['weekly-queue'].data as Array<{ y: number[] }>;
     expect(queue.slice(0, 3).map((t) => t.y)).toEqual([[450_000, 410_000, 0], [470_000, 430_000, 0], [460_000, 420_000, 0]]);
   });
