@@ -136,12 +136,48 @@ const RENDER_SCRIPT = `
     var b = legend.getBoundingClientRect();
     return Math.min(a.right, b.right) - Math.max(a.left, b.left) > 1 && Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top) > 6;
   }
+  // Legend rows above a chart on a phone come out of its height: the chart grows instead, so its
+  // plot keeps MIN_PLOT px however many rows the legend takes.
+  var MIN_PLOT = 210;
+  function keepPlotTall(el, tries) {
+    var areas = el.querySelectorAll('.draglayer .nsewdrag');
+    if (areas.length !== 1) return null;
+    var short = MIN_PLOT - areas[0].getBoundingClientRect().height;
+    if (short <= 1) return null;
+    el.style.height = Math.ceil(el.clientHeight + short) + 'px';
+    // A taller chart can let a long legend take more rows: measured again, a few times at most.
+    return Plotly.Plots.resize(el).then(function () {
+      return (tries || 0) < 3 ? keepPlotTall(el, (tries || 0) + 1) : null;
+    });
+  }
+  // A legend in rows is as wide as the plot, and Plotly cuts off whatever of a right-hand entry's
+  // name passes its edge ("agreement a"): such a legend moves to the chart's left edge, each entry
+  // half the chart wide, or all of it for names longer than that.
+  function fitLegend(el) {
+    var legend = el.querySelector('.legend');
+    var box = el.querySelector('.legend .bg');
+    var size = el._fullLayout && el._fullLayout._size;
+    if (!legend || !box || !size || el._fullLayout.legend.orientation !== 'h') return null;
+    var right = box.getBoundingClientRect().right;
+    var texts = Array.prototype.slice.call(legend.querySelectorAll('text'));
+    // Within a few pixels of the edge counts: a later re-layout can move the entries that far.
+    if (!texts.some(function (t) { return t.getBoundingClientRect().right > right - 4; })) return null;
+    // Two entries a row when every name fits half the chart (less its symbol), else one.
+    var longest = Math.max.apply(null, texts.map(function (t) { return t.getComputedTextLength(); }));
+    var row = size.l - 8 + size.w;
+    var entry = longest <= row / 2 - 50 ? Math.floor(row / 2) - 50 : row - 50;
+    return Plotly.relayout(el, { 'legend.x': -(size.l - 8) / size.w, 'legend.entrywidth': entry, 'legend.entrywidthmode': 'pixels' });
+  }
   function draw(el, i, fig, mode, plot) {
     modes[i] = mode;
     placeTitle(el, mode.title);
     // A chart with a layout of its own for a narrow screen says how tall it is there.
     el.style.height = mode.own ? fig.narrow.height + 'px' : '';
     return plot(el, fig.data, layoutOf(fig, mode), config).then(function () {
+      return mode.narrow ? fitLegend(el) : null;
+    }).then(function () {
+      return mode.narrow ? keepPlotTall(el) : null;
+    }).then(function () {
       if (mode.title !== '' || !legendOverTitle(el)) return;
       var title = plainText(fig.layout.title.text);
       return draw(el, i, fig, { narrow: mode.narrow, title: title, own: mode.own }, Plotly.react);

@@ -210,7 +210,7 @@ const Y_AXIS_GAP_PX = 70;
 const MARGINS_PX = 80;
 /** Pixels of the one-a-row chart: the legend's rows and title margin, each panel, the gap below a panel for its stage name. */
 const NARROW_LEGEND_PX = 90;
-const NARROW_PANEL_PX = 210;
+const NARROW_PANEL_PX = 260;
 const NARROW_GAP_PX = 50;
 
 /** The x and y axes of one panel per stage, `cols` abreast, with gaps as fractions of the plot area. */

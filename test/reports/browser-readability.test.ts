@@ -76,6 +76,20 @@ const AXIS_TITLE_OVER_PLOT = `Array.from(document.querySelectorAll('.plot')).fla
   }).filter((x) => x !== '');
 })`;
 
+/** Legend entries whose name Plotly cuts off at the legend's edge ("agreement a"). */
+const LEGEND_NAMES_CUT = `Array.from(document.querySelectorAll('.plot')).flatMap((el) => {
+  const box = el.querySelector('.legend .bg');
+  if (!box) return [];
+  const right = box.getBoundingClientRect().right;
+  return Array.from(el.querySelectorAll('.legend text')).filter((t) => t.getBoundingClientRect().right > right + 1).map((t) => (el.dataset.plot || '') + ': ' + t.textContent);
+})`;
+
+/** Height in pixels of each chart's plot area, for charts of one plot area. */
+const PLOT_AREA_HEIGHTS = `Array.from(document.querySelectorAll('.plot')).flatMap((el) => {
+  const areas = el.querySelectorAll('.draglayer .nsewdrag');
+  return areas.length === 1 ? [{ id: el.dataset.plot || '', height: Math.round(areas[0].getBoundingClientRect().height) }] : [];
+})`;
+
 /** Per table: whether it is wider than its box (scrolls sideways), and whether the cue above it shows. */
 const TABLES = `Array.from(document.querySelectorAll('.table-wrap')).map((w) => {
   const cue = w.previousElementSibling;
@@ -125,6 +139,10 @@ describe('the report stays readable from 1 to 50 plans, at 1400 and 800 px and o
       }
       expect(await page.evaluate(LEGEND_OVER_TITLE), 'charts whose legend covers the title').toEqual([]);
       expect(await page.evaluate(AXIS_TITLE_OVER_PLOT), 'axis titles over a plot area').toEqual([]);
+      expect(await page.evaluate(LEGEND_NAMES_CUT), 'legend names cut off').toEqual([]);
+      // However many rows a legend takes above a chart on a phone, the plot keeps its height.
+      const short = ((await page.evaluate(PLOT_AREA_HEIGHTS)) as Array<{ id: string; height: number }>).filter((a) => a.height < 200);
+      expect(short, 'plot areas under 200 px tall').toEqual([]);
       // A wide table scrolls in its own box (with the cue); the page itself never scrolls sideways.
       expect(await page.evaluate('document.documentElement.scrollWidth - window.innerWidth'), 'page wider than the window by').toBeLessThanOrEqual(0);
       const tables = (await page.evaluate(TABLES)) as Array<{ head: string; scrolls: boolean; cue: boolean; pageWider: boolean }>;
