@@ -208,7 +208,17 @@ export interface Sensitivity {
     label: string;
     low: { p85: number | null; unitCost: number | null };
     high: { p85: number | null; unitCost: number | null };
+    /** The settings run, per pool or tier, where moving by `change` is not exact (whole people, shares up to 100%); absent where it is (and in studies saved before). */
+    settings?: SensitivitySetting[];
   }>;
+}
+
+/** One pool's or tier's setting of a lever in the low variant, the plan itself and the high variant: a headcount, or a share as a fraction. */
+export interface SensitivitySetting {
+  name: string;
+  low: number;
+  base: number;
+  high: number;
 }
 
 /**

@@ -1,3 +1,4 @@
+import { movedInexactly, settingsText } from '../../reports/sensitivity-settings.js';
 import fs from 'node:fs';
 import path from 'node:path';
 import { runReplication } from '../../workers/replication-batch.js';
@@ -12,7 +13,7 @@ import { forcedFailures, runExperiment } from '../run/run-experiment.js';
 import { testHooks } from '../run/test-hooks.js';
 import { checkLimits, maxMemoryMb, memoryLine } from '../run/limits.js';
 import { feasibilityWarnings } from '../../sim/model/feasibility.js';
-import { capacityLines, money, verdictLines } from './format.js';
+import { capacityLines, money, pct, verdictLines } from './format.js';
 import { precisionLines, precisionText, roundLine } from './precision-lines.js';
 import { output } from './output.js';
 import { checkReport } from './check-report.js';
@@ -289,10 +290,12 @@ export async function sensitivityCommand(args: SensitivityArgs & { out: string }
   const w = (h: number | null) => (h === null ? 'not finished' : `${(h / 168).toFixed(2)} wk`);
   const c = (x: number | null) => money(experiment.plans[0].model.currency, x, 4);
   const out = output().result;
-  out(`Sensitivity of plan "${study.plan}" (${study.replications} replications, each parameter -${study.change * 100}% / +${study.change * 100}%):`);
+  out(`Sensitivity of plan "${study.plan}" (${study.replications} replications, each parameter -${pct(study.change, 0)} / +${pct(study.change, 0)}):`);
   out(`  ${'base'.padEnd(32)} p85 ${w(study.base.p85)}, unit cost ${c(study.base.unitCost)}`);
   for (const p of study.parameters) {
     out(`  ${p.label.padEnd(32)} p85 ${w(p.low.p85)} .. ${w(p.high.p85)}, unit cost ${c(p.low.unitCost)} .. ${c(p.high.unitCost)}`);
+    // Whole people and shares up to 100% move by other than the change: the settings run, said.
+    if (p.settings !== undefined && movedInexactly(p.settings, study.change)) out(`  ${''.padEnd(32)} ran ${settingsText(p.parameter, p.settings)}`);
   }
   out(`Wrote ${relative(path.join(folder.final, REPORT_FILES.sensitivity))}`);
   return 0;

@@ -1,5 +1,6 @@
 import { baseLayout, plotDiv, type Figure } from '../figure.js';
-import { formatMoney, formatPercent, formatWeeks, MINUS, round } from '../format.js';
+import { escapeHtml, formatMoney, formatPercent, formatWeeks, MINUS, round } from '../format.js';
+import { movedInexactly, settingsText } from '../sensitivity-settings.js';
 import { OKABE_ITO } from '../palette.js';
 import { plotlyMarkup } from '../plotly-text.js';
 import type { Sensitivity } from '../report-data.js';
@@ -70,8 +71,17 @@ export function sensitivitySection(ctx: ReportContext): Section {
       `Plan ${s.plan}, ${s.replications} replications per setting, each parameter moved ${formatPercent(s.change, 0)} down and up with the others held. The longest bars are the inputs worth pinning down first.`,
       'note',
     ),
+    ...inexactMoves(s),
     ...figures.map((f) => plotDiv(f, `Tornado chart: ${f.id === 'tornado-p85' ? 'p85 completion in weeks' : 'unit cost'} at each parameter's low and high setting.`)),
   ];
   if (figures.length === 0) html.push(paragraph('The sensitivity run has no figures to show.'));
   return { id: 'sensitivity', title: 'Sensitivity', html: html.join('\n'), figures };
+}
+
+/** The levers that could not move by exactly the change (whole people, shares up to 100%), with the settings they ran. */
+function inexactMoves(s: Sensitivity): string[] {
+  const moves = s.parameters.filter((p) => p.settings !== undefined && movedInexactly(p.settings, s.change));
+  if (moves.length === 0) return [];
+  const items = moves.map((p) => `<li>${escapeHtml(p.label || p.parameter)}: ${escapeHtml(settingsText(p.parameter, p.settings!))}</li>`);
+  return [paragraph(`Not every setting could move by exactly ${formatPercent(s.change, 0)}: headcounts are whole people and shares stop at 100%. The settings run:`, 'note'), `<ul class="note">${items.join('')}</ul>`];
 }

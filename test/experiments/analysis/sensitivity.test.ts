@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { sensitivity } from '../../../experiments/analysis/sensitivity.js';
+import { movedInexactly, settingsText } from '../../../reports/sensitivity-settings.js';
 import { loadExperiment } from '../../../experiments/load/index.js';
 import { createReplicationRunner } from '../../../workers/replication-pool.js';
 import { labelsim, tempDir } from '../../support/cli.js';
@@ -24,6 +25,24 @@ describe('sensitivity study', () => {
     expect(lever('errorRate').high.unitCost!).toBeGreaterThan(lever('errorRate').low.unitCost!);
   });
 
+  it('says which settings it ran where a lever cannot move by exactly the change: whole people, shares up to 100%', async () => {
+    const experiment = loadExperiment(FILE);
+    const runner = createReplicationRunner(0);
+    const study = await sensitivity(runner, experiment.plans[0], experiment.seed, 2, 0.2);
+    await runner.close();
+    const lever = (name: string) => study.parameters.find((p) => p.parameter === name)!;
+    // 3 annotators -20% and +20% are 2 and 4 (2.4 and 3.6 rounded); 1 reviewer stays 1.
+    expect(lever('headcount').settings).toEqual([
+      { name: 'annotators', low: 2, base: 3, high: 4 },
+      { name: 'reviewers', low: 1, base: 1, high: 1 },
+    ]);
+    expect(movedInexactly(lever('headcount').settings!, 0.2)).toBe(true);
+    expect(settingsText('headcount', lever('headcount').settings!)).toBe('annotators 2 .. 4 (plan 3), reviewers 1 (unchanged)');
+    // A share well below 100% moves exactly; speed has no settings to report.
+    expect(movedInexactly(lever('errorRate').settings!, 0.2)).toBe(false);
+    expect(lever('speed').settings).toBeUndefined();
+  });
+
   it('leaves out parameters the model has nothing to move for', async () => {
     const experiment = loadExperiment('experiments/validation/mmc.yaml');
     const runner = createReplicationRunner(0);
@@ -39,6 +58,8 @@ describe('sensitivity study', () => {
     const r = labelsim(['sensitivity', FILE, '--replications', '4', '--out', out]);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toMatch(/Headcount \(every pool\)\s+p85 [\d.]+ wk \.\. [\d.]+ wk/);
+    expect(r.stdout).toContain('each parameter -20% / +20%');
+    expect(r.stdout).toMatch(/\n\s+ran annotators 2 \.\. 4 \(plan 3\), reviewers 1 \(unchanged\)\n/);
     const folder = path.join(out, 'small-project');
     const study = JSON.parse(fs.readFileSync(path.join(folder, 'sensitivity.json'), 'utf8'));
     expect(study.replications).toBe(4);
@@ -47,5 +68,6 @@ describe('sensitivity study', () => {
     const html = fs.readFileSync(path.join(folder, 'report.html'), 'utf8');
     expect(html.includes('data-plot="tornado-p85"')).toBe(true);
     expect(html.includes('data-plot="tornado-unit-cost"')).toBe(true);
+    expect(html).toContain('<li>Headcount (every pool): annotators 2 .. 4 (plan 3), reviewers 1 (unchanged)</li>');
   });
 });
