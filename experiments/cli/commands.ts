@@ -2,6 +2,7 @@ import { movedInexactly, settingsText } from '../../reports/sensitivity-settings
 import fs from 'node:fs';
 import path from 'node:path';
 import { runReplication } from '../../workers/replication-batch.js';
+import { defaultWorkerCount } from '../../workers/replication-pool.js';
 import { IN_THREAD_ITEMS } from '../run/worker-choice.js';
 import { rowLayout } from '../../workers/result-rows.js';
 import { OUTPUTS } from '../../sim/model/replication-outputs.js';
@@ -105,7 +106,7 @@ export async function runCommand(args: RunArgs): Promise<number> {
         for (const line of leftOutPoolLines(experiment.plans)) err(line);
         for (const line of warningLines(warnings)) err(line);
         err(memoryLine(limits));
-        err(threadsLine(workers, args.workers !== undefined));
+        err(threadsLine(workers, args.workers));
         if (already > 0) err(`Resuming: ${already} of ${total} replications already recorded.`);
       },
       onProgress: (done, total) => progress.update(done, total),
@@ -320,9 +321,15 @@ export function relative(p: string): string {
 }
 
 /** Where the replications run: worker threads, or this thread (asked for, or chosen for a small run). */
-function threadsLine(workers: number, asked: boolean): string {
-  if (workers > 0) return `Threads: ${workers} worker thread${workers === 1 ? '' : 's'}.`;
-  return asked
+function threadsLine(workers: number, asked: number | undefined): string {
+  if (workers > 0) {
+    const threads = `Threads: ${workers} worker thread${workers === 1 ? '' : 's'}`;
+    const trimmed = asked !== undefined && asked > workers ? ` (of the ${asked} asked for: one per replication of the run at most)` : '';
+    const cores = defaultWorkerCount();
+    const over = workers > cores ? ` More threads than this machine's ${cores} core${cores === 1 ? '' : 's'} add memory, not speed.` : '';
+    return `${threads}${trimmed}.${over}`;
+  }
+  return asked !== undefined
     ? 'Threads: this one (--workers 0).'
     : `Threads: this one: a run of at most ${IN_THREAD_ITEMS.toLocaleString('en-US')} items in all finishes sooner than worker threads start (--workers N to use them).`;
 }

@@ -124,8 +124,10 @@ export async function runExperiment(opts: RunOptions): Promise<RunOutcome> {
   const faults = opts.faults ?? NO_FAULTS;
   const maxMemoryMb = opts.maxMemoryMb ?? DEFAULT_MAX_MEMORY_MB;
   // A worker fault of the test hooks needs a worker to fault.
+  // Threads beyond the run's replications would only idle (and hold memory): as many as there are, at most.
+  const most = experiment.plans.length * countInShard(experiment.replications, shard);
   const workers =
-    opts.workers !== 'auto' ? opts.workers : faults.worker.length > 0 ? defaultWorkerCount() : automaticWorkers(experiment.plans.map((p) => p.model), countInShard(experiment.replications, shard));
+    opts.workers !== 'auto' ? Math.min(opts.workers, most) : faults.worker.length > 0 ? defaultWorkerCount() : automaticWorkers(experiment.plans.map((p) => p.model), countInShard(experiment.replications, shard));
   const limits = checkLimits({
     file: opts.file,
     plans: experiment.plans,

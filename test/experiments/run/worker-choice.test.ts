@@ -38,4 +38,15 @@ describe('the worker threads of a run given no --workers', () => {
     expect(run(two).workers).toBe(2);
     expect(fs.readFileSync(path.join(two, 'small-project', 'summary.json')).equals(fs.readFileSync(path.join(out, 'small-project', 'summary.json')))).toBe(true);
   });
+
+  it('starts no more threads than the run has replications, and says when it has more threads than cores', () => {
+    const out = tempDir('worker-choice-99');
+    // 3 plans x 2 replications: 6 threads at most, whatever was asked.
+    const r = labelsim(['run', SMALL, '-r', '2', '--workers', '99', '--out', out]);
+    expect(r.code, r.stderr).toBe(0);
+    const cores = defaultWorkerCount();
+    const over = 6 > cores ? ` More threads than this machine's ${cores} core${cores === 1 ? '' : 's'} add memory, not speed.` : '';
+    expect(r.stderr).toContain(`Threads: 6 worker threads (of the 99 asked for: one per replication of the run at most).${over}\n`);
+    expect((JSON.parse(fs.readFileSync(path.join(out, 'small-project', 'run.json'), 'utf8')) as { workers: number }).workers).toBe(6);
+  });
 });
