@@ -22,7 +22,8 @@ import { replayLines } from './replay-lines.js';
 import { createProgress } from './progress.js';
 import { printable } from './error-line.js';
 import { replayCommandLine, resumeCommandLine } from './resume-command.js';
-import { factsFromRunFile, printReportPdf, rebuildReport, reportFinisher, REPORT_FILES } from '../report/index.js';
+import { factsFromRunFile, printReportPdf, readReportData, rebuildReport, reportFinisher, REPORT_FILES } from '../report/index.js';
+import { recommendationLine } from '../../reports/sections/verdict.js';
 import { computeSensitivity, parseSets, type SensitivityArgs } from './analysis-commands.js';
 import { writeFileAtomic } from '../run/atomic-file.js';
 import { acquireLock } from '../run/run-lock.js';
@@ -135,6 +136,9 @@ export async function runCommand(args: RunArgs): Promise<number> {
     if (args.json) o.json(summary);
     if (!args.quiet) {
       for (const line of verdictLines(summary, outcome.completionDays)) o.result(line);
+      // The report's headline, under the file's decision policy or the default one, in its words.
+      const recommendation = args.shard === undefined ? recommendationOf(outcome.folder) : null;
+      if (recommendation !== null) o.result(recommendation);
       for (const line of precisionLines(summary)) o.result(line);
       o.result(`Wrote ${relative(outcome.folder)} in ${outcome.wallSeconds.toFixed(1)} s.`);
       if (args.shard === undefined) o.result(`Report: ${relative(path.join(outcome.folder, REPORT_FILES.html))}`);
@@ -318,6 +322,12 @@ function overridesNote(args: RunArgs, name: string): string {
 export function relative(p: string): string {
   const r = path.relative(process.cwd(), p);
   return printable(r === '' ? '.' : r.startsWith('..') ? p : r);
+}
+
+/** The report's recommendation of a published run, as its verdict section words it; null with one plan. */
+function recommendationOf(folder: string): string | null {
+  const data = readReportData(folder);
+  return data === null ? null : recommendationLine(data.plans, data.header, data.decision ?? null);
 }
 
 /** Where the replications run: worker threads, or this thread (asked for, or chosen for a small run). */

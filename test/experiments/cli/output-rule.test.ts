@@ -12,12 +12,12 @@ describe('one output rule: results on stdout, progress and diagnostics on stderr
     const r = labelsim(['run', FILE, '-r', '3', '-w', '0', '--out', out]);
     expect(r.code, r.stderr).toBe(0);
     const stdout = r.stdout.trimEnd().split('\n');
-    expect(stdout.map((l) => l.split(':')[0])).toEqual(['base', 'same-again', 'plus-one', stdout[3], 'Report']);
-    expect(stdout[3]).toMatch(/^Wrote .*small-project in \d+\.\d s\.$/);
+    expect(stdout.map((l) => l.split(':')[0])).toEqual(['base', 'same-again', 'plus-one', 'Recommended', stdout[4], 'Report']);
+    expect(stdout[4]).toMatch(/^Wrote .*small-project in \d+\.\d s\.$/);
     expect(stdout[0]).toMatch(new RegExp(`^base: .*; ${MONEY.source} per accurate item; total ${MONEY.source};`));
     expect(r.stderr).toMatch(/^labelsim run .*: 3 plan\(s\) x 3 replications, seed 11\nCapacity check/);
     expect(r.stderr).toMatch(/^Replications: 9\/9 done \(100%\)/m);
-    expect(r.stderr).not.toMatch(/chance to finish|^Wrote|^Report/m);
+    expect(r.stderr).not.toMatch(/chance to finish|^Recommended|^Wrote|^Report/m);
   });
 
   it('run --json keeps stdout for the JSON and moves the verdict lines to stderr', () => {

@@ -48,6 +48,21 @@ describe('labelsim run', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/base\s+annotators\s+5000 h \/\s+3104 h = 161\.1%\s+WARNING: pool "annotators" cannot meet the deadline/);
   });
+
+  it("prints the report's recommendation after the verdicts: under the default policy, and under the file's own, naming it", () => {
+    const file = 'test/experiments/fixtures/small-project.yaml';
+    const plain = labelsim(['run', file, '-r', '10', '--out', tempDir('recommend')]);
+    expect(plain.code, plain.stderr).toBe(0);
+    const lines = plain.stdout.split('\n');
+    const at = lines.findIndex((l) => l.startsWith('Recommended: '));
+    expect(lines[at]).toMatch(/^Recommended: base — the cheapest of the 3 plans with at least a 90% chance to finish on time/);
+    // After the three verdicts, before the folder it wrote.
+    expect(lines.slice(0, at).filter((l) => l.includes('chance to finish by'))).toHaveLength(3);
+    expect(lines[at + 1]).toMatch(/^Wrote /);
+    const policy = labelsim(['run', file, '-r', '10', '--set', 'decision={ targets: { onTime: 50%, residualError: 3% } }', '--out', tempDir('recommend-policy')]);
+    expect(policy.code, policy.stderr).toBe(0);
+    expect(policy.stdout).toContain('Recommended: base — no plan meets the decision policy "at least 50% chance on time; at most 3% wrong labels delivered, on the estimates"');
+  });
 });
 
 describe('labelsim run with bad input', () => {
