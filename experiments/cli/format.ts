@@ -69,7 +69,8 @@ export function verdictLines(s: Summary, days?: ReadonlyMap<string, CompletionDa
     if ('training' in p && p.training.labelsToTarget.p50 != null) parts.push(`${p.training.labelsToTarget.p50.toLocaleString('en-US')} training labels (p50);`);
     if (p.unitCost.mean !== null && target === null) parts.push(`${money(s.currency, p.unitCost.mean, 4)} per accurate item;`);
     if (p.cost.mean !== null) parts.push(`total ${money(s.currency, p.cost.mean)};`);
-    if (p.residualErrorRate !== null) parts.push(`residual error ${pct(p.residualErrorRate, 2)}`);
+    // n/a when no replication accepted an item: a share of nothing.
+    parts.push(`residual error ${pct(p.residualErrorRate, 2)}`);
     if (c.notFinished > 0) parts.push(`(${c.notFinished} of ${p.replications} replications did not finish by the horizon)`);
     return parts.join(' ');
   });
