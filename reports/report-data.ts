@@ -34,7 +34,7 @@ export interface ReportHeader {
   horizonHours: number;
   startDate: string;
   timeZone: string;
-  /** True when items arrive without end (a steady-state study): no completion, no burn-down. */
+  /** True when items arrive without end (a steady-state study, unless a pool is saturated): no completion, no burn-down. */
   openEnded: boolean;
   /** The run's `--set path=value` overrides (absent in report data written before they were kept): the run is not the file's own. */
   overrides?: string[];
@@ -75,7 +75,11 @@ export interface ReportPlan {
   accurate: number | null;
   /** Remaining items at the end of each day: hours of each day's end, and the p10/p50/p90 across replications. */
   burnDown: { hours: number[]; p10: number[]; p50: number[]; p90: number[] } | null;
-  pools: Array<{ name: string; utilization: number | null; load: number | null; bottleneckShare: number | null; peakQueue: number | null }>;
+  /**
+   * Per pool; `saturated` (open-ended work only; absent in report data of older runs): offered at
+   * least its capacity, so its queue grows without bound and the plan has no steady state.
+   */
+  pools: Array<{ name: string; utilization: number | null; load: number | null; bottleneckShare: number | null; peakQueue: number | null; saturated?: boolean }>;
   /**
    * Mean wait per stage over replications, `waitP95`: the mean over replications of each
    * replication's 95th percentile, and `pooledP95`: the 95th percentile of every wait of every

@@ -13,6 +13,7 @@ import { policyFigures } from './decision-figures.js';
 import { queueingData } from './queueing-report.js';
 import { qualityReport } from './quality-report.js';
 import { completionDays } from './completion-days.js';
+import { saturatedPools } from './saturated-pools.js';
 import { guidelineReport, pilotReport } from './guideline-report.js';
 
 export interface RunFacts {
@@ -76,6 +77,7 @@ export function sweepPoint(sweep: { plan: string; values: Array<{ parameter: str
 }
 
 function planData(s: Summary['plans'][number], rs: ReplicationResult[], openEnded: boolean, model: ModelConfig): ReportPlan {
+  const saturated = saturatedPools(s.capacity);
   return {
     name: s.name,
     description: s.description,
@@ -108,6 +110,8 @@ function planData(s: Summary['plans'][number], rs: ReplicationResult[], openEnde
       load: s.capacity[name]?.load ?? null,
       bottleneckShare: p.bottleneckShare,
       peakQueue: p.peakQueue,
+      // Only open-ended work has a steady state to lack: a project's load is judged against its deadline.
+      ...(openEnded ? { saturated: saturated.some((x) => x.pool === name) } : {}),
     })),
     stages: Object.entries(s.stages).map(([name, st]) => ({ name, waitMean: st.waitHours.mean, waitP95: st.waitHours.p95, pooledP95: st.pooledWaitHours.p95 ?? null })),
     vsBaseline: s.vsBaseline,

@@ -1,8 +1,9 @@
 import type { PoolCapacity } from '../../sim/model/capacity.js';
+import type { ModelConfig } from '../../sim/model/config.js';
 import type { Summary } from '../aggregate/summary.js';
+import { saturatedPools } from '../aggregate/saturated-pools.js';
 import type { CompletionDays } from '../aggregate/completion-days.js';
 import { deadlineStatement, formatDay, percentDigits } from '../../reports/format.js';
-import type { ProjectClock } from '../../sim/calendar/index.js';
 
 // As the report rounds a share (percentDigits): the verdict lines and the report read the same figure.
 export const pct = (x: number | null | undefined, digits = 1): string => (x === null || x === undefined ? 'n/a' : `${percentDigits(x, digits)}%`);
@@ -18,25 +19,32 @@ export function money(currency: string, amount: number | null | undefined, digit
   return `${currency} ${amount.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits })}`;
 }
 
-/** The capacity check as lines, with a warning naming each pool that cannot make the deadline. */
-export function capacityLines(capacity: Array<{ plan: string; pools: PoolCapacity[] }>, deadline: number | null, clock?: ProjectClock): string[] {
-  const at = deadline === null ? '' : clock === undefined ? `at ${weeks(deadline)}` : deadlineStatement({ deadlineHours: deadline, startDate: clock.startDate, timeZone: clock.timeZone });
+/**
+ * The capacity check as lines, with a warning naming each pool that cannot do its work by the
+ * deadline (or, with none, by the horizon). Open-ended work has nothing to finish: a pool offered
+ * at least its capacity there has no steady state, which feasibilityWarnings says in a line of its own.
+ */
+export function capacityLines(capacity: Array<{ plan: string; pools: PoolCapacity[] }>, model: Pick<ModelConfig, 'deadlineHours' | 'clock' | 'work'>): string[] {
+  const deadline = model.deadlineHours;
+  const openEnded = model.work.some((w) => w.count === null);
   const lines = [
-    deadline === null
+    deadline === null || openEnded
       ? 'Capacity check (demand / available hours over the horizon):'
-      : clock === undefined
-        ? `Capacity check (demand / available hours to the deadline ${at}):`
-        : `Capacity check to the deadline, ${at}; demand / available hours:`,
+      : `Capacity check to the deadline, ${deadlineStatement({ deadlineHours: deadline, startDate: model.clock.startDate, timeZone: model.clock.timeZone })}; demand / available hours:`,
   ];
+  const by = deadline === null ? 'do its work by the horizon' : 'meet the deadline';
   for (const { plan, pools } of capacity) {
     for (const p of pools) {
       if (p.demandHours === 0 && p.availableHours === 0) continue;
-      const warn = p.load > 1 ? `  WARNING: pool "${p.pool}" cannot meet the deadline in plan "${plan}" even with no randomness` : '';
+      const warn = p.load > 1 && !openEnded ? `  WARNING: pool "${p.pool}" cannot ${by} in plan "${plan}" even with no randomness` : '';
       lines.push(`  ${plan.padEnd(22)} ${p.pool.padEnd(16)} ${p.demandHours.toFixed(0).padStart(9)} h / ${p.availableHours.toFixed(0).padStart(9)} h = ${Number.isFinite(p.load) ? pct(p.load) : 'work but no hours'}${warn}`);
     }
   }
   return lines;
 }
+
+/** A stage's p95 wait from every wait of every replication pooled, as the report's Queues section gives it. */
+const pooledP95 = (x: Summary['plans'][number]['stages'][string]) => (x.pooledWaitHours.p95 == null ? 'n/a' : `${x.pooledWaitHours.p95.toFixed(2)} h`);
 
 /** A verdict line per plan, the sentence a manager reads first; `days` adds the day each plan's p85 replication finished. */
 export function verdictLines(s: Summary, days?: ReadonlyMap<string, CompletionDays>): string[] {
@@ -44,10 +52,12 @@ export function verdictLines(s: Summary, days?: ReadonlyMap<string, CompletionDa
     const parts = [`${p.name}:`];
     const c = p.completionHours;
     if (c === null) {
-      // Steady state: no completion; what matters is how busy people are and how long work waits.
+      // Open-ended: no completion; what matters is whether the queues settle, how busy people are and how long work waits.
       const pools = Object.entries(p.pools).map(([name, x]) => `${name} ${pct(x.utilization)} busy`);
-      const stages = Object.entries(p.stages).map(([name, x]) => `${name} waits ${x.waitHours.mean?.toFixed(3)} h on average (p95 ${x.waitHours.p95?.toFixed(2)} h)`);
-      return [`${p.name}: steady state;`, ...pools, ...stages].join(' ');
+      const stages = Object.entries(p.stages).map(([name, x]) => `${name} tasks wait ${x.waitHours.mean?.toFixed(3)} h on average (p95 ${pooledP95(x)}, all waits pooled)`);
+      const over = saturatedPools(p.capacity).map(({ pool, load }) => (load === null ? `${pool} has work but no hours` : `${pool} offered ${pct(load)} of capacity`));
+      const state = over.length === 0 ? 'steady state' : `no steady state (${over.join(', ')})`;
+      return [`${p.name}: ${state}`, ...(pools.length === 0 ? [] : [pools.join(', ')]), ...stages].join('; ');
     }
     // A model trained to an accuracy target delivers the model: its finish is the target, its cost the cost to reach it.
     const target = 'training' in p ? p.training.target : null;
@@ -59,7 +69,8 @@ export function verdictLines(s: Summary, days?: ReadonlyMap<string, CompletionDa
     if ('training' in p && p.training.labelsToTarget.p50 != null) parts.push(`${p.training.labelsToTarget.p50.toLocaleString('en-US')} training labels (p50);`);
     if (p.unitCost.mean !== null && target === null) parts.push(`${money(s.currency, p.unitCost.mean, 4)} per accurate item;`);
     if (p.cost.mean !== null) parts.push(`total ${money(s.currency, p.cost.mean)};`);
-    if (p.residualErrorRate !== null) parts.push(`residual error ${pct(p.residualErrorRate, 2)}`);
+    // n/a when no replication accepted an item: a share of nothing.
+    parts.push(`residual error ${pct(p.residualErrorRate, 2)}`);
     if (c.notFinished > 0) parts.push(`(${c.notFinished} of ${p.replications} replications did not finish by the horizon)`);
     return parts.join(' ');
   });

@@ -7,7 +7,10 @@ export function headerHtml(ctx: ReportContext): string {
   const deadline =
     h.deadlineHours === null
       ? h.openEnded
-        ? 'none (open-ended: items keep arriving; a steady-state study)'
+        ? // A saturated pool's queue never settles (its plan's verdict says so): no steady state to study there.
+          ctx.data.plans.some((p) => p.pools.some((x) => x.saturated === true))
+          ? 'none (open-ended: items keep arriving)'
+          : 'none (open-ended: items keep arriving; a steady-state study)'
         : 'none'
       : deadlineStatement(h);
   const facts: Array<[string, string]> = [

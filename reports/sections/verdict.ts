@@ -9,6 +9,9 @@ export function verdictLine(plan: ReportPlan, header: ReportHeader): string {
   const parts: string[] = [];
   const money = (x: number | null) => formatMoney(x, header.currency);
   if (header.openEnded) {
+    // A pool offered at least its capacity has no steady state: its waits say how long the run was, not how the plan performs.
+    const over = plan.pools.filter((p) => p.saturated === true).map((p) => (p.load === null ? `${p.name} has work but no hours` : `${p.name} offered ${formatPercent(p.load, 1)} of capacity`));
+    if (over.length > 0) parts.push(`no steady state (${over.join(', ')})`);
     const busiest = [...plan.pools].filter((p) => p.utilization !== null).sort((a, b) => b.utilization! - a.utilization!)[0];
     if (busiest) parts.push(`busiest pool ${busiest.name} at ${formatPercent(busiest.utilization, 0)} utilisation`);
     const longest = [...plan.stages].filter((s) => s.waitMean !== null).sort((a, b) => b.waitMean! - a.waitMean!)[0];
@@ -113,34 +116,49 @@ export const DEFAULT_POLICY_NOTE =
   `This is the default decision policy: among the plans whose estimated chance on time is at least ${formatPercent(ACCEPTABLE_ON_TIME, 0)}, the cheapest per accurate item (failing that, the best chance on time). ` +
   'An experiment file can set its own with <code>decision</code>, giving targets for the chance on time, a service level, the p85 time in system, the residual error and a budget, each judged on the estimate or on the unfavourable end of its 95% interval.';
 
-/** Pool load (demand over available hours, no randomness) per plan; above 100% cannot be done in time. */
+/**
+ * Pool load (demand over available hours, no randomness) per plan. Above 100% a project cannot be
+ * done in time; open-ended work at 100% or above has no steady state (ReportPlan `saturated`;
+ * report data of older runs lack it and are flagged above 100%, as they were).
+ */
 function capacityTable(ctx: ReportContext): string {
   const { header, plans } = ctx.data;
   const pools: string[] = [];
   for (const p of plans) for (const pool of p.pools) if (!pools.includes(pool.name)) pools.push(pool.name);
   if (pools.length === 0) return '';
+  const open = header.openEnded;
   let over = 0;
   // One row per plan, one column per pool: plans outnumber pools when an experiment sweeps a setting.
   const rows: Cell[][] = plans.map((p) => [
     planLabel(ctx, p),
     ...pools.map((name): Cell => {
-      const load = p.pools.find((x) => x.name === name)?.load ?? null;
+      const pool = p.pools.find((x) => x.name === name);
+      const load = pool?.load ?? null;
       if (load === null) return '—';
-      if (load > 1) {
+      if (pool?.saturated ?? load > 1) {
         over++;
-        return { html: `<strong>${escapeHtml(formatPercent(load, 0))}</strong> <span class="flag">over capacity</span>`, className: 'over', title: 'Demand exceeds the hours available even with no randomness' };
+        return open
+          ? { html: `<strong>${escapeHtml(formatPercent(load, 0))}</strong> <span class="flag">no steady state</span>`, className: 'over', title: 'Work arrives at least as fast as the pool can do it: its queue grows without bound' }
+          : { html: `<strong>${escapeHtml(formatPercent(load, 0))}</strong> <span class="flag">over capacity</span>`, className: 'over', title: 'Demand exceeds the hours available even with no randomness' };
       }
       return formatPercent(load, 0);
     }),
   ]);
-  const until = header.deadlineHours === null ? 'over the horizon' : `up to the deadline (${deadlineSpan(header)})`;
+  const until = header.deadlineHours === null || open ? 'over the horizon' : `up to the deadline (${deadlineSpan(header)})`;
+  const subject = over === 1 ? 'One pool is' : `${over} pools are`;
+  const their = over === 1 ? 'its plan' : 'their plans';
   const note =
-    over > 0
-      ? `<p class="warning">${over === 1 ? 'One pool is' : `${over} pools are`} loaded above 100% in ${over === 1 ? 'its plan' : 'their plans'}: the work cannot be done in time even if nothing goes wrong.</p>`
-      : '';
+    over === 0
+      ? ''
+      : open
+        ? `<p class="warning">${subject} offered at least ${over === 1 ? 'its' : 'their'} capacity in ${their}: ${over === 1 ? 'its queue grows' : 'their queues grow'} without bound, so ${over === 1 ? 'the plan has' : 'those plans have'} no steady state and ${over === 1 ? 'its' : 'their'} waits depend on the horizon.</p>`
+        : `<p class="warning">${subject} loaded above 100% in ${their}: the work cannot be done in time even if nothing goes wrong.</p>`;
+  const reading = open
+    ? 'At 100% or above the queue grows without bound: there is no steady state, and the waits depend on how long the run was.'
+    : 'Above 100% the pool cannot finish in time on an average day.';
   return [
     '<h3>Capacity check</h3>',
-    `<p class="note">Load = hours of work the pool must do / hours its people are on shift, ${escapeHtml(until)}, with no randomness. Above 100% the pool cannot finish in time on an average day.</p>`,
+    `<p class="note">Load = hours of work the pool must do / hours its people are on shift, ${escapeHtml(until)}, with no randomness. ${reading}</p>`,
     table(['Plan', ...pools.map((name) => `${name} load`)], rows, { numeric: pools.map((_, i) => i + 1) }),
     note,
   ].join('\n');

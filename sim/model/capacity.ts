@@ -16,6 +16,18 @@ export interface PoolCapacity {
 }
 
 /**
+ * Whether a pool offered `load` of its capacity has no steady state under open-ended arrivals:
+ * a queue is stable only when its offered load is below 1 (Loynes 1962; for M/M/c, Kleinrock,
+ * Queueing Systems I, 1975, 3.5). At exactly 1 the M/M/c queue is null recurrent: it empties
+ * now and then but its expected length grows without bound, so 100% counts as saturated. The
+ * tolerance keeps a load that sums to 1 up to rounding of the hours (0.999999999...) at 1.
+ */
+export function saturated(load: number): boolean {
+  return load >= 1 - SATURATION_TOLERANCE;
+}
+const SATURATION_TOLERANCE = 1e-9;
+
+/**
  * The fluid bound, checked before a single event runs: expected work per pool against the
  * person-hours its shifts offer up to the deadline. Work counts consensus labels, gold items
  * (1/(1-share) tasks per real one), review samples, expected rework loops (a geometric number of

@@ -1,4 +1,4 @@
-import type { PoolCapacity } from './capacity.js';
+import { saturated, type PoolCapacity } from './capacity.js';
 import type { AnnotateStage, ModelConfig, ReviewStage } from './config.js';
 import { classWarnings } from './class-warnings.js';
 import { priceWarnings } from './price-warnings.js';
@@ -17,7 +17,8 @@ const pct = (x: number) => `${Number((100 * x).toFixed(2))}%`;
  *   when falseReject is 100% and detection 100% (or no rework label is ever wrong), or when
  *   detection is 100% and every rework label is wrong (errorRate 100%);
  * - a stage whose pools have no one to work (headcount 0) or start after the horizon;
- * - (open-ended work) a pool offered more work than its hours can do: its queue grows until the horizon.
+ * - (open-ended work) a pool offered at least its capacity: its queue grows without bound, so it has
+ *   no steady state and its waits depend on the horizon.
  *
  * Replications of such a plan still run, stop at the horizon and are reported as not finished.
  */
@@ -68,11 +69,11 @@ export function feasibilityWarnings(config: ModelConfig, capacity?: PoolCapacity
     }
   }
 
-  // Open-ended work: arrivals faster than the pool can serve them.
+  // Open-ended work: arrivals at least as fast as the pool can serve them (at exactly its capacity too: see saturated).
   if (capacity !== undefined && config.work.some((w) => w.count === null)) {
     for (const c of capacity) {
-      if (c.load > 1 && Number.isFinite(c.load)) {
-        warnings.push(`pool "${c.pool}" is offered more work than its hours can do (load ${pct(c.load)}): its queue grows until the horizon`);
+      if (saturated(c.load) && Number.isFinite(c.load)) {
+        warnings.push(`pool "${c.pool}" is offered ${pct(c.load)} of its capacity: its queue grows without bound and the waits depend on the horizon`);
       }
     }
   }

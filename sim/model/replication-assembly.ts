@@ -124,7 +124,8 @@ export function assembleResult(parts: AssemblyParts): ReplicationResult {
     acceptedByDeadline: config.deadlineHours === null ? tally.accepted : tally.acceptedByDeadline,
     accepted: tally.accepted,
     accurate: tally.accurate,
-    residualErrorRate: tally.accepted > 0 ? (tally.accepted - tally.accurate) / tally.accepted : 0,
+    // A share of no items is unknown, not 0: NaN, as the unit cost of no accurate item (statistics skip it).
+    residualErrorRate: tally.accepted > 0 ? (tally.accepted - tally.accurate) / tally.accepted : NaN,
     cost,
     costAtDeadline: total(atDeadline),
     costByActivity: costs,

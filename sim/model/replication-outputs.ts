@@ -133,7 +133,7 @@ export const REPLICATION_OUTPUTS = {
   acceptedByDeadline: { meaning: 'Items accepted by the deadline.', unit: 'items', per: 'scalar', aggregate: { kind: 'mean', quantiles: { p10: 0.1, p50: 0.5, p90: 0.9 } }, report: { distribution: true } },
   accepted: { meaning: 'Items accepted by the end (completion, or the horizon when not finished).', unit: 'items', per: 'scalar', aggregate: { kind: 'mean' } },
   accurate: { meaning: 'Accepted items whose label is actually correct.', unit: 'items', per: 'scalar', aggregate: { kind: 'mean' } },
-  residualErrorRate: { meaning: 'Share of accepted items whose label is wrong.', unit: 'share', per: 'scalar', aggregate: { kind: 'mean' } },
+  residualErrorRate: { meaning: 'Share of accepted items whose label is wrong; empty when no item is accepted.', unit: 'share', per: 'scalar', aggregate: { kind: 'mean' } },
   cost: { meaning: 'Total cost at the end (completion, or the horizon when not finished).', unit: 'money', per: 'scalar', aggregate: { kind: 'mean', quantiles: { p95: 0.95 } }, paired: true },
   costAtDeadline: { meaning: 'Total cost incurred up to the deadline.', unit: 'money', per: 'scalar', aggregate: { kind: 'mean' } },
   unitCost: { meaning: 'Total cost divided by accurately labelled items; empty when no item is accurate.', unit: 'money-per-item', per: 'scalar', aggregate: { kind: 'mean', quantiles: { p50: 0.5, p95: 0.95 } }, paired: true, report: { distribution: true, interval: true } },

@@ -9,7 +9,7 @@ export interface ReplicationResult {
   accepted: number;
   /** Accepted items whose label is actually correct. */
   accurate: number;
-  /** Share of delivered (accepted) items whose label is wrong. */
+  /** Share of delivered (accepted) items whose label is wrong; NaN when none was accepted. */
   residualErrorRate: number;
   /** Total cost at the end (completion, or the horizon when censored). */
   cost: number;

@@ -242,7 +242,30 @@ describe('an open-ended (steady-state) experiment', () => {
 
   it('gives a verdict of utilisation and waits, without a deadline', () => {
     expect(verdictLine(open.plans[0], open.header)).toBe('base: busiest pool servers at 90% utilisation; longest mean wait 40 min at serve (p95 2.6 h)');
-    expect(visibleText(html)).toContain('none (open-ended');
+    expect(visibleText(html)).toContain('none (open-ended: items keep arriving; a steady-state study)');
+  });
+
+  /** The same plan with too few servers: offered `load` of their capacity. */
+  const saturated = (load: number) =>
+    reportData({ ...open, plans: [{ ...open.plans[0], pools: [{ name: 'servers', utilization: 0.999, load, bottleneckShare: 1, peakQueue: 9000, saturated: true }] }] });
+
+  it('says a plan whose pool is offered more than its capacity has no steady state, in its verdict, its header and its capacity check', () => {
+    const over = saturated(1.125);
+    expect(verdictLine(over.plans[0], over.header)).toBe('base: no steady state (servers offered 112.5% of capacity); busiest pool servers at 100% utilisation; longest mean wait 40 min at serve (p95 2.6 h)');
+    const page = renderReport(over);
+    const text = visibleText(page);
+    expect(text).toContain('none (open-ended: items keep arriving)');
+    expect(text).not.toContain('steady-state study');
+    expect(page).toMatch(/<td class="num over"[^>]*><strong>113%<\/strong> <span class="flag">no steady state<\/span>/);
+    expect(text).toContain('One pool is offered at least its capacity in its plan: its queue grows without bound, so the plan has no steady state and its waits depend on the horizon.');
+    // The deadline's words are for work that can finish.
+    expect(text).not.toContain('in time');
+  });
+
+  it('says so at exactly 100%, where a queue with random arrivals is null recurrent', () => {
+    const full = saturated(1);
+    expect(verdictLine(full.plans[0], full.header)).toMatch(/^base: no steady state \(servers offered 100\.0% of capacity\); /);
+    expect(renderReport(full)).toMatch(/<td class="num over"[^>]*><strong>100%<\/strong> <span class="flag">no steady state<\/span>/);
   });
 });
 

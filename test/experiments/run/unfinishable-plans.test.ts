@@ -5,6 +5,7 @@ import { experimentJsonSchema, parseExperiment } from '../../../experiments/load
 import { capacityCheck } from '../../../sim/model/capacity.js';
 import { feasibilityWarnings } from '../../../sim/model/feasibility.js';
 import { labelsim, tempDir } from '../../support/cli.js';
+import { visibleText } from '../../reports/html.js';
 
 /** A one-pool project: 200 items of 1 h, three unpaid people around the clock (`shifts: always`), finished in about 67 h. */
 function project(extra: { pools?: string; stages?: string; work?: string; top?: string } = {}): string {
@@ -56,6 +57,24 @@ describe('a plan that cannot finish', () => {
     // The verdict is the run's result: stdout; the warning above is a diagnostic: stderr.
     expect(r.stdout).toMatch(/base: 0% chance to finish by 1\.0 wk .*p50 not finished, p85 not finished;.*\(4 of 4 replications did not finish by the horizon\)/);
     expect(r.summary.plans[0].warnings).toEqual(['stage "annotate" has no one to do it: pool "annotators" has headcount 0']);
+  });
+
+  it('gives no residual error when nothing was accepted: n/a in the verdict and the report, an empty cell in the tables, as for the unit cost', () => {
+    // Everyone is away: 0 items accepted of which 0 are wrong, a share of nothing.
+    const r = runProject(project({ pools: '  annotators: { headcount: 3, shifts: always, pay: { hourly: 20/h }, absence: 100% }\n  reviewers: { headcount: 1, shifts: always, pay: none }' }));
+    expect(r.code, r.stderr).toBe(0);
+    const plan = r.summary.plans[0];
+    expect(plan.accepted.mean).toBe(0);
+    expect(plan.unitCost.mean).toBeNull();
+    expect(plan.residualErrorRate).toBeNull();
+    expect(r.stdout).toMatch(/^base: .*; residual error n\/a \(4 of 4 replications/m);
+    const folder = path.join(r.out, 'unfinishable');
+    const cell = (measure: string) =>
+      fs.readFileSync(path.join(folder, 'plan-measures.csv'), 'utf8').split('\n').find((l) => l.includes(`,${measure},none,,mean,`))!.split(',')[9];
+    expect(cell('unitCost')).toBe('');
+    expect(cell('residualErrorRate')).toBe('');
+    const report = visibleText(fs.readFileSync(path.join(folder, 'report.html'), 'utf8'));
+    expect(report).not.toMatch(/0\.00%/);
   });
 
   it('does the same when the pool has no open hours before the horizon', () => {
@@ -120,11 +139,11 @@ describe('a plan that cannot finish', () => {
     expect(r.stderr).toMatch(/annotators .* WARNING: pool "annotators" cannot meet the deadline/);
   });
 
-  it('warns that a queue grows until the horizon when open-ended arrivals outrun the pool', () => {
+  it('warns that a queue grows without bound when open-ended arrivals outrun the pool', () => {
     const e = parseExperiment(project({ work: '  items: { arrival: { poisson: 100/h }, workflow: [annotate] }', stages: '' }), 'x.yaml');
     const model = e.plans[0].model;
     expect(feasibilityWarnings(model, capacityCheck(model))).toEqual([
-      expect.stringMatching(/^pool "annotators" is offered more work than its hours can do \(load 33\d\d(\.\d+)?%\): its queue grows until the horizon$/),
+      expect.stringMatching(/^pool "annotators" is offered 33\d\d(\.\d+)?% of its capacity: its queue grows without bound and the waits depend on the horizon$/),
     ]);
   });
 });
