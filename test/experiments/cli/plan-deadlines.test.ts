@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { buildReportData } from '../../../experiments/aggregate/report-data.js';
 import { buildSummary, type Summary } from '../../../experiments/aggregate/summary.js';
 import { completionDaysByPlan } from '../../../experiments/aggregate/completion-days.js';
 import { capacityLines, verdictLines } from '../../../experiments/cli/format.js';
@@ -8,7 +9,9 @@ import { parseExperiment, type Experiment } from '../../../experiments/load/inde
 import type { RecordSet } from '../../../experiments/run/record-set.js';
 import { capacityCheck } from '../../../sim/model/capacity.js';
 import { simulateReplication } from '../../../sim/model/annotation-model.js';
+import { renderReport } from '../../../reports/render-report.js';
 import { rowLayout } from '../../../workers/result-rows.js';
+import { visibleText } from '../../reports/html.js';
 import { labelsim, tempDir } from '../../support/cli.js';
 
 const FIXTURE = 'test/experiments/fixtures/small-project.yaml';
@@ -58,6 +61,16 @@ describe("a plan's own deadline", () => {
   it('is recorded per plan in summary.json, beside the experiment-wide figure kept for older readers', () => {
     expect(summary.deadlineHours).toBe(336);
     expect(summary.plans.map((p) => p.deadlineHours)).toEqual([336, 72]);
+  });
+
+  it('is in the report data where it is not the first plan\'s, and the report\'s verdict names it', () => {
+    const manifest = { experiment: experiment.name, description: '', configHash: experiment.configHash, seed: experiment.seed, replications: 3, shard: null, plans: experiment.plans };
+    const data = buildReportData(manifest, summary, records, { labelsimVersion: '0.0.0', runDate: '2027-04-05T00:00:00.000Z', wallSeconds: 1 }, null);
+    expect(data.header.deadlineHours).toBe(336);
+    // Absent for a plan with the header's deadline, so report data of experiments without plan deadlines is what it was.
+    expect('deadlineHours' in data.plans[0]!).toBe(false);
+    expect(data.plans[1]!.deadlineHours).toBe(72);
+    expect(visibleText(renderReport(data))).toMatch(/tight: 0% chance to finish by 3 days \(95% CI/);
   });
 
   it("is named by the capacity check, on a line before the rows of each plan whose deadline differs from the last one's", () => {
