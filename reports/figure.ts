@@ -1,7 +1,8 @@
 import { calendarDate, escapeHtml, formatDay, HOURS_PER_WEEK, round } from './format.js';
 import { INK } from './palette.js';
 import { plotlyMarkup, plotlyValue, type PlotlyMarkup } from './plotly-text.js';
-import type { ReportHeader } from './report-data.js';
+import { otherDeadlines } from './plan-deadlines.js';
+import type { ReportData, ReportHeader } from './report-data.js';
 
 /** A Plotly figure as plain JSON: traces and layout, drawn in the page by Plotly.newPlot. */
 export interface Figure {
@@ -111,14 +112,28 @@ export function weeksAxis(maxWeeks: number, header: ReportHeader, title = 'Weeks
   };
 }
 
-/** A vertical dashed line at the deadline with its label, as layout shapes and annotations. */
-export function deadlineMarks(header: ReportHeader): { shapes: unknown[]; annotations: unknown[] } {
-  if (header.deadlineHours === null) return { shapes: [], annotations: [] };
-  const x = header.deadlineHours / HOURS_PER_WEEK;
+/** Plans named on a deadline's label: up to three, then how many more. */
+const MARKED_PLANS = 3;
+
+/**
+ * A vertical dashed line at each deadline with its label, as layout shapes and annotations: the
+ * header's (the first plan's), then each other deadline a plan's patch set, its label naming those
+ * plans and set a line lower so two deadlines close together do not print over each other.
+ */
+export function deadlineMarks(data: Pick<ReportData, 'header' | 'plans'>): { shapes: unknown[]; annotations: unknown[] } {
+  const marks: Array<{ hours: number; plans: string[] | null }> = [];
+  if (data.header.deadlineHours !== null) marks.push({ hours: data.header.deadlineHours, plans: null });
+  for (const d of otherDeadlines(data)) if (d.hours !== null) marks.push({ hours: d.hours, plans: d.plans });
+  const named = (plans: string[]) =>
+    plans.length <= MARKED_PLANS ? plans.join(', ') : `${plans.slice(0, MARKED_PLANS - 1).join(', ')} and ${plans.length - MARKED_PLANS + 1} more`;
   return {
-    shapes: [{ type: 'line', xref: 'x', yref: 'paper', x0: x, x1: x, y0: 0, y1: 1, line: { color: INK.deadline, width: 2, dash: 'dash' } }],
-    annotations: [
-      {
+    shapes: marks.map(({ hours }) => {
+      const x = hours / HOURS_PER_WEEK;
+      return { type: 'line', xref: 'x', yref: 'paper', x0: x, x1: x, y0: 0, y1: 1, line: { color: INK.deadline, width: 2, dash: 'dash' } };
+    }),
+    annotations: marks.map(({ hours, plans }, k) => {
+      const x = hours / HOURS_PER_WEEK;
+      return {
         xref: 'x',
         yref: 'paper',
         x,
@@ -126,12 +141,13 @@ export function deadlineMarks(header: ReportHeader): { shapes: unknown[]; annota
         yanchor: 'top',
         xanchor: 'right',
         xshift: -4,
+        ...(k === 0 ? {} : { yshift: -18 * k }),
         showarrow: false,
         bgcolor: 'rgba(255,255,255,0.85)',
-        text: `deadline ${+x.toFixed(1)} wk`,
+        text: `deadline ${+x.toFixed(1)} wk${plans === null ? '' : `: ${named(plans)}`}`,
         font: { color: INK.deadline, size: 11 },
-      },
-    ],
+      };
+    }),
   };
 }
 

@@ -247,13 +247,19 @@ function calendarDaysToDeadline(h: DeadlineShape): number | null {
 /**
  * How long after the start the deadline is, in the terms it was most likely written in: whole
  * weeks or days of the calendar ("8 weeks", "53 days") when it falls at 00:00 like the start (a
- * clock change in between does not make 8 weeks read "8.0 weeks"), else in weeks.
+ * clock change in between does not make 8 weeks read "8.0 weeks"); at a time of day, in the unit
+ * that suits its size (durationUnit), as the verdicts' figures: 17:00 on the fourth day reads
+ * "3.7 days" beside the end of that day's "4 days", not "0.5 weeks"; 36h reads "36 hours".
  */
 export function deadlineSpan(h: DeadlineShape): string {
   if (h.deadlineHours === null) return NA;
   const days = calendarDaysToDeadline(h);
-  if (days === null) return formatWeeks(h.deadlineHours);
-  return days % 7 === 0 ? formatWeeks(days * 24) : plural(days, 'day');
+  if (days !== null) return days % 7 === 0 ? formatWeeks(days * 24) : plural(days, 'day');
+  const unit = durationUnit(h.deadlineHours);
+  if (unit.name === 'weeks') return formatWeeks(h.deadlineHours);
+  // Days to one decimal, as weeks; hours and less as written (36h, 1.5h).
+  const x = round(h.deadlineHours * unit.perHour, unit.name === 'days' ? 1 : 2);
+  return `${x.toLocaleString('en-US', { maximumFractionDigits: 2 })} ${x === 1 ? unit.name.slice(0, -1) : unit.name}`;
 }
 
 /**

@@ -62,6 +62,12 @@ export interface ReportPlan {
    */
   completionDays?: { p50: string | null; p85: string | null; p95: string | null };
   onTime: { probability: number | null; low: number | null; high: number | null } | null;
+  /**
+   * The plan's own deadline (hours, as the header's), which `onTime`, `cost.atDeadline`, the
+   * items by the deadline and the burn-down's figure at it are of; present only where a plan's
+   * patch set one other than the header's (the first plan's), so absent means the header's.
+   */
+  deadlineHours?: number | null;
   /** Unit cost (cost per accurately labelled item) per replication, sorted. */
   unitCosts: number[];
   unitCost: { mean: number | null; p50: number | null; p95: number | null };

@@ -130,6 +130,9 @@ export function summarizePlan(p: PlanInput, baseline: ReplicationResult[] | null
     ...(p.trainsModel ? { training: trainingFigures(f, rs, p.accuracyTarget ?? null, p.cycles ?? null) } : f.skip(TRAINING_OUTPUTS)),
     // After the figures that predate it, so summary.json keeps their layout. Null when no item was timed (random Poisson arrivals).
     timeInSystemHours: timeInSystem.count === 0 ? null : pooledOf(timeInSystem),
+    // The deadline `onTime` counts against: a plan's patch may set its own, so the top-level one
+    // (the first plan's, kept for older readers) need not be this plan's. Null without a deadline.
+    deadlineHours: p.deadlineHours,
     // Agreement exists only where a work type declares classes: a section then, nothing otherwise.
     ...(p.layout.labels.consensusStage.length > 0 ? { agreement: agreementFigures(f, p.layout.labels.consensusStage) } : f.skip(AGREEMENT_OUTPUTS)),
     ...(p.layout.labels.consensusPool.length > 0 ? { poolAgreement: poolAgreementFigures(f, p.layout.labels.consensusPool) } : f.skip(POOL_AGREEMENT_OUTPUTS)),

@@ -50,6 +50,8 @@ export function buildReportData(manifest: RunManifest, summary: Summary, records
       const layout = rowLayout(plan.model);
       const data: ReportPlan = {
         ...planData(summary.plans[i], rs, openEnded, plan.model),
+        // A plan's own deadline, only where its patch set one other than the header's, so the report data of other plans is what it was.
+        ...(plan.model.deadlineHours === base.deadlineHours ? {} : { deadlineHours: plan.model.deadlineHours }),
         queueing: queueingData(summary.plans[i], rs, layout, plan.model.deadlineHours, plan.model.horizonHours),
         quality: qualityReport(rs, i === 0 ? null : baselineResults, layout, plan.model),
         ...(manifest.decision === undefined ? {} : { decisionFigures: policyFigures(rs, layout, plan.model.deadlineHours, manifest.decision) }),

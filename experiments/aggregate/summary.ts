@@ -29,6 +29,7 @@ export interface Summary {
   seed: number;
   replications: number;
   currency: string;
+  /** The first (baseline) plan's deadline, as summary.json has always had it; each plan's own is its `deadlineHours`. */
   deadlineHours: number | null;
   horizonHours: number;
   failedReplications: Array<{ plan: string; replication: number; seed: number; error: string }>;

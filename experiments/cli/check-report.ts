@@ -19,6 +19,8 @@ export function checkReport(file: string, experiment: Experiment, capacity: Limi
     deadlineHours: experiment.plans[0].model.deadlineHours,
     plans: experiment.plans.map((plan, i) => ({
       name: plan.name,
+      // A plan's patch may set its own deadline; the top-level one is the first plan's.
+      deadlineHours: plan.model.deadlineHours,
       // Pools with neither work nor hours are left out, as in the human check.
       capacity: capacity[i].pools
         .filter((p) => p.demandHours !== 0 || p.availableHours !== 0)

@@ -103,7 +103,7 @@ export async function runCommand(args: RunArgs): Promise<number> {
             ? `${experiment.replications} replications`
             : `up to ${experiment.replications} replications, until ${precisionText(experiment.precision, experiment.replications)}`;
         err(`labelsim run ${printable(args.file)}: ${experiment.plans.length} plan(s) x ${count}, seed ${experiment.seed}${overridesNote(args, experiment.name)}`);
-        for (const line of capacityLines(capacity, experiment.plans[0].model)) err(line);
+        for (const line of capacityLines(capacity.map((c, i) => ({ ...c, model: experiment.plans[i].model })))) err(line);
         for (const line of leftOutPoolLines(experiment.plans)) err(line);
         for (const line of warningLines(warnings)) err(line);
         err(memoryLine(limits));
@@ -166,7 +166,7 @@ export function checkCommand(file: string, maxMemory?: number, json = false): nu
   const warnings = experiment.plans.map((p, i) => ({ plan: p.name, warnings: feasibilityWarnings(p.model, capacity[i].pools) }));
   if (json) o.json(checkReport(file, experiment, capacity, warnings, limits));
   o.result(`${printable(file)}: valid. Experiment "${experiment.name}", ${experiment.plans.length} plan(s): ${experiment.plans.map((p) => p.name).join(', ')}`);
-  for (const line of capacityLines(capacity, experiment.plans[0].model)) o.result(line);
+  for (const line of capacityLines(capacity.map((c, i) => ({ ...c, model: experiment.plans[i].model })))) o.result(line);
   for (const line of leftOutPoolLines(experiment.plans)) o.result(line);
   for (const line of warningLines(warnings)) o.result(line);
   o.result(memoryLine(limits));

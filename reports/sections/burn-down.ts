@@ -2,6 +2,7 @@ import { baseLayout, deadlineMarks, duplicatesOf, legendFor, OVERLAID_LINE, plot
 import { deadlineSpan, formatNumber, HOURS_PER_WEEK, round, toWeeks } from '../format.js';
 import { withAlpha } from '../palette.js';
 import { plotlyMarkup } from '../plotly-text.js';
+import { anyDeadline, deadlineOf, deadlinesDiffer, latestDeadline, planDeadlineSpan } from '../plan-deadlines.js';
 import type { ReportPlan } from '../report-data.js';
 import { paragraph, planLabel, table, type Cell, type ReportContext, type Section } from '../section.js';
 
@@ -17,7 +18,7 @@ export function remainingAt(plan: ReportPlan, hours: number): { p10: number; p50
 /** Burn-down fan per plan: items left at each day's end over calendar weeks, median line and p10-p90 band. */
 export function burnDownSection(ctx: ReportContext): Section {
   const { header, plans } = ctx.data;
-  let lastHour = header.deadlineHours ?? 0;
+  let lastHour = latestDeadline(ctx.data) ?? 0;
   for (const p of plans) if (p.burnDown && p.burnDown.hours.length > 0) lastHour = Math.max(lastHour, p.burnDown.hours[p.burnDown.hours.length - 1]);
   const end = Math.max(1, (lastHour * 1.02) / HOURS_PER_WEEK);
   const data: Figure['data'] = [];
@@ -53,7 +54,7 @@ export function burnDownSection(ctx: ReportContext): Section {
       hovertemplate: plotlyMarkup`${p.name}, week %{x:.1f}: median %{y:,.0f} left (p10–p90 %{customdata[0]:,}–%{customdata[1]:,})<extra></extra>`,
     });
   });
-  const deadline = deadlineMarks(header);
+  const deadline = deadlineMarks(ctx.data);
   const figure: Figure = {
     id: 'burn-down',
     data,
@@ -67,12 +68,19 @@ export function burnDownSection(ctx: ReportContext): Section {
     paragraph('Lines are the median replication; the shaded band holds 80% of replications (p10 to p90). A band still above zero at the deadline line means work left over. A plan with the same band as an earlier plan is drawn dashed over it and named "same as".', 'note'),
     plotDiv(figure, 'Burn-down per plan: items remaining over weeks, with the 10th to 90th percentile band.'),
   ];
-  if (header.deadlineHours !== null) {
+  if (anyDeadline(ctx.data)) {
+    // Each plan at its own deadline (a plan's patch may set one), named in a column when they differ.
+    const own = deadlinesDiffer(ctx.data);
     const rows: Cell[][] = plans.map((p) => {
-      const r = remainingAt(p, header.deadlineHours!);
-      return [planLabel(ctx, p), r === null ? 'n/a' : formatNumber(r.p50), r === null ? 'n/a' : `${formatNumber(r.p10)}–${formatNumber(r.p90)}`];
+      const hours = deadlineOf(p, header);
+      const r = hours === null ? null : remainingAt(p, hours);
+      return [planLabel(ctx, p), ...(own ? [planDeadlineSpan(p, header)] : []), r === null ? 'n/a' : formatNumber(r.p50), r === null ? 'n/a' : `${formatNumber(r.p10)}–${formatNumber(r.p90)}`];
     });
-    parts.push(table([`Plan`, `Median items left at the deadline (${deadlineSpan(header)})`, 'p10–p90'], rows, { numeric: [1, 2] }));
+    parts.push(
+      own
+        ? table(['Plan', 'Deadline', "Median items left at the plan's deadline", 'p10–p90'], rows, { numeric: [1, 2, 3] })
+        : table([`Plan`, `Median items left at the deadline (${deadlineSpan(header)})`, 'p10–p90'], rows, { numeric: [1, 2] }),
+    );
   }
   return { id: 'burn-down', title: 'Burn-down', html: parts.join('\n'), figures: [figure] };
 }

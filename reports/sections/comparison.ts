@@ -1,6 +1,7 @@
 import { paretoFront } from '../decide.js';
 import { baseLayout, legendFor, plotDiv, type Figure } from '../figure.js';
-import { deadlineSpan, escapeHtml, formatChance, formatMoney, formatNumber, formatSigned, formatSignedMoney, HOURS_PER_WEEK, round } from '../format.js';
+import { escapeHtml, formatChance, formatMoney, formatNumber, formatSigned, formatSignedMoney, HOURS_PER_WEEK, round } from '../format.js';
+import { deadlinePhrase } from '../plan-deadlines.js';
 import { plotlyMarkup } from '../plotly-text.js';
 import type { Interval, ReportPlan } from '../report-data.js';
 import { paragraph, planLabel, table, type Cell, type ReportContext, type Section } from '../section.js';
@@ -100,7 +101,7 @@ export function comparisonSection(ctx: ReportContext): Section {
       data,
       layout: baseLayout(
         'Chance of finishing on time against cost per accurate item (best: bottom right)',
-        { title: `Probability of finishing by the deadline (${deadlineSpan(header)})`, range: [round(x0, 4), round(x1, 4)], tickformat: '.0%', zeroline: false },
+        { title: `Probability of finishing by ${deadlinePhrase(ctx.data)}`, range: [round(x0, 4), round(x1, 4)], tickformat: '.0%', zeroline: false },
         { title: `Mean cost per accurate item (${cur})`, tickformat: ',.3~f', range: [round(Math.max(0, lo - pad), 6), round(hi + pad, 6)] },
         legendFor(drawable.length + 1),
       ),

@@ -2,6 +2,7 @@ import { baseLayout, plotDiv, type Figure } from '../figure.js';
 import { formatMoney, formatNumber, formatPercent, round } from '../format.js';
 import { activityLabel, activityMarker, withAlpha } from '../palette.js';
 import { plotlyMarkup } from '../plotly-text.js';
+import { deadlineOf } from '../plan-deadlines.js';
 import type { ReportPlan } from '../report-data.js';
 import { paragraph, planLabel, table, type Cell, type ReportContext, type Section } from '../section.js';
 
@@ -89,7 +90,7 @@ export function costSection(ctx: ReportContext): Section {
     formatMoney(p.unitCost.p50, cur),
     formatMoney(p.unitCost.p95, cur),
     formatMoney(p.cost.mean, cur, 0),
-    header.deadlineHours === null ? 'n/a' : formatMoney(p.cost.atDeadline, cur, 0),
+    deadlineOf(p, header) === null ? 'n/a' : formatMoney(p.cost.atDeadline, cur, 0),
     formatNumber(p.accurate),
     formatPercent(p.residualErrorRate, 2),
   ]);

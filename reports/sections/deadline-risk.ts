@@ -2,6 +2,7 @@ import { baseLayout, deadlineMarks, duplicatesOf, legendFor, OVERLAID_LINE, plot
 import { calendarDate, escapeHtml, formatChance, formatDay, formatWeeks, horizonPhrase, HOURS_PER_WEEK, round, toWeeks } from '../format.js';
 import { INK } from '../palette.js';
 import { plotlyMarkup } from '../plotly-text.js';
+import { anyDeadline, deadlinesDiffer, latestDeadline, planDeadlineSpan } from '../plan-deadlines.js';
 import type { ReportData } from '../report-data.js';
 import { paragraph, planLabel, table, type Cell, type ReportContext, type Section } from '../section.js';
 
@@ -15,7 +16,8 @@ const QUANTILES = [
 export function completionAxisEnd(data: ReportData): number {
   let last = 0;
   for (const p of data.plans) if (p.completionHours.length > 0) last = Math.max(last, p.completionHours[p.completionHours.length - 1]);
-  if (data.header.deadlineHours !== null) last = Math.max(last, data.header.deadlineHours);
+  const deadline = latestDeadline(data);
+  if (deadline !== null) last = Math.max(last, deadline);
   if (last === 0) last = data.header.horizonHours;
   return Math.min(data.header.horizonHours, last * 1.06) / HOURS_PER_WEEK;
 }
@@ -64,7 +66,7 @@ export function deadlineRiskSection(ctx: ReportContext): Section {
       });
     }
   });
-  const deadline = deadlineMarks(header);
+  const deadline = deadlineMarks(ctx.data);
   const guides = QUANTILES.map(({ q }) => ({ type: 'line', xref: 'paper', yref: 'y', x0: 0, x1: 1, y0: q, y1: q, line: { color: '#9e9e9e', width: 1, dash: 'dot' } }));
   const guideLabels = QUANTILES.map(({ key, q }) => ({ xref: 'paper', yref: 'y', x: 1, y: q, xanchor: 'right', yanchor: 'bottom', showarrow: false, text: key, font: { size: 10, color: INK.muted } }));
   const figure: Figure = {
@@ -88,8 +90,11 @@ export function deadlineRiskSection(ctx: ReportContext): Section {
       'warning',
     ),
   );
+  // Plans with deadlines of their own: each row says which its chance on time is of.
+  const own = deadlinesDiffer(ctx.data);
   const rows: Cell[][] = plans.map((p) => [
     planLabel(ctx, p),
+    ...(own ? [planDeadlineSpan(p, header)] : []),
     p.onTime === null ? 'n/a' : `${formatChance(p.onTime.probability)} (${formatChance(p.onTime.low)}–${formatChance(p.onTime.high)})`,
     formatWeeks(p.completion.p50),
     formatWeeks(p.completion.p85),
@@ -98,12 +103,14 @@ export function deadlineRiskSection(ctx: ReportContext): Section {
     `${p.notFinished} of ${p.replications}`,
   ]);
   const html = [
-    header.deadlineHours === null
+    !anyDeadline(ctx.data)
       ? paragraph('The experiment sets no deadline; the chart shows when the work is done.')
-      : paragraph(`Each curve is the share of replications that had finished all the work by a given week; where a curve crosses the dashed deadline line is the chance of finishing on time. Diamonds mark p50, p85 and p95.`, 'note'),
+      : paragraph(`Each curve is the share of replications that had finished all the work by a given week; where a curve crosses ${own ? "its plan's dashed deadline line (the plans' deadlines differ)" : 'the dashed deadline line'} is the chance of finishing on time. Diamonds mark p50, p85 and p95.`, 'note'),
     plotDiv(figure, 'Completion-time distribution per plan, in weeks from the start, with the deadline as a dashed line.'),
     ...notes,
-    table(['Plan', 'On time (95% CI)', 'p50', 'p85', 'p85 date', 'p95', 'Not finished'], rows, { numeric: [1, 2, 3, 5, 6] }),
+    own
+      ? table(['Plan', 'Deadline', 'On time (95% CI)', 'p50', 'p85', 'p85 date', 'p95', 'Not finished'], rows, { numeric: [1, 2, 3, 4, 6, 7] })
+      : table(['Plan', 'On time (95% CI)', 'p50', 'p85', 'p85 date', 'p95', 'Not finished'], rows, { numeric: [1, 2, 3, 5, 6] }),
     paragraph(`p85 date: the day (${header.timeZone}) on which the replication at rank ⌈0.85 n⌉ of the n replications, earliest first, finished: a day its last item was accepted. The weeks interpolate between replications.`, 'note'),
   ].join('\n');
   return { id: 'deadline-risk', title: 'Deadline risk', html, figures: [figure] };

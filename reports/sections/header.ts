@@ -1,4 +1,5 @@
 import { calendarDate, deadlineStatement, escapeHtml, formatNumber, formatTimestamp, formatWallTime, formatWeeks, shortHash } from '../format.js';
+import { otherDeadlinesStatement } from '../plan-deadlines.js';
 import type { ReportContext } from '../section.js';
 
 /** The page's title block: what was run, how, and when; not a numbered section. */
@@ -13,12 +14,14 @@ export function headerHtml(ctx: ReportContext): string {
           : 'none (open-ended: items keep arriving; a steady-state study)'
         : 'none'
       : deadlineStatement(h);
+  // The first plan's deadline is the header's; a plan whose patch set another has it said here too.
+  const deadlines = `${deadline}${otherDeadlinesStatement(ctx.data)}`;
   const facts: Array<[string, string]> = [
     ...((h.overrides ?? []).length > 0 ? ([['Overrides (--set)', (h.overrides ?? []).map((o) => `<code>${escapeHtml(o)}</code>`).join(' ')]] as Array<[string, string]>) : []),
     ['Config hash', `<code title="${escapeHtml(h.configHash)}">${escapeHtml(shortHash(h.configHash))}</code>`],
     ['Seed', escapeHtml(String(h.seed))],
     ['Replications', replicationsFact(ctx)],
-    ['Deadline', escapeHtml(deadline)],
+    ['Deadline', escapeHtml(deadlines)],
     ['Start', escapeHtml(`${calendarDate(0, h.startDate, h.timeZone, { time: false })}, ${h.timeZone}`)],
     ['Horizon', escapeHtml(formatWeeks(h.horizonHours))],
     ['Currency', escapeHtml(h.currency)],

@@ -1,4 +1,5 @@
 import { escapeHtml, formatChance, formatMoney, formatNumber, formatWeeks } from '../format.js';
+import { deadlineOf } from '../plan-deadlines.js';
 import type { ReportPlan } from '../report-data.js';
 import { paragraph, table, type Cell, type ReportContext, type Section } from '../section.js';
 
@@ -22,7 +23,7 @@ export function portfolioSection(ctx: ReportContext): Section {
       w.name,
       formatNumber(w.items),
       formatWeeks(w.p85),
-      header.deadlineHours === null ? 'n/a' : formatChance(w.onTime),
+      deadlineOf(p, header) === null ? 'n/a' : formatChance(w.onTime),
       formatMoney(w.cost, cur, 0),
       formatMoney(w.costPerEquivalentUnit, cur),
     ]);

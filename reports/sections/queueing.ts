@@ -1,6 +1,7 @@
 import { bandTraces, baseLayout, legendFor, plotDiv, weeksAxis, type Figure } from '../figure.js';
-import { deadlineSpan, durationUnit, formatDuration, formatNumber, formatPercent, round, toWeeks } from '../format.js';
+import { durationUnit, formatDuration, formatNumber, formatPercent, round, toWeeks } from '../format.js';
 import { withAlpha } from '../palette.js';
+import { anyDeadline, deadlinePhrase } from '../plan-deadlines.js';
 import { plotlyMarkup } from '../plotly-text.js';
 import type { Interval, QueueingData, ReportPlan } from '../report-data.js';
 import { paragraph, planLabel, table, type Cell, type ReportContext, type Section } from '../section.js';
@@ -24,7 +25,6 @@ const numCi = (i: Interval | null) => (i === null || i.mean === null ? 'n/a' : `
  */
 export function queueingSection(ctx: ReportContext): Section {
   const plans = withQueueing(ctx.data.plans);
-  const header = ctx.data.header;
   const parts: string[] = [];
   const figures: Figure[] = [];
   const error = plans[0].queueing.pooledError;
@@ -77,14 +77,14 @@ export function queueingSection(ctx: ReportContext): Section {
     parts.push(plotDiv(w.figure, w.caption));
   }
 
-  if (header.deadlineHours !== null) {
+  if (anyDeadline(ctx.data)) {
     const d = deadlineFigure(ctx, plans);
     if (d !== null) {
       figures.push(d);
       parts.push(
         plotDiv(d, 'Histogram per plan: the share of its replications that accepted each number of items by the deadline, the plans side by side in each bin.'),
         table(
-          ['Plan', `Items by the deadline (${deadlineSpan(header)}): p10`, 'p50', 'p90'],
+          ['Plan', `Items by ${deadlinePhrase(ctx.data)}: p10`, 'p50', 'p90'],
           plans.map((p) => [planLabel(ctx, p), formatNumber(p.queueing.byDeadline?.p10), formatNumber(p.queueing.byDeadline?.p50), formatNumber(p.queueing.byDeadline?.p90)]),
           { numeric: [1, 2, 3] },
         ),
@@ -242,7 +242,7 @@ function deadlineFigure(ctx: ReportContext, plans: WithQueueing[]): Figure | nul
       };
     }),
     layout: baseLayout(
-      `Items accepted by the deadline (${deadlineSpan(ctx.data.header)}): share of each plan's replications`,
+      `Items accepted by ${deadlinePhrase(ctx.data)}: share of each plan's replications`,
       // Every replication of every plan at one count: one bin, its bars side by side, and one tick at the count itself.
       { title: 'Items accepted by the deadline', tickformat: ',.0f', ...(bins === 1 ? { tickmode: 'array', tickvals: [hi] } : {}) },
       { title: "Share of the plan's replications (%)", rangemode: 'tozero', ticksuffix: '%' },

@@ -2,6 +2,7 @@ import { bandTraces, baseLayout, deadlineMarks, legendFor, plotDiv, stackedWidth
 import { escapeHtml, formatChance, formatMoney, formatNumber, formatPercent, formatWeeks, HOURS_PER_WEEK, round, toWeeks } from '../format.js';
 import { withAlpha } from '../palette.js';
 import { plotlyMarkup, type PlotlyMarkup } from '../plotly-text.js';
+import { deadlinesDiffer, latestDeadline, planDeadlineSpan } from '../plan-deadlines.js';
 import type { ReportPlan, Spread, TrainingReport } from '../report-data.js';
 import { paragraph, planLabel, table, type Cell, type ReportContext, type Section } from '../section.js';
 
@@ -35,6 +36,8 @@ export function strategiesSection(ctx: ReportContext): Section {
   const weeks = (x: number | null) => (x === null ? 'n/a' : (x / HOURS_PER_WEEK).toFixed(1));
   const target = plans.find((p) => p.training.target !== null)?.training.target ?? null;
 
+  // Plans with deadlines of their own: each cell of the chance by the deadline says which.
+  const own = deadlinesDiffer({ header, plans });
   const withCycles = plans.some((p) => p.training.cycles !== undefined);
   const cycleCount = plans.find((p) => p.training.cycles !== undefined)?.training.cycles?.count ?? 0;
   const rows: Cell[][] = plans.map((p) => {
@@ -43,7 +46,7 @@ export function strategiesSection(ctx: ReportContext): Section {
     return [
       planLabel(ctx, p),
       spreadOf(t.labelsToTarget, (x) => formatNumber(x)),
-      t.targetByDeadline !== undefined ? formatChance(t.targetByDeadline) : p.onTime === null ? 'n/a' : formatChance(p.onTime.probability),
+      `${t.targetByDeadline !== undefined ? formatChance(t.targetByDeadline) : p.onTime === null ? 'n/a' : formatChance(p.onTime.probability)}${own ? ` by ${planDeadlineSpan(p, header)}` : ''}`,
       spreadOf(t.timeToTarget, weeks, ' wk'),
       spreadOf(t.firstModelHours, weeks, ' wk'),
       spreadOf(t.costToTarget, money),
@@ -63,7 +66,7 @@ export function strategiesSection(ctx: ReportContext): Section {
   const headers = [
     'Plan',
     `Labels to ${target === null ? 'the target' : `${formatNumber(100 * target, 1)}%`} (p10–p90)`,
-    header.deadlineHours === null ? 'Target by the deadline' : `Target by ${formatWeeks(header.deadlineHours)}`,
+    header.deadlineHours === null || own ? 'Target by the deadline' : `Target by ${formatWeeks(header.deadlineHours)}`,
     'Time to target',
     'Time to first model',
     'Cost to target',
@@ -91,7 +94,7 @@ export function strategiesSection(ctx: ReportContext): Section {
 function bandsFigure(ctx: ReportContext, plans: TrainingPlan[], id: string, target: number | null): Figure {
   const { header } = ctx.data;
   const data: Figure['data'] = [];
-  let lastHour = header.deadlineHours ?? 0;
+  let lastHour = latestDeadline({ header, plans }) ?? 0;
   plans.forEach((p, k) => {
     const a = p.training.accuracyByDay;
     if (a.hours.length === 0) return;
@@ -99,7 +102,7 @@ function bandsFigure(ctx: ReportContext, plans: TrainingPlan[], id: string, targ
     const hover = plotlyMarkup`${p.name}, week %{x:.1f}: median accuracy %{y:.1f}%<extra></extra>`;
     data.push(...accuracyTraces(ctx, p, k, plans.length, a.hours.map((h) => toWeeks(h)), hover));
   });
-  const deadline = deadlineMarks(header);
+  const deadline = deadlineMarks({ header, plans });
   const shapes = [...deadline.shapes, ...targetLine(target)];
   return {
     id,

@@ -1,6 +1,7 @@
 import { baseLayout, legendFor, plotDiv, type Figure } from '../figure.js';
 import { escapeHtml, formatChance, formatMoney, formatPercent, formatSignedMoney, round } from '../format.js';
 import { plotlyMarkup } from '../plotly-text.js';
+import { anyDeadline } from '../plan-deadlines.js';
 import type { ReportPlan, SweepPoint } from '../report-data.js';
 import { paragraph, planLabel, table, type Cell, type ReportContext, type Section } from '../section.js';
 
@@ -172,7 +173,7 @@ function effectLine(ctx: ReportContext, group: SweepGroup, base: string): string
 function sweepTable(ctx: ReportContext, group: SweepGroup, numeric: boolean[]): string {
   const { header } = ctx.data;
   const cur = header.currency;
-  const deadline = header.deadlineHours !== null && !header.openEnded;
+  const deadline = anyDeadline(ctx.data) && !header.openEnded;
   const headers = ['Base plan', ...group.parameters, ...(deadline ? ['P(on time)'] : []), `Mean total cost (${cur})`, `Unit cost (${cur}, mean)`, 'Errors caught', 'Residual error'];
   const first = 1 + group.parameters.length;
   const figureColumns = Array.from({ length: headers.length - first }, (_, i) => first + i);

@@ -1,6 +1,7 @@
 import { ACCEPTABLE_ON_TIME, recommend, type Recommendation } from '../decide.js';
 import { policyWords, type DecisionPolicy } from '../decision-policy.js';
-import { deadlineSpan, escapeHtml, formatChance, formatDay, formatDuration, formatMoney, formatPercent, formatWeeks, horizonPhrase, plural } from '../format.js';
+import { escapeHtml, formatChance, formatDay, formatDuration, formatMoney, formatPercent, formatWeeks, horizonPhrase, plural } from '../format.js';
+import { anyDeadline, deadlineOf, deadlinePhrase, planDeadlineSpan } from '../plan-deadlines.js';
 import type { ReportHeader, ReportPlan } from '../report-data.js';
 import { planLabel, table, type Cell, type ReportContext, type Section } from '../section.js';
 
@@ -22,9 +23,10 @@ export function verdictLine(plan: ReportPlan, header: ReportHeader): string {
     const target = plan.training?.target ?? null;
     const cycles = plan.training?.cycleCount ?? null;
     const finish = target === null ? 'finish' : cycles === null ? `reach ${formatPercent(target, 1)} accuracy` : `reach ${formatPercent(target, 1)} accuracy and ${cycles} retrain cycles at it`;
-    if (plan.onTime !== null && header.deadlineHours !== null) {
+    // The plan's own deadline, which its chance on time counts against.
+    if (plan.onTime !== null && deadlineOf(plan, header) !== null) {
       parts.push(
-        `${formatChance(plan.onTime.probability)} chance to ${finish} by ${deadlineSpan(header)} (95% CI ${formatChance(plan.onTime.low)}–${formatChance(plan.onTime.high)})`,
+        `${formatChance(plan.onTime.probability)} chance to ${finish} by ${planDeadlineSpan(plan, header)} (95% CI ${formatChance(plan.onTime.low)}–${formatChance(plan.onTime.high)})`,
       );
     }
     const p85Day = plan.completionDays?.p85 ?? null;
@@ -144,7 +146,7 @@ function capacityTable(ctx: ReportContext): string {
       return formatPercent(load, 0);
     }),
   ]);
-  const until = header.deadlineHours === null || open ? 'over the horizon' : `up to the deadline (${deadlineSpan(header)})`;
+  const until = open || !anyDeadline(ctx.data) ? 'over the horizon' : `up to ${deadlinePhrase(ctx.data)}`;
   const subject = over === 1 ? 'One pool is' : `${over} pools are`;
   const their = over === 1 ? 'its plan' : 'their plans';
   const note =

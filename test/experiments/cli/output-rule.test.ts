@@ -72,9 +72,9 @@ describe('one output rule: results on stdout, progress and diagnostics on stderr
     expect(r.stdout).toMatch(new RegExp(`^cost: +${MONEY.source}$`, 'm'));
     expect(r.stdout).toMatch(new RegExp(`^unit cost: +${MONEY.source} per accurate item$`, 'm'));
     expect(r.stdout).toMatch(/^residual error rate: +[\d.]+%$/m);
-    // The project trains no model: its figures say so rather than "not finished".
-    expect(r.stdout).toMatch(/^first model hours: +n\/a \(no model is trained\)$/m);
-    expect(r.stdout).toMatch(/^target hours: +n\/a \(no model is trained\)$/m);
+    // The project trains no model: one line says so, rather than "not finished" for each of its figures.
+    expect(r.stdout).toMatch(/^model figures: +n\/a \(no model is trained\)$/m);
+    expect(r.stdout).not.toMatch(/^(first model hours|target hours):/m);
     expect(r.stdout).toMatch(/^utilization by pool:\n {2}annotators: +[\d.]+%\n {2}reviewers: +[\d.]+%$/m);
     expect(r.stdout).toMatch(/^bottleneck: +(annotators|reviewers)$/m);
     const json = labelsim(['replay', FILE, '--plan', 'base', '--replication', '1', '--json']);

@@ -80,7 +80,7 @@ describe('the capacity check of an open-ended plan', () => {
     expect(warningsOf(9)).toEqual(['pool "servers" is offered 100% of its capacity: its queue grows without bound and the waits depend on the horizon']);
     expect(warningsOf(10)).toEqual([]);
     const model = mmc(8).plans[0]!.model;
-    const lines = capacityLines([{ plan: 'base', pools: capacityCheck(model) }], model);
+    const lines = capacityLines([{ plan: 'base', pools: capacityCheck(model), model }]);
     expect(lines.join('\n')).not.toContain('deadline');
     expect(lines[1]).toMatch(/^ {2}base +servers +9000 h \/ +8000 h = 112\.5%$/);
   });
@@ -100,7 +100,7 @@ describe('the capacity check of an open-ended plan', () => {
       'backlog.yaml',
     );
     const model = e.plans[0]!.model;
-    const lines = capacityLines([{ plan: 'base', pools: capacityCheck(model) }], model);
+    const lines = capacityLines([{ plan: 'base', pools: capacityCheck(model), model }]);
     expect(lines[1]).toMatch(/= 500\.0% {2}WARNING: pool "annotators" cannot do its work by the horizon in plan "base" even with no randomness$/);
   });
 });

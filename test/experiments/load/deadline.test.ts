@@ -62,6 +62,15 @@ describe('a deadline written as a date', () => {
     expect(statementOf('2027-03-17', 'Europe/Berlin', '2027-05-28 17:00')).toBe('10.4 weeks after the start: Fri 28 May 2027, 17:00 Europe/Berlin');
   });
 
+  it('with a local time under two weeks away reads in days or hours, as a date that near does, not in weeks', () => {
+    // From Monday 5 April 2027: the end of Thursday 8 April is 4 days, 17:00 that day 89 h (3.7 days).
+    expect(statementOf('2027-04-05', 'Europe/Berlin', '2027-04-08')).toBe('4 days after the start: the end of Thu 8 Apr 2027 (24:00 Europe/Berlin)');
+    expect(statementOf('2027-04-05', 'Europe/Berlin', '2027-04-08 17:00')).toBe('3.7 days after the start: Thu 8 Apr 2027, 17:00 Europe/Berlin');
+    // A duration in hours reads as written, clock change or not.
+    expect(statementOf('2027-03-27', 'Europe/Berlin', '36h')).toBe('36 hours after the start: Sun 28 Mar 2027, 13:00 Europe/Berlin');
+    expect(statementOf('2027-04-05', 'UTC', '1.5h')).toBe('1.5 hours after the start: Mon 5 Apr 2027, 01:30 UTC');
+  });
+
   it('equals the duration it coincides with, in the model and in the results: the same chance on time', () => {
     // 2027-02-28 ends where 8 weeks from Monday 4 January end; 2027-05-09 where 10 weeks from 1 March in Berlin do.
     for (const [start, zone, date, duration, hours] of [

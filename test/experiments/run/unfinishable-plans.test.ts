@@ -55,7 +55,8 @@ describe('a plan that cannot finish', () => {
     expect(r.summary.plans[0].accepted.mean).toBe(0);
     expect(r.stderr).toContain('WARNING: stage "annotate" has no one to do it: pool "annotators" has headcount 0');
     // The verdict is the run's result: stdout; the warning above is a diagnostic: stderr.
-    expect(r.stdout).toMatch(/base: 0% chance to finish by 1\.0 wk .*p50 not finished, p85 not finished;.*\(4 of 4 replications did not finish by the horizon\)/);
+    // A 1-week deadline is under two weeks: the line reads in days (durationUnit).
+    expect(r.stdout).toMatch(/base: 0% chance to finish by 7\.0 days .*p50 not finished, p85 not finished;.*\(4 of 4 replications did not finish by the horizon\)/);
     expect(r.summary.plans[0].warnings).toEqual(['stage "annotate" has no one to do it: pool "annotators" has headcount 0']);
   });
 
