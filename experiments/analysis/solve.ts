@@ -1,7 +1,9 @@
 import { checkTargets, TARGET_NAMES, type DecisionPolicy, type PolicyTargets, type TargetCheck } from '../../reports/decision-policy.js';
 import { capacityCheck } from '../../sim/model/capacity.js';
 import type { ModelConfig, PoolConfig } from '../../sim/model/config.js';
+import { timedInSystem } from '../../sim/model/time-in-system.js';
 import type { ReplicationRunner } from '../../workers/replication-pool.js';
+import { joinPath } from '../load/errors.js';
 import { evaluate, runReplications, type Evaluation } from './evaluate-plan.js';
 
 export class SolveError extends Error {}
@@ -29,10 +31,21 @@ const staffingTargets = ({ budget: _budget, ...rest }: PolicyTargets): PolicyTar
 
 /**
  * The model as the targets need it: a service-level target's stage resolved (the first stage when
- * not named) and its threshold among those the replications count at.
+ * not named) and its threshold among those the replications count at. A target the model has no
+ * figure for is refused here, before anything runs: on time without a deadline, and a p85 time
+ * in system when no work type's items are timed (random Poisson arrivals keep no arrival instants,
+ * sim/model/time-in-system.ts), which would otherwise search to the limit reading "n/a" at every
+ * headcount. `where` names the model in that error: the file, or a plan of it.
  */
-export function modelForTargets(model: ModelConfig, targets: PolicyTargets): { model: ModelConfig; targets: PolicyTargets } {
+export function modelForTargets(model: ModelConfig, targets: PolicyTargets, where = 'the plan'): { model: ModelConfig; targets: PolicyTargets } {
   if (targets.onTime !== undefined && model.deadlineHours === null) throw new SolveError('solve: the experiment has no deadline, so there is no probability on time to reach');
+  if (targets.timeInSystemP85Hours !== undefined && !model.work.some((w) => timedInSystem(w, model.deterministic))) {
+    const fields = model.work.map((w) => joinPath('', ['work', w.name, 'arrival'])).join(', ');
+    throw new SolveError(
+      `solve: --target p85-time-in-system: the work of ${where} arrives as ${model.work.length === 1 ? 'a random Poisson stream' : 'random Poisson streams'} (${fields}), ` +
+        'whose items are not timed in system (their arrival instants are not kept); use a service-level target instead',
+    );
+  }
   const sl = targets.serviceLevel;
   if (sl === undefined) return { model, targets };
   const stage = sl.stage === '' ? model.stages[0].name : sl.stage;
@@ -46,8 +59,8 @@ export function modelForTargets(model: ModelConfig, targets: PolicyTargets): { m
  * Whether solveHeadcount can answer for this pool and these targets, before anything runs: the
  * model as the targets need it (modelForTargets), or a SolveError naming the pool or the target.
  */
-export function checkHeadcountQuestion(base: ModelConfig, poolName: string, wanted: PolicyTargets): { model: ModelConfig; targets: PolicyTargets; pool: PoolConfig } {
-  const resolved = modelForTargets(base, wanted);
+export function checkHeadcountQuestion(base: ModelConfig, poolName: string, wanted: PolicyTargets, where?: string): { model: ModelConfig; targets: PolicyTargets; pool: PoolConfig } {
+  const resolved = modelForTargets(base, wanted, where);
   const pool = resolved.model.pools.find((p) => p.name === poolName);
   if (pool === undefined) throw new SolveError(`--pool: expected one of ${resolved.model.pools.map((p) => p.name).join(', ')}, got "${poolName}"`);
   if (pool.shifts.length !== 1) throw new SolveError(`--pool ${poolName}: the pool has ${pool.shifts.length} crews; solve varies the headcount of a pool with one crew`);

@@ -1,5 +1,5 @@
 import YAML from 'yaml';
-import { checkHeadcountQuestion, cheapestPlan, solveHeadcount } from '../analysis/solve.js';
+import { checkHeadcountQuestion, cheapestPlan, modelForTargets, solveHeadcount } from '../analysis/solve.js';
 import { sensitivity } from '../analysis/sensitivity.js';
 import { loadExperiment, type Experiment } from '../load/index.js';
 import { selectPlans } from '../load/select-plans.js';
@@ -69,7 +69,7 @@ export async function solveCommand(args: SolveArgs): Promise<number> {
     if (args.pool !== undefined) {
       const plan = selectPlans(experiment, [args.plan ?? experiment.plans[0].name]).plans[0];
       // The pool and a service level's stage are checked before the search is announced.
-      checkHeadcountQuestion(plan.model, args.pool, targets);
+      checkHeadcountQuestion(plan.model, args.pool, targets, experiment.plans.length === 1 ? args.file : `plan "${plan.name}" of ${args.file}`);
       log(`Searching the headcount of pool "${args.pool}" in plan "${plan.name}" for ${wanted}, ${replications} replications each (common random numbers)...`);
       const answer = await solveHeadcount(runner, plan.model, args.pool, targets, seed, replications, (h, e, meets) => log(`  ${String(h).padStart(5)} ${h === 1 ? 'person' : 'people'}: ${step(e, meets)}`));
       if (args.json) o.json(answer);
@@ -89,6 +89,8 @@ export async function solveCommand(args: SolveArgs): Promise<number> {
       }
       return 0;
     }
+    // Every plan's targets are checked before any runs.
+    for (const plan of experiment.plans) modelForTargets(plan.model, targets, experiment.plans.length === 1 ? args.file : `plan "${plan.name}" of ${args.file}`);
     log(`Evaluating ${experiment.plans.length} plan(s) for ${wanted}, ${replications} replications each...`);
     const answer = await cheapestPlan(runner, experiment.plans, targets, seed, replications, (p, e, meets) => log(`  ${p}: ${step(e, meets)}`));
     if (args.json) o.json(answer);

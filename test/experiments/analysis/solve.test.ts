@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { checkHeadcountQuestion, SolveError } from '../../../experiments/analysis/solve.js';
 import { labelsim, tempDir } from '../../support/cli.js';
+import { minimalDocument, parseDoc } from '../load/helpers.js';
 
 const FILE = 'experiments/eight-week-video.yaml';
 
@@ -100,5 +102,28 @@ describe('labelsim solve with targets beyond on time', () => {
     const pool = labelsim(['solve', FILE, '--target', 'on-time=0.9', '--pool', 'anotators', '-r', '1']);
     expect(pool.code).toBe(2);
     expect(pool.stderr).toBe('labelsim: --pool: expected one of annotators, got "anotators"\n');
+  });
+});
+
+describe('labelsim solve and figures it cannot judge', () => {
+  it('refuses a p85 time in system target when every work type arrives as a random Poisson stream (not timed in system), before running anything', () => {
+    for (const pool of [['--pool', 'servers'], []]) {
+      const r = labelsim(['solve', 'experiments/validation/mmc.yaml', '--target', 'p85-time-in-system=3w', ...pool, '-r', '3']);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toBe(
+        'labelsim: solve: --target p85-time-in-system: the work of experiments/validation/mmc.yaml arrives as a random Poisson stream (work.jobs.arrival), whose items are not timed in system (their arrival instants are not kept); use a service-level target instead\n',
+      );
+    }
+  });
+
+  it('judges a p85 time in system when some work type is timed: a backlog beside a Poisson stream, or Poisson arrivals in deterministic mode', () => {
+    const mixed = minimalDocument();
+    mixed.work.stream = { arrival: { poisson: '2/h' }, workflow: ['annotate'] };
+    const targets = { timeInSystemP85Hours: 500 };
+    expect(() => checkHeadcountQuestion(parseDoc(mixed).plans[0].model, 'annotators', targets)).not.toThrow();
+    const poisson = minimalDocument();
+    poisson.work = { frames: { arrival: { poisson: '2/h' }, workflow: ['annotate'] } };
+    expect(() => checkHeadcountQuestion(parseDoc(poisson).plans[0].model, 'annotators', targets)).toThrow(SolveError);
+    expect(() => checkHeadcountQuestion(parseDoc({ ...poisson, deterministic: true }).plans[0].model, 'annotators', targets)).not.toThrow();
   });
 });
