@@ -69,8 +69,9 @@ export function checkHeadcountQuestion(base: ModelConfig, poolName: string, want
 
 /**
  * The smallest headcount of one pool that meets every target (on time, a service level, a p85
- * time in system, a residual error), judged on the estimates; a budget cap is then judged at
- * that headcount and the answer says whether it holds. (Cost is not monotone in headcount:
+ * time in system, a residual error), judged on the estimates, and whose runs have no shortfall
+ * (they accept items, and keep up with open-ended arrivals: shortfall.ts); a budget cap is then
+ * judged at that headcount and the answer says whether it holds. (Cost is not monotone in headcount:
  * salaried people who finish sooner can cost less in all, so the budget is not searched on.)
  *
  * Every candidate runs the same replication indices (common random numbers), so the estimates
@@ -92,7 +93,7 @@ export async function solveHeadcount(
 
   const cache = new Map<number, Evaluation>();
   const tried: HeadcountAnswer['tried'] = [];
-  const passes = (e: Evaluation) => checkTargets(search, e.figures).every((c) => c.met);
+  const passes = (e: Evaluation) => e.shortfall === null && checkTargets(search, e.figures).every((c) => c.met);
   const at = async (headcount: number) => {
     const hit = cache.get(headcount);
     if (hit) return hit;
@@ -117,9 +118,11 @@ export async function solveHeadcount(
   for (let step = 1; high < 0; step *= 2) {
     const next = low + step;
     if (next > limit) {
-      const missed = checkTargets(search, (await at(low)).figures).filter((c) => !c.met).map((c) => TARGET_NAMES[c.target]);
+      const last = await at(low);
+      const missed = checkTargets(search, last.figures).filter((c) => !c.met).map((c) => TARGET_NAMES[c.target]);
+      const why = [...(missed.length > 0 ? [`${missed.join(', ')} still missed`] : []), ...(last.shortfall === null ? [] : [last.shortfall])].join('; ');
       throw new SolveError(
-        `solve: no headcount of pool ${poolName} up to ${low} meets the targets (at ${low} people ${missed.join(', ')} still missed): ` +
+        `solve: no headcount of pool ${poolName} up to ${low} meets the targets (at ${low} ${low === 1 ? 'person' : 'people'} ${why}): ` +
           'more of this pool does not get there; another pool or stage may be the bottleneck, or the target may not depend on headcount (residual error, for one)',
       );
     }
@@ -157,7 +160,7 @@ export interface CheapestPlanAnswer {
   evaluations: Array<{ plan: string; evaluation: Evaluation; meets: boolean; checks: TargetCheck[] }>;
 }
 
-/** Among plans (a sweep, say), the cheapest by mean total cost that meets every target on the estimates. */
+/** Among plans (a sweep, say), the cheapest by mean total cost that meets every target on the estimates (and has no shortfall, shortfall.ts). */
 export async function cheapestPlan(
   runner: ReplicationRunner,
   plans: Array<{ name: string; model: ModelConfig }>,
@@ -174,7 +177,7 @@ export async function cheapestPlan(
     const policy = policyOf(targets);
     const evaluation = evaluate(await runReplications(runner, model, seed, replications), model, policy);
     const checks = checkTargets(policy, evaluation.figures);
-    const meets = checks.every((c) => c.met);
+    const meets = evaluation.shortfall === null && checks.every((c) => c.met);
     evaluations.push({ plan: plan.name, evaluation, meets, checks });
     onStep?.(plan.name, evaluation, meets);
   }

@@ -69,12 +69,8 @@ export function feasibilityWarnings(config: ModelConfig, capacity?: PoolCapacity
   }
 
   // Open-ended work: arrivals faster than the pool can serve them.
-  if (capacity !== undefined && config.work.some((w) => w.count === null)) {
-    for (const c of capacity) {
-      if (c.load > 1 && Number.isFinite(c.load)) {
-        warnings.push(`pool "${c.pool}" is offered more work than its hours can do (load ${pct(c.load)}): its queue grows until the horizon`);
-      }
-    }
+  if (capacity !== undefined) {
+    for (const c of overloadedPools(config, capacity)) warnings.push(`${overloadWords(c)}: its queue grows until the horizon`);
   }
 
   // Classes that change nothing, or override a setting.
@@ -83,6 +79,22 @@ export function feasibilityWarnings(config: ModelConfig, capacity?: PoolCapacity
   warnings.push(...guidelineWarnings(config));
   warnings.push(...goldWarnings(config));
   return warnings;
+}
+
+/**
+ * With open-ended work (arrivals to the horizon), the pools offered more work than their hours can
+ * do: their queues grow until the horizon. (A pool with work but no hours at all, an infinite
+ * load, is left to the warning of a stage nobody can serve.) Work of a fixed count is not judged
+ * here: over its capacity it is late, which the capacity check and the deadline say.
+ */
+export function overloadedPools(config: ModelConfig, capacity: readonly PoolCapacity[]): PoolCapacity[] {
+  if (!config.work.some((w) => w.count === null)) return [];
+  return capacity.filter((c) => c.load > 1 && Number.isFinite(c.load));
+}
+
+/** An overloaded pool in words: `pool "servers" is offered more work than its hours can do (load 112.5%)`. */
+export function overloadWords(c: PoolCapacity): string {
+  return `pool "${c.pool}" is offered more work than its hours can do (load ${pct(c.load)})`;
 }
 
 /** Why every review by `tier` of an item reworked at `annotate` rejects it, or null when some pass. */

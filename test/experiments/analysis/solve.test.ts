@@ -126,4 +126,32 @@ describe('labelsim solve and figures it cannot judge', () => {
     expect(() => checkHeadcountQuestion(parseDoc(poisson).plans[0].model, 'annotators', targets)).toThrow(SolveError);
     expect(() => checkHeadcountQuestion(parseDoc({ ...poisson, deterministic: true }).plans[0].model, 'annotators', targets)).not.toThrow();
   });
+
+  it('does not count a headcount whose pool is offered more work than its hours can do as meeting a residual-error target', () => {
+    // One server at 9 arrivals/h is 900% load: its queue grows to the horizon, whatever the error rate.
+    const r = labelsim(['solve', 'experiments/validation/mmc.yaml', '--target', 'residual-error=2%', '--pool', 'servers', '-r', '2', '--set', 'horizon=3000h', '--json']);
+    expect(r.code, r.stderr).toBe(0);
+    const answer = JSON.parse(r.stdout);
+    expect(answer.headcount).toBe(9);
+    expect(r.stderr).toMatch(/^\s+8 people: residual error 0\.0% \(95% CI 0\.0%-0\.0%\); pool "servers" is offered more work than its hours can do \(load 112\.5%\)$/m);
+    // Nor is a plan that overloads its pool the cheapest plan that meets the target.
+    const plans = labelsim(['solve', 'experiments/validation/mmc.yaml', '--target', 'residual-error=2%', '-r', '2', '--set', 'horizon=3000h', '--set', 'pools.servers.headcount=5']);
+    expect(plans.code).toBe(1);
+    expect(plans.stdout).toBe('No plan meets at most 2% wrong labels delivered, on the estimates.\n');
+  });
+
+  it('does not count a headcount whose runs accepted no item as meeting a residual-error target: the residual error is n/a', () => {
+    // Every item is reviewed and nobody reviews, so no item is ever accepted, at any headcount of annotators.
+    const r = labelsim(['solve', 'test/experiments/fixtures/small-project.yaml', '--target', 'residual-error=10%', '--pool', 'annotators', '-r', '1', '--set', 'pools.reviewers.headcount=0', '--set', 'stages.review.sample=100%']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/people: .*residual error n\/a; no item accepted in its replication$/m);
+    expect(r.stderr).toMatch(/\(at \d+ people residual error still missed; no item accepted in its replication\)/);
+    expect(r.stderr).not.toMatch(/meets the targets\)/);
+  });
+
+  it('says "1 person" of an answer of one', () => {
+    const r = labelsim(['solve', 'test/experiments/fixtures/small-project.yaml', '--target', 'residual-error=10%', '--pool', 'annotators', '-r', '3']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/^Answer: 1 person in pool "annotators": /m);
+  });
 });
