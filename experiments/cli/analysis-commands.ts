@@ -9,7 +9,7 @@ import type { Sensitivity } from '../../reports/report-data.js';
 import type { Interval } from '../aggregate/statistics.js';
 import type { Evaluation } from '../analysis/evaluate-plan.js';
 import { formatDuration, plural } from '../../reports/format.js';
-import { policyWords, TARGET_NAMES, type PolicyTargets, type TargetCheck } from '../../reports/decision-policy.js';
+import { checkTargets, policyWords, TARGET_NAMES, type PolicyTargets, type TargetCheck } from '../../reports/decision-policy.js';
 import { money, pct } from './format.js';
 import { output } from './output.js';
 
@@ -81,7 +81,7 @@ export async function solveCommand(args: SolveArgs): Promise<number> {
       const p85Text = answer.at.onTime === null && answer.at.p85Hours === null ? '' : `p85 ${weeks(answer.at.p85Hours)}, `;
       answerLine(`Answer: ${people(answer.headcount)} in pool "${answer.pool}": ${onTimeText}${p85Text}mean cost ${money(currency, answer.at.cost)}.`);
       if (!onTimeOnly) answerLine(`Targets at ${answer.headcount}: ${checksLine(answer.checks, currency)}.`);
-      if (answer.below !== null) answerLine(`With ${answer.headcount - 1}: ${onTimeOnly ? `${ci(answer.below.onTime)} on time` : figureLine(answer.below, targets, currency)}.`);
+      if (answer.below !== null) answerLine(`With ${answer.headcount - 1}: ${onTimeOnly ? `${ci(answer.below.onTime)} on time` : missedLine(answer.below, answer.targets, currency)}.`);
       if (target !== null && answer.at.onTime !== null && answer.at.onTime.low !== null && answer.at.onTime.low < target) {
         answerLine(`Uncertainty: the 95% interval at ${answer.headcount} reaches below ${pct(target)}; run more replications (--replications) to be surer.`);
       }
@@ -120,6 +120,33 @@ function figureLine(e: Evaluation, targets: PolicyTargets, currency: string): st
   if (targets.residualError !== undefined) parts.push(`residual error ${ci(f.residualError as Interval | null)}`);
   if (targets.budget !== undefined) parts.push(`mean cost ${money(currency, f.cost?.mean ?? null)}`);
   return parts.join(', ');
+}
+
+/**
+ * Why a headcount is not the answer: every target it misses, its figure beside the target (the
+ * budget too, though the search does not judge it: the reader asks what one fewer would cost),
+ * and its shortfall (shortfall.ts). The figures are the estimates the targets are judged on.
+ */
+function missedLine(e: Evaluation, targets: PolicyTargets, currency: string): string {
+  const asked = (x: number) => `${Number((100 * x).toFixed(2))}%`;
+  const words = (c: TargetCheck): string => {
+    switch (c.target) {
+      case 'onTime':
+        return `on time ${pct(c.value)} (target ${asked(c.limit)})`;
+      case 'serviceLevel':
+        return `service level ${pct(c.value)} within ${formatDuration(targets.serviceLevel!.withinHours)} at ${targets.serviceLevel!.stage} (target ${asked(c.limit)})`;
+      case 'timeInSystemP85Hours':
+        return `p85 time in system ${c.value === null ? 'n/a' : formatDuration(c.value)} (target ${formatDuration(c.limit)})`;
+      case 'residualError':
+        return `residual error ${pct(c.value)} (target ${asked(c.limit)})`;
+      case 'budget':
+        return `mean cost ${money(currency, c.value)} (budget ${money(currency, c.limit)})`;
+    }
+  };
+  const missed = checkTargets({ name: null, basis: 'estimate', targets }, e.figures).filter((c) => !c.met).map(words);
+  const parts = [...(missed.length > 0 ? [missed.join(', ')] : []), ...(e.shortfall === null ? [] : [e.shortfall])];
+  // Not reached: the headcount below the answer failed the search. Its figures, should it happen.
+  return parts.length > 0 ? parts.join('; ') : figureLine(e, targets, currency);
 }
 
 /** Each target met or missed, in a line. */

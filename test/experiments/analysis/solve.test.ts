@@ -154,4 +154,13 @@ describe('labelsim solve and figures it cannot judge', () => {
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toMatch(/^Answer: 1 person in pool "annotators": /m);
   });
+
+  it('names every target one fewer misses, with the target, in the line that says why it is not the answer', () => {
+    const r = labelsim(['solve', 'test/experiments/fixtures/small-project.yaml', '--target', 'on-time=0.9,budget=1000', '--pool', 'annotators', '-r', '20']);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/^With 1: on time 35\.0% \(target 90%\), mean cost USD 1,9\d\d \(budget USD 1,000\)\.$/m);
+    const sl = labelsim(['solve', 'experiments/validation/mmc.yaml', '--target', 'service-level=80%@15m', '--pool', 'servers', '-r', '4', '--set', 'horizon=3000h']);
+    expect(sl.code, sl.stderr).toBe(0);
+    expect(sl.stdout).toMatch(/^With 11: service level \d+\.\d% within 15 min at serve \(target 80%\)\.$/m);
+  });
 });
