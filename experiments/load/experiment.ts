@@ -6,6 +6,7 @@ import { ExperimentError, joinPath } from './errors.js';
 import { closest, fallbackMessage, issuesToError } from './issues.js';
 import { unusedPools } from './left-out-pools.js';
 import { buildModel } from './model.js';
+import { checkPatchNames } from './patch-names.js';
 import { precisionOf, type Precision } from './precision.js';
 import { withCalibration } from './calibration.js';
 import { decodeUtf8, formatOf, parseText } from './read.js';
@@ -116,6 +117,7 @@ function expandDocument(raw: Record<string, unknown>, file: string, overrides: E
         );
       }
     }
+    checkPatchNames(plan.patch, inputModelFields, file, prefix);
     let model = baseModel;
     let document: ModelDocument = modelFieldsOf(doc);
     if (Object.keys(plan.patch).length > 0) {
