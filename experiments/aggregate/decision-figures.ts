@@ -38,7 +38,8 @@ export function policyFigures(results: ReplicationResult[], layout: RowLayout, d
     onTime: estimate(onTime),
     serviceLevel,
     timeInSystemP85: Number.isFinite(p85) ? { mean: p85, low: Math.max(0, p85 - slack), high: p85 + slack } : null,
-    residualError: estimate(meanOf(results.map((r) => r.residualErrorRate))),
+    // A replication that accepted nothing has no residual error (its record says 0): n/a, not 0%.
+    residualError: estimate(meanOf(results.map((r) => (r.accepted > 0 ? r.residualErrorRate : NaN)))),
     cost: estimate(meanOf(results.map((r) => r.cost))),
   };
 }

@@ -6,6 +6,7 @@ import type { DecisionPolicy, PolicyFigures } from '../../reports/decision-polic
 import { policyFigures } from '../aggregate/decision-figures.js';
 import { censoredQuantile, finiteMean, wilson, type Interval } from '../aggregate/statistics.js';
 import { batchesOf } from '../run/batches.js';
+import { shortfall } from './shortfall.js';
 
 /** The figures a search compares, for one model over replications 0..n-1 (the same random worlds for every model). */
 export interface Evaluation {
@@ -17,6 +18,8 @@ export interface Evaluation {
   notFinished: number;
   /** What the targets are judged on (service level, time in system, residual error, cost with their intervals). */
   figures: PolicyFigures;
+  /** Why these runs cannot be a search's answer whatever the figures (nothing accepted, a pool overloaded), or null (shortfall.ts). */
+  shortfall: string | null;
 }
 
 /** Runs replications 0..n-1 of a model on the runner and returns them in replication order. */
@@ -51,5 +54,6 @@ export function evaluate(results: ReplicationResult[], model: ModelConfig, polic
     cost: finiteMean(results.map((r) => r.cost)),
     notFinished: n - finished.length,
     figures: policyFigures(results, rowLayout(model), deadlineHours, policy),
+    shortfall: shortfall(model, results),
   };
 }

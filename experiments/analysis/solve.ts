@@ -1,7 +1,9 @@
 import { checkTargets, TARGET_NAMES, type DecisionPolicy, type PolicyTargets, type TargetCheck } from '../../reports/decision-policy.js';
 import { capacityCheck } from '../../sim/model/capacity.js';
 import type { ModelConfig, PoolConfig } from '../../sim/model/config.js';
+import { timedInSystem } from '../../sim/model/time-in-system.js';
 import type { ReplicationRunner } from '../../workers/replication-pool.js';
+import { joinPath } from '../load/errors.js';
 import { evaluate, runReplications, type Evaluation } from './evaluate-plan.js';
 
 export class SolveError extends Error {}
@@ -29,10 +31,21 @@ const staffingTargets = ({ budget: _budget, ...rest }: PolicyTargets): PolicyTar
 
 /**
  * The model as the targets need it: a service-level target's stage resolved (the first stage when
- * not named) and its threshold among those the replications count at.
+ * not named) and its threshold among those the replications count at. A target the model has no
+ * figure for is refused here, before anything runs: on time without a deadline, and a p85 time
+ * in system when no work type's items are timed (random Poisson arrivals keep no arrival instants,
+ * sim/model/time-in-system.ts), which would otherwise search to the limit reading "n/a" at every
+ * headcount. `where` names the model in that error: the file, or a plan of it.
  */
-export function modelForTargets(model: ModelConfig, targets: PolicyTargets): { model: ModelConfig; targets: PolicyTargets } {
+export function modelForTargets(model: ModelConfig, targets: PolicyTargets, where = 'the plan'): { model: ModelConfig; targets: PolicyTargets } {
   if (targets.onTime !== undefined && model.deadlineHours === null) throw new SolveError('solve: the experiment has no deadline, so there is no probability on time to reach');
+  if (targets.timeInSystemP85Hours !== undefined && !model.work.some((w) => timedInSystem(w, model.deterministic))) {
+    const fields = model.work.map((w) => joinPath('', ['work', w.name, 'arrival'])).join(', ');
+    throw new SolveError(
+      `solve: --target p85-time-in-system: the work of ${where} arrives as ${model.work.length === 1 ? 'a random Poisson stream' : 'random Poisson streams'} (${fields}), ` +
+        'whose items are not timed in system (their arrival instants are not kept); use a service-level target instead',
+    );
+  }
   const sl = targets.serviceLevel;
   if (sl === undefined) return { model, targets };
   const stage = sl.stage === '' ? model.stages[0].name : sl.stage;
@@ -46,8 +59,8 @@ export function modelForTargets(model: ModelConfig, targets: PolicyTargets): { m
  * Whether solveHeadcount can answer for this pool and these targets, before anything runs: the
  * model as the targets need it (modelForTargets), or a SolveError naming the pool or the target.
  */
-export function checkHeadcountQuestion(base: ModelConfig, poolName: string, wanted: PolicyTargets): { model: ModelConfig; targets: PolicyTargets; pool: PoolConfig } {
-  const resolved = modelForTargets(base, wanted);
+export function checkHeadcountQuestion(base: ModelConfig, poolName: string, wanted: PolicyTargets, where?: string): { model: ModelConfig; targets: PolicyTargets; pool: PoolConfig } {
+  const resolved = modelForTargets(base, wanted, where);
   const pool = resolved.model.pools.find((p) => p.name === poolName);
   if (pool === undefined) throw new SolveError(`--pool: expected one of ${resolved.model.pools.map((p) => p.name).join(', ')}, got "${poolName}"`);
   if (pool.shifts.length !== 1) throw new SolveError(`--pool ${poolName}: the pool has ${pool.shifts.length} crews; solve varies the headcount of a pool with one crew`);
@@ -56,8 +69,9 @@ export function checkHeadcountQuestion(base: ModelConfig, poolName: string, want
 
 /**
  * The smallest headcount of one pool that meets every target (on time, a service level, a p85
- * time in system, a residual error), judged on the estimates; a budget cap is then judged at
- * that headcount and the answer says whether it holds. (Cost is not monotone in headcount:
+ * time in system, a residual error), judged on the estimates, and whose runs have no shortfall
+ * (they accept items, and keep up with open-ended arrivals: shortfall.ts); a budget cap is then
+ * judged at that headcount and the answer says whether it holds. (Cost is not monotone in headcount:
  * salaried people who finish sooner can cost less in all, so the budget is not searched on.)
  *
  * Every candidate runs the same replication indices (common random numbers), so the estimates
@@ -79,7 +93,7 @@ export async function solveHeadcount(
 
   const cache = new Map<number, Evaluation>();
   const tried: HeadcountAnswer['tried'] = [];
-  const passes = (e: Evaluation) => checkTargets(search, e.figures).every((c) => c.met);
+  const passes = (e: Evaluation) => e.shortfall === null && checkTargets(search, e.figures).every((c) => c.met);
   const at = async (headcount: number) => {
     const hit = cache.get(headcount);
     if (hit) return hit;
@@ -104,9 +118,11 @@ export async function solveHeadcount(
   for (let step = 1; high < 0; step *= 2) {
     const next = low + step;
     if (next > limit) {
-      const missed = checkTargets(search, (await at(low)).figures).filter((c) => !c.met).map((c) => TARGET_NAMES[c.target]);
+      const last = await at(low);
+      const missed = checkTargets(search, last.figures).filter((c) => !c.met).map((c) => TARGET_NAMES[c.target]);
+      const why = [...(missed.length > 0 ? [`${missed.join(', ')} still missed`] : []), ...(last.shortfall === null ? [] : [last.shortfall])].join('; ');
       throw new SolveError(
-        `solve: no headcount of pool ${poolName} up to ${low} meets the targets (at ${low} people ${missed.join(', ')} still missed): ` +
+        `solve: no headcount of pool ${poolName} up to ${low} meets the targets (at ${low} ${low === 1 ? 'person' : 'people'} ${why}): ` +
           'more of this pool does not get there; another pool or stage may be the bottleneck, or the target may not depend on headcount (residual error, for one)',
       );
     }
@@ -144,7 +160,7 @@ export interface CheapestPlanAnswer {
   evaluations: Array<{ plan: string; evaluation: Evaluation; meets: boolean; checks: TargetCheck[] }>;
 }
 
-/** Among plans (a sweep, say), the cheapest by mean total cost that meets every target on the estimates. */
+/** Among plans (a sweep, say), the cheapest by mean total cost that meets every target on the estimates (and has no shortfall, shortfall.ts). */
 export async function cheapestPlan(
   runner: ReplicationRunner,
   plans: Array<{ name: string; model: ModelConfig }>,
@@ -161,7 +177,7 @@ export async function cheapestPlan(
     const policy = policyOf(targets);
     const evaluation = evaluate(await runReplications(runner, model, seed, replications), model, policy);
     const checks = checkTargets(policy, evaluation.figures);
-    const meets = checks.every((c) => c.met);
+    const meets = evaluation.shortfall === null && checks.every((c) => c.met);
     evaluations.push({ plan: plan.name, evaluation, meets, checks });
     onStep?.(plan.name, evaluation, meets);
   }

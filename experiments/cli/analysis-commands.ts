@@ -1,5 +1,5 @@
 import YAML from 'yaml';
-import { checkHeadcountQuestion, cheapestPlan, solveHeadcount } from '../analysis/solve.js';
+import { checkHeadcountQuestion, cheapestPlan, modelForTargets, solveHeadcount } from '../analysis/solve.js';
 import { sensitivity } from '../analysis/sensitivity.js';
 import { loadExperiment, type Experiment } from '../load/index.js';
 import { selectPlans } from '../load/select-plans.js';
@@ -8,13 +8,14 @@ import { createReplicationRunner, defaultWorkerCount } from '../../workers/repli
 import type { Sensitivity } from '../../reports/report-data.js';
 import type { Interval } from '../aggregate/statistics.js';
 import type { Evaluation } from '../analysis/evaluate-plan.js';
-import { formatDuration } from '../../reports/format.js';
-import { policyWords, TARGET_NAMES, type PolicyTargets, type TargetCheck } from '../../reports/decision-policy.js';
+import { formatDuration, plural } from '../../reports/format.js';
+import { checkTargets, policyWords, TARGET_NAMES, type PolicyTargets, type TargetCheck } from '../../reports/decision-policy.js';
 import { money, pct } from './format.js';
 import { output } from './output.js';
 
 // Every interval shown here is of a share: a t-interval's ends past 0% or 100% are cut there.
 const ci = (i: Interval | null) => (i === null ? 'n/a' : `${pct(i.mean)} (95% CI ${pct(Math.max(0, i.low))}-${pct(Math.min(1, i.high))})`);
+const people = (n: number) => `${n} ${n === 1 ? 'person' : 'people'}`;
 const weeks = (h: number | null) => (h === null ? 'not finished' : `${(h / 168).toFixed(2)} wk`);
 
 /** `--set path=value` pairs, the value read as YAML (so 16 is a number and 5% a share). */
@@ -64,21 +65,23 @@ export async function solveCommand(args: SolveArgs): Promise<number> {
   const words = policyWords({ name: null, basis: 'estimate', targets }, (x) => money(currency, x), formatDuration);
   const wanted = onTimeOnly ? `${pct(target)} on time` : words;
   const onTimeOf = (e: Evaluation) => (e.onTime === null ? '' : `${pct(e.onTime.mean)} on time, `);
-  const step = (e: Evaluation, meets: boolean) => (onTimeOnly ? `${pct(e.onTime?.mean)} on time` : `${onTimeOf(e)}${figureLine(e, targets, currency)}${meets ? (targets.budget === undefined ? ' (meets the targets)' : ' (meets the targets other than the budget)') : ''}`);
+  const step = (e: Evaluation, meets: boolean) =>
+    `${onTimeOnly ? `${pct(e.onTime?.mean)} on time` : `${onTimeOf(e)}${figureLine(e, targets, currency)}`}${e.shortfall === null ? '' : `; ${e.shortfall}`}` +
+    (meets && !onTimeOnly ? (targets.budget === undefined ? ' (meets the targets)' : ' (meets the targets other than the budget)') : '');
   try {
     if (args.pool !== undefined) {
       const plan = selectPlans(experiment, [args.plan ?? experiment.plans[0].name]).plans[0];
       // The pool and a service level's stage are checked before the search is announced.
-      checkHeadcountQuestion(plan.model, args.pool, targets);
-      log(`Searching the headcount of pool "${args.pool}" in plan "${plan.name}" for ${wanted}, ${replications} replications each (common random numbers)...`);
+      checkHeadcountQuestion(plan.model, args.pool, targets, experiment.plans.length === 1 ? args.file : `plan "${plan.name}" of ${args.file}`);
+      log(`Searching the headcount of pool "${args.pool}" in plan "${plan.name}" for ${wanted}, ${plural(replications, 'replication')} each (common random numbers)...`);
       const answer = await solveHeadcount(runner, plan.model, args.pool, targets, seed, replications, (h, e, meets) => log(`  ${String(h).padStart(5)} ${h === 1 ? 'person' : 'people'}: ${step(e, meets)}`));
       if (args.json) o.json(answer);
       const onTimeText = answer.at.onTime === null ? '' : `${ci(answer.at.onTime)} on time, `;
       // Work without a finish line (arrivals to the horizon) has no completion to quote.
       const p85Text = answer.at.onTime === null && answer.at.p85Hours === null ? '' : `p85 ${weeks(answer.at.p85Hours)}, `;
-      answerLine(`Answer: ${answer.headcount} people in pool "${answer.pool}": ${onTimeText}${p85Text}mean cost ${money(currency, answer.at.cost)}.`);
+      answerLine(`Answer: ${people(answer.headcount)} in pool "${answer.pool}": ${onTimeText}${p85Text}mean cost ${money(currency, answer.at.cost)}.`);
       if (!onTimeOnly) answerLine(`Targets at ${answer.headcount}: ${checksLine(answer.checks, currency)}.`);
-      if (answer.below !== null) answerLine(`With ${answer.headcount - 1}: ${onTimeOnly ? `${ci(answer.below.onTime)} on time` : figureLine(answer.below, targets, currency)}.`);
+      if (answer.below !== null) answerLine(`With ${answer.headcount - 1}: ${onTimeOnly ? `${ci(answer.below.onTime)} on time` : missedLine(answer.below, answer.targets, currency)}.`);
       if (target !== null && answer.at.onTime !== null && answer.at.onTime.low !== null && answer.at.onTime.low < target) {
         answerLine(`Uncertainty: the 95% interval at ${answer.headcount} reaches below ${pct(target)}; run more replications (--replications) to be surer.`);
       }
@@ -89,7 +92,9 @@ export async function solveCommand(args: SolveArgs): Promise<number> {
       }
       return 0;
     }
-    log(`Evaluating ${experiment.plans.length} plan(s) for ${wanted}, ${replications} replications each...`);
+    // Every plan's targets are checked before any runs.
+    for (const plan of experiment.plans) modelForTargets(plan.model, targets, experiment.plans.length === 1 ? args.file : `plan "${plan.name}" of ${args.file}`);
+    log(`Evaluating ${plural(experiment.plans.length, 'plan')} for ${wanted}, ${plural(replications, 'replication')} each...`);
     const answer = await cheapestPlan(runner, experiment.plans, targets, seed, replications, (p, e, meets) => log(`  ${p}: ${step(e, meets)}`));
     if (args.json) o.json(answer);
     if (answer.plan === null) {
@@ -115,6 +120,33 @@ function figureLine(e: Evaluation, targets: PolicyTargets, currency: string): st
   if (targets.residualError !== undefined) parts.push(`residual error ${ci(f.residualError as Interval | null)}`);
   if (targets.budget !== undefined) parts.push(`mean cost ${money(currency, f.cost?.mean ?? null)}`);
   return parts.join(', ');
+}
+
+/**
+ * Why a headcount is not the answer: every target it misses, its figure beside the target (the
+ * budget too, though the search does not judge it: the reader asks what one fewer would cost),
+ * and its shortfall (shortfall.ts). The figures are the estimates the targets are judged on.
+ */
+function missedLine(e: Evaluation, targets: PolicyTargets, currency: string): string {
+  const asked = (x: number) => `${Number((100 * x).toFixed(2))}%`;
+  const words = (c: TargetCheck): string => {
+    switch (c.target) {
+      case 'onTime':
+        return `on time ${pct(c.value)} (target ${asked(c.limit)})`;
+      case 'serviceLevel':
+        return `service level ${pct(c.value)} within ${formatDuration(targets.serviceLevel!.withinHours)} at ${targets.serviceLevel!.stage} (target ${asked(c.limit)})`;
+      case 'timeInSystemP85Hours':
+        return `p85 time in system ${c.value === null ? 'n/a' : formatDuration(c.value)} (target ${formatDuration(c.limit)})`;
+      case 'residualError':
+        return `residual error ${pct(c.value)} (target ${asked(c.limit)})`;
+      case 'budget':
+        return `mean cost ${money(currency, c.value)} (budget ${money(currency, c.limit)})`;
+    }
+  };
+  const missed = checkTargets({ name: null, basis: 'estimate', targets }, e.figures).filter((c) => !c.met).map(words);
+  const parts = [...(missed.length > 0 ? [missed.join(', ')] : []), ...(e.shortfall === null ? [] : [e.shortfall])];
+  // Not reached: the headcount below the answer failed the search. Its figures, should it happen.
+  return parts.length > 0 ? parts.join('; ') : figureLine(e, targets, currency);
 }
 
 /** Each target met or missed, in a line. */

@@ -6,10 +6,12 @@ import { ExperimentError, joinPath } from './errors.js';
 import { closest, fallbackMessage, issuesToError } from './issues.js';
 import { unusedPools } from './left-out-pools.js';
 import { buildModel } from './model.js';
+import { checkPatchNames } from './patch-names.js';
 import { precisionOf, type Precision } from './precision.js';
 import { withCalibration } from './calibration.js';
 import { decodeUtf8, formatOf, parseText } from './read.js';
 import { readExperimentFile } from './read-file.js';
+import { blameSets } from './set-blame.js';
 import { EXPERIMENT_ONLY_FIELDS, ExperimentSchema, ModelSchema, type ExperimentDocument, type ModelDocument } from './schema.js';
 import { expandSweep, sweepError, type DeclaredPlan } from './sweep.js';
 
@@ -77,7 +79,19 @@ export function parseExperiment(text: string | Uint8Array, file: string, overrid
     const got = raw === null ? 'an empty document' : Array.isArray(raw) ? 'a list' : JSON.stringify(raw).slice(0, 60);
     throw new ExperimentError(file, '', 'a mapping of experiment fields (name, work, pools, stages, ...)', got);
   }
-  const input: Record<string, unknown> = withCalibration(structuredClone(raw as Record<string, unknown>), file, mergePatch);
+  const sets = overrides.set ?? [];
+  try {
+    return expandDocument(raw as Record<string, unknown>, file, overrides);
+  } catch (error) {
+    // An error the overrides caused names them, not only the file (set-blame.ts).
+    if (!(error instanceof ExperimentError) || sets.length === 0) throw error;
+    throw blameSets(error, sets, () => expandDocument(raw as Record<string, unknown>, file, { ...overrides, set: [] }));
+  }
+}
+
+/** The parsed document, with its calibration and overrides, validated and expanded into plans. */
+function expandDocument(raw: Record<string, unknown>, file: string, overrides: ExperimentOverrides): Experiment {
+  const input: Record<string, unknown> = withCalibration(structuredClone(raw), file, mergePatch);
   if (overrides.deterministic !== undefined) input.deterministic = overrides.deterministic;
   for (const { path, value } of overrides.set ?? []) assignPath(input, path, value, file);
 
@@ -103,6 +117,7 @@ export function parseExperiment(text: string | Uint8Array, file: string, overrid
         );
       }
     }
+    checkPatchNames(plan.patch, inputModelFields, file, prefix);
     let model = baseModel;
     let document: ModelDocument = modelFieldsOf(doc);
     if (Object.keys(plan.patch).length > 0) {

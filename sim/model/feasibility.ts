@@ -70,12 +70,8 @@ export function feasibilityWarnings(config: ModelConfig, capacity?: PoolCapacity
   }
 
   // Open-ended work: arrivals at least as fast as the pool can serve them (at exactly its capacity too: see saturated).
-  if (capacity !== undefined && config.work.some((w) => w.count === null)) {
-    for (const c of capacity) {
-      if (saturated(c.load) && Number.isFinite(c.load)) {
-        warnings.push(`pool "${c.pool}" is offered ${pct(c.load)} of its capacity: its queue grows without bound and the waits depend on the horizon`);
-      }
-    }
+  if (capacity !== undefined) {
+    for (const c of overloadedPools(config, capacity)) warnings.push(`${overloadWords(c)}: its queue grows without bound and the waits depend on the horizon`);
   }
 
   // Classes that change nothing, or override a setting.
@@ -84,6 +80,22 @@ export function feasibilityWarnings(config: ModelConfig, capacity?: PoolCapacity
   warnings.push(...guidelineWarnings(config));
   warnings.push(...goldWarnings(config));
   return warnings;
+}
+
+/**
+ * With open-ended work (arrivals to the horizon), the pools offered at least the work their hours
+ * can do: their queues grow without bound (at exactly 100% too: see saturated). (A pool with work but no hours at all, an infinite
+ * load, is left to the warning of a stage nobody can serve.) Work of a fixed count is not judged
+ * here: over its capacity it is late, which the capacity check and the deadline say.
+ */
+export function overloadedPools(config: ModelConfig, capacity: readonly PoolCapacity[]): PoolCapacity[] {
+  if (!config.work.some((w) => w.count === null)) return [];
+  return capacity.filter((c) => saturated(c.load) && Number.isFinite(c.load));
+}
+
+/** An overloaded pool in words: `pool "servers" is offered 112.5% of its capacity`. */
+export function overloadWords(c: PoolCapacity): string {
+  return `pool "${c.pool}" is offered ${pct(c.load)} of its capacity`;
 }
 
 /** Why every review by `tier` of an item reworked at `annotate` rejects it, or null when some pass. */

@@ -1,6 +1,15 @@
 import { histogramLength, histogramSlot } from '../stats/duration-bins.js';
 import { arrivalTerms, BACKLOG, SCHEDULE } from './arrival-terms.js';
-import type { ModelConfig } from './config.js';
+import type { ModelConfig, WorkType } from './config.js';
+
+/**
+ * Whether the items of a work type are timed from arrival to acceptance: all but those of random
+ * Poisson arrivals, whose instants are not kept (see TimeInSystem). A p85 time in system of work
+ * none of whose types is timed has no items to read (`labelsim solve` refuses to target one).
+ */
+export function timedInSystem(work: WorkType, deterministic: boolean): boolean {
+  return work.arrival.kind !== 'poisson' || deterministic;
+}
 
 /**
  * What acceptances say about time: each item's time in system (from its arrival to its
@@ -41,7 +50,7 @@ export class TimeInSystem {
   ) {
     this.types = config.work.length;
     const terms = arrivalTerms(config.work);
-    this.rule = terms.mode.map((m) => (m === BACKLOG ? 0 : m === SCHEDULE ? 1 : config.deterministic ? 2 : 3));
+    this.rule = terms.mode.map((m, t) => (m === BACKLOG ? 0 : m === SCHEDULE ? 1 : timedInSystem(config.work[t], config.deterministic) ? 2 : 3));
     ({ first: this.first, every: this.every, batch: this.batch } = terms);
     this.bins = new Float64Array(timeInSystemBins(config));
     this.acceptedByWeek = new Float64Array(weeksOf(config));

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { checkHeadcountQuestion, SolveError } from '../../../experiments/analysis/solve.js';
 import { labelsim, tempDir } from '../../support/cli.js';
+import { minimalDocument, parseDoc } from '../load/helpers.js';
 
 const FILE = 'experiments/eight-week-video.yaml';
 
@@ -100,5 +102,65 @@ describe('labelsim solve with targets beyond on time', () => {
     const pool = labelsim(['solve', FILE, '--target', 'on-time=0.9', '--pool', 'anotators', '-r', '1']);
     expect(pool.code).toBe(2);
     expect(pool.stderr).toBe('labelsim: --pool: expected one of annotators, got "anotators"\n');
+  });
+});
+
+describe('labelsim solve and figures it cannot judge', () => {
+  it('refuses a p85 time in system target when every work type arrives as a random Poisson stream (not timed in system), before running anything', () => {
+    for (const pool of [['--pool', 'servers'], []]) {
+      const r = labelsim(['solve', 'experiments/validation/mmc.yaml', '--target', 'p85-time-in-system=3w', ...pool, '-r', '3']);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toBe(
+        'labelsim: solve: --target p85-time-in-system: the work of experiments/validation/mmc.yaml arrives as a random Poisson stream (work.jobs.arrival), whose items are not timed in system (their arrival instants are not kept); use a service-level target instead\n',
+      );
+    }
+  });
+
+  it('judges a p85 time in system when some work type is timed: a backlog beside a Poisson stream, or Poisson arrivals in deterministic mode', () => {
+    const mixed = minimalDocument();
+    mixed.work.stream = { arrival: { poisson: '2/h' }, workflow: ['annotate'] };
+    const targets = { timeInSystemP85Hours: 500 };
+    expect(() => checkHeadcountQuestion(parseDoc(mixed).plans[0].model, 'annotators', targets)).not.toThrow();
+    const poisson = minimalDocument();
+    poisson.work = { frames: { arrival: { poisson: '2/h' }, workflow: ['annotate'] } };
+    expect(() => checkHeadcountQuestion(parseDoc(poisson).plans[0].model, 'annotators', targets)).toThrow(SolveError);
+    expect(() => checkHeadcountQuestion(parseDoc({ ...poisson, deterministic: true }).plans[0].model, 'annotators', targets)).not.toThrow();
+  });
+
+  it('does not count a headcount whose pool is offered at least its capacity as meeting a residual-error target', () => {
+    // One server at 9 arrivals/h is 900% load, nine are 100%: the queue grows without bound, whatever the error rate.
+    const r = labelsim(['solve', 'experiments/validation/mmc.yaml', '--target', 'residual-error=2%', '--pool', 'servers', '-r', '2', '--set', 'horizon=3000h', '--json']);
+    expect(r.code, r.stderr).toBe(0);
+    const answer = JSON.parse(r.stdout);
+    expect(answer.headcount).toBe(10);
+    expect(r.stderr).toMatch(/^\s+9 people: residual error 0\.0% \(95% CI 0\.0%-0\.0%\); pool "servers" is offered 100% of its capacity$/m);
+    // Nor is a plan that overloads its pool the cheapest plan that meets the target.
+    const plans = labelsim(['solve', 'experiments/validation/mmc.yaml', '--target', 'residual-error=2%', '-r', '2', '--set', 'horizon=3000h', '--set', 'pools.servers.headcount=5']);
+    expect(plans.code).toBe(1);
+    expect(plans.stdout).toBe('No plan meets at most 2% wrong labels delivered, on the estimates.\n');
+  });
+
+  it('does not count a headcount whose runs accepted no item as meeting a residual-error target: the residual error is n/a', () => {
+    // Every item is reviewed and nobody reviews, so no item is ever accepted, at any headcount of annotators.
+    const r = labelsim(['solve', 'test/experiments/fixtures/small-project.yaml', '--target', 'residual-error=10%', '--pool', 'annotators', '-r', '1', '--set', 'pools.reviewers.headcount=0', '--set', 'stages.review.sample=100%']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/people: .*residual error n\/a; no item accepted in its replication$/m);
+    expect(r.stderr).toMatch(/\(at \d+ people residual error still missed; no item accepted in its replication\)/);
+    expect(r.stderr).not.toMatch(/meets the targets\)/);
+  });
+
+  it('says "1 person" of an answer of one', () => {
+    const r = labelsim(['solve', 'test/experiments/fixtures/small-project.yaml', '--target', 'residual-error=10%', '--pool', 'annotators', '-r', '3']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/^Answer: 1 person in pool "annotators": /m);
+  });
+
+  it('names every target one fewer misses, with the target, in the line that says why it is not the answer', () => {
+    const r = labelsim(['solve', 'test/experiments/fixtures/small-project.yaml', '--target', 'on-time=0.9,budget=1000', '--pool', 'annotators', '-r', '20']);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/^With 1: on time 35\.0% \(target 90%\), mean cost USD 1,9\d\d \(budget USD 1,000\)\.$/m);
+    const sl = labelsim(['solve', 'experiments/validation/mmc.yaml', '--target', 'service-level=80%@15m', '--pool', 'servers', '-r', '4', '--set', 'horizon=3000h']);
+    expect(sl.code, sl.stderr).toBe(0);
+    expect(sl.stdout).toMatch(/^With 11: service level \d+\.\d% within 15 min at serve \(target 80%\)\.$/m);
   });
 });

@@ -67,10 +67,12 @@ describe('hostile experiment files', () => {
     expect(snapshot(dir)).toEqual(before);
     expect(fs.existsSync(path.resolve(out, '../../etc'))).toBe(false);
 
-    // `check` says the same.
+    // `check` says the same. (Where the YAML parser runs out of stack depends on how deep the
+    // command's own calls are: the column of "nested too deeply" may differ by one.)
     const check = labelsim(['check', file]);
     expect(check.code).toBe(2);
-    expect(check.stderr).toBe(r.stderr);
+    const stackColumn = (text: string) => text.replace(/column \d+: nested too deeply/, 'column N: nested too deeply');
+    expect(stackColumn(check.stderr)).toBe(stackColumn(r.stderr));
   });
 });
 

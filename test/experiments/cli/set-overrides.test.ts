@@ -27,6 +27,36 @@ describe('--set path=value', () => {
   });
 });
 
+describe('an invalid value given by --set', () => {
+  const refused = (...sets: string[]) => {
+    const out = tempDir('set-blame');
+    const r = labelsim(['run', FILE, '-r', '1', '--out', out, ...sets.flatMap((s) => ['--set', s])]);
+    expect(r.code, r.stderr).toBe(2);
+    expect(snapshot(out)).toEqual({});
+    return r.stderr;
+  };
+
+  it('is blamed on the --set, not on the file, which does not hold it', () => {
+    expect(refused('pools.annotators.headcont=4')).toBe(`labelsim: ${FILE}: --set pools.annotators.headcont: expected a known field (did you mean headcount?), got unknown field "headcont"\n`);
+    expect(refused('pools.annotators.headcount=-1', 'stages.review.sample=20%')).toBe(`labelsim: ${FILE}: --set pools.annotators.headcount: expected a headcount: an integer >= 0, got -1\n`);
+  });
+
+  it('names the --set and the field inside its value that is wrong', () => {
+    expect(refused('pools.annotators.learning={initialFactor: 0.5}')).toBe(
+      `labelsim: ${FILE}: --set pools.annotators.learning (at pools.annotators.learning.initialFactor): expected a factor >= 1, got 0.5\n`,
+    );
+  });
+
+  it('leaves an error of the file itself on the file, whatever is set beside it', () => {
+    const dir = tempDir('set-file-error');
+    const file = path.join(dir, 'bad.yaml');
+    fs.writeFileSync(file, fs.readFileSync(FILE, 'utf8').replace('speedCv: 0.2', 'speedCv: -1'));
+    const r = labelsim(['run', file, '-r', '1', '--out', dir, '--set', 'pools.annotators.headcount=4']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe(`labelsim: ${file}: pools.annotators.speedCv: expected a coefficient of variation: a number >= 0, got -1\n`);
+  });
+});
+
 describe('a run with --set overrides', () => {
   it('says so in its first line, records them in the manifest and the report header, and writes a folder of its own, leaving the file\'s result as it is', () => {
     const out = tempDir('set-folder');

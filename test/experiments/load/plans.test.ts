@@ -86,6 +86,24 @@ describe('plans', () => {
     expect(shift.field).toBe('plans.late.patch.pools.annotators.shifts[0].end');
   });
 
+  it('name a misspelt pool or stage in a patch as the typo, not as a new entry missing its fields', () => {
+    const pool = errorAfter((doc) => (doc.plans = { base: {}, more: { patch: { pools: { anotators: { headcount: 6 } } } } }));
+    expect(pool.message).toBe(
+      `experiment.yaml: plans.more.patch.pools.anotators: expected one of the file's pools (did you mean annotators?), or a new pool with headcount, shifts and pay (or crews and pay), got "anotators", which the file lacks`,
+    );
+    const stage = errorAfter((doc) => (doc.plans = { base: {}, more: { patch: { stages: { reveiw: { sample: '50%' } } } } }));
+    expect(stage.message).toBe(`experiment.yaml: plans.more.patch.stages.reveiw: expected one of the file's stages (did you mean review?), or a new stage with kind, pool and handling, got "reveiw", which the file lacks`);
+  });
+
+  it('take a whole new pool or stage whose name is near one of the file\'s as new, and leave a new one far from any to the schema', () => {
+    const doc = minimalDocument();
+    const vendor = { headcount: 2, shifts: 'always', pay: { perItem: 0.1 } };
+    doc.plans = { base: {}, b: { patch: { pools: { 'annotators-b': vendor }, stages: { annotate: { pool: 'annotators-b' } } } } };
+    expect(parseDoc(doc).plans[1].model.stages[0].pools).toEqual(['annotators-b']);
+    const far = errorAfter((d) => (d.plans = { base: {}, v: { patch: { pools: { vendor: { headcount: 3, shifts: 'always' } } } } }));
+    expect(far.field).toBe('plans.v.patch.pools.vendor.pay');
+  });
+
   it('cannot patch the experiment itself', () => {
     const error = errorAfter((doc) => (doc.plans = { base: {}, p: { patch: { seed: 3 } } }));
     expect(error.field).toBe('plans.p.patch.seed');

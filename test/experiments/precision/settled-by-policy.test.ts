@@ -5,9 +5,9 @@ import type { DecisionPolicy } from '../../../reports/decision-policy.js';
 import type { RowLayout } from '../../../workers/result-rows.js';
 import { precisionProgress, type PlanSoFarRecords } from '../../../experiments/precision/procedure.js';
 
-/** The figures a residual-error policy reads: every replication on time, its cost, its residual error; no timed items. */
+/** The figures a residual-error policy reads: every replication on time, its cost, its residual error (of 1000 items accepted); no timed items. */
 const rep = (replication: number, unitCost: number, residualErrorRate: number) =>
-  ({ replication, completed: true, completionHours: 50, unitCost, cost: 1000 * unitCost, residualErrorRate, timeInSystemBins: new Float64Array(1), serviceLevel: new Float64Array(0) }) as unknown as ReplicationResult;
+  ({ replication, completed: true, completionHours: 50, unitCost, cost: 1000 * unitCost, accepted: 1000, residualErrorRate, timeInSystemBins: new Float64Array(1), serviceLevel: new Float64Array(0) }) as unknown as ReplicationResult;
 
 const layout = { stages: [], thresholds: [], histogram: 1 } as unknown as RowLayout;
 
