@@ -29,6 +29,9 @@ export function plotlyFigure(fig: Figure): Figure {
   return out;
 }
 
+/** Below this width in pixels a chart is drawn for a phone (the render script's narrow mode). */
+export const NARROW_PX = 560;
+
 export const FONT_FAMILY = 'system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif';
 
 /** The container a figure is drawn into; `data-traces` states how many traces it must show. */

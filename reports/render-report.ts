@@ -1,5 +1,5 @@
 import { pageHead } from './page-head.js';
-import { plotlyFigure, type Figure } from './figure.js';
+import { NARROW_PX, plotlyFigure, type Figure } from './figure.js';
 import { escapeHtml } from './format.js';
 import { PLOT_CONFIG } from './plot-config.js';
 import { plotlySource, plotlyVersion } from './plotly-source.js';
@@ -75,7 +75,7 @@ const RENDER_SCRIPT = `
   // independently, so legend rows were drawn over the title. A chart with a layout of its own for
   // narrow screens (fig.narrow: panels one a row) takes it below its width. Chosen again when the
   // window is resized or the phone turned.
-  var NARROW = 560;
+  var NARROW = ${NARROW_PX};
   var inert = document.createElement('template');
   function plainText(markup) {
     // A template's content is inert (no scripts, no image loads): Plotly markup to its text.

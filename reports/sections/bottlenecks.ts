@@ -1,4 +1,4 @@
-import { baseLayout, legendFor, plotDiv, type Figure } from '../figure.js';
+import { baseLayout, legendFor, NARROW_PX, plotDiv, type Figure } from '../figure.js';
 import { durationUnit, escapeHtml, formatDuration, formatNumber, formatPercent, round } from '../format.js';
 import { plotlyMarkup } from '../plotly-text.js';
 import type { ReportPlan } from '../report-data.js';
@@ -156,7 +156,7 @@ export function waitsFigure(ctx: ReportContext, stages: string[]): { figure: Fig
   // fractions that gives that where the chart is as narrow as it is drawn abreast, and one panel
   // a row below that (a phone), where abreast they would leave each unit over the next bars.
   const abreastFrom = cols * PANEL_MIN_PX;
-  const axes = panelAxes(stages, units, cols, round(Math.max(0.06, Y_AXIS_GAP_PX / (abreastFrom - MARGINS_PX)), 4), 0.16);
+  const axes = panelAxes(stages, units, cols, round(Math.max(0.06, Y_AXIS_GAP_PX / (Math.max(abreastFrom, NARROW_PX) - MARGINS_PX)), 4), 0.16);
   const narrowHeight = NARROW_LEGEND_PX + stages.length * NARROW_PANEL_PX;
   const narrow = { width: abreastFrom, layout: panelAxes(stages, units, 1, 0, round(NARROW_GAP_PX / (narrowHeight - NARROW_LEGEND_PX), 4)), height: narrowHeight };
   const data: Figure['data'] = [];
@@ -205,7 +205,7 @@ export function waitsFigure(ctx: ReportContext, stages: string[]): { figure: Fig
 }
 
 /** Pixels of chart width per panel below which the panels go one a row, the gap a y axis needs, and the chart's side margins. */
-const PANEL_MIN_PX = 300;
+const PANEL_MIN_PX = 220;
 const Y_AXIS_GAP_PX = 70;
 const MARGINS_PX = 80;
 /** Pixels of the one-a-row chart: the legend's rows and title margin, each panel, the gap below a panel for its stage name. */

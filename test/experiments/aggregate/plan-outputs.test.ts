@@ -47,7 +47,7 @@ describe('a plan read output by output', () => {
     );
     expect(Object.keys(summary)).toEqual([
       'name', 'description', 'replications', 'failed', 'completionHours', 'onTime', 'acceptedByDeadline', 'accepted', 'accurate', 'unitCost', 'cost',
-      'residualErrorRate', 'errorsCaughtShare', 'reworks', 'work', 'stages', 'pools', 'capacity', 'vsBaseline', 'timeInSystemHours',
+      'residualErrorRate', 'errorsCaughtShare', 'reworks', 'work', 'stages', 'pools', 'capacity', 'vsBaseline', 'timeInSystemHours', 'deadlineHours',
       // Laid out nowhere, so under their own names after the rest (added for labelsim explain).
       'costByPoolActivity', 'hoursByPoolActivity', 'tasksByPoolActivity', 'accurateByType',
     ]);

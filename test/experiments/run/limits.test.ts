@@ -173,7 +173,8 @@ describe('a plan above the memory limit', () => {
 
   it('is refused when all worker threads together would need more than the machine has', () => {
     const file = write(tempDir('threads'), 'pile-up.yaml', PILE_UP);
-    const r = labelsim(['run', file, '--workers', '1000', '--max-memory', '3584']);
+    // 1,000 replications, so the 1,000 threads asked for would all be started (a run starts no more than it has replications).
+    const r = labelsim(['run', file, '--workers', '1000', '-r', '1000', '--max-memory', '3584']);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/^labelsim: .*pile-up\.yaml: 1000 worker threads x about 2\.7 GiB per replication need 2\.\d TiB, more than this machine's [\d.]+ [GT]iB; use --workers \d+\n$/);
   });
