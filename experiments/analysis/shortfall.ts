@@ -8,8 +8,8 @@ import type { ReplicationResult } from '../../sim/model/replication-result.js';
  * say, or null. A residual error or a budget is met vacuously by runs that accept nothing, and by
  * a pool whose queue grows until the horizon: it labels a fraction of what arrives and is paid for
  * that fraction (one server at 9 arrivals an hour "met" a 2% residual error at no cost). So an
- * answer accepts items in every replication and, with open-ended work, offers no pool more work
- * than its hours can do: the rule `labelsim check` warns by (sim/model/feasibility.ts). Both
+ * answer accepts items in every replication and, with open-ended work, offers no pool 100% or
+ * more of its capacity (no steady state): the rule `labelsim check` warns by (sim/model/feasibility.ts). Both
  * depend on headcount as the targets do (more people, less load), so the search stays monotone.
  */
 export function shortfall(model: ModelConfig, results: readonly ReplicationResult[]): string | null {

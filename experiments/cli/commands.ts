@@ -1,4 +1,3 @@
-import { movedInexactly, settingsText } from '../../reports/sensitivity-settings.js';
 import fs from 'node:fs';
 import path from 'node:path';
 import { runReplication } from '../../workers/replication-batch.js';
@@ -8,13 +7,14 @@ import { rowLayout } from '../../workers/result-rows.js';
 import { OUTPUTS } from '../../sim/model/replication-outputs.js';
 import { mergeShards } from '../run/merge-shards.js';
 import { UsageError } from '../usage-error.js';
-import { experimentJsonSchema, leftOutPoolLines, loadExperiment, parsePrecisionOption } from '../load/index.js';
+import { experimentJsonSchema, leftOutPoolLines, loadExperiment, parsePrecisionOption, type Experiment } from '../load/index.js';
 import { parseShard } from '../run/batches.js';
+import type { PoolCapacity } from '../../sim/model/capacity.js';
 import { forcedFailures, runExperiment } from '../run/run-experiment.js';
 import { testHooks } from '../run/test-hooks.js';
 import { checkLimits, maxMemoryMb, memoryLine } from '../run/limits.js';
 import { feasibilityWarnings } from '../../sim/model/feasibility.js';
-import { capacityLines, money, pct, verdictLines } from './format.js';
+import { capacityLines, money, pct, verdictLines, type PlanCapacity } from './format.js';
 import { precisionLines, precisionText, roundLine } from './precision-lines.js';
 import { output } from './output.js';
 import { checkReport } from './check-report.js';
@@ -24,6 +24,7 @@ import { printable } from './error-line.js';
 import { replayCommandLine, resumeCommandLine } from './resume-command.js';
 import { factsFromRunFile, printReportPdf, readReportData, rebuildReport, reportFinisher, REPORT_FILES } from '../report/index.js';
 import { recommendationLine } from '../../reports/sections/verdict.js';
+import { movedInexactly, settingsText } from '../../reports/sensitivity-settings.js';
 import { computeSensitivity, parseSets, type SensitivityArgs } from './analysis-commands.js';
 import { writeFileAtomic } from '../run/atomic-file.js';
 import { acquireLock } from '../run/run-lock.js';
@@ -103,7 +104,7 @@ export async function runCommand(args: RunArgs): Promise<number> {
             ? `${experiment.replications} replications`
             : `up to ${experiment.replications} replications, until ${precisionText(experiment.precision, experiment.replications)}`;
         err(`labelsim run ${printable(args.file)}: ${experiment.plans.length} plan(s) x ${count}, seed ${experiment.seed}${overridesNote(args, experiment.name)}`);
-        for (const line of capacityLines(capacity.map((c, i) => ({ ...c, model: experiment.plans[i].model })))) err(line);
+        for (const line of capacityLines(withModels(capacity, experiment))) err(line);
         for (const line of leftOutPoolLines(experiment.plans)) err(line);
         for (const line of warningLines(warnings)) err(line);
         err(memoryLine(limits));
@@ -166,7 +167,7 @@ export function checkCommand(file: string, maxMemory?: number, json = false): nu
   const warnings = experiment.plans.map((p, i) => ({ plan: p.name, warnings: feasibilityWarnings(p.model, capacity[i].pools) }));
   if (json) o.json(checkReport(file, experiment, capacity, warnings, limits));
   o.result(`${printable(file)}: valid. Experiment "${experiment.name}", ${experiment.plans.length} plan(s): ${experiment.plans.map((p) => p.name).join(', ')}`);
-  for (const line of capacityLines(capacity.map((c, i) => ({ ...c, model: experiment.plans[i].model })))) o.result(line);
+  for (const line of capacityLines(withModels(capacity, experiment))) o.result(line);
   for (const line of leftOutPoolLines(experiment.plans)) o.result(line);
   for (const line of warningLines(warnings)) o.result(line);
   o.result(memoryLine(limits));
@@ -322,6 +323,11 @@ function overridesNote(args: RunArgs, name: string): string {
 export function relative(p: string): string {
   const r = path.relative(process.cwd(), p);
   return printable(r === '' ? '.' : r.startsWith('..') ? p : r);
+}
+
+/** Each plan's capacity check beside its model, whose deadline and clock the check counts up to. */
+function withModels(capacity: Array<{ plan: string; pools: PoolCapacity[] }>, experiment: Experiment): PlanCapacity[] {
+  return capacity.map((c, i) => ({ ...c, model: experiment.plans[i].model }));
 }
 
 /** The report's recommendation of a published run, as its verdict section words it; null with one plan. */

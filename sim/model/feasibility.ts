@@ -84,9 +84,10 @@ export function feasibilityWarnings(config: ModelConfig, capacity?: PoolCapacity
 
 /**
  * With open-ended work (arrivals to the horizon), the pools offered at least the work their hours
- * can do: their queues grow without bound (at exactly 100% too: see saturated). (A pool with work but no hours at all, an infinite
- * load, is left to the warning of a stage nobody can serve.) Work of a fixed count is not judged
- * here: over its capacity it is late, which the capacity check and the deadline say.
+ * can do: their queues grow without bound (at exactly 100% too: see saturated). A pool with work
+ * but no hours at all, an infinite load, is left to the warning of a stage nobody can serve. Work
+ * of a fixed count is not judged here: over its capacity it is late, which the capacity check and
+ * the deadline say.
  */
 export function overloadedPools(config: ModelConfig, capacity: readonly PoolCapacity[]): PoolCapacity[] {
   if (!config.work.some((w) => w.count === null)) return [];
