@@ -95,6 +95,16 @@ describe('plans', () => {
     expect(stage.message).toBe(`experiment.yaml: plans.more.patch.stages.reveiw: expected one of the file's stages (did you mean review?), or a new stage with kind, pool and handling, got "reveiw", which the file lacks`);
   });
 
+  it('name a misspelt work type in a patch as the typo, and take a near-named new type that gives its workflow as new', () => {
+    const typo = errorAfter((doc) => (doc.plans = { base: {}, more: { patch: { work: { fames: { count: 1000 } } } } }));
+    expect(typo.message).toBe(
+      `experiment.yaml: plans.more.patch.work.fames: expected one of the file's work types (did you mean frames?), or a new work type with its workflow, got "fames", which the file lacks`,
+    );
+    const doc = minimalDocument();
+    doc.plans = { base: {}, more: { patch: { work: { framez: { count: 1000, workflow: ['annotate'] } } } } };
+    expect(parseDoc(doc).plans[1].model.work.map((w) => w.name)).toEqual(['frames', 'framez']);
+  });
+
   it('take a whole new pool or stage whose name is near one of the file\'s as new, and leave a new one far from any to the schema', () => {
     const doc = minimalDocument();
     const vendor = { headcount: 2, shifts: 'always', pay: { perItem: 0.1 } };
