@@ -18,7 +18,7 @@ interface FigureSpec {
 
 const SPECS = (currency: string): FigureSpec[] => [
   { name: 'onTime', title: 'Chance on time', axis: 'Chance to finish on time', scale: (x) => round(x, 5), tickformat: '.0%', hover: '%{y:.1%}' },
-  { name: 'p85', title: 'p85 completion', axis: 'p85 completion (weeks)', scale: (h) => round(h / HOURS_PER_WEEK, 4), tickformat: '.2f', hover: '%{y:.2f} wk' },
+  { name: 'p85', title: 'p85 completion', axis: 'p85 completion (weeks)', scale: (h) => round(h / HOURS_PER_WEEK, 4), tickformat: '', hover: '%{y:.2f} wk' },
   { name: 'unitCost', title: 'Unit cost', axis: `Mean cost per accurate item (${currency})`, scale: (x) => round(x, 6), tickformat: '', hover: '%{y:.4f}' },
 ];
 
@@ -98,8 +98,8 @@ export function convergenceSection(ctx: ReportContext, precision: ReportPrecisio
   ];
   const st = precision.settlement;
   if (st !== null) {
-    const beaten = st.comparisons.filter((c) => c.significant).map((c) => `${c.plan} ${comparedOn(c)}`);
-    const open = st.comparisons.filter((c) => !c.significant).map((c) => `${c.plan} (${comparedOn(c)})`);
+    const beaten = st.comparisons.filter((c) => c.significant).map(beatenText);
+    const open = st.comparisons.filter((c) => !c.significant).map(openText);
     parts.push(
       paragraph(
         st.settled
@@ -116,19 +116,47 @@ export function convergenceSection(ctx: ReportContext, precision: ReportPrecisio
   return { id: 'convergence', title: 'Convergence', html: parts.join('\n'), figures };
 }
 
-/** What a settling comparison judged, in words ("on unit cost, paired over 30 replications"). */
-function comparedOn(c: NonNullable<ReportPrecision['settlement']>['comparisons'][number]): string {
-  const pairs = c.replications === undefined ? '' : `, paired over ${formatNumber(c.replications)} replications`;
+type Comparison = NonNullable<ReportPrecision['settlement']>['comparisons'][number];
+
+/** A comparison the recommended plan won, in words: "base on cost, paired over 30 replications", "base, whose chance on time is below the 90% bar (30 replications)". */
+function beatenText(c: Comparison): string {
   switch (c.figure) {
     case 'unitCost':
-      return `on cost${pairs}`;
     case 'onTime':
-      return `on the chance on time${pairs}`;
+      return `${c.plan} ${pairedOn(c)}`;
     case 'onTimeBelowBar':
-      return `as its own chance on time is below the ${formatPercent(ACCEPTABLE_ON_TIME, 0)} bar${c.replications === undefined ? '' : ` (${formatNumber(c.replications)} replications)`}`;
+      return `${c.plan}, whose chance on time is below the ${formatPercent(ACCEPTABLE_ON_TIME, 0)} bar${replicationsNote(c)}`;
     default:
-      return `as it misses the policy's ${c.target === undefined ? '' : `${TARGET_NAMES[c.target as TargetName] ?? c.target} `}target`;
+      return `${c.plan}, which misses the policy's ${targetName(c)}target${replicationsNote(c)}`;
   }
+}
+
+/** A comparison not yet won, in words: "base (on cost, paired over 30 replications)", "base (its chance on time is not surely below the 90% bar, 30 replications)". */
+function openText(c: Comparison): string {
+  const n = c.replications === undefined ? '' : `, ${formatNumber(c.replications)} replications`;
+  switch (c.figure) {
+    case 'unitCost':
+    case 'onTime':
+      return `${c.plan} (${pairedOn(c)})`;
+    case 'onTimeBelowBar':
+      return `${c.plan} (its chance on time is not surely below the ${formatPercent(ACCEPTABLE_ON_TIME, 0)} bar${n})`;
+    default:
+      return `${c.plan} (it does not surely miss the policy's ${targetName(c)}target${n})`;
+  }
+}
+
+/** "on cost, paired over 30 replications", "on the chance on time, paired over 30 replications". */
+function pairedOn(c: Comparison): string {
+  const pairs = c.replications === undefined ? '' : `, paired over ${formatNumber(c.replications)} replications`;
+  return `${c.figure === 'unitCost' ? 'on cost' : 'on the chance on time'}${pairs}`;
+}
+
+function replicationsNote(c: Comparison): string {
+  return c.replications === undefined ? '' : ` (${formatNumber(c.replications)} replications)`;
+}
+
+function targetName(c: Comparison): string {
+  return c.target === undefined ? '' : `${TARGET_NAMES[c.target as TargetName] ?? c.target} `;
 }
 
 /** 95% as "95%", 97.5% as "97.5%". */

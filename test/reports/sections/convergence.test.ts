@@ -14,7 +14,7 @@ const precisionPlan = (plan: string, replications: number, width: number): Repor
   convergence: { onTime: [], p85: [], unitCost: [point(20, 0.9), point(replications, 0.91)] },
 });
 
-function precision(settled: boolean): ReportPrecision {
+function precision(settled: boolean, extra: NonNullable<ReportPrecision['settlement']>['comparisons'] = []): ReportPrecision {
   return {
     confidence: 0.95,
     cap: 1000,
@@ -25,7 +25,7 @@ function precision(settled: boolean): ReportPrecision {
       recommended: 'fast',
       settled,
       confidence: 0.975,
-      comparisons: [{ plan: 'base', figure: 'unitCost', replications: 20, estimate: 0.05, low: 0.02, high: 0.08, significant: settled }],
+      comparisons: [{ plan: 'base', figure: 'unitCost', replications: 20, estimate: 0.05, low: 0.02, high: 0.08, significant: settled }, ...extra],
     },
   };
 }
@@ -41,5 +41,13 @@ describe('the convergence section', () => {
     expect(text).toContain('The recommendation (fast) is settled: it beats base on cost, paired over 20 replications, each a one-sided test at 97.50%');
     const open = visibleText(renderReport(reportData({ precision: precision(false) })));
     expect(open).toContain('its advantage over base (on cost, paired over 20 replications) is not significant');
+  });
+
+  it('names whose chance on time is below the bar: the other plan, not the recommended one', () => {
+    const belowBar = (significant: boolean) => [{ plan: 'slow', figure: 'onTimeBelowBar' as const, replications: 30, estimate: 0.4, low: 0.25, high: 0.57, significant }];
+    const text = visibleText(renderReport(reportData({ precision: precision(true, belowBar(true)) })));
+    expect(text).toContain('it beats base on cost, paired over 20 replications; slow, whose chance on time is below the 90% bar (30 replications), each a one-sided test');
+    const open = visibleText(renderReport(reportData({ precision: precision(false, belowBar(false)) })));
+    expect(open).toContain('slow (its chance on time is not surely below the 90% bar, 30 replications)');
   });
 });
