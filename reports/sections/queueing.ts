@@ -45,7 +45,8 @@ export function queueingSection(ctx: ReportContext): Section {
     for (const s of p.queueing.stages) {
       const w = s.pooledWait;
       const u = durationUnit(Math.max(w.p99 ?? 0, w.p50 ?? 0));
-      const inUnit = (h: number | null) => (h === null ? 'n/a' : `${formatNumber(h * u.perHour, h * u.perHour >= 100 ? 0 : h * u.perHour >= 10 ? 1 : 2)} ${u.name}`);
+      // No wait at all (most tasks of a stage that rarely queues) is 0, not 0.00 of some unit.
+      const inUnit = (h: number | null) => (h === null ? 'n/a' : h === 0 ? '0' : `${formatNumber(h * u.perHour, h * u.perHour >= 100 ? 0 : h * u.perHour >= 10 ? 1 : 2)} ${u.name}`);
       rows.push([planLabel(ctx, p), s.name, pctCi(s.waitProbability), ...s.serviceLevels.map((l) => pctCi(l.level)), inUnit(w.p50), inUnit(w.p90), inUnit(w.p95), inUnit(w.p99), formatNumber(s.tasks)]);
     }
   }
