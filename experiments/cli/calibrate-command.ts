@@ -1,4 +1,3 @@
-import fs from 'node:fs';
 import path from 'node:path';
 import { calibrationPage } from '../../reports/calibrate/calibration-page.js';
 import type { CalibrationSummary } from '../../reports/calibrate/calibration-summary.js';
@@ -8,6 +7,8 @@ import { parseShift } from '../calibrate/schedule.js';
 import { DEFAULT_TRIM } from '../calibrate/trim.js';
 import { isValidTimeZone } from '../../sim/calendar/index.js';
 import { writeFileAtomic } from '../run/atomic-file.js';
+import { writing } from '../run/output-error.js';
+import { makeFolder } from '../run/output-folder.js';
 import { UsageError } from '../usage-error.js';
 import { output } from './output.js';
 import { printable } from '../terminal-text.js';
@@ -58,11 +59,12 @@ export async function calibrateCommand(args: CalibrateArgs): Promise<number> {
     margin: args.pilotSize ? margin : null,
     command: args.command,
   });
-  fs.mkdirSync(args.out, { recursive: true });
   const yamlFile = path.join(args.out, 'calibration.yaml');
   const htmlFile = path.join(args.out, 'calibration.html');
-  writeFileAtomic(yamlFile, summary.fragment);
-  writeFileAtomic(htmlFile, calibrationPage(summary));
+  // Made only now: exports that are refused leave no empty folder behind.
+  writing(args.out, null, () => makeFolder(args.out));
+  writing(yamlFile, null, () => writeFileAtomic(yamlFile, summary.fragment));
+  writing(htmlFile, `${yamlFile} is written`, () => writeFileAtomic(htmlFile, calibrationPage(summary)), 'run labelsim calibrate again');
   // Names and paths come from the exports: a control character in one must not reach the terminal as one.
   for (const line of summaryLines(summary)) o.result(printable(line));
   o.result(`Wrote ${yamlFile} and ${htmlFile}`);

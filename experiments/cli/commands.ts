@@ -1,4 +1,3 @@
-import fs from 'node:fs';
 import path from 'node:path';
 import { runReplication } from '../../workers/replication-batch.js';
 import { defaultWorkerCount } from '../../workers/replication-pool.js';
@@ -25,13 +24,11 @@ import { replayCommandLine, resumeCommandLine } from './resume-command.js';
 import { factsFromRunFile, printReportPdf, readReportData, rebuildReport, reportFinisher, REPORT_FILES } from '../report/index.js';
 import { recommendationLine } from '../../reports/sections/verdict.js';
 import { movedInexactly, settingsText } from '../../reports/sensitivity-settings.js';
+import { saveStudy, studyFolder, writeStudy } from './save-study.js';
 import { computeSensitivity, parseSets, type SensitivityArgs } from './analysis-commands.js';
-import { writeFileAtomic } from '../run/atomic-file.js';
-import { acquireLock } from '../run/run-lock.js';
-import { outputFolder, prepareOutputFolder } from '../run/output-folder.js';
+import { outputFolder } from '../run/output-folder.js';
 import { writingAsync } from '../run/output-error.js';
 import { overrideText, resultName } from '../run/overrides.js';
-import type { Sensitivity } from '../../reports/report-data.js';
 
 export interface RunArgs {
   file: string;
@@ -132,7 +129,7 @@ export async function runCommand(args: RunArgs): Promise<number> {
     const summary = outcome.summary!;
     if (args.sensitivity && args.shard === undefined) {
       const study = await computeSensitivity({ file: args.file, plan: args.plans?.[0], change: args.change, seed: args.seed, workers: args.workers, set: args.set });
-      await writeSensitivity(outcome.folder, study);
+      for (const note of await writeStudy(outcome.folder, REPORT_FILES.sensitivity, study)) err(`labelsim: warning: ${note}`);
     }
     if (args.json) o.json(summary);
     if (!args.quiet) {
@@ -273,26 +270,14 @@ export async function reportCommand(dir: string, pdf = false): Promise<number> {
   return 0;
 }
 
-/** Saves a sensitivity study in a run folder and redraws its report, if it has one, to include it. */
-async function writeSensitivity(folder: string, study: Sensitivity): Promise<void> {
-  fs.mkdirSync(folder, { recursive: true });
-  writeFileAtomic(path.join(folder, REPORT_FILES.sensitivity), JSON.stringify(study, null, 2) + '\n');
-  if (fs.existsSync(path.join(folder, REPORT_FILES.data))) await rebuildReport(folder);
-}
-
 /** `labelsim sensitivity`: the tornado study of one plan, saved beside the experiment's results. */
 export async function sensitivityCommand(args: SensitivityArgs & { out: string }): Promise<number> {
   const experiment = loadExperiment(args.file, { set: parseSets(args.set) });
-  const study = await computeSensitivity(args, experiment);
   // A study of an overridden experiment joins that run's folder, never the file's own result.
-  const folder = outputFolder(args.out, resultName(experiment.name, parseSets(args.set)));
-  prepareOutputFolder(folder);
-  const release = acquireLock(folder.lock);
-  try {
-    await writeSensitivity(folder.final, study);
-  } finally {
-    release();
-  }
+  const folder = studyFolder(args.out, experiment.name, parseSets(args.set));
+  const study = await computeSensitivity(args, experiment);
+  const plan = experiment.plans.find((p) => p.name === study.plan)!;
+  for (const note of await saveStudy(folder, REPORT_FILES.sensitivity, study, plan, args.file)) output().note(`labelsim: warning: ${note}`);
   const w = (h: number | null) => (h === null ? 'not finished' : `${(h / 168).toFixed(2)} wk`);
   const c = (x: number | null) => money(experiment.plans[0].model.currency, x, 4);
   const out = output().result;

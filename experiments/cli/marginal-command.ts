@@ -1,13 +1,8 @@
-import fs from 'node:fs';
 import path from 'node:path';
 import { marginal } from '../analysis/marginal.js';
 import { loadExperiment } from '../load/index.js';
 import { selectPlans } from '../load/select-plans.js';
-import { rebuildReport, REPORT_FILES } from '../report/index.js';
-import { writeFileAtomic } from '../run/atomic-file.js';
-import { acquireLock } from '../run/run-lock.js';
-import { outputFolder, prepareOutputFolder } from '../run/output-folder.js';
-import { resultName } from '../run/overrides.js';
+import { REPORT_FILES } from '../report/index.js';
 import { createReplicationRunner, defaultWorkerCount } from '../../workers/replication-pool.js';
 import type { Marginal, PairedInterval } from '../../reports/report-data.js';
 import { byValuePerDollar } from '../../reports/sections/marginal.js';
@@ -16,6 +11,7 @@ import { relative } from './commands.js';
 import { printable } from './error-line.js';
 import { money } from './format.js';
 import { output } from './output.js';
+import { saveStudy, studyFolder } from './save-study.js';
 
 export interface MarginalArgs {
   file: string;
@@ -34,6 +30,7 @@ export async function marginalCommand(args: MarginalArgs): Promise<number> {
   const plan = selectPlans(experiment, [args.plan ?? experiment.plans[0].name]).plans[0];
   const replications = args.replications ?? Math.min(experiment.replications, 200);
   const o = output(args.json);
+  const folder = studyFolder(args.out, experiment.name, parseSets(args.set));
   const runner = createReplicationRunner(args.workers ?? defaultWorkerCount());
   let study: Marginal;
   try {
@@ -42,16 +39,7 @@ export async function marginalCommand(args: MarginalArgs): Promise<number> {
   } finally {
     await runner.close();
   }
-  const folder = outputFolder(args.out, resultName(experiment.name, parseSets(args.set)));
-  prepareOutputFolder(folder);
-  const release = acquireLock(folder.lock);
-  try {
-    fs.mkdirSync(folder.final, { recursive: true });
-    writeFileAtomic(path.join(folder.final, REPORT_FILES.marginal), JSON.stringify(study, null, 2) + '\n');
-    if (fs.existsSync(path.join(folder.final, REPORT_FILES.data))) await rebuildReport(folder.final);
-  } finally {
-    release();
-  }
+  for (const note of await saveStudy(folder, REPORT_FILES.marginal, study, plan, args.file)) o.note(`labelsim: warning: ${note}`);
   if (args.json) o.json(study);
   for (const line of marginalLines(study)) o.result(line);
   o.result(`Wrote ${relative(path.join(folder.final, REPORT_FILES.marginal))}`);

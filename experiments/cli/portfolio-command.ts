@@ -1,15 +1,10 @@
-import fs from 'node:fs';
 import path from 'node:path';
 import { portfolio, type PortfolioStudy, type ProductFigures } from '../analysis/portfolio.js';
 import { ExperimentError } from '../load/errors.js';
 import { loadExperiment } from '../load/index.js';
 import type { ExperimentDocument } from '../load/schema.js';
 import { selectPlans } from '../load/select-plans.js';
-import { rebuildReport, REPORT_FILES } from '../report/index.js';
-import { writeFileAtomic } from '../run/atomic-file.js';
-import { acquireLock } from '../run/run-lock.js';
-import { outputFolder, prepareOutputFolder } from '../run/output-folder.js';
-import { resultName } from '../run/overrides.js';
+import { REPORT_FILES } from '../report/index.js';
 import { shareValue } from '../load/units.js';
 import { createReplicationRunner, defaultWorkerCount } from '../../workers/replication-pool.js';
 import { parseSets } from './analysis-commands.js';
@@ -17,6 +12,7 @@ import { relative } from './commands.js';
 import { printable } from './error-line.js';
 import { money } from './format.js';
 import { output } from './output.js';
+import { saveStudy, studyFolder } from './save-study.js';
 
 export interface PortfolioArgs {
   file: string;
@@ -38,6 +34,7 @@ export async function portfolioCommand(args: PortfolioArgs): Promise<number> {
   if (values.every((v) => v === null)) throw new ExperimentError(args.file, 'work', 'a value on at least one item type (what one accurate item is worth), like work.sentiment.value: 0.08', 'none');
   const replications = args.replications ?? Math.min(experiment.replications, 200);
   const o = output(args.json);
+  const folder = studyFolder(args.out, experiment.name, parseSets(args.set));
   o.note(`Portfolio of plan "${plan.name}": ${replications} replications, then again with spend shifted...`);
   const runner = createReplicationRunner(args.workers ?? defaultWorkerCount());
   let study: PortfolioStudy;
@@ -46,16 +43,7 @@ export async function portfolioCommand(args: PortfolioArgs): Promise<number> {
   } finally {
     await runner.close();
   }
-  const folder = outputFolder(args.out, resultName(experiment.name, parseSets(args.set)));
-  prepareOutputFolder(folder);
-  const release = acquireLock(folder.lock);
-  try {
-    fs.mkdirSync(folder.final, { recursive: true });
-    writeFileAtomic(path.join(folder.final, REPORT_FILES.portfolio), JSON.stringify(study, null, 2) + '\n');
-    if (fs.existsSync(path.join(folder.final, REPORT_FILES.data))) await rebuildReport(folder.final);
-  } finally {
-    release();
-  }
+  for (const note of await saveStudy(folder, REPORT_FILES.portfolio, study, plan, args.file)) o.note(`labelsim: warning: ${note}`);
   if (args.json) o.json(study);
   for (const line of portfolioLines(study)) o.result(line);
   o.result(`Wrote ${relative(path.join(folder.final, REPORT_FILES.portfolio))}`);

@@ -29,6 +29,8 @@ const WRITE_PROBLEMS: Record<string, { text: string; fix: string }> = {
   EMFILE: { text: 'too many open files', fix: 'raise the limit of open files (ulimit -n)' },
   ENFILE: { text: 'too many open files in the system', fix: 'close other programs' },
   ENAMETOOLONG: { text: 'file name too long', fix: 'choose a shorter --out' },
+  // Only ever asked of a write (see writing): a file to write into a folder that is not there.
+  ENOENT: { text: 'its folder does not exist', fix: 'create the folder or choose another path' },
   ESTALE: { text: 'stale network file handle', fix: 'check the network file system' },
 };
 
