@@ -8,10 +8,14 @@ import { censoredQuantile, finiteMean, meanInterval, quantile, wilson } from './
  */
 type Kind<K extends OutputAggregation['kind']> = Extract<OutputAggregation, { kind: K }>;
 
-export function meanFigure(values: number[], a: Kind<'mean'>, digits: number): Record<string, number | null | RoundedInterval> {
+/** @param share - the output is a share (utilisation, a probability): its interval is cut to [0, 1], where a t interval over few replications may reach past it */
+export function meanFigure(values: number[], a: Kind<'mean'>, digits: number, share = false): Record<string, number | null | RoundedInterval> {
   const out: Record<string, number | null | RoundedInterval> = { mean: round(finiteMean(values), digits) };
   for (const [key, q] of Object.entries(a.quantiles ?? {})) out[key] = round(quantile(values, q), digits);
-  if (a.interval === true) out.ci = roundInterval(meanInterval(values), digits);
+  if (a.interval === true) {
+    const ci = meanInterval(values);
+    out.ci = roundInterval(share && ci !== null ? { mean: ci.mean, low: Math.max(0, ci.low), high: Math.min(1, ci.high) } : ci, digits);
+  }
   return out;
 }
 

@@ -48,12 +48,12 @@ export class PlanOutputs {
   }
 
   mean<K extends Of<'mean', ScalarOutput>>(name: K): MeanFigure<K> {
-    return meanFigure(this.values(name), REPLICATION_OUTPUTS[name].aggregate, digitsOf(REPLICATION_OUTPUTS[name].unit)) as MeanFigure<K>;
+    return meanFigure(this.values(name), REPLICATION_OUTPUTS[name].aggregate, digitsOf(REPLICATION_OUTPUTS[name].unit), REPLICATION_OUTPUTS[name].unit === 'share') as MeanFigure<K>;
   }
 
   meanPer<K extends Of<'mean', VectorOutput>>(name: K): Record<string, MeanFigure<K>> {
     this.read.add(name);
-    return this.perElement(name, (values) => meanFigure(values, REPLICATION_OUTPUTS[name].aggregate, digitsOf(REPLICATION_OUTPUTS[name].unit)) as MeanFigure<K>);
+    return this.perElement(name, (values) => meanFigure(values, REPLICATION_OUTPUTS[name].aggregate, digitsOf(REPLICATION_OUTPUTS[name].unit), REPLICATION_OUTPUTS[name].unit === 'share') as MeanFigure<K>);
   }
 
   timeToFinish<K extends Of<'time-to-finish', ScalarOutput>>(name: K): TimeToFinish<K> {
@@ -134,7 +134,7 @@ export class PlanOutputs {
     const o = REPLICATION_OUTPUTS[name];
     const a: Outputs[OutputName]['aggregate'] = o.aggregate;
     const one = (xs: number[]) => {
-      if (a.kind === 'mean') return meanFigure(xs, a, digitsOf(o.unit));
+      if (a.kind === 'mean') return meanFigure(xs, a, digitsOf(o.unit), o.unit === 'share');
       if (a.kind === 'time-to-finish') {
         const t = timeToFinishFigure(xs, a, this.deadlineHours, digitsOf(o.unit));
         return { ...t.completion, onTime: t.onTime };

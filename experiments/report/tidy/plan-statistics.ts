@@ -59,7 +59,7 @@ export function statisticsOf(
   const out: Statistic[] = [];
   const add = (statistic: string, value: number | null, u: TidyUnit = unit, instant = false) => out.push({ statistic, value, unit: u, instant });
   if (a.kind === 'mean') {
-    const f = meanFigure(values, a, digits);
+    const f = meanFigure(values, a, digits, unit === 'share');
     add('mean', f.mean as number | null);
     for (const key of Object.keys(a.quantiles ?? {})) add(key, f[key] as number | null);
     if (a.interval === true) {
