@@ -12,11 +12,11 @@ import { formatDuration, plural } from '../../reports/format.js';
 import { checkTargets, policyWords, TARGET_NAMES, type PolicyTargets, type TargetCheck } from '../../reports/decision-policy.js';
 import { money, pct } from './format.js';
 import { output } from './output.js';
+import { completionText } from './verdict-durations.js';
 
 // Every interval shown here is of a share: a t-interval's ends past 0% or 100% are cut there.
 const ci = (i: Interval | null) => (i === null ? 'n/a' : `${pct(i.mean)} (95% CI ${pct(Math.max(0, i.low))}-${pct(Math.min(1, i.high))})`);
 const people = (n: number) => `${n} ${n === 1 ? 'person' : 'people'}`;
-const weeks = (h: number | null) => (h === null ? 'not finished' : `${(h / 168).toFixed(2)} wk`);
 
 /** `--set path=value` pairs, the value read as YAML (so 16 is a number and 5% a share). */
 export function parseSets(sets: string[] | undefined): Array<{ path: string; value: unknown }> {
@@ -78,7 +78,7 @@ export async function solveCommand(args: SolveArgs): Promise<number> {
       if (args.json) o.json(answer);
       const onTimeText = answer.at.onTime === null ? '' : `${ci(answer.at.onTime)} on time, `;
       // Work without a finish line (arrivals to the horizon) has no completion to quote.
-      const p85Text = answer.at.onTime === null && answer.at.p85Hours === null ? '' : `p85 ${weeks(answer.at.p85Hours)}, `;
+      const p85Text = answer.at.onTime === null && answer.at.p85Hours === null ? '' : `p85 ${completionText(answer.at.p85Hours, plan.model.deadlineHours)}, `;
       answerLine(`Answer: ${people(answer.headcount)} in pool "${answer.pool}": ${onTimeText}${p85Text}mean cost ${money(currency, answer.at.cost)}.`);
       if (!onTimeOnly) answerLine(`Targets at ${answer.headcount}: ${checksLine(answer.checks, currency)}.`);
       if (answer.below !== null) answerLine(`With ${answer.headcount - 1}: ${onTimeOnly ? `${ci(answer.below.onTime)} on time` : missedLine(answer.below, answer.targets, currency)}.`);

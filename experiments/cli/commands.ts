@@ -25,6 +25,7 @@ import { factsFromRunFile, printReportPdf, readReportData, rebuildReport, report
 import { recommendationLine } from '../../reports/sections/verdict.js';
 import { movedInexactly, settingsText } from '../../reports/sensitivity-settings.js';
 import { saveStudy, studyFolder, writeStudy } from './save-study.js';
+import { completionText } from './verdict-durations.js';
 import { computeSensitivity, parseSets, type SensitivityArgs } from './analysis-commands.js';
 import { outputFolder } from '../run/output-folder.js';
 import { writingAsync } from '../run/output-error.js';
@@ -278,7 +279,7 @@ export async function sensitivityCommand(args: SensitivityArgs & { out: string }
   const study = await computeSensitivity(args, experiment);
   const plan = experiment.plans.find((p) => p.name === study.plan)!;
   for (const note of await saveStudy(folder, REPORT_FILES.sensitivity, study, plan, args.file)) output().note(`labelsim: warning: ${note}`);
-  const w = (h: number | null) => (h === null ? 'not finished' : `${(h / 168).toFixed(2)} wk`);
+  const w = (h: number | null) => completionText(h, plan.model.deadlineHours);
   const c = (x: number | null) => money(experiment.plans[0].model.currency, x, 4);
   const out = output().result;
   out(`Sensitivity of plan "${study.plan}" (${study.replications} replications, each parameter -${pct(study.change, 0)} / +${pct(study.change, 0)}):`);

@@ -12,6 +12,7 @@ import { printable } from './error-line.js';
 import { money } from './format.js';
 import { output } from './output.js';
 import { saveStudy, studyFolder } from './save-study.js';
+import { completionText } from './verdict-durations.js';
 
 export interface MarginalArgs {
   file: string;
@@ -41,13 +42,14 @@ export async function marginalCommand(args: MarginalArgs): Promise<number> {
   }
   for (const note of await saveStudy(folder, REPORT_FILES.marginal, study, plan, args.file)) o.note(`labelsim: warning: ${note}`);
   if (args.json) o.json(study);
-  for (const line of marginalLines(study)) o.result(line);
+  for (const line of marginalLines(study, plan.model.deadlineHours)) o.result(line);
   o.result(`Wrote ${relative(path.join(folder.final, REPORT_FILES.marginal))}`);
   return 0;
 }
 
 /** The study as an aligned table, levers ranked by value per dollar. */
-export function marginalLines(m: Marginal): string[] {
+/** @param deadlineHours - the plan's deadline, whose unit the plan's p85 is quoted in (as run's verdict line does) */
+export function marginalLines(m: Marginal, deadlineHours: number | null = null): string[] {
   const c = m.currency;
   const f = (i: PairedInterval | null, g: (x: number) => string) => (i === null ? 'n/a' : `${g(i.mean)} [${Number.isFinite(i.low) ? g(i.low) : '?'}, ${Number.isFinite(i.high) ? g(i.high) : '?'}]`);
   // Signed at the shown precision, so a tiny negative reads +0.0, not -0.0.
@@ -72,7 +74,7 @@ export function marginalLines(m: Marginal): string[] {
   ]);
   const w = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
   const line = (r: string[]) => r.map((x, i) => (i === 0 ? x.padEnd(w[0]) : x.padStart(w[i]))).join('  ');
-  const base = `${m.base.onTime === null ? '' : `${(100 * m.base.onTime).toFixed(1)}% on time, `}p85 ${m.base.p85Hours === null ? 'not finished' : `${m.base.p85Hours.toFixed(1)} h`}, mean cost ${money(c, m.base.cost)}`;
+  const base = `${m.base.onTime === null ? '' : `${(100 * m.base.onTime).toFixed(1)}% on time, `}p85 ${completionText(m.base.p85Hours, deadlineHours)}, mean cost ${money(c, m.base.cost)}`;
   return [
     `Marginal value, plan ${printable(m.plan)} (${m.replications} replications per step, common random numbers): ${base}`,
     'Each row: one more unit of one lever, minus the plan, mean [95% paired interval; p85 by paired bootstrap]; ranked by value per dollar.',

@@ -27,3 +27,14 @@ export function verdictDurations(deadline: number | null, p50: number | null, p8
   while (decimals < MAX_DECIMALS && !apart(decimals)) decimals++;
   return { deadline: text(deadline, decimals), p50: text(p50, decimals), p85: text(p85, decimals) };
 }
+
+/**
+ * One completion time in the unit of the plan's deadline, as the verdict line chooses it ("2.60
+ * days" beside a 3-day deadline, "13.30 wk" beside 8 weeks): solve, sensitivity and marginal quote
+ * a p85 in the unit run does, with two decimals, as they set alternatives side by side.
+ */
+export function completionText(hours: number | null, deadlineHours: number | null, decimals = 2): string {
+  if (hours === null) return 'not finished';
+  const unit = durationUnit(deadlineHours ?? hours);
+  return `${(hours * unit.perHour).toFixed(decimals)} ${SHORT[unit.name]}`;
+}

@@ -141,3 +141,18 @@ describe('the durations of a verdict line', () => {
     expect(verdictLines(summary)[0]).toMatch(/^base: 100% chance to finish by 2\.0 wk .*; p50 0\.\d wk, p85 0\.\d wk;/);
   });
 });
+
+describe('the analysis commands quote a p85 as run does, in the unit of the deadline', () => {
+  it('solve: days beside a 3-day deadline, weeks beside a 2-week one; sensitivity and marginal the same', () => {
+    const days = labelsim(['solve', FIXTURE, '--pool', 'annotators', '--target', 'on-time=90%', '-r', '3', '-w', '1', '--set', 'deadline=3d']);
+    expect(days.code, days.stderr).toBe(0);
+    expect(days.stdout).toMatch(/^Answer: \d+ people in pool "annotators": .* on time, p85 \d\.\d\d days, mean cost/m);
+    const weeks = labelsim(['solve', FIXTURE, '--pool', 'annotators', '--target', 'on-time=90%', '-r', '3', '-w', '1']);
+    expect(weeks.stdout).toMatch(/^Answer: .* p85 \d\.\d\d wk, mean cost/m);
+    const out = tempDir('quoted-p85');
+    const sensitivity = labelsim(['sensitivity', FIXTURE, '-r', '2', '-w', '1', '--set', 'deadline=3d', '--out', out]);
+    expect(sensitivity.stdout).toMatch(/^ {2}base\s+p85 \d\.\d\d days, unit cost/m);
+    const marginal = labelsim(['marginal', FIXTURE, '-r', '2', '-w', '1', '--set', 'deadline=3d', '--out', out]);
+    expect(marginal.stdout).toMatch(/on time, p85 \d\.\d\d days, mean cost/);
+  });
+});
