@@ -2,6 +2,7 @@ import type { Argv } from 'yargs';
 import { MAX_REPLICATIONS, MAX_SEED } from '../load/schema.js';
 import { parseShard } from '../run/batches.js';
 import { parsePrecisionOption } from '../load/precision-option.js';
+import { shareValue } from '../load/units.js';
 import { maxMemoryMb } from '../run/limits.js';
 import { IN_THREAD_ITEMS } from '../run/worker-choice.js';
 import { UsageError } from '../usage-error.js';
@@ -139,7 +140,14 @@ const SPECS = {
     describe: `how far the sensitivity study moves each parameter, as a share (default: ${DEFAULT_CHANGE})`,
     // The study moves a parameter to (1 - change) and (1 + change) times its value: 1 or more would
     // leave no people and no speed at the low end.
-    parse: (raw, name) => decimal(name, raw, 'a share between 0 and 1 (both excluded), like 0.2', (x) => x > 0 && x < 1),
+    parse: (raw, name) => {
+      // Written as in files: 20% or 0.2.
+      const expected = 'a share between 0 and 1 (both excluded), like 20% or 0.2';
+      if (!/%\s*$/.test(raw)) return decimal(name, raw, expected, (x) => x > 0 && x < 1);
+      const value = shareValue(raw);
+      if (value === null || !(value > 0 && value < 1)) refuse(name, expected, raw);
+      return value;
+    },
   },
   target: {
     key: 'target',

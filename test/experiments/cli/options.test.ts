@@ -41,6 +41,7 @@ const cases: Array<[string, string[], string, string, boolean]> = [
   ['solve with a seed beyond 2^53', ['solve', FILE, '--target', 'on-time=0.9', '-r', '2', '--seed', '9007199254740993'], 'seed', '9007199254740993', false],
   ['sensitivity with 0 replications', ['sensitivity', FILE, '-r', '0'], 'replications', '0', true],
   ['sensitivity with a change of 1', ['sensitivity', FILE, '-r', '2', '--change', '1'], 'change', '1', true],
+  ['sensitivity with a change of 120%', ['sensitivity', FILE, '-r', '2', '--change', '120%'], 'change', '"120%"', true],
   ['sensitivity with a change that is not a number', ['sensitivity', FILE, '-r', '2', '--change', 'lots'], 'change', '"lots"', true],
   ['sensitivity with 2.5 workers', ['sensitivity', FILE, '-r', '2', '--workers', '2.5'], 'workers', '2.5', true],
   ['replay of replication -1', ['replay', FILE, '--plan', 'base', '--replication', '-1'], 'replication', '-1', false],
@@ -72,6 +73,15 @@ describe('options of every command are checked before anything runs', () => {
     expect(lines[0].endsWith(`, got ${got}`)).toBe(true);
     expect(r.stdout).toBe('');
     expect(snapshot(out)).toEqual(before);
+  });
+
+  it('takes a sensitivity change written as in files, 20% or 0.2, the same study either way', () => {
+    const out = tempDir('options-change');
+    const percent = labelsim(['sensitivity', FILE, '-r', '2', '-w', '1', '--change', '20%', '--out', out]);
+    expect(percent.code, percent.stderr).toBe(0);
+    expect(percent.stdout).toContain('each parameter -20% / +20%');
+    const decimal = labelsim(['sensitivity', FILE, '-r', '2', '-w', '1', '--change', '0.2', '--out', out]);
+    expect(decimal.stdout).toBe(percent.stdout);
   });
 
   it('refuses an empty --out instead of writing into the current folder', () => {
