@@ -54,7 +54,7 @@ export function portfolioLines(s: PortfolioStudy): string[] {
   const c = s.currency;
   const pct = (x: number | null) => (x === null ? '-' : `${(100 * x).toFixed(0)}%`);
   const wk = (h: number | null) => (h === null ? 'not finished' : `${(h / 168).toFixed(1)} wk`);
-  const header = ['product', 'value/item', 'cost', 'value', 'return per $', 'on time', 'p85'];
+  const header = ['product', 'value/item', 'cost', 'value', `return per ${c}`, 'on time', 'p85'];
   const row = (p: ProductFigures) => [
     printable(p.name),
     p.value === null ? '-' : money(c, p.value, 3),
@@ -78,14 +78,14 @@ export function portfolioLines(s: PortfolioStudy): string[] {
   const budget = s.budget === null ? '' : `; budget ${money(c, s.budget)} (${s.totalCost <= s.budget ? `${money(c, s.budget - s.totalCost)} left` : `${money(c, s.totalCost - s.budget)} over`})`;
   const out = [
     `Portfolio of plan ${printable(s.plan)} (${s.replications} replications): cost ${money(c, s.totalCost)}, value ${money(c, s.totalValue)}${budget}`,
-    'Products by return per dollar (value of accurate items / activity-based cost):',
+    `Products by return per ${c} (value of accurate items / activity-based cost):`,
     ...table(s.products),
   ];
   if (s.shift !== null) {
     const f = s.shift;
     out.push(
       `Shifting ${(100 * f.share).toFixed(0)}% of ${printable(f.from)}'s spend (${money(c, f.amount)}) to ${printable(f.to)}: ${f.itemsFrom.toLocaleString('en-US')} fewer ${printable(f.from)} items, ${f.itemsTo.toLocaleString('en-US')} more ${printable(f.to)} items (same replications):`,
-      `  cost ${money(c, s.totalCost)} -> ${money(c, f.totalCost)}, value ${money(c, s.totalValue)} -> ${money(c, f.totalValue)}`,
+      `  cost ${money(c, s.totalCost)} -> ${money(c, f.totalCost)}, value ${money(c, s.totalValue)} -> ${money(c, f.totalValue)}${s.budget !== null && f.totalCost > s.budget ? ` (${money(c, f.totalCost - s.budget)} over the budget of ${money(c, s.budget)})` : ''}`,
       ...table(f.products, {
         header: 'on time change (pt, 95% CI)',
         cells: f.onTimeChange.map(({ change: d }) => (d === null ? '-' : `${pts(d.mean)} [${Number.isFinite(d.low) ? pts(d.low) : '?'}, ${Number.isFinite(d.high) ? pts(d.high) : '?'}]`)),

@@ -2,6 +2,7 @@ import { probit } from 'simple-statistics';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runReplications } from '../../../experiments/analysis/evaluate-plan.js';
 import { portfolio } from '../../../experiments/analysis/portfolio.js';
+import { portfolioLines } from '../../../experiments/cli/portfolio-command.js';
 import { createReplicationRunner } from '../../../workers/replication-pool.js';
 import { minimalDocument, parseDoc } from '../load/helpers.js';
 import { sharedExperts } from './portfolio-fixture.js';
@@ -48,6 +49,22 @@ describe('portfolio allocation', () => {
     moved.work[hi.name].count = hi.items + shift.itemsTo;
     const after = await runReplications(runner, parseDoc(moved).plans[0].model, 5, 6);
     expect(shift.totalCost).toBeCloseTo(after.reduce((s, r) => s + r.cost, 0) / after.length, 6);
+  });
+
+  it('prints its table in the file\'s currency and says when the shifted spend breaks the budget', async () => {
+    const doc = twoProducts();
+    doc.currency = 'EUR';
+    const plan = parseDoc(doc).plans[0];
+    const open = await portfolio(runner, plan, [0.2, 6], { budget: null, share: 0.1 }, 5, 4);
+    const lines = portfolioLines(open);
+    expect(lines.join('\n')).toContain('Products by return per EUR');
+    expect(lines.join('\n')).not.toContain('$');
+    // The shifted plan costs a little more (documents dearer per item than the frames given up): a budget between the two is met before and broken after.
+    expect(open.shift!.totalCost).toBeGreaterThan(open.totalCost);
+    const budget = (open.totalCost + open.shift!.totalCost) / 2;
+    const tight = portfolioLines(await portfolio(runner, plan, [0.2, 6], { budget, share: 0.1 }, 5, 4));
+    expect(tight[0]).toMatch(/budget EUR [\d,]+ \(EUR [\d,]+ left\)$/);
+    expect(tight.filter((l) => /^ {2}cost EUR [\d,]+ -> EUR [\d,]+, .* \(EUR [\d,]+ over the budget of EUR [\d,]+\)$/.test(l))).toHaveLength(1);
   });
 
   it('moves deadline risk the way the shift moves work: the product that gives up spend gains, the one that takes it and the one sharing its people lose', async () => {
