@@ -13,13 +13,17 @@ const LONG_LIST = 12;
 
 const count = (x: number) => x.toLocaleString('en-US', { maximumFractionDigits: 2 });
 
-/** A value with its unit; NaN is a time that never came (a replication stopped at the horizon). */
-function shown(unit: OutputUnit, x: number, currency: string, pools: readonly string[]): string {
+/**
+ * A value with its unit; NaN is a time that never came (a replication stopped at the horizon).
+ * A time since the start (`sinceStart`) is also given in weeks of the calendar; other hours
+ * (people's working hours, waits) are not, as 4,895 person-hours are not 29 weeks of a project.
+ */
+function shown(unit: OutputUnit, x: number, currency: string, pools: readonly string[], sinceStart = false): string {
   if (unit === 'pool') return pools[x] ?? 'none';
   if (Number.isNaN(x)) return unit === 'hours' ? 'not finished by the horizon' : 'n/a';
   switch (unit) {
     case 'hours':
-      return `${count(x)} h (${(x / 168).toFixed(2)} wk)`;
+      return sinceStart ? `${count(x)} h (${(x / 168).toFixed(2)} wk)` : `${count(x)} h`;
     case 'share':
     case 'accuracy':
       return `${(100 * x).toFixed(2)}%`;
@@ -38,7 +42,7 @@ function shown(unit: OutputUnit, x: number, currency: string, pools: readonly st
 
 /**
  * The figures of one replication as `labelsim replay` prints them: each named and with its unit
- * (hours also in weeks, money with its currency), a figure per pool, stage or activity indented
+ * (times since the start also in weeks, money with its currency), a figure per pool, stage or activity indented
  * under it. What would bury the rest is summarised: the days of the burn-down are counted, a
  * histogram of waits is given as its quantiles, the figures of a model when none is trained are
  * one line, and a figure of something the file does not have (gold, consensus, guideline changes)
@@ -54,7 +58,7 @@ export function replayLines(r: ReplicationResult, layout: RowLayout, model: Mode
     if (o.per === 'scalar') {
       if (untrained && o.ofTraining === true) continue;
       const x = typeof v === 'boolean' ? Number(v) : (v as number);
-      lines.push(`${`${words(o.name)}:`.padEnd(width + 2)}${shown(o.unit, x, model.currency, layout.pools)}`);
+      lines.push(`${`${words(o.name)}:`.padEnd(width + 2)}${shown(o.unit, x, model.currency, layout.pools, o.aggregate.kind === 'time-to-finish')}`);
       continue;
     }
     const values = v as Float64Array;
@@ -80,7 +84,7 @@ export function replayLines(r: ReplicationResult, layout: RowLayout, model: Mode
     }
     lines.push(`${heading}:`);
     const w = Math.max(...listed.map((n) => n.name.length));
-    for (const { name, i } of listed) lines.push(`  ${`${name}:`.padEnd(w + 2)}${shown(o.unit, values[i], model.currency, layout.pools)}`);
+    for (const { name, i } of listed) lines.push(`  ${`${name}:`.padEnd(w + 2)}${shown(o.unit, values[i], model.currency, layout.pools, o.aggregate.kind === 'time-to-finish')}`);
     if (listed.length < names.length) lines.push(`  (the other ${names.length - listed.length}: ${shown(o.unit, 0, model.currency, layout.pools)} each)`);
   }
   if (untrained) lines.push(`${'model figures:'.padEnd(width + 2)}n/a (no model is trained)`);

@@ -23,4 +23,10 @@ describe('labelsim replay', () => {
     expect(r.stdout).toContain('queue by week: 0 tasks throughout');
     expect(r.stdout).not.toMatch(/\b1 (tasks|items|labels|events)\b/);
   });
+
+  it("gives a time since the start also in weeks, and people's working hours in hours alone", () => {
+    expect(r.stdout).toMatch(/\ncompletion hours:\s+[\d,.]+ h \([\d.]+ wk\)\n/);
+    expect(r.stdout).toMatch(/\nbusy hours by pool:\n {2}annotators:\s+[\d,.]+ h\n/);
+    expect(r.stdout).not.toMatch(/busy hours[^\n]*\n[^\n]*wk/);
+  });
 });
