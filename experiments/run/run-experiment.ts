@@ -127,7 +127,11 @@ export async function runExperiment(opts: RunOptions): Promise<RunOutcome> {
   // Threads beyond the run's replications would only idle (and hold memory): as many as there are, at most.
   const most = experiment.plans.length * countInShard(experiment.replications, shard);
   const workers =
-    opts.workers !== 'auto' ? Math.min(opts.workers, most) : faults.worker.length > 0 ? defaultWorkerCount() : automaticWorkers(experiment.plans.map((p) => p.model), countInShard(experiment.replications, shard));
+    opts.workers !== 'auto'
+      ? Math.min(opts.workers, most)
+      : faults.worker.length > 0
+        ? defaultWorkerCount()
+        : Math.min(automaticWorkers(experiment.plans.map((p) => p.model), countInShard(experiment.replications, shard)), most);
   const limits = checkLimits({
     file: opts.file,
     plans: experiment.plans,

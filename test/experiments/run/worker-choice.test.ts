@@ -49,4 +49,11 @@ describe('the worker threads of a run given no --workers', () => {
     expect(r.stderr).toContain(`Threads: 6 worker threads (of the 99 asked for: one per replication of the run at most).${over}\n`);
     expect((JSON.parse(fs.readFileSync(path.join(out, 'small-project', 'run.json'), 'utf8')) as { workers: number }).workers).toBe(6);
   });
+
+  it('starts, of its own choice, no more threads than the run has replications: one for one replication of a large plan', () => {
+    const out = tempDir('worker-choice-one');
+    const r = labelsim(['run', 'experiments/eight-week-video.yaml', '-r', '1', '-p', 'base', '--out', out]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toMatch(/^Threads: 1 worker thread\.$/m);
+  });
 });
