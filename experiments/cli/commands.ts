@@ -10,6 +10,7 @@ import { experimentJsonSchema, leftOutPoolLines, loadExperiment, parsePrecisionO
 import { parseShard } from '../run/batches.js';
 import type { PoolCapacity } from '../../sim/model/capacity.js';
 import { forcedFailures, runExperiment } from '../run/run-experiment.js';
+import type { ReplacedRun } from '../run/replaced-run.js';
 import { testHooks } from '../run/test-hooks.js';
 import { checkLimits, maxMemoryMb, memoryLine } from '../run/limits.js';
 import { feasibilityWarnings } from '../../sim/model/feasibility.js';
@@ -142,6 +143,8 @@ export async function runCommand(args: RunArgs): Promise<number> {
       o.result(`Wrote ${relative(outcome.folder)} in ${outcome.wallSeconds.toFixed(1)} s.`);
       if (args.shard === undefined) o.result(`Report: ${relative(path.join(outcome.folder, REPORT_FILES.html))}`);
     }
+    // Even with --quiet: the night's run is gone, and the user should hear it now, not at the next explain.
+    if (outcome.replaced !== undefined) err(replacedLine(outcome.folder, outcome.replaced, summary));
     if (outcome.failed > 0) {
       const f = summary.failedReplications[0];
       err(`${outcome.failed} replication(s) failed; e.g. plan "${f.plan}" replication ${f.replication}: ${f.error}`);
@@ -320,6 +323,15 @@ function withModels(capacity: Array<{ plan: string; pools: PoolCapacity[] }>, ex
 function recommendationOf(folder: string): string | null {
   const data = readReportData(folder);
   return data === null ? null : recommendationLine(data.plans, data.header, data.decision ?? null);
+}
+
+/** The note that a quick run took the place of a larger one: which plans and replications it had, and how to keep such runs apart. */
+function replacedLine(folder: string, earlier: ReplacedRun, summary: { plans: Array<{ name: string }> }): string {
+  const now = summary.plans.map((p) => p.name);
+  return (
+    `labelsim: note: this run replaced the earlier one in ${relative(folder)}, which had plan${earlier.plans.length === 1 ? '' : 's'} ${earlier.plans.join(', ')} (${earlier.precisionDriven ? 'up to ' : ''}${earlier.replications.toLocaleString('en-US')} replications each; this one: ${now.join(', ')}); ` +
+    'give a quick look its own --out to keep a full run'
+  );
 }
 
 /** Where the replications run: worker threads, or this thread (asked for, or chosen for a small run). */

@@ -14,6 +14,7 @@ import { loadExperiment, type Experiment } from '../load/index.js';
 import { selectPlans } from '../load/select-plans.js';
 import { writeFileAtomic } from './atomic-file.js';
 import { automaticWorkers } from './worker-choice.js';
+import { replacedRun, type ReplacedRun } from './replaced-run.js';
 import { batchesOf, inShard, type Shard } from './batches.js';
 import { diskFault, NO_FAULTS, workerFaultsOf, type FaultPlan } from './faults.js';
 import { checkLimits, DEFAULT_MAX_MEMORY_MB, type LimitCheck } from './limits.js';
@@ -89,6 +90,8 @@ export interface RunOutcome {
   /** Every replication failed: nothing was published, an earlier result is kept. */
   nothingSucceeded?: boolean;
   wallSeconds: number;
+  /** The earlier run this one replaced, when it had plans this one lacks or more replications (replaced-run.ts). */
+  replaced?: ReplacedRun;
 }
 
 export class InterruptedRunExists extends Error {}
@@ -260,6 +263,7 @@ export async function runExperiment(opts: RunOptions): Promise<RunOutcome> {
       // Nothing to show: publishing would replace an earlier result with an empty one.
       return { folder: folder.staging, summary: null, failed, interrupted: false, nothingSucceeded: true, wallSeconds };
     }
+    const replaced = replacedRun(folder.final, manifest);
     const facts = { labelsim: labelsimVersion(), finishedAt: new Date().toISOString(), wallSeconds, workers, file: opts.file, shard };
     const summaryFile = path.join(folder.staging, RUN_FILES.summary);
     const summary = await writingAsync(summaryFile, `all ${records.length.toLocaleString('en-US')} records are kept`, async () => {
@@ -268,7 +272,15 @@ export async function runExperiment(opts: RunOptions): Promise<RunOutcome> {
       if (set.skipped.length > 0 || set.duplicates > 0) writeFileAtomic(recordsFile, recordLogText(records));
       return completeRun(folder, manifest, set, facts, opts.finish);
     });
-    return { folder: folder.final, summary, completionDays: completionDaysByPlan(manifest.plans, set), failed: summary.failedReplications.length, interrupted: false, wallSeconds };
+    return {
+      folder: folder.final,
+      summary,
+      completionDays: completionDaysByPlan(manifest.plans, set),
+      failed: summary.failedReplications.length,
+      interrupted: false,
+      wallSeconds,
+      ...(replaced === null ? {} : { replaced }),
+    };
   } finally {
     release();
   }
