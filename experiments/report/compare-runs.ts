@@ -77,10 +77,15 @@ function readRun(dir: string): Run {
   return { dir, manifest, figures };
 }
 
-/** Leaves of a JSON value by dotted path ({a: {b: [1]}} -> a.b.0 = 1), values as JSON text. */
+/**
+ * Leaves of a JSON value by dotted path ({a: {b: [1]}} -> a.b.0 = 1), values as JSON text. An
+ * element of a list of named things (pools, stages, work types) goes by its name, as the file
+ * writes it: pools.annotators.absenceRate, not pools.0.absenceRate.
+ */
 function leaves(value: unknown, prefix: string, out: Map<string, string>): Map<string, string> {
   if (value !== null && typeof value === 'object') {
-    const entries = Array.isArray(value) ? value.map((v, i) => [String(i), v] as const) : Object.entries(value);
+    const named = Array.isArray(value) && value.length > 0 && value.every((v) => typeof (v as { name?: unknown } | null)?.name === 'string') && new Set(value.map((v) => v.name)).size === value.length;
+    const entries = Array.isArray(value) ? value.map((v, i) => [named ? String(v.name) : String(i), v] as const) : Object.entries(value);
     if (entries.length === 0) out.set(prefix, JSON.stringify(value));
     for (const [k, v] of entries) leaves(v, prefix === '' ? k : `${prefix}.${k}`, out);
   } else out.set(prefix, JSON.stringify(value ?? null));

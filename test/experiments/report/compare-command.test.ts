@@ -25,9 +25,9 @@ describe('labelsim compare A B', () => {
     const r = labelsim(['compare', a, b]);
     expect(r.code, r.stderr).toBe(0);
     const lines = r.stdout.split('\n');
-    expect(lines).toContain('  plan base: pools.0.shifts.0.headcount: 3 | 5');
+    expect(lines).toContain('  plan base: pools.annotators.shifts.0.headcount: 3 | 5');
     // plus-one's own patch sets the headcount again (4), over the override: no difference to list.
-    expect(lines.some((l) => l.startsWith('  plan plus-one: pools.0.shifts.0.headcount'))).toBe(false);
+    expect(lines.some((l) => l.startsWith('  plan plus-one: pools.annotators.shifts.0.headcount'))).toBe(false);
     expect(lines.some((l) => l.startsWith('  overrides: (none) | pools.annotators.headcount=5, description='))).toBe(true);
     expect(lines.some((l) => l.startsWith('  plan same-again:') && l.includes('headcount'))).toBe(true);
     // Each figure of plan-measures, with its difference, for every plan.
@@ -56,7 +56,7 @@ describe('labelsim compare A B', () => {
     expect(html).not.toContain(HOSTILE);
     expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
     expect(html).not.toMatch(/<script|\ssrc=|\shref=|@import|url\(/i);
-    expect(html).toContain('<td>plan base: pools.0.shifts.0.headcount</td><td>3</td><td>5</td>');
+    expect(html).toContain('<td>plan base: pools.annotators.shifts.0.headcount</td><td>3</td><td>5</td>');
   });
 
   it('refuses a folder that is not a run, or an --html page inside a compared folder, exit code 2, nothing written', () => {
