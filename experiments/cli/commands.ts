@@ -3,7 +3,7 @@ import { runReplication } from '../../workers/replication-batch.js';
 import { defaultWorkerCount } from '../../workers/replication-pool.js';
 import { IN_THREAD_ITEMS } from '../run/worker-choice.js';
 import { rowLayout } from '../../workers/result-rows.js';
-import { OUTPUTS } from '../../sim/model/replication-outputs.js';
+import { isDaily, OUTPUTS } from '../../sim/model/replication-outputs.js';
 import { mergeShards } from '../run/merge-shards.js';
 import { UsageError } from '../usage-error.js';
 import { experimentJsonSchema, leftOutPoolLines, loadExperiment, parsePrecisionOption, type Experiment } from '../load/index.js';
@@ -231,8 +231,12 @@ export function replayCommand(args: ReplayArgs): number {
     }
     const out: Record<string, unknown> = {};
     for (const [k, v] of Object.entries(r)) out[k] = ArrayBuffer.isView(v) ? Array.from(v as Float64Array) : v;
-    // A figure that names a pool reads better as the pool's name.
-    for (const d of OUTPUTS) if (d.unit === 'pool') out[d.name] = layout.pools[r[d.name] as number];
+    for (const d of OUTPUTS) {
+      // A figure that names a pool reads better as the pool's name.
+      if (d.unit === 'pool') out[d.name] = layout.pools[r[d.name] as number];
+      // A figure per pool, stage or activity is keyed by their names, as the text output lists it; day by day stays a list.
+      else if (d.per !== 'scalar' && !isDaily(d.per)) out[d.name] = keyedByName(out[d.name] as number[], layout.labels[d.per]);
+    }
     o.json(out);
     return 0;
   } catch (err) {
@@ -323,6 +327,12 @@ function withModels(capacity: Array<{ plan: string; pools: PoolCapacity[] }>, ex
 function recommendationOf(folder: string): string | null {
   const data = readReportData(folder);
   return data === null ? null : recommendationLine(data.plans, data.header, data.decision ?? null);
+}
+
+/** `values` as { name: value } when there is a distinct name for each, else as they are. */
+function keyedByName(values: number[], names: readonly string[]): number[] | Record<string, number> {
+  if (names.length !== values.length || new Set(names).size !== names.length) return values;
+  return Object.fromEntries(names.map((name, i) => [name, values[i]]));
 }
 
 /** The note that a quick run took the place of a larger one: which plans and replications it had, and how to keep such runs apart. */

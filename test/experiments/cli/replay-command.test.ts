@@ -29,4 +29,16 @@ describe('labelsim replay', () => {
     expect(r.stdout).toMatch(/\nbusy hours by pool:\n {2}annotators:\s+[\d,.]+ h\n/);
     expect(r.stdout).not.toMatch(/busy hours[^\n]*\n[^\n]*wk/);
   });
+
+  it('--json keys a figure per pool, stage or activity by their names, and keeps day-by-day figures as lists', () => {
+    const json = labelsim(['replay', 'test/experiments/fixtures/small-project.yaml', '--plan', 'base', '--replication', '3', '-r', '5', '--json']);
+    expect(json.code, json.stderr).toBe(0);
+    const record = JSON.parse(json.stdout);
+    expect(Object.keys(record.utilization)).toEqual(['annotators', 'reviewers']);
+    expect(Object.keys(record.served)).toEqual(['annotate', 'review']);
+    expect(record.costByActivity.annotation).toBeGreaterThan(0);
+    expect(Array.isArray(record.remainingByDay)).toBe(true);
+    // The same figure as the text: utilisation of the annotators to two decimals of a percent.
+    expect(r.stdout).toContain(`annotators: ${(100 * record.utilization.annotators).toFixed(2)}%`);
+  });
 });
