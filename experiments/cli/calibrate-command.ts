@@ -99,7 +99,12 @@ export function summaryLines(s: CalibrationSummary): string[] {
   }
   if (s.review.byAnnotator.length > 0) {
     const sorted = [...s.review.byAnnotator].sort((a, b) => a.rate - b.rate);
-    lines.push(`Rejection rate by annotator: ${pct(sorted[0].rate)} (${sorted[0].annotator}) to ${pct(sorted[sorted.length - 1].rate)} (${sorted[sorted.length - 1].annotator}) over ${sorted.length} annotators`);
+    const [low, high] = [sorted[0], sorted[sorted.length - 1]];
+    lines.push(
+      sorted.length === 1
+        ? `Rejection rate: ${pct(low.rate)} (annotator ${low.annotator}, the only one with reviewed work)`
+        : `Rejection rate by annotator: ${pct(low.rate)} (annotator ${low.annotator}) to ${pct(high.rate)} (annotator ${high.annotator}) over the ${sorted.length} annotators with reviewed work`,
+    );
   }
   lines.push(s.review.reworkFactor === null ? 'Rework factor: fewer than 5 rework passes, not fitted' : `Rework factor: ${s.review.reworkFactor.toFixed(3)} (a rework pass takes that share of a first pass; ${s.reworks} rework passes)`);
   const a = s.agreement;
