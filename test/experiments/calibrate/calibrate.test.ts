@@ -96,4 +96,13 @@ describe('labelsim calibrate on the command line', () => {
     expect(page).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
     expect(fs.readFileSync(path.join(out, 'calibration.yaml'), 'utf8')).toMatch(/^# labelsim calibration fragment/);
   });
+
+  it('prints the rejection rate by annotator, naming them as annotators, and says when only one had reviewed work', () => {
+    const out = tempDir('calibrate-rejections');
+    const one = labelsim(['calibrate', 'test/experiments/calibrate/fixtures/label-studio-export.json', '--bootstrap', '0', '--out', out]);
+    expect(one.code, one.stderr).toBe(0);
+    expect(one.stdout).toContain('Rejection rate: 50.0% (annotator 12, the only one with reviewed work)\n');
+    const two = labelsim(['calibrate', 'experiments/pilot/pilot-export.csv', '--bootstrap', '0', '--out', out]);
+    expect(two.stdout).toMatch(/^Rejection rate by annotator: [\d.]+% \(annotator ann-\d\) to [\d.]+% \(annotator ann-\d\) over the 2 annotators with reviewed work$/m);
+  });
 });
