@@ -155,14 +155,13 @@ async function main(argv: string[]): Promise<number> {
       'check <file>',
       'validate an experiment file and print its capacity check, without running',
       (y) =>
-        withExamples(declareOptions(y.positional('file', { type: 'string', demandOption: true, describe: FILE }), CHECK_OPTIONS), 'check').option('json', {
-          type: 'boolean',
-          default: false,
-          describe: 'print the check as JSON on stdout',
-        }),
+        withExamples(declareOptions(y.positional('file', { type: 'string', demandOption: true, describe: FILE }), CHECK_OPTIONS), 'check')
+          .option('json', { type: 'boolean', default: false, describe: 'print the check as JSON on stdout' })
+          .option('deterministic', { type: 'boolean', default: false, describe: 'check the file as run --deterministic would run it (no absences, no randomness)' })
+          .option('set', { type: 'string', array: true, describe: 'check the file with a field overridden, as run --set would run it (repeatable)' }),
       (a) => {
         const o = checkOptions(a, CHECK_OPTIONS);
-        code = checkCommand(a.file, o.maxMemory, a.json);
+        code = checkCommand(a.file, o.maxMemory, a.json, { deterministic: a.deterministic, set: a.set });
       },
     )
     .command(

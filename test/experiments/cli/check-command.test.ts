@@ -45,3 +45,23 @@ describe('labelsim check and run with a pool that a plan does not use', () => {
     expect(vendor.cost.mean).toBe(1000);
   });
 });
+
+describe('labelsim check as a run would run the file', () => {
+  const FILE = 'experiments/eight-week-video.yaml';
+
+  it('checks the capacity with --deterministic (no absences: the brief 156.25%) and with --set, saying so in its first line', () => {
+    const deterministic = labelsim(['check', FILE, '--deterministic']);
+    expect(deterministic.code, deterministic.stderr).toBe(0);
+    expect(deterministic.stdout).toMatch(/^experiments\/eight-week-video\.yaml --deterministic: valid\./);
+    expect(deterministic.stdout).toMatch(/^ {2}base +annotators +5000 h \/ +3200 h = 156\.3%/m);
+    const more = labelsim(['check', FILE, '--set', 'pools.annotators.headcount=16']);
+    expect(more.stdout).toMatch(/^experiments\/eight-week-video\.yaml with --set pools\.annotators\.headcount=16: valid\./);
+    expect(more.stdout).toMatch(/^ {2}base +annotators +5000 h \/ +4966 h = 100\.7%/m);
+  });
+
+  it('refuses a --set the file cannot take, as run does, with exit code 2', () => {
+    const r = labelsim(['check', FILE, '--set', 'pools.anotators.headcount=16']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('--set pools.anotators.headcount: expected one of the file\'s pools (did you mean annotators?)');
+  });
+});
