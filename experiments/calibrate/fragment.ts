@@ -6,6 +6,9 @@ import type { LearningFit } from './learning.js';
 import type { Shift } from './schedule.js';
 import { printable } from '../terminal-text.js';
 
+/** The first comment line of every fragment: the loader tells a fragment given to run or check by it. */
+export const FRAGMENT_HEADER = 'labelsim calibration fragment.';
+
 /**
  * The YAML fragment: the pools, stages (and, by item type, work types' complexities) that the
  * data measured, in experiment-file terms, plus `uncertainty` with the bootstrap draws. An
@@ -78,7 +81,7 @@ export function buildFragment(f: FragmentInput): string {
   }
   const t = s.throughput;
   const header = [
-    'labelsim calibration fragment.',
+    FRAGMENT_HEADER,
     `Written by: ${s.command}`,
     `From ${s.annotations} annotations of ${s.items} items by ${s.annotators} annotators in ${s.sources.map((x) => `${x.file} (${x.format})`).join(', ')}.`,
     `${s.cancelled} cancelled or skipped (not fitted); ${s.trim.total} times trimmed as idle (${s.trim.rule}).`,

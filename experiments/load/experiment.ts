@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { createHash } from 'node:crypto';
 import type { ModelConfig } from '../../sim/model/config.js';
 import type { DecisionPolicy } from '../../reports/decision-policy.js';
@@ -7,6 +8,7 @@ import { closest, fallbackMessage, issuesToError } from './issues.js';
 import { unusedPools } from './left-out-pools.js';
 import { buildModel } from './model.js';
 import { checkPatchNames } from './patch-names.js';
+import { FRAGMENT_HEADER } from '../calibrate/fragment.js';
 import { precisionOf, type Precision } from './precision.js';
 import { withCalibration } from './calibration.js';
 import { decodeUtf8, formatOf, parseText } from './read.js';
@@ -78,6 +80,10 @@ export function parseExperiment(text: string | Uint8Array, file: string, overrid
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
     const got = raw === null ? 'an empty document' : Array.isArray(raw) ? 'a list' : JSON.stringify(raw).slice(0, 60);
     throw new ExperimentError(file, '', 'a mapping of experiment fields (name, work, pools, stages, ...)', got);
+  }
+  // A fragment that labelsim calibrate wrote (no name, work or plans of its own) is read from an experiment, not run.
+  if (source.startsWith(`# ${FRAGMENT_HEADER}`) && !('name' in raw)) {
+    throw new ExperimentError(file, '', `an experiment (include this fragment from one with calibration: ${path.basename(file)})`, 'a calibration fragment written by labelsim calibrate');
   }
   const sets = overrides.set ?? [];
   try {

@@ -90,3 +90,11 @@ describe('an experiment includes a calibration fragment with calibration: <file>
     expect(() => loadExperiment(experiment('bad-draw-x.yaml', BASE.replace('fit.yaml', 'bad-draw.yaml')))).toThrow(/uncertainty\.draws\[0\]\["pools\.annotators\.errorRate"\]: expected a share/);
   });
 });
+
+describe('a calibration fragment given where an experiment is expected', () => {
+  it('is named as a fragment, with how to include it, not blamed for a missing name', () => {
+    expect(() => loadExperiment('experiments/pilot/calibration.yaml')).toThrow(
+      'experiments/pilot/calibration.yaml: expected an experiment (include this fragment from one with calibration: calibration.yaml), got a calibration fragment written by labelsim calibrate',
+    );
+  });
+});
