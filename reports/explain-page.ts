@@ -17,6 +17,8 @@ export interface ExplainPageData {
   total: { difference: number; parts: Record<string, number> };
   unit: { difference: number; parts: Record<string, number> };
   drivers: Array<{ group: string; what: string; a: number | null; b: number | null }>;
+  /** What weakens the pairing (other seeds, one side deterministic); absent or empty when none. */
+  warnings?: string[];
 }
 
 /** A waterfall from A's figure through each part to B's: the bars end exactly where B stands. */
@@ -74,6 +76,7 @@ export function explainHtml(e: ExplainPageData): string {
     '<main class="report">',
     '<h1>Why the cost changed</h1>',
     `<p>A: ${side(e.sideA)}<br>B: ${side(e.sideB)}<br>${e.replications} replications paired by index.</p>`,
+    ...(e.warnings ?? []).map((w) => `<p class="warning">${h(w)}</p>`),
     `<p>Cost per accurate item ${h(c)} ${fmt(e.a.unitCost, 4)} → ${fmt(e.b.unitCost, 4)} (${fmt(e.unit.difference, 4)}); total cost ${h(c)} ${fmt(e.a.cost, 2)} → ${fmt(e.b.cost, 2)} (${fmt(e.total.difference, 2)}).
 The parts are the Shapley decomposition of the change (Shapley 1953; Albrecht, François &amp; Schoors 2002): each factor's part is its effect averaged over every order in which the factors could change, so no order is assumed, and the parts add up to the change (rounded by largest remainders, to the cent and to 0.0001 per item).</p>`,
     plotDiv(byId['explain-unit'], 'Waterfall of the cost per accurate item from A to B, one bar per part'),

@@ -12,6 +12,8 @@ export interface ExplainSide {
 
 export interface RunExplanation extends Explanation {
   currency: string;
+  /** What makes the pairing weaker than common random numbers (other seeds, one side deterministic); empty when none. */
+  warnings: string[];
   sideA: ExplainSide;
   sideB: ExplainSide;
 }
@@ -53,6 +55,7 @@ export function explainRuns(dirA: string, dirB: string, planA?: string, planB?: 
     return {
       ...explain(ra, rb),
       currency: A.plan.model.currency,
+      warnings: pairingWarnings(a.manifest.seed, b.manifest.seed, A.plan.model.deterministic, B.plan.model.deterministic),
       sideA: { dir: dirA, experiment: a.manifest.experiment, plan: nameA },
       sideB: { dir: dirB, experiment: b.manifest.experiment, plan: nameB },
     };
@@ -60,4 +63,18 @@ export function explainRuns(dirA: string, dirB: string, planA?: string, planB?: 
     if (err instanceof ExplainError) throw new ReportError(`${dirA} / ${dirB}: ${err.message}`);
     throw err;
   }
+}
+
+/**
+ * Replications paired by index share their random numbers only when both runs drew them from one
+ * seed, both at random: else each part of the change carries the luck of the two runs as well.
+ */
+function pairingWarnings(seedA: number, seedB: number, deterministicA: boolean, deterministicB: boolean): string[] {
+  if (deterministicA !== deterministicB) {
+    return [`A is ${deterministicA ? 'a deterministic run' : 'a random run'} and B ${deterministicB ? 'a deterministic one' : 'a random one'}: each part mixes the randomness of one side with the change`];
+  }
+  if (!deterministicA && seedA !== seedB) {
+    return [`A and B ran with other seeds (${seedA} and ${seedB}): replications paired by index share no random numbers, so each part carries the luck of both runs besides the change`];
+  }
+  return [];
 }

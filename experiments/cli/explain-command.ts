@@ -30,6 +30,7 @@ export function explainCommand(args: ExplainArgs): number {
   }
   const e = explainRuns(args.a, b, args.planA, args.planB);
   const o = output(args.json);
+  for (const w of e.warnings) o.note(`labelsim: warning: ${w}`);
   if (args.json) o.json(e);
   for (const line of explainLines(e)) o.result(line);
   if (args.html !== undefined) {

@@ -21,6 +21,8 @@ describe('labelsim explain A B', () => {
   it('prints the change of both figures and six parts that add up to it, to the cent', () => {
     const r = labelsim(['explain', a, b]);
     expect(r.code, r.stderr).toBe(0);
+    // One seed, both at random: the pairing is common random numbers, nothing to warn of.
+    expect(r.stderr).not.toContain('warning');
     const lines = r.stdout.split('\n');
     const row = (label: string) => lines.find((l) => l.startsWith(label))!.trim().split(/\s{3,}/);
     const diff = row('B - A');
@@ -48,5 +50,21 @@ describe('labelsim explain A B', () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('--plan-b');
     expect(r.stderr).toContain('"nope"');
+  });
+
+  it('warns when the pairing is not common random numbers: other seeds, or one side deterministic, on stderr and on the page', () => {
+    const other = tempDir('explain-other');
+    expect(labelsim(['run', 'experiments/explain/quarter-2.yaml', ...SMALL, '--seed', '9', '--out', other]).code).toBe(0);
+    const reseeded = path.join(other, resultName('quarter-2', [{ path: 'work.images.count', value: 3000 }]));
+    const page = path.join(other, 'explain.html');
+    const r = labelsim(['explain', a, reseeded, '--html', page]);
+    expect(r.code, r.stderr).toBe(0);
+    const warning = 'A and B ran with other seeds (2027 and 9): replications paired by index share no random numbers, so each part carries the luck of both runs besides the change';
+    expect(r.stderr).toContain(`labelsim: warning: ${warning}`);
+    expect(fs.readFileSync(page, 'utf8')).toContain(`<p class="warning">${warning}</p>`);
+    const fixed = tempDir('explain-deterministic');
+    expect(labelsim(['run', 'experiments/explain/quarter-2.yaml', ...SMALL, '--deterministic', '--out', fixed]).code).toBe(0);
+    const d = labelsim(['explain', a, path.join(fixed, resultName('quarter-2', [{ path: 'work.images.count', value: 3000 }]))]);
+    expect(d.stderr).toContain('labelsim: warning: A is a random run and B a deterministic one: each part mixes the randomness of one side with the change');
   });
 });
