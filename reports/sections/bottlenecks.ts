@@ -123,8 +123,8 @@ export function bottlenecksSection(ctx: ReportContext): Section {
     if (meanAbove) {
       const why =
         basis.words === "mean of replications' p95"
-          ? "* The mean is above the mean of p95s. That is no error: when nearly every task starts at once and a few wait very long, each replication's 95th percentile is short while the long waits pull its mean up."
-          : '* The mean is above the p95. That is no error: when nearly every task starts at once and a few wait very long, the 95th percentile is short while the long waits pull the mean up.';
+          ? "* The mean is above the mean of p95s. That is no error: when nearly every task starts without waiting and a few wait very long, each replication's 95th percentile is short while the long waits pull its mean up."
+          : '* The mean is above the p95. That is no error: when nearly every task starts without waiting and a few wait very long, the 95th percentile is short while the long waits pull the mean up.';
       parts.push(paragraph(why, 'note'));
     }
   }

@@ -87,7 +87,7 @@ export function convergenceSection(ctx: ReportContext, precision: ReportPrecisio
   ]);
   const stop =
     precision.stop === 'met'
-      ? `Every figure reached its precision after ${formatNumber(Math.max(...precision.plans.map((p) => p.replications)))} replications at most (looks at ${precision.looks.join(', ')}).`
+      ? `${figuresAsked(asked.map((a) => a.title))} reached the precision asked in every plan after ${formatNumber(Math.max(...precision.plans.map((p) => p.replications)))} replications at most (looks at ${precision.looks.join(', ')}).`
       : `The cap of ${formatNumber(precision.cap)} replications stopped the run before every figure reached its precision (looks at ${precision.looks.join(', ')}); the figures marked "not met" are less precise than asked.`;
   const parts = [
     paragraph(
@@ -103,7 +103,7 @@ export function convergenceSection(ctx: ReportContext, precision: ReportPrecisio
     parts.push(
       paragraph(
         st.settled
-          ? `The recommendation (${st.recommended ?? 'none'}) is settled: it beats ${beaten.length === 0 ? 'every other plan' : beaten.join('; ')}, each a one-sided test at ${formatPercent(st.confidence, 2)} (the run's confidence split over the comparisons).`
+          ? `The recommendation (${st.recommended ?? 'none'}) is settled: ${ownBar(st.acceptable)}it beats ${beaten.length === 0 ? 'every other plan' : beaten.join('; ')}, ${testsText(st)}.`
           : `The recommendation (${st.recommended ?? 'none'}) is not settled at the cap${open.length > 0 ? `: its advantage over ${open.join('; ')} is not significant` : ''}; more replications, or a looser confidence, are needed to be sure of it.`,
         st.settled ? 'note' : 'warning',
       ),
@@ -116,7 +116,20 @@ export function convergenceSection(ctx: ReportContext, precision: ReportPrecisio
   return { id: 'convergence', title: 'Convergence', html: parts.join('\n'), figures };
 }
 
-type Comparison = NonNullable<ReportPrecision['settlement']>['comparisons'][number];
+type Settlement = NonNullable<ReportPrecision['settlement']>;
+type Comparison = Settlement['comparisons'][number];
+
+/** The recommended plan's own test against the bar, when it was one: "its own chance on time is above the 90% bar beyond doubt (at least 92.2%); ". */
+function ownBar(a: Settlement['acceptable']): string {
+  if (a === undefined || a === null || !a.significant) return '';
+  return `its own chance on time is above the ${formatPercent(a.bar, 0)} bar beyond doubt${a.low === null ? '' : ` (at least ${formatPercent(a.low, 1)})`}; `;
+}
+
+/** "each of the 4 a one-sided test at 98.75% (the run's confidence split over the 4 tests)". */
+function testsText(st: Settlement): string {
+  const n = st.comparisons.length + (st.acceptable === undefined || st.acceptable === null ? 0 : 1);
+  return n === 1 ? `a one-sided test at ${formatPercent(st.confidence, 2)}` : `each of the ${n} a one-sided test at ${formatPercent(st.confidence, 2)} (the run's confidence split over the ${n} tests)`;
+}
 
 /** A comparison the recommended plan won, in words: "base on cost, paired over 30 replications", "base, whose chance on time is below the 90% bar (30 replications)". */
 function beatenText(c: Comparison): string {
@@ -157,6 +170,13 @@ function replicationsNote(c: Comparison): string {
 
 function targetName(c: Comparison): string {
   return c.target === undefined ? '' : `${TARGET_NAMES[c.target as TargetName] ?? c.target} `;
+}
+
+/** The figures that had a precision to reach, in words: "Unit cost", "Chance on time and unit cost"; "Every figure" when none was asked (a run to settle the recommendation only). */
+function figuresAsked(titles: string[]): string {
+  if (titles.length === 0) return 'Every figure';
+  const words = titles.map((t, i) => (i === 0 ? t : t.charAt(0).toLowerCase() + t.slice(1)));
+  return words.length === 1 ? words[0] : `${words.slice(0, -1).join(', ')} and ${words[words.length - 1]}`;
 }
 
 /** 95% as "95%", 97.5% as "97.5%". */

@@ -109,8 +109,8 @@ export function deadlineRiskSection(ctx: ReportContext): Section {
     plotDiv(figure, 'Completion-time distribution per plan, in weeks from the start, with the deadline as a dashed line.'),
     ...notes,
     own
-      ? table(['Plan', 'Deadline', 'On time (95% CI)', 'p50', 'p85', 'p85 date', 'p95', 'Not finished'], rows, { numeric: [1, 2, 3, 4, 6, 7] })
-      : table(['Plan', 'On time (95% CI)', 'p50', 'p85', 'p85 date', 'p95', 'Not finished'], rows, { numeric: [1, 2, 3, 5, 6] }),
+      ? table(['Plan', 'Deadline', 'On time (95% CI)', 'p50', 'p85', 'p85 date', 'p95', 'Not finished by the horizon'], rows, { numeric: [1, 2, 3, 4, 6, 7] })
+      : table(['Plan', 'On time (95% CI)', 'p50', 'p85', 'p85 date', 'p95', 'Not finished by the horizon'], rows, { numeric: [1, 2, 3, 5, 6] }),
     paragraph(`p85 date: the day (${header.timeZone}) on which the replication at rank ⌈0.85 n⌉ of the n replications, earliest first, finished: a day its last item was accepted. The weeks interpolate between replications.`, 'note'),
   ].join('\n');
   return { id: 'deadline-risk', title: 'Deadline risk', html, figures: [figure] };

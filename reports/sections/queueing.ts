@@ -56,7 +56,14 @@ export function queueingSection(ctx: ReportContext): Section {
   const poolRows: Cell[][] = [];
   for (const p of plans) for (const q of p.queueing.pools) poolRows.push([planLabel(ctx, p), q.name, pctCi(q.utilization), numCi(q.queueMean), numCi(q.inSystemMean)]);
   parts.push(
-    paragraph('Per pool: utilisation and the time-average numbers of tasks waiting (Lq) and waiting or in service (L), means over replications with their 95% intervals. Pools that share a queue show the shared queue.', 'note'),
+    paragraph(
+      `Per pool: utilisation and the time-average numbers of tasks waiting (Lq) and waiting or in service (L), means over replications with their 95% intervals. Pools that share a queue show the shared queue.${
+        ctx.data.header.openEnded
+          ? ''
+          : " Work of a fixed count is a backlog that drains: these average over each plan's own run until its work was done, not a steady state, so a plan that finishes sooner averages over a shorter and fuller span."
+      }`,
+      'note',
+    ),
     table(['Plan', 'Pool', 'Utilisation', 'Tasks in queue (Lq)', 'Tasks in system (L)'], poolRows, { numeric: [2, 3, 4] }),
   );
 

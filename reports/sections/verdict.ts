@@ -157,10 +157,10 @@ function capacityTable(ctx: ReportContext): string {
         : `<p class="warning">${subject} loaded above 100% in ${their}: the work cannot be done in time even if nothing goes wrong.</p>`;
   const reading = open
     ? 'At 100% or above the queue grows without bound: there is no steady state, and the waits depend on how long the run was.'
-    : 'Above 100% the pool cannot finish in time on an average day.';
+    : 'Above 100% the pool cannot finish in time even at its average pace.';
   return [
     '<h3>Capacity check</h3>',
-    `<p class="note">Load = hours of work the pool must do / hours its people are on shift, ${escapeHtml(until)}, with no randomness. ${reading}</p>`,
+    `<p class="note">Load = hours of work the pool must do / hours its people are on shift less their expected absences, ${escapeHtml(until)}, with no randomness. ${reading}</p>`,
     table(['Plan', ...pools.map((name) => `${name} load`)], rows, { numeric: pools.map((_, i) => i + 1) }),
     note,
   ].join('\n');

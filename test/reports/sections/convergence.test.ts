@@ -31,14 +31,22 @@ function precision(settled: boolean, extra: NonNullable<ReportPrecision['settlem
 }
 
 describe('the convergence section', () => {
-  it('states each half-width against its target', () => {
+  it('states each half-width against its target, and names the figures that had one', () => {
     const text = visibleText(renderReport(reportData({ precision: precision(true) })));
     expect(text).toContain('±1.59% (target ±2.00%): met');
+    expect(text).toContain('Unit cost reached the precision asked in every plan after 30 replications at most (looks at 20, 30).');
+  });
+
+  it("counts the recommended plan's own test against the bar among the tests, and says it", () => {
+    const own = precision(true);
+    own.settlement!.acceptable = { low: 0.921817, bar: 0.9, significant: true };
+    const text = visibleText(renderReport(reportData({ precision: own })));
+    expect(text).toContain('is settled: its own chance on time is above the 90% bar beyond doubt (at least 92.2%); it beats base on cost, paired over 20 replications, each of the 2 a one-sided test at 97.50% (the run\'s confidence split over the 2 tests).');
   });
 
   it('says on what the recommended plan beats each other plan, and over how many pairs', () => {
     const text = visibleText(renderReport(reportData({ precision: precision(true) })));
-    expect(text).toContain('The recommendation (fast) is settled: it beats base on cost, paired over 20 replications, each a one-sided test at 97.50%');
+    expect(text).toContain('The recommendation (fast) is settled: it beats base on cost, paired over 20 replications, a one-sided test at 97.50%');
     const open = visibleText(renderReport(reportData({ precision: precision(false) })));
     expect(open).toContain('its advantage over base (on cost, paired over 20 replications) is not significant');
   });
@@ -46,7 +54,7 @@ describe('the convergence section', () => {
   it('names whose chance on time is below the bar: the other plan, not the recommended one', () => {
     const belowBar = (significant: boolean) => [{ plan: 'slow', figure: 'onTimeBelowBar' as const, replications: 30, estimate: 0.4, low: 0.25, high: 0.57, significant }];
     const text = visibleText(renderReport(reportData({ precision: precision(true, belowBar(true)) })));
-    expect(text).toContain('it beats base on cost, paired over 20 replications; slow, whose chance on time is below the 90% bar (30 replications), each a one-sided test');
+    expect(text).toContain('it beats base on cost, paired over 20 replications; slow, whose chance on time is below the 90% bar (30 replications), each of the 2 a one-sided test at 97.50% (the run\'s confidence split over the 2 tests)');
     const open = visibleText(renderReport(reportData({ precision: precision(false, belowBar(false)) })));
     expect(open).toContain('slow (its chance on time is not surely below the 90% bar, 30 replications)');
   });

@@ -55,7 +55,7 @@ describe("a plan's own deadline in the report", () => {
   });
 
   it("makes the capacity check's note count to each plan's deadline", () => {
-    expect(text).toContain("hours its people are on shift, up to each plan's deadline, with no randomness");
+    expect(text).toContain("hours its people are on shift less their expected absences, up to each plan's deadline, with no randomness");
   });
 
   it('reads as before where every plan has the deadline of the header, or report data predates plans keeping one', () => {
@@ -64,7 +64,7 @@ describe("a plan's own deadline in the report", () => {
     const old = visibleText(renderReport(reportData()));
     expect(visibleText(renderReport(same))).toBe(old);
     expect(old).toContain('Plan On time (95% CI) p50 p85');
-    expect(old).toContain('hours its people are on shift, up to the deadline (8 weeks), with no randomness');
+    expect(old).toContain('hours its people are on shift less their expected absences, up to the deadline (8 weeks), with no randomness');
   });
 
   it('gives a plan with a deadline its chance on time when the first plan has none', () => {
