@@ -1,9 +1,9 @@
 import { baseLayout, deadlineMarks, duplicatesOf, legendFor, OVERLAID_LINE, plotDiv, stackedWidth, weeksAxis, type Figure } from '../figure.js';
-import { calendarDate, escapeHtml, formatChance, formatDay, formatWeeks, horizonPhrase, HOURS_PER_WEEK, round, toWeeks } from '../format.js';
+import { calendarDate, escapeHtml, formatChance, formatDay, formatNumber, formatWeeks, horizonPhrase, HOURS_PER_WEEK, round, toWeeks } from '../format.js';
 import { INK } from '../palette.js';
 import { plotlyMarkup } from '../plotly-text.js';
 import { anyDeadline, deadlinesDiffer, latestDeadline, planDeadlineSpan } from '../plan-deadlines.js';
-import type { ReportData } from '../report-data.js';
+import type { ReportData, ReportPlan } from '../report-data.js';
 import { paragraph, planLabel, table, type Cell, type ReportContext, type Section } from '../section.js';
 
 const QUANTILES = [
@@ -111,7 +111,27 @@ export function deadlineRiskSection(ctx: ReportContext): Section {
     own
       ? table(['Plan', 'Deadline', 'On time (95% CI)', 'p50', 'p85', 'p85 date', 'p95', 'Not finished by the horizon'], rows, { numeric: [1, 2, 3, 4, 6, 7] })
       : table(['Plan', 'On time (95% CI)', 'p50', 'p85', 'p85 date', 'p95', 'Not finished by the horizon'], rows, { numeric: [1, 2, 3, 5, 6] }),
+    ...plans.map(shortfallNote).filter((t): t is string => t !== null).map((t) => paragraph(t, 'note')),
     paragraph(`p85 date: the day (${header.timeZone}) on which the replication at rank ⌈0.85 n⌉ of the n replications, earliest first, finished: a day its last item was accepted. The weeks interpolate between replications.`, 'note'),
   ].join('\n');
   return { id: 'deadline-risk', title: 'Deadline risk', html, figures: [figure] };
+}
+
+/**
+ * How far a plan's late replications fell short at the deadline, in items not accepted by then:
+ * one late run a frame short is another risk than one of many runs thousands short. For work of a
+ * fixed count with a deadline (not a model trained to an accuracy target); null when none was late.
+ */
+function shortfallNote(p: ReportPlan): string | null {
+  const accepted = p.queueing?.byDeadline?.values;
+  if (accepted === undefined || accepted.length === 0 || p.training !== undefined || p.work.some((w) => w.items === null)) return null;
+  const goal = p.work.reduce((n, w) => n + (w.items ?? 0), 0);
+  const short = accepted.map((v) => goal - v).filter((x) => x > 0).sort((a, b) => a - b);
+  if (short.length === 0) return null;
+  const items = (n: number) => `${formatNumber(n)} item${n === 1 ? '' : 's'}`;
+  const late = short.length === accepted.length ? `all ${formatNumber(accepted.length)} replications were late` : `${formatNumber(short.length)} of ${formatNumber(accepted.length)} replications ${short.length === 1 ? 'was' : 'were'} late`;
+  if (short.length === 1) return `${p.name}: ${late}, ${items(short[0])} short of ${formatNumber(goal)} at the deadline.`;
+  const median = short[Math.floor((short.length - 1) / 2)];
+  const range = short[0] === short[short.length - 1] ? `each ${items(short[0])}` : `${formatNumber(short[0])} to ${items(short[short.length - 1])}, median ${formatNumber(median)}`;
+  return `${p.name}: ${late}, short of ${formatNumber(goal)} at the deadline by ${range}.`;
 }

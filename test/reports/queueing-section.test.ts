@@ -120,4 +120,13 @@ describe('the queues and service levels section', () => {
   it('is left out for report data written before the measures were kept', () => {
     expect(sectionIds(renderReport(reportData()))).not.toContain('queueing');
   });
+
+  it("says in the deadline risk how short each plan's late replications fell at the deadline: all late by thousands, or one late by a frame", () => {
+    expect(text).toContain('base: all 3 replications were late, short of 500,000 at the deadline by 170,000 to 190,000 items, median 180,000.');
+    const nearly: QueueingData = { ...queueing(1), byDeadline: { values: [499_999, 500_000, 500_000], p10: 499_999, p50: 500_000, p90: 500_000 } };
+    const one = visibleText(renderReport(reportData({ plans: [plan('base', { queueing: nearly })] })));
+    expect(one).toContain('base: 1 of 3 replications was late, 1 item short of 500,000 at the deadline.');
+    const done: QueueingData = { ...queueing(1), byDeadline: { values: [500_000, 500_000], p10: 500_000, p50: 500_000, p90: 500_000 } };
+    expect(visibleText(renderReport(reportData({ plans: [plan('base', { queueing: done })] })))).not.toContain('short of');
+  });
 });
