@@ -48,12 +48,14 @@ export class PlanOutputs {
   }
 
   mean<K extends Of<'mean', ScalarOutput>>(name: K): MeanFigure<K> {
-    return meanFigure(this.values(name), REPLICATION_OUTPUTS[name].aggregate, digitsOf(REPLICATION_OUTPUTS[name].unit), REPLICATION_OUTPUTS[name].unit === 'share') as MeanFigure<K>;
+    const o = REPLICATION_OUTPUTS[name];
+    return meanFigure(this.values(name), o.aggregate, digitsOf(o.unit), o.unit === 'share') as MeanFigure<K>;
   }
 
   meanPer<K extends Of<'mean', VectorOutput>>(name: K): Record<string, MeanFigure<K>> {
     this.read.add(name);
-    return this.perElement(name, (values) => meanFigure(values, REPLICATION_OUTPUTS[name].aggregate, digitsOf(REPLICATION_OUTPUTS[name].unit), REPLICATION_OUTPUTS[name].unit === 'share') as MeanFigure<K>);
+    const o = REPLICATION_OUTPUTS[name];
+    return this.perElement(name, (values) => meanFigure(values, o.aggregate, digitsOf(o.unit), o.unit === 'share') as MeanFigure<K>);
   }
 
   timeToFinish<K extends Of<'time-to-finish', ScalarOutput>>(name: K): TimeToFinish<K> {

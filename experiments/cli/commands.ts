@@ -161,13 +161,13 @@ export async function runCommand(args: RunArgs): Promise<number> {
 
 /** `labelsim check`: validates and prints the plans, the capacity check, what keeps a plan from finishing, and the memory a replication needs (refusing above the limit) without running. */
 export function checkCommand(file: string, maxMemory?: number, json = false, as: { deterministic?: boolean; set?: string[] } = {}): number {
-  const experiment = loadExperiment(file, { deterministic: as.deterministic || undefined, set: parseSets(as.set) });
+  const sets = parseSets(as.set);
+  const experiment = loadExperiment(file, { deterministic: as.deterministic || undefined, set: sets });
   const limits = checkLimits({ file, plans: experiment.plans, replications: experiment.replications, workers: 1, limitMb: maxMemoryMb(maxMemory) });
   const capacity = limits.capacity;
   const o = output(json);
   const warnings = experiment.plans.map((p, i) => ({ plan: p.name, warnings: feasibilityWarnings(p.model, capacity[i].pools) }));
   if (json) o.json(checkReport(file, experiment, capacity, warnings, limits));
-  const sets = parseSets(as.set);
   const asRun = [...(sets.length === 0 ? [] : [`with --set ${sets.map(overrideText).join(', ')}`]), ...(as.deterministic ? ['--deterministic'] : [])].join(', ');
   o.result(`${printable(file)}${asRun === '' ? '' : ` ${printable(asRun)}`}: valid. Experiment "${experiment.name}", ${experiment.plans.length} plan(s): ${experiment.plans.map((p) => p.name).join(', ')}`);
   for (const line of capacityLines(withModels(capacity, experiment))) o.result(line);

@@ -47,8 +47,11 @@ export async function marginalCommand(args: MarginalArgs): Promise<number> {
   return 0;
 }
 
-/** The study as an aligned table, levers ranked by value per dollar. */
-/** @param deadlineHours - the plan's deadline, whose unit the plan's p85 is quoted in (as run's verdict line does) */
+/**
+ * The study as an aligned table, levers ranked by value per dollar.
+ *
+ * @param deadlineHours - the plan's deadline, whose unit the plan's p85 is quoted in (as run's verdict line does)
+ */
 export function marginalLines(m: Marginal, deadlineHours: number | null = null): string[] {
   const c = m.currency;
   const f = (i: PairedInterval | null, g: (x: number) => string) => (i === null ? 'n/a' : `${g(i.mean)} [${Number.isFinite(i.low) ? g(i.low) : '?'}, ${Number.isFinite(i.high) ? g(i.high) : '?'}]`);

@@ -6,7 +6,7 @@ import { writeFileAtomic } from '../run/atomic-file.js';
 import { writing, writingAsync } from '../run/output-error.js';
 import { makeFolder, outputFolder, prepareOutputFolder, type OutputFolder } from '../run/output-folder.js';
 import { resultName, type Override } from '../run/overrides.js';
-import { RUN_FILES, type RunManifest } from '../run/run-files.js';
+import { publishedManifest } from '../run/published-manifest.js';
 import { acquireLock } from '../run/run-lock.js';
 import { relative } from './commands.js';
 
@@ -54,11 +54,10 @@ export async function writeStudy(dir: string, file: string, study: unknown): Pro
 
 function runNotes(dir: string, plan: Plan, source: string, file: string): string[] {
   const again = `run \`labelsim run ${source}\` and then this command again`;
-  const manifestFile = path.join(dir, RUN_FILES.manifest);
-  if (!fs.existsSync(path.join(dir, REPORT_FILES.data)) || !fs.existsSync(manifestFile)) {
+  const manifest = publishedManifest(dir);
+  if (!fs.existsSync(path.join(dir, REPORT_FILES.data)) || manifest === null) {
     return [`no run of this experiment in ${relative(dir)} yet, so no report shows ${file}: ${again} (a run replaces its folder, studies included)`];
   }
-  const manifest = JSON.parse(fs.readFileSync(manifestFile, 'utf8')) as RunManifest;
   const ran = manifest.plans.find((p) => p.name === plan.name);
   if (ran === undefined) return [`the run in ${relative(dir)} has no plan "${plan.name}": its report shows this study beside other plans' figures; ${again}`];
   // Compared as saved: the manifest holds the run's plans as JSON, Infinity and all as JSON writes them.

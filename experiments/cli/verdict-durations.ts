@@ -21,7 +21,7 @@ export interface VerdictDurations {
  */
 export function verdictDurations(deadline: number | null, p50: number | null, p85: number | null): VerdictDurations {
   const unit = durationUnit(deadline ?? p85 ?? p50 ?? 0);
-  const text = (h: number | null, decimals: number) => (h === null ? 'not finished' : `${(h * unit.perHour).toFixed(decimals)} ${SHORT[unit.name]}`);
+  const text = (h: number | null, decimals: number) => inUnit(h, unit, decimals);
   const apart = (decimals: number) => deadline === null || [p50, p85].every((h) => h === null || h === deadline || text(h, decimals) !== text(deadline, decimals));
   let decimals = 1;
   while (decimals < MAX_DECIMALS && !apart(decimals)) decimals++;
@@ -34,7 +34,9 @@ export function verdictDurations(deadline: number | null, p50: number | null, p8
  * a p85 in the unit run does, with two decimals, as they set alternatives side by side.
  */
 export function completionText(hours: number | null, deadlineHours: number | null, decimals = 2): string {
-  if (hours === null) return 'not finished';
-  const unit = durationUnit(deadlineHours ?? hours);
-  return `${(hours * unit.perHour).toFixed(decimals)} ${SHORT[unit.name]}`;
+  return inUnit(hours, durationUnit(deadlineHours ?? hours ?? 0), decimals);
+}
+
+function inUnit(hours: number | null, unit: ReturnType<typeof durationUnit>, decimals: number): string {
+  return hours === null ? 'not finished' : `${(hours * unit.perHour).toFixed(decimals)} ${SHORT[unit.name]}`;
 }

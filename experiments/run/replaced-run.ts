@@ -1,6 +1,5 @@
-import fs from 'node:fs';
-import path from 'node:path';
-import { RUN_FILES, type RunManifest } from './run-files.js';
+import { publishedManifest } from './published-manifest.js';
+import type { RunManifest } from './run-files.js';
 
 /** An earlier run's plans and replications (a cap when it was precision-driven). */
 export interface ReplacedRun {
@@ -16,14 +15,8 @@ export interface ReplacedRun {
  * Read before the swap; an unreadable earlier manifest counts as nothing to say.
  */
 export function replacedRun(finalDir: string, manifest: RunManifest): ReplacedRun | null {
-  const file = path.join(finalDir, RUN_FILES.manifest);
-  let earlier: RunManifest;
-  try {
-    earlier = JSON.parse(fs.readFileSync(file, 'utf8')) as RunManifest;
-  } catch {
-    return null;
-  }
-  if (!Array.isArray(earlier.plans) || typeof earlier.replications !== 'number') return null;
+  const earlier = publishedManifest(finalDir);
+  if (earlier === null) return null;
   const now = new Set(manifest.plans.map((p) => p.name));
   const plans = earlier.plans.map((p) => p.name);
   const dropsPlans = plans.some((name) => !now.has(name));

@@ -3,8 +3,9 @@
 // A process of its own, run with --expose-gc --no-flush-bytecode --no-concurrent-recompilation: in
 // a test runner's worker the runner's own allocations and the flushing of idle bytecode move the
 // heap by as much as a replication's state, and a compile job still running in the background
-// holds the previous model alive, so a measurement sometimes came out near zero. A smaller run of the same plan first compiles the model's code, whose
-// bytecode and type feedback live on the heap too and are not the replication's.
+// holds the previous model alive, so a measurement sometimes came out near zero. A smaller run of
+// the same plan first compiles the model's code, whose bytecode and type feedback live on the heap
+// too and are not the replication's.
 // Usage: node --expose-gc --no-flush-bytecode --no-concurrent-recompilation replication-memory.mjs <dist> <experiment> [warm-up experiment]
 import fs from 'node:fs';
 import path from 'node:path';
