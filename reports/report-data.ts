@@ -369,6 +369,8 @@ export interface ReportPrecision {
     confidence: number;
     /** For a recommendation on the acceptable bar: the low end of its own chance on time, which must reach the bar (one of the tests). Absent in report data of older runs. */
     acceptable?: { low: number | null; bar: number; significant: boolean } | null;
+    /** For a recommendation under a decision policy: each target it must meet beyond doubt (one test each). Absent without a policy and in report data of older runs. */
+    targets?: Array<{ target: string; value: number | null; limit: number; significant: boolean }>;
     /** `figure`: unitCost and onTime are paired differences, onTimeBelowBar the plan's own chance on time against the bar, target a policy target it misses (`target`). */
     comparisons: Array<{ plan: string; figure: string; target?: string; replications?: number; estimate: number | null; low: number | null; high: number | null; significant: boolean }>;
   } | null;

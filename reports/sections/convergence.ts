@@ -103,7 +103,7 @@ export function convergenceSection(ctx: ReportContext, precision: ReportPrecisio
     parts.push(
       paragraph(
         st.settled
-          ? `The recommendation (${st.recommended ?? 'none'}) is settled: ${ownBar(st.acceptable)}it beats ${beaten.length === 0 ? 'every other plan' : beaten.join('; ')}, ${testsText(st)}.`
+          ? `The recommendation (${st.recommended ?? 'none'}) is settled: ${ownBar(st.acceptable)}${ownTargets(st.targets)}it beats ${beaten.length === 0 ? 'every other plan' : beaten.join('; ')}, ${testsText(st)}.`
           : `The recommendation (${st.recommended ?? 'none'}) is not settled at the cap${open.length > 0 ? `: its advantage over ${open.join('; ')} is not significant` : ''}; more replications, or a looser confidence, are needed to be sure of it.`,
         st.settled ? 'note' : 'warning',
       ),
@@ -125,9 +125,15 @@ function ownBar(a: Settlement['acceptable']): string {
   return `its own chance on time is above the ${formatPercent(a.bar, 0)} bar beyond doubt${a.low === null ? '' : ` (at least ${formatPercent(a.low, 1)})`}; `;
 }
 
-/** "each of the 4 a one-sided test at 98.75% (the run's confidence split over the 4 tests)". */
+/** The policy's targets the recommended plan meets beyond doubt, each one of the tests: "it meets the on time and residual error targets beyond doubt; ". */
+function ownTargets(targets: Settlement['targets']): string {
+  const met = (targets ?? []).filter((t) => t.significant).map((t) => TARGET_NAMES[t.target as TargetName] ?? t.target);
+  return met.length === 0 ? '' : `it meets the ${met.join(' and ')} target${met.length === 1 ? '' : 's'} beyond doubt; `;
+}
+
+/** "each of the 4 a one-sided test at 98.75% (the run's confidence split over the 4 tests)": the comparisons and the recommended plan's own tests (its bar, or its policy's targets). */
 function testsText(st: Settlement): string {
-  const n = st.comparisons.length + (st.acceptable === undefined || st.acceptable === null ? 0 : 1);
+  const n = st.comparisons.length + (st.acceptable === undefined || st.acceptable === null ? 0 : 1) + (st.targets?.length ?? 0);
   return n === 1 ? `a one-sided test at ${formatPercent(st.confidence, 2)}` : `each of the ${n} a one-sided test at ${formatPercent(st.confidence, 2)} (the run's confidence split over the ${n} tests)`;
 }
 

@@ -58,4 +58,11 @@ describe('the convergence section', () => {
     const open = visibleText(renderReport(reportData({ precision: precision(false, belowBar(false)) })));
     expect(open).toContain('slow (its chance on time is not surely below the 90% bar, 30 replications)');
   });
+
+  it("counts a decision policy's targets the recommended plan must meet among the tests, and names them", () => {
+    const policy = precision(true);
+    policy.settlement!.targets = [{ target: 'onTime', value: 0.93, limit: 0.9, significant: true }];
+    const text = visibleText(renderReport(reportData({ precision: policy })));
+    expect(text).toContain('is settled: it meets the on time target beyond doubt; it beats base on cost, paired over 20 replications, each of the 2 a one-sided test at 97.50% (the run\'s confidence split over the 2 tests).');
+  });
 });
